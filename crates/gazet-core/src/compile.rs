@@ -1,0 +1,299 @@
+//! Compiles a gazetteer into surface forms and one Aho-Corasick automaton.
+//!
+//! Every surface the engine can recognise is produced here, once, at load time: names,
+//! acronyms, inflected adjectives and their demonym nouns, combining prefixes, designator
+//! forms of regions ("région de Gomel", "régions de Gomel"). Surfaces are folded
+//! (`normalize::fold_surface`); surfaces that fold to the same bytes share one pattern
+//! of the automaton and keep their differences (entity, form, case policy) as variants.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use aho_corasick::nfa::contiguous;
+use aho_corasick::MatchKind;
+use serde::Serialize;
+
+use crate::gazetteer::{EntityIdx, Gazetteer, Kind, Surface};
+use crate::inflect;
+use crate::normalize::fold_surface;
+
+/// How a mention refers to its entity (ANNOTATION.md "Forms").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    Name,
+    Acronym,
+    Adjective,
+    Demonym,
+    Prefix,
+}
+
+impl Form {
+    pub const ALL: [Form; 5] = [Form::Name, Form::Acronym, Form::Adjective, Form::Demonym, Form::Prefix];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Name => "name",
+            Form::Acronym => "acronym",
+            Form::Adjective => "adjective",
+            Form::Demonym => "demonym",
+            Form::Prefix => "prefix",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Form> {
+        Form::ALL.into_iter().find(|f| f.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// What the original text must look like for a surface to count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CasePolicy {
+    /// A proper name written with a capital: the text must start with a capital, and every
+    /// word the gazetteer capitalises must be capitalised in the text too ("Minsk Tractor
+    /// Works" is not "Minsk tractor works").
+    Capitalised,
+    /// A name the gazetteer writes in lowercase ("comité exécutif régional de Gomel"): any
+    /// initial case.
+    AnyInitial,
+    /// An acronym: every letter's case as written.
+    Exact,
+    /// An adjective: lowercase, capitalised or all capitals.
+    Adjective,
+    /// A demonym noun: capitalised or all capitals.
+    Demonym,
+}
+
+/// One way a pattern can be read.
+#[derive(Clone, Debug)]
+pub struct Variant {
+    pub entity: EntityIdx,
+    pub form: Form,
+    pub policy: CasePolicy,
+    /// The surface as the gazetteer (or an inflection rule) wrote it.
+    pub surface: Box<str>,
+    pub accent_sensitive: bool,
+    /// A plural designator ("régions de Gomel"): coordinated names that follow are regions.
+    pub plural_designator: bool,
+    /// The bare name of a first-level subdivision ("Gomel" for the oblast): ranked below a
+    /// city of the same name, since a bare city name is the city.
+    pub bare_subdivision: bool,
+}
+
+/// Engine settings that change which surfaces match.
+#[derive(Clone, Debug)]
+pub struct EngineConfig {
+    /// Per form: match accents exactly (default: accent-insensitive for every form).
+    pub accent_sensitive: Vec<Form>,
+    /// Words that, joined by a hyphen before a mention, make it something else
+    /// ("post-soviétique" is not the USSR). Folded.
+    pub blocking_prefixes: Vec<String>,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        EngineConfig { accent_sensitive: Vec::new(), blocking_prefixes: vec!["post".into(), "pre".into()] }
+    }
+}
+
+/// The compiled gazetteer: patterns, their variants, the automaton and a prefilter.
+pub struct Compiled {
+    pub(crate) nfa: contiguous::NFA,
+    /// Folded bytes of each pattern.
+    pub(crate) patterns: Vec<Box<[u8]>>,
+    /// `variants[pattern_ranges[p]]` are the readings of pattern `p`, best static rank first.
+    pub(crate) pattern_ranges: Vec<(u32, u32)>,
+    pub(crate) variants: Vec<Variant>,
+    /// Bit set over the first two folded bytes of every pattern: a word start whose first
+    /// two bytes are not in it cannot begin a match, and the automaton is not entered.
+    pub(crate) first_pair: Box<[u64; 1024]>,
+    pub(crate) build_time: Duration,
+}
+
+/// Figures about a compiled gazetteer.
+#[derive(Clone, Debug, Serialize)]
+pub struct CompileStats {
+    pub entities: usize,
+    pub surface_forms: usize,
+    pub patterns: usize,
+    pub automaton_bytes: usize,
+    pub build_millis: f64,
+}
+
+impl Compiled {
+    pub fn build(gazetteer: &Gazetteer, config: &EngineConfig) -> Result<Compiled, String> {
+        let started = Instant::now();
+        let mut by_key: HashMap<Box<[u8]>, u32> = HashMap::new();
+        let mut patterns: Vec<Box<[u8]>> = Vec::new();
+        let mut grouped: Vec<Vec<Variant>> = Vec::new();
+        let mut add = |key: Vec<u8>, variant: Variant| {
+            let key: Box<[u8]> = key.into_boxed_slice();
+            let p = *by_key.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                grouped.push(Vec::new());
+                (patterns.len() - 1) as u32
+            });
+            let list = &mut grouped[p as usize];
+            let duplicate = list.iter().any(|v| {
+                v.entity == variant.entity
+                    && v.form == variant.form
+                    && v.policy == variant.policy
+                    && v.surface == variant.surface
+            });
+            if !duplicate {
+                list.push(variant);
+            }
+        };
+        for (i, entity) in gazetteer.entities().iter().enumerate() {
+            let idx = EntityIdx(i as u32);
+            for_each_variant(idx, entity, config, &mut |surface, variant| {
+                let key = fold_surface(surface);
+                if !key.is_empty() {
+                    add(key, variant);
+                }
+            });
+        }
+        // Static rank: kind, then a bare subdivision name after a city, then prior, then
+        // gazetteer order. Document context may reorder at extraction time.
+        for list in &mut grouped {
+            list.sort_by(|a, b| {
+                static_rank(gazetteer, a).partial_cmp(&static_rank(gazetteer, b)).unwrap_or(std::cmp::Ordering::Equal)
+            });
+        }
+        let mut variants = Vec::new();
+        let mut pattern_ranges = Vec::with_capacity(grouped.len());
+        for list in grouped {
+            let start = variants.len() as u32;
+            variants.extend(list);
+            pattern_ranges.push((start, variants.len() as u32));
+        }
+        let mut first_pair = Box::new([0u64; 1024]);
+        for p in &patterns {
+            let b0 = p[0] as usize;
+            match p.get(1) {
+                Some(&b1) => set_bit(&mut first_pair, b0 << 8 | b1 as usize),
+                None => (0..256).for_each(|b1| set_bit(&mut first_pair, b0 << 8 | b1)),
+            }
+        }
+        let nfa = contiguous::Builder::new()
+            .match_kind(MatchKind::Standard)
+            .build(patterns.iter())
+            .map_err(|e| format!("cannot build the automaton: {e}"))?;
+        Ok(Compiled { nfa, patterns, pattern_ranges, variants, first_pair, build_time: started.elapsed() })
+    }
+
+    pub fn variants_of(&self, pattern: u32) -> &[Variant] {
+        let (a, b) = self.pattern_ranges[pattern as usize];
+        &self.variants[a as usize..b as usize]
+    }
+
+    #[inline(always)]
+    pub(crate) fn may_start(&self, b0: u8, b1: u8) -> bool {
+        let bit = (b0 as usize) << 8 | b1 as usize;
+        self.first_pair[bit >> 6] & (1 << (bit & 63)) != 0
+    }
+
+    pub fn stats(&self, gazetteer: &Gazetteer) -> CompileStats {
+        use aho_corasick::automaton::Automaton;
+        CompileStats {
+            entities: gazetteer.len(),
+            surface_forms: self.variants.len(),
+            patterns: self.patterns.len(),
+            automaton_bytes: self.nfa.memory_usage(),
+            build_millis: self.build_time.as_secs_f64() * 1000.0,
+        }
+    }
+
+    /// Every compiled surface form: (surface, folded pattern, variant).
+    pub fn forms(&self) -> impl Iterator<Item = (&[u8], &Variant)> {
+        self.pattern_ranges.iter().enumerate().flat_map(move |(p, &(a, b))| {
+            self.variants[a as usize..b as usize].iter().map(move |v| (&*self.patterns[p], v))
+        })
+    }
+}
+
+fn set_bit(bits: &mut [u64; 1024], bit: usize) {
+    bits[bit >> 6] |= 1 << (bit & 63);
+}
+
+fn kind_rank(kind: Kind) -> u8 {
+    match kind {
+        Kind::State => 0,
+        Kind::Region => 1,
+        Kind::Institution => 2,
+        Kind::Firm => 3,
+    }
+}
+
+pub(crate) fn static_rank(gazetteer: &Gazetteer, v: &Variant) -> (u8, bool, f32, u32) {
+    let e = gazetteer.entity(v.entity);
+    (kind_rank(e.kind), v.bare_subdivision, -e.prior, v.entity.0)
+}
+
+/// Calls `emit(surface, variant)` for every surface of one entity.
+fn for_each_variant(
+    idx: EntityIdx,
+    entity: &crate::gazetteer::Entity,
+    config: &EngineConfig,
+    emit: &mut dyn FnMut(&str, Variant),
+) {
+    let sensitive = |form: Form, s: &Surface| s.accent_sensitive || config.accent_sensitive.contains(&form);
+    let is_subdivision = entity.kind == Kind::Region && entity.id.starts_with("iso3166-2:");
+    let variant = |form: Form, policy: CasePolicy, surface: &str, accent_sensitive: bool| Variant {
+        entity: idx,
+        form,
+        policy,
+        surface: surface.into(),
+        accent_sensitive,
+        plural_designator: false,
+        bare_subdivision: false,
+    };
+    // The canonical name is a name too, unless it is one of the acronyms ("BelAZ"), whose
+    // exact case policy it must not loosen.
+    let canonical = Surface { text: entity.name.clone(), accent_sensitive: false };
+    let canonical_is_acronym = entity.acronyms.iter().any(|a| a.text == entity.name);
+    let names: Vec<&Surface> =
+        std::iter::once(&canonical).filter(|_| !canonical_is_acronym).chain(entity.names.iter()).collect();
+    for name in &names {
+        let mut v = variant(Form::Name, name_policy(&name.text), &name.text, sensitive(Form::Name, name));
+        v.bare_subdivision = is_subdivision;
+        emit(&name.text, v);
+    }
+    for designator in &entity.designators {
+        let plural = inflect::plural(designator);
+        for name in &names {
+            for de in inflect::de_forms(&name.text, entity.article.as_deref()) {
+                let accent = sensitive(Form::Name, name);
+                let singular = format!("{designator} {de}");
+                emit(&singular, variant(Form::Name, name_policy(&singular), &singular, accent));
+                let plural = format!("{plural} {de}");
+                let mut v = variant(Form::Name, name_policy(&plural), &plural, accent);
+                v.plural_designator = true;
+                emit(&plural, v);
+            }
+        }
+    }
+    for acronym in &entity.acronyms {
+        emit(
+            &acronym.text,
+            variant(Form::Acronym, CasePolicy::Exact, &acronym.text, sensitive(Form::Acronym, acronym)),
+        );
+    }
+    for adjective in &entity.adjectives {
+        for form in inflect::adjective_forms(&adjective.text.to_lowercase()) {
+            emit(&form, variant(Form::Adjective, CasePolicy::Adjective, &form, sensitive(Form::Adjective, adjective)));
+            let noun = inflect::capitalise(&form);
+            emit(&noun, variant(Form::Demonym, CasePolicy::Demonym, &noun, sensitive(Form::Demonym, adjective)));
+        }
+    }
+    for prefix in &entity.prefixes {
+        emit(&prefix.text, variant(Form::Prefix, CasePolicy::Adjective, &prefix.text, sensitive(Form::Prefix, prefix)));
+    }
+}
+
+fn name_policy(surface: &str) -> CasePolicy {
+    match surface.chars().find(|c| c.is_alphabetic()) {
+        Some(c) if c.is_lowercase() => CasePolicy::AnyInitial,
+        _ => CasePolicy::Capitalised,
+    }
+}

@@ -1,0 +1,494 @@
+//! From text to mentions: normalise, match, resolve.
+//!
+//! 1. [`normalize`] folds the text and keeps a map back to the original.
+//! 2. The scan visits every word start of the folded text. A two-byte prefilter skips the
+//!    word starts no pattern can begin with; at the others the automaton is walked
+//!    anchored, which yields every pattern that starts there, shortest first.
+//! 3. Each match is kept only if it ends on a word boundary and one of its variants passes
+//!    its case policy in the original text. So a longest match that fails its checks never
+//!    hides a shorter one that passes.
+//! 4. Resolution picks, left to right, the longest valid match at each start and skips the
+//!    starts it covers (leftmost-longest), or keeps them all (overlapping mode); then ranks
+//!    the readings of ambiguous surfaces by document context.
+
+use std::collections::HashMap;
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::Anchored;
+use serde::Serialize;
+
+use crate::compile::{static_rank, CasePolicy, Compiled, EngineConfig, Form, Variant};
+use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
+use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
+use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, Normalized};
+
+/// What a caller can choose per request.
+#[derive(Clone, Debug)]
+pub struct ExtractOptions {
+    /// Kinds to keep (all when empty). Filtering happens after resolution, so a kept
+    /// mention never changes with the filter.
+    pub kinds: Vec<Kind>,
+    /// Return every valid match, overlapping ones included.
+    pub overlapping: bool,
+    /// Fill in the other readings of ambiguous surfaces.
+    pub alternatives: bool,
+    /// Also compute UTF-16 offsets.
+    pub utf16: bool,
+    /// Unit of co-occurrence.
+    pub unit: CoUnit,
+    /// Drop co-occurrence pairs seen fewer times than this.
+    pub min_pair_count: u32,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions {
+            kinds: Vec::new(),
+            overlapping: false,
+            alternatives: true,
+            utf16: false,
+            unit: CoUnit::Sentence,
+            min_pair_count: 1,
+        }
+    }
+}
+
+/// One mention: where it is in the original text and what it refers to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Byte offsets into the original text.
+    pub start: usize,
+    pub end: usize,
+    /// Unicode scalar offsets into the original text.
+    pub char_start: usize,
+    pub char_end: usize,
+    /// UTF-16 code unit offsets, when asked for.
+    pub utf16: Option<(usize, usize)>,
+    pub entity: EntityIdx,
+    pub form: Form,
+    /// Other entities the surface may refer to, best first.
+    pub alternatives: Vec<EntityIdx>,
+    /// Ordinal of the word the mention starts at, for window co-occurrence.
+    pub word: u32,
+}
+
+/// Everything extracted from one text.
+#[derive(Clone, Debug, Default)]
+pub struct Extraction {
+    pub mentions: Vec<Mention>,
+    /// Per entity: mentions and units it occurs in, sorted by mentions then id order.
+    pub entities: Vec<EntityCount>,
+    /// Co-occurrence pairs, sorted by count then ids.
+    pub pairs: Vec<PairCount>,
+    /// Number of co-occurrence units in the text.
+    pub units: u32,
+}
+
+/// A mention with everything spelled out, for JSON output.
+#[derive(Clone, Debug, Serialize)]
+pub struct MentionRecord<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub char_start: usize,
+    pub char_end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub utf16_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub utf16_end: Option<usize>,
+    pub text: &'a str,
+    pub id: &'a str,
+    pub kind: Kind,
+    pub form: Form,
+    pub canonical: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<&'a str>,
+}
+
+/// The engine: a gazetteer compiled into one automaton. Immutable and `Sync`: share one
+/// behind an `Arc` between threads.
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    compiled: Compiled,
+    config: EngineConfig,
+}
+
+/// A match of the scan: folded span and pattern.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    start: u32,
+    end: u32,
+    pattern: u32,
+    word: u32,
+}
+
+/// A match whose variants passed their checks.
+#[derive(Clone, Debug)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    folded_start: u32,
+    folded_end: u32,
+    word: u32,
+    /// Indices into `Compiled::variants` that passed, best static rank first.
+    readings: Vec<u32>,
+}
+
+impl Extractor {
+    pub fn new(gazetteer: Gazetteer, config: EngineConfig) -> Result<Extractor, GazetteerError> {
+        let compiled = Compiled::build(&gazetteer, &config).map_err(|message| GazetteerError {
+            file: gazetteer.files().join(","),
+            line: 0,
+            column: None,
+            value: None,
+            message,
+        })?;
+        Ok(Extractor { gazetteer, compiled, config })
+    }
+
+    /// The engine over the embedded default gazetteers.
+    #[cfg(feature = "embedded")]
+    pub fn embedded() -> Result<Extractor, GazetteerError> {
+        Extractor::new(Gazetteer::embedded()?, EngineConfig::default())
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    pub fn compiled(&self) -> &Compiled {
+        &self.compiled
+    }
+
+    pub fn stats(&self) -> crate::compile::CompileStats {
+        self.compiled.stats(&self.gazetteer)
+    }
+
+    /// Extracts mentions and co-occurrence from `text`.
+    pub fn extract(&self, text: &str, options: &ExtractOptions) -> Extraction {
+        let mut mentions = self.mentions(text, options);
+        if !options.kinds.is_empty() {
+            mentions.retain(|m| options.kinds.contains(&self.gazetteer.entity(m.entity).kind));
+        }
+        let (entities, pairs, units) = cooccur::count(text, &mentions, options.unit, options.min_pair_count);
+        Extraction { mentions, entities, pairs, units }
+    }
+
+    /// Mentions only, before any kind filter.
+    pub fn mentions(&self, text: &str, options: &ExtractOptions) -> Vec<Mention> {
+        if text.is_empty() {
+            return Vec::new();
+        }
+        let folded = normalize(text);
+        let hits = self.scan(&folded);
+        let candidates: Vec<Candidate> = hits.iter().filter_map(|h| self.check(text, &folded, h)).collect();
+        let chosen = if options.overlapping { candidates } else { leftmost_longest(candidates) };
+        let mut mentions = self.resolve(&folded, chosen, options.alternatives);
+        fill_char_offsets(text, &mut mentions, options.utf16);
+        mentions
+    }
+
+    /// The raw scan: every pattern occurrence that starts at a word start and ends on a
+    /// word boundary, in order of start then end.
+    fn scan(&self, folded: &Normalized) -> Vec<Hit> {
+        let text = &folded.text;
+        let nfa = &self.compiled.nfa;
+        let Ok(start_state) = nfa.start_state(Anchored::Yes) else { return Vec::new() };
+        let mut hits = Vec::new();
+        let mut prev = b' ';
+        let mut word = 0u32;
+        for (i, &b) in text.iter().enumerate() {
+            let starts_word = is_word_byte(b) && is_boundary(prev, b);
+            prev = b;
+            if !starts_word {
+                continue;
+            }
+            word += 1;
+            let next = text.get(i + 1).copied().unwrap_or(b' ');
+            if !self.compiled.may_start(b, next) {
+                continue;
+            }
+            let mut sid = start_state;
+            for (j, &byte) in text.iter().enumerate().skip(i) {
+                sid = nfa.next_state(Anchored::Yes, sid, byte);
+                if !nfa.is_special(sid) {
+                    continue;
+                }
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                if nfa.is_match(sid) {
+                    let end = j + 1;
+                    let at_boundary = end == text.len() || is_boundary(byte, text[end]);
+                    if at_boundary {
+                        for k in 0..nfa.match_len(sid) {
+                            let pid = nfa.match_pattern(sid, k);
+                            if nfa.pattern_len(pid) == end - i {
+                                hits.push(Hit {
+                                    start: i as u32,
+                                    end: end as u32,
+                                    pattern: pid.as_u32(),
+                                    word: word - 1,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        hits
+    }
+
+    /// Keeps a hit if one of its variants fits the original text.
+    fn check(&self, text: &str, folded: &Normalized, hit: &Hit) -> Option<Candidate> {
+        let start = folded.map.start(hit.start as usize);
+        let end = folded.map.end(hit.end as usize);
+        let original = text.get(start..end)?;
+        let before = &folded.text[..hit.start as usize];
+        let after = &folded.text[hit.end as usize..];
+        if self.blocked_by_prefix(before) {
+            return None;
+        }
+        let (first, last) = self.compiled.pattern_ranges[hit.pattern as usize];
+        let readings: Vec<u32> = (first..last)
+            .filter(|&v| {
+                let variant = &self.compiled.variants[v as usize];
+                fits_case(variant.policy, original, &variant.surface)
+                    && (variant.form != Form::Prefix || is_compound_joint(after))
+                    && (!variant.accent_sensitive || fold_case_only(original) == fold_case_only(&variant.surface))
+            })
+            .collect();
+        if readings.is_empty() {
+            return None;
+        }
+        Some(Candidate { start, end, folded_start: hit.start, folded_end: hit.end, word: hit.word, readings })
+    }
+
+    /// "post-soviétique": a blocking word joined by a hyphen right before the match.
+    fn blocked_by_prefix(&self, before: &[u8]) -> bool {
+        let Some(stem) = before.strip_suffix(b"-") else { return false };
+        self.config.blocking_prefixes.iter().any(|p| {
+            stem.ends_with(p.as_bytes()) && {
+                let at = stem.len() - p.len();
+                at == 0 || !is_word_byte(stem[at - 1])
+            }
+        })
+    }
+
+    /// Chooses the reading of each candidate and turns it into a mention.
+    fn resolve(&self, folded: &Normalized, chosen: Vec<Candidate>, alternatives: bool) -> Vec<Mention> {
+        // Document context: states of the unambiguous mentions.
+        let mut dominance: HashMap<EntityIdx, u32> = HashMap::new();
+        for c in &chosen {
+            let entity = self.variant(c.readings[0]).entity;
+            if c.readings.iter().all(|&r| self.variant(r).entity == entity) {
+                if let Some(state) = self.gazetteer.state_of(entity) {
+                    *dominance.entry(state).or_default() += 1;
+                }
+            }
+        }
+        let mut mentions: Vec<Mention> = Vec::with_capacity(chosen.len());
+        let mut plural_context: Option<usize> = None;
+        for c in &chosen {
+            let mut readings: Vec<&Variant> = c.readings.iter().map(|&r| self.variant(r)).collect();
+            let ambiguous = readings.iter().any(|v| v.entity != readings[0].entity);
+            if ambiguous {
+                readings.sort_by(|a, b| {
+                    let da = self.gazetteer.state_of(a.entity).and_then(|s| dominance.get(&s)).copied().unwrap_or(0);
+                    let db = self.gazetteer.state_of(b.entity).and_then(|s| dominance.get(&s)).copied().unwrap_or(0);
+                    db.cmp(&da).then_with(|| {
+                        static_rank(&self.gazetteer, a)
+                            .partial_cmp(&static_rank(&self.gazetteer, b))
+                            .unwrap_or(std::cmp::Ordering::Equal)
+                    })
+                });
+            }
+            // "les régions de Gomel et de Navoï": after a plural designator, a coordinated
+            // bare name is read as the subdivision.
+            let coordinated =
+                plural_context.is_some_and(|prev_end| is_coordination(&folded.text[prev_end..c.folded_start as usize]));
+            if coordinated {
+                if let Some(pos) = readings.iter().position(|v| v.bare_subdivision) {
+                    let v = readings.remove(pos);
+                    readings.insert(0, v);
+                }
+            }
+            let best = readings[0];
+            // A capitalised adjective is the demonym noun ("les Biélorusses"); lowercase
+            // text never kept the demonym reading.
+            let form = match best.form {
+                Form::Adjective if readings.iter().any(|v| v.entity == best.entity && v.form == Form::Demonym) => {
+                    Form::Demonym
+                }
+                form => form,
+            };
+            plural_context = if best.plural_designator || (coordinated && best.bare_subdivision) {
+                Some(c.folded_end as usize)
+            } else {
+                None
+            };
+            let mut alts: Vec<EntityIdx> = Vec::new();
+            if alternatives {
+                for v in &readings[1..] {
+                    if v.entity != best.entity && !alts.contains(&v.entity) {
+                        alts.push(v.entity);
+                    }
+                }
+            }
+            mentions.push(Mention {
+                start: c.start,
+                end: c.end,
+                char_start: 0,
+                char_end: 0,
+                utf16: None,
+                entity: best.entity,
+                form,
+                alternatives: alts,
+                word: c.word,
+            });
+        }
+        mentions
+    }
+
+    fn variant(&self, v: u32) -> &Variant {
+        &self.compiled.variants[v as usize]
+    }
+
+    /// A mention with its id, kind, canonical name and text spelled out.
+    pub fn record<'a>(&'a self, text: &'a str, m: &Mention) -> MentionRecord<'a> {
+        let entity = self.gazetteer.entity(m.entity);
+        MentionRecord {
+            start: m.start,
+            end: m.end,
+            char_start: m.char_start,
+            char_end: m.char_end,
+            utf16_start: m.utf16.map(|u| u.0),
+            utf16_end: m.utf16.map(|u| u.1),
+            text: &text[m.start..m.end],
+            id: &entity.id,
+            kind: entity.kind,
+            form: m.form,
+            canonical: &entity.name,
+            alternatives: m.alternatives.iter().map(|&a| self.gazetteer.entity(a).id.as_str()).collect(),
+        }
+    }
+
+    /// The raw matching baseline of the benchmarks: one unanchored leftmost-longest
+    /// Aho-Corasick scan over the lowercased text with the same patterns. Returns the
+    /// number of matches.
+    pub fn baseline_automaton(&self) -> aho_corasick::AhoCorasick {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(self.compiled.patterns.iter())
+            .expect("patterns already compiled once")
+    }
+}
+
+/// Leftmost-longest without overlaps: at each start the longest valid candidate, and no
+/// candidate that starts inside an accepted one.
+fn leftmost_longest(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        match out.last_mut() {
+            Some(last) if c.folded_start == last.folded_start => {
+                // Same start, later end (the scan yields ends in increasing order).
+                if c.folded_end > last.folded_end {
+                    *last = c;
+                }
+            }
+            Some(last) if c.folded_start < last.folded_end => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// What may stand between two coordinated names: ", de ", " et de ", " et d'", ...
+fn is_coordination(between: &[u8]) -> bool {
+    const JOINTS: [&[u8]; 10] = [
+        b" et de ",
+        b" et d'",
+        b" et du ",
+        b", de ",
+        b", d'",
+        b", du ",
+        b" et de la ",
+        b", de la ",
+        b" et de l'",
+        b", de l'",
+    ];
+    JOINTS.contains(&between)
+}
+
+/// The next folded bytes are a hyphen and a word: "russo|-kirghize".
+fn is_compound_joint(after: &[u8]) -> bool {
+    after.first() == Some(&b'-') && after.get(1).is_some_and(|&b| is_word_byte(b))
+}
+
+/// Case policies, checked on the original text of a match.
+fn fits_case(policy: CasePolicy, original: &str, surface: &str) -> bool {
+    let mut letters = original.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.clone().next() else { return false };
+    match policy {
+        CasePolicy::AnyInitial => true,
+        CasePolicy::Capitalised => first.is_uppercase() && capitals_kept(original, surface),
+        CasePolicy::Exact => {
+            let written = surface.chars().filter(|c| c.is_alphabetic());
+            let seen = original.chars().filter(|c| c.is_alphabetic());
+            written.clone().count() == seen.clone().count()
+                && written.zip(seen).all(|(w, s)| w.is_uppercase() == s.is_uppercase())
+        }
+        CasePolicy::Adjective | CasePolicy::Demonym => {
+            letters.next();
+            let rest_lower = letters.clone().all(|c| !c.is_uppercase());
+            let all_upper = first.is_uppercase() && letters.all(|c| !c.is_lowercase());
+            let capitalised = first.is_uppercase() && rest_lower;
+            match policy {
+                CasePolicy::Adjective => capitalised || all_upper || (first.is_lowercase() && rest_lower),
+                _ => capitalised || all_upper,
+            }
+        }
+    }
+}
+
+/// Every word that starts with a capital in `surface` starts with one in `original`. Words
+/// are compared in order; if folding changed the word count, only the initial counts.
+fn capitals_kept(original: &str, surface: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.chars().next().unwrap_or(' '))
+            .collect::<Vec<char>>()
+    };
+    let (seen, written) = (words(original), words(surface));
+    seen.len() != written.len() || seen.iter().zip(&written).all(|(s, w)| !w.is_uppercase() || s.is_uppercase())
+}
+
+/// Fills char (and UTF-16) offsets with one forward pass over the text.
+fn fill_char_offsets(text: &str, mentions: &mut [Mention], utf16: bool) {
+    let mut marks: Vec<usize> = mentions.iter().flat_map(|m| [m.start, m.end]).collect();
+    marks.sort_unstable();
+    marks.dedup();
+    let mut chars_at: Vec<(usize, usize)> = Vec::with_capacity(marks.len());
+    let bytes = text.as_bytes();
+    let (mut pos, mut chars, mut units) = (0usize, 0usize, 0usize);
+    for &mark in &marks {
+        for &b in &bytes[pos..mark] {
+            if b & 0xC0 != 0x80 {
+                chars += 1;
+                // Four-byte sequences are astral chars: two UTF-16 units.
+                units += if b >= 0xF0 { 2 } else { 1 };
+            }
+        }
+        pos = mark;
+        chars_at.push((chars, units));
+    }
+    let lookup = |at: usize| chars_at[marks.binary_search(&at).unwrap_or(0)];
+    for m in mentions.iter_mut() {
+        let (cs, us) = lookup(m.start);
+        let (ce, ue) = lookup(m.end);
+        m.char_start = cs;
+        m.char_end = ce;
+        m.utf16 = utf16.then_some((us, ue));
+    }
+}

@@ -1,0 +1,800 @@
+//! The gazetteer model and its loader.
+//!
+//! A gazetteer is a set of plain-text TSV files (format in `gazetteers/README.md`). Loading
+//! is all or nothing: every row is checked (columns, id syntax, kind, prior, surfaces,
+//! unique ids, parents that exist, templates that expand) and the first bad row is returned
+//! as an error naming file, line, column and value. No partially loaded gazetteer exists.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::inflect;
+use crate::normalize::{fold_surface, is_word_byte};
+
+/// What an entity is, as in ANNOTATION.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Kind {
+    State,
+    Region,
+    Firm,
+    Institution,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::State, Kind::Region, Kind::Firm, Kind::Institution];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::State => "STATE",
+            Kind::Region => "REGION",
+            Kind::Firm => "FIRM",
+            Kind::Institution => "INSTITUTION",
+        }
+    }
+
+    /// Parses `STATE`, `REGION`, `FIRM`, `INSTITUTION` (any case).
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Index of an entity in its [`Gazetteer`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct EntityIdx(pub u32);
+
+/// A surface as written in the gazetteer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Surface {
+    pub text: String,
+    /// Matched only with the same accents (value written with a leading `=`).
+    pub accent_sensitive: bool,
+}
+
+/// One row of the gazetteer, templates expanded.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub id: String,
+    pub kind: Kind,
+    pub subtype: String,
+    pub name: String,
+    pub parent: Option<String>,
+    pub xrefs: Vec<String>,
+    pub prior: f32,
+    pub names: Vec<Surface>,
+    pub acronyms: Vec<Surface>,
+    pub adjectives: Vec<Surface>,
+    pub prefixes: Vec<Surface>,
+    pub designators: Vec<String>,
+    pub article: Option<String>,
+    /// `file:line` of the row, for messages.
+    pub origin: String,
+}
+
+/// A loading error: which file, line, column and value, and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GazetteerError {
+    pub file: String,
+    pub line: usize,
+    pub column: Option<String>,
+    pub value: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for GazetteerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: ", self.file, self.line)?;
+        if let Some(column) = &self.column {
+            write!(f, "column `{column}`: ")?;
+        }
+        f.write_str(&self.message)?;
+        if let Some(value) = &self.value {
+            write!(f, " (value {value:?})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for GazetteerError {}
+
+/// The columns of a row, in their required order.
+pub const COLUMNS: [&str; 13] = [
+    "id",
+    "kind",
+    "subtype",
+    "name",
+    "parent",
+    "xrefs",
+    "prior",
+    "names",
+    "acronyms",
+    "adjectives",
+    "prefixes",
+    "designators",
+    "article",
+];
+const REQUIRED_COLUMNS: usize = 4;
+const SLOT_COLUMN: &str = "slot";
+
+/// A loaded, validated gazetteer.
+#[derive(Clone, Debug)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    index: HashMap<String, EntityIdx>,
+    content_hash: String,
+    files: Vec<String>,
+}
+
+impl Gazetteer {
+    /// Loads a gazetteer from `(file name, content)` pairs. Files whose name ends in
+    /// `templates.tsv` hold templates, expanded once every other row is known.
+    pub fn from_sources<N: AsRef<str>, C: AsRef<str>>(sources: &[(N, C)]) -> Result<Gazetteer, GazetteerError> {
+        let mut sorted: Vec<(&str, &str)> = sources.iter().map(|(n, c)| (n.as_ref(), c.as_ref())).collect();
+        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        let mut hasher = Sha256::new();
+        let mut rows = Vec::new();
+        let mut templates = Vec::new();
+        for (name, content) in &sorted {
+            hasher.update(name.as_bytes());
+            hasher.update([0]);
+            hasher.update(content.as_bytes());
+            hasher.update([0]);
+            let is_template = name.ends_with("templates.tsv");
+            let parsed = parse_file(name, content, is_template)?;
+            if is_template {
+                templates.extend(parsed);
+            } else {
+                rows.extend(parsed);
+            }
+        }
+        let mut gazetteer = Gazetteer {
+            entities: Vec::new(),
+            index: HashMap::new(),
+            content_hash: format!("sha256:{:x}", hasher.finalize()),
+            files: sorted.iter().map(|(n, _)| n.to_string()).collect(),
+        };
+        for row in rows {
+            gazetteer.insert(row.entity, row.line_ref)?;
+        }
+        for template in templates {
+            for entity in expand_template(&gazetteer, &template)? {
+                gazetteer.insert(entity, template.line_ref.clone())?;
+            }
+        }
+        gazetteer.check_parents()?;
+        Ok(gazetteer)
+    }
+
+    /// Loads every `*.tsv` file of `dir` and of its subfolders.
+    pub fn load_dir(dir: &Path) -> Result<Gazetteer, GazetteerError> {
+        let mut files = Vec::new();
+        collect_tsv(dir, dir, &mut files).map_err(|e| GazetteerError {
+            file: dir.display().to_string(),
+            line: 0,
+            column: None,
+            value: None,
+            message: format!("cannot read gazetteer folder: {e}"),
+        })?;
+        if files.is_empty() {
+            return Err(GazetteerError {
+                file: dir.display().to_string(),
+                line: 0,
+                column: None,
+                value: None,
+                message: "no .tsv file in this folder".into(),
+            });
+        }
+        Gazetteer::from_sources(&files)
+    }
+
+    /// The default gazetteers embedded in the binary.
+    #[cfg(feature = "embedded")]
+    pub fn embedded() -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::from_sources(crate::embedded::FILES)
+    }
+
+    fn insert(&mut self, entity: Entity, line_ref: LineRef) -> Result<(), GazetteerError> {
+        if let Some(&existing) = self.index.get(&entity.id) {
+            return Err(line_ref.error(
+                "id",
+                &entity.id,
+                format!("duplicate id, first defined at {}", self.entities[existing.0 as usize].origin),
+            ));
+        }
+        let idx = EntityIdx(self.entities.len() as u32);
+        self.index.insert(entity.id.clone(), idx);
+        self.entities.push(entity);
+        Ok(())
+    }
+
+    fn check_parents(&self) -> Result<(), GazetteerError> {
+        for entity in &self.entities {
+            if let Some(parent) = &entity.parent {
+                if !self.index.contains_key(parent) {
+                    let (file, line) = split_origin(&entity.origin);
+                    return Err(GazetteerError {
+                        file,
+                        line,
+                        column: Some("parent".into()),
+                        value: Some(parent.clone()),
+                        message: "parent id is not defined in any gazetteer file".into(),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    pub fn entity(&self, idx: EntityIdx) -> &Entity {
+        &self.entities[idx.0 as usize]
+    }
+
+    pub fn lookup(&self, id: &str) -> Option<EntityIdx> {
+        self.index.get(id).copied()
+    }
+
+    /// `sha256:<hex>` over every file name and content: two servers with the same hash
+    /// serve the same gazetteer.
+    pub fn content_hash(&self) -> &str {
+        &self.content_hash
+    }
+
+    pub fn files(&self) -> &[String] {
+        &self.files
+    }
+
+    /// The state an entity belongs to: itself for a state, else the first state up its
+    /// parent chain.
+    pub fn state_of(&self, idx: EntityIdx) -> Option<EntityIdx> {
+        let mut current = idx;
+        for _ in 0..8 {
+            let entity = self.entity(current);
+            if entity.kind == Kind::State {
+                return Some(current);
+            }
+            current = self.lookup(entity.parent.as_deref()?)?;
+        }
+        None
+    }
+
+    /// Number of entities per kind.
+    pub fn counts_by_kind(&self) -> [(Kind, usize); 4] {
+        Kind::ALL.map(|k| (k, self.entities.iter().filter(|e| e.kind == k).count()))
+    }
+}
+
+fn collect_tsv(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.path());
+    for entry in entries {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_tsv(root, &path, out)?;
+        } else if path.extension().is_some_and(|e| e == "tsv") {
+            let bytes = std::fs::read(&path)?;
+            let content = String::from_utf8(bytes).map_err(|e| {
+                std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{}: not UTF-8: {e}", path.display()))
+            })?;
+            let name = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            out.push((name, content));
+        }
+    }
+    Ok(())
+}
+
+fn split_origin(origin: &str) -> (String, usize) {
+    match origin.rsplit_once(':') {
+        Some((file, line)) => (file.to_string(), line.parse().unwrap_or(0)),
+        None => (origin.to_string(), 0),
+    }
+}
+
+#[derive(Clone, Debug)]
+struct LineRef {
+    file: String,
+    line: usize,
+}
+
+impl LineRef {
+    fn error(&self, column: &str, value: &str, message: impl Into<String>) -> GazetteerError {
+        GazetteerError {
+            file: self.file.clone(),
+            line: self.line,
+            column: Some(column.to_string()),
+            value: Some(value.to_string()),
+            message: message.into(),
+        }
+    }
+}
+
+struct Row {
+    entity: Entity,
+    line_ref: LineRef,
+    /// Template rows only: the `slot` column.
+    slot: Option<String>,
+}
+
+fn parse_file(file: &str, content: &str, is_template: bool) -> Result<Vec<Row>, GazetteerError> {
+    let mut header: Option<Vec<&str>> = None;
+    let mut rows = Vec::new();
+    for (i, raw_line) in content.lines().enumerate() {
+        let line = i + 1;
+        let text = raw_line.strip_suffix('\r').unwrap_or(raw_line);
+        if text.trim().is_empty() || text.starts_with('#') {
+            continue;
+        }
+        let line_ref = LineRef { file: file.to_string(), line };
+        let fields: Vec<&str> = text.split('\t').collect();
+        let Some(columns) = &header else {
+            check_header(&fields, is_template, &line_ref)?;
+            header = Some(fields);
+            continue;
+        };
+        if fields.len() > columns.len() {
+            return Err(GazetteerError {
+                file: file.to_string(),
+                line,
+                column: None,
+                value: Some(fields[columns.len()..].join("\t")),
+                message: format!("row has {} fields but the header names {} columns", fields.len(), columns.len()),
+            });
+        }
+        let row = Fields { columns, fields };
+        rows.push(parse_row(&row, &line_ref, is_template)?);
+    }
+    if header.is_none() {
+        return Err(GazetteerError {
+            file: file.to_string(),
+            line: 0,
+            column: None,
+            value: None,
+            message: "file has no header line".into(),
+        });
+    }
+    Ok(rows)
+}
+
+fn check_header(fields: &[&str], is_template: bool, line_ref: &LineRef) -> Result<(), GazetteerError> {
+    let (plain, slot) = match fields.last() {
+        Some(&SLOT_COLUMN) => (&fields[..fields.len() - 1], true),
+        _ => (fields, false),
+    };
+    let error = |message: String| GazetteerError {
+        file: line_ref.file.clone(),
+        line: line_ref.line,
+        column: None,
+        value: Some(fields.join("\t")),
+        message,
+    };
+    if slot != is_template {
+        return Err(error(if is_template {
+            "a templates file needs a last column `slot`".into()
+        } else {
+            "only files named *templates.tsv may have a `slot` column".into()
+        }));
+    }
+    if plain.len() < REQUIRED_COLUMNS || plain.len() > COLUMNS.len() || plain.iter().zip(COLUMNS).any(|(a, b)| *a != b)
+    {
+        return Err(error(format!("header must be the first columns of: {}", COLUMNS.join(" "))));
+    }
+    Ok(())
+}
+
+/// One row's fields, looked up by column name.
+struct Fields<'a> {
+    columns: &'a [&'a str],
+    fields: Vec<&'a str>,
+}
+
+impl<'a> Fields<'a> {
+    fn get(&self, name: &str) -> &'a str {
+        self.columns.iter().position(|c| *c == name).and_then(|i| self.fields.get(i)).map(|s| s.trim()).unwrap_or("")
+    }
+}
+
+fn parse_row(row: &Fields<'_>, line_ref: &LineRef, is_template: bool) -> Result<Row, GazetteerError> {
+    let get = |name: &str| row.get(name);
+    let id = get("id");
+    if !is_template {
+        check_id(id).map_err(|m| line_ref.error("id", id, m))?;
+    } else if id.is_empty() {
+        return Err(line_ref.error("id", id, "empty id"));
+    }
+    let kind_text = get("kind");
+    let kind = Kind::parse(kind_text)
+        .ok_or_else(|| line_ref.error("kind", kind_text, "kind must be STATE, REGION, FIRM or INSTITUTION"))?;
+    let subtype = get("subtype");
+    if subtype.is_empty() || !subtype.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+        return Err(line_ref.error("subtype", subtype, "subtype must be a non-empty lowercase word (a-z, 0-9, -)"));
+    }
+    let name = get("name");
+    if name.is_empty() {
+        return Err(line_ref.error("name", name, "canonical name is empty"));
+    }
+    let parent = Some(get("parent")).filter(|p| !p.is_empty()).map(str::to_string);
+    if let (Some(p), false) = (&parent, is_template) {
+        check_id(p).map_err(|m| line_ref.error("parent", p, m))?;
+    }
+    let prior_text = get("prior");
+    let prior = if prior_text.is_empty() {
+        0.5
+    } else {
+        match prior_text.parse::<f32>() {
+            Ok(p) if (0.0..=1.0).contains(&p) => p,
+            _ => return Err(line_ref.error("prior", prior_text, "prior must be a number between 0 and 1")),
+        }
+    };
+    let surfaces = |column: &str| -> Result<Vec<Surface>, GazetteerError> {
+        split_list(get(column))
+            .map(|value| {
+                let (text, accent_sensitive) = match value.strip_prefix('=') {
+                    Some(rest) => (rest, true),
+                    None => (value, false),
+                };
+                if !is_template || !text.contains('{') {
+                    check_surface(text).map_err(|m| line_ref.error(column, value, m))?;
+                }
+                Ok(Surface { text: text.to_string(), accent_sensitive })
+            })
+            .collect()
+    };
+    let article = Some(get("article")).filter(|a| !a.is_empty()).map(str::to_string);
+    if let Some(a) = &article {
+        if !matches!(a.as_str(), "le" | "la" | "l'" | "les") {
+            return Err(line_ref.error("article", a, "article must be le, la, l' or les"));
+        }
+    }
+    let designators: Vec<String> = split_list(get("designators")).map(str::to_string).collect();
+    for d in &designators {
+        check_surface(d).map_err(|m| line_ref.error("designators", d, m))?;
+    }
+    let entity = Entity {
+        id: id.to_string(),
+        kind,
+        subtype: subtype.to_string(),
+        name: name.to_string(),
+        parent,
+        xrefs: get("xrefs").split_whitespace().map(str::to_string).collect(),
+        prior,
+        names: surfaces("names")?,
+        acronyms: surfaces("acronyms")?,
+        adjectives: surfaces("adjectives")?,
+        prefixes: surfaces("prefixes")?,
+        designators,
+        article,
+        origin: format!("{}:{}", line_ref.file, line_ref.line),
+    };
+    let slot = is_template.then(|| get(SLOT_COLUMN).to_string());
+    if let Some(s) = &slot {
+        if s.is_empty() {
+            return Err(line_ref.error(SLOT_COLUMN, s, "a template needs a slot: STATE or a list of ids"));
+        }
+    }
+    Ok(Row { entity, line_ref: line_ref.clone(), slot })
+}
+
+fn split_list(value: &str) -> impl Iterator<Item = &str> {
+    value.split('|').map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// Checks an id: it must name its authority.
+pub fn check_id(id: &str) -> Result<(), String> {
+    let ok = if let Some(code) = id.strip_prefix("iso3166-1:") {
+        code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
+    } else if let Some(code) = id.strip_prefix("iso3166-2:") {
+        code.split_once('-').is_some_and(|(cc, sub)| {
+            cc.len() == 2
+                && cc.bytes().all(|b| b.is_ascii_uppercase())
+                && (1..=3).contains(&sub.len())
+                && sub.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        })
+    } else if let Some(code) = id.strip_prefix("iso3166-3:") {
+        code.len() == 4 && code.bytes().all(|b| b.is_ascii_uppercase())
+    } else if let Some(num) = id.strip_prefix("geonames:") {
+        !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit())
+    } else if let Some(rest) = id.strip_prefix("gazet:") {
+        rest.split_once('/').is_some_and(|(space, slug)| {
+            matches!(space, "region" | "firm" | "inst" | "state")
+                && !slug.is_empty()
+                && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+    } else {
+        false
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err("id must be iso3166-1:XX, iso3166-2:XX-YYY, iso3166-3:XXXX, geonames:<number> or gazet:<region|firm|inst|state>/<slug>".into())
+    }
+}
+
+/// A surface must fold to something that starts and ends on a word, or it could never be
+/// found on word boundaries.
+fn check_surface(text: &str) -> Result<(), String> {
+    if text.contains('\t') {
+        return Err("surface contains a tab".into());
+    }
+    let folded = fold_surface(text);
+    match (folded.first(), folded.last()) {
+        (Some(&first), Some(&last)) if is_word_byte(first) && is_word_byte(last) => Ok(()),
+        (None, _) => Err("surface is empty once folded".into()),
+        _ => Err("surface must start and end with a letter or digit".into()),
+    }
+}
+
+/// Expands one template row over its slot entities.
+fn expand_template(gazetteer: &Gazetteer, template: &Row) -> Result<Vec<Entity>, GazetteerError> {
+    let slot_spec = template.slot.as_deref().unwrap_or_default();
+    let slots: Vec<EntityIdx> = if slot_spec == "STATE" {
+        gazetteer
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == Kind::State && e.id.starts_with("iso3166-1:"))
+            .map(|(i, _)| EntityIdx(i as u32))
+            .collect()
+    } else {
+        slot_spec
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|id| {
+                gazetteer.lookup(id).ok_or_else(|| {
+                    template.line_ref.error(SLOT_COLUMN, id, "slot id is not defined in any gazetteer file")
+                })
+            })
+            .collect::<Result<_, _>>()?
+    };
+    let t = &template.entity;
+    for (column, value) in [("id", t.id.as_str()), ("name", t.name.as_str())] {
+        check_placeholders(value).map_err(|m| template.line_ref.error(column, value, m))?;
+    }
+    let mut out = Vec::new();
+    for slot in slots {
+        let s = gazetteer.entity(slot);
+        let fill = Filler::new(s);
+        let id = fill.single(&t.id);
+        check_id(&id).map_err(|m| template.line_ref.error("id", &id, m))?;
+        let Some(name) = fill.canonical(&t.name) else { continue };
+        let mut entity = Entity {
+            id,
+            name,
+            parent: t.parent.as_ref().map(|p| fill.single(p)),
+            origin: format!("{} (slot {})", t.origin, s.id),
+            names: Vec::new(),
+            acronyms: Vec::new(),
+            adjectives: Vec::new(),
+            prefixes: Vec::new(),
+            ..t.clone()
+        };
+        for (column, src, dst) in [
+            ("names", &t.names, &mut entity.names),
+            ("acronyms", &t.acronyms, &mut entity.acronyms),
+            ("adjectives", &t.adjectives, &mut entity.adjectives),
+            ("prefixes", &t.prefixes, &mut entity.prefixes),
+        ] {
+            for surface in src {
+                check_placeholders(&surface.text).map_err(|m| template.line_ref.error(column, &surface.text, m))?;
+                for text in fill.all(&surface.text) {
+                    check_surface(&text).map_err(|m| template.line_ref.error(column, &text, m))?;
+                    dst.push(Surface { text, accent_sensitive: surface.accent_sensitive });
+                }
+            }
+        }
+        if let Some(p) = &entity.parent {
+            check_id(p).map_err(|m| template.line_ref.error("parent", p, m))?;
+        }
+        out.push(entity);
+    }
+    Ok(out)
+}
+
+const PLACEHOLDERS: [&str; 5] = ["{de}", "{name}", "{adj}", "{slot}", "{key}"];
+
+fn check_placeholders(value: &str) -> Result<(), String> {
+    let mut rest = value;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}').ok_or("unclosed `{` in template")? + open;
+        let placeholder = &rest[open..=close];
+        if !PLACEHOLDERS.contains(&placeholder) {
+            return Err(format!("unknown placeholder {placeholder}; known: {}", PLACEHOLDERS.join(" ")));
+        }
+        rest = &rest[close + 1..];
+    }
+    Ok(())
+}
+
+/// Fills template placeholders from one slot entity.
+struct Filler<'a> {
+    slot: &'a Entity,
+    key: String,
+}
+
+impl<'a> Filler<'a> {
+    fn new(slot: &'a Entity) -> Self {
+        let code = slot.id.rsplit([':', '/']).next().unwrap_or_default();
+        Filler { slot, key: code.to_ascii_lowercase() }
+    }
+
+    /// Placeholders with one value: `{slot}`, `{key}`.
+    fn single(&self, value: &str) -> String {
+        value.replace("{slot}", &self.slot.id).replace("{key}", &self.key)
+    }
+
+    /// The canonical name: the slot's canonical name with its own article.
+    fn canonical(&self, value: &str) -> Option<String> {
+        let mut out = self.single(value);
+        out = out.replace("{de}", &inflect::canonical_de(&self.slot.name, self.slot.article.as_deref()));
+        out = out.replace("{name}", &self.slot.name);
+        if out.contains("{adj}") {
+            let adj = self.slot.adjectives.first()?;
+            out = out.replace("{adj}", &adj.text);
+        }
+        Some(out)
+    }
+
+    /// Every surface a templated value stands for.
+    fn all(&self, value: &str) -> Vec<String> {
+        let mut values = vec![self.single(value)];
+        let names: Vec<&str> =
+            std::iter::once(self.slot.name.as_str()).chain(self.slot.names.iter().map(|s| s.text.as_str())).collect();
+        let expand = |values: Vec<String>, placeholder: &str, fillers: &[String]| -> Vec<String> {
+            values
+                .into_iter()
+                .flat_map(|v| {
+                    if v.contains(placeholder) {
+                        fillers.iter().map(|f| v.replacen(placeholder, f, 1)).collect::<Vec<_>>()
+                    } else {
+                        vec![v]
+                    }
+                })
+                .collect()
+        };
+        let mut de: Vec<String> = names
+            .iter()
+            .flat_map(|n| inflect::de_forms(n, None))
+            .chain(names.iter().flat_map(|n| inflect::de_forms(n, self.slot.article.as_deref())))
+            .collect();
+        dedup(&mut de);
+        let mut bare: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        dedup(&mut bare);
+        let mut adj: Vec<String> =
+            self.slot.adjectives.iter().flat_map(|a| inflect::adjective_forms(&a.text)).collect();
+        dedup(&mut adj);
+        values = expand(values, "{de}", &de);
+        values = expand(values, "{name}", &bare);
+        values = expand(values, "{adj}", &adj);
+        dedup(&mut values);
+        values
+    }
+}
+
+fn dedup(values: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    values.retain(|v| seen.insert(v.clone()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str =
+        "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tacronyms\tadjectives\tprefixes\tdesignators\tarticle\n";
+
+    fn load(files: &[(&str, &str)]) -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::from_sources(files)
+    }
+
+    #[test]
+    fn loads_rows_and_expands_templates() {
+        let states = format!(
+            "{HEADER}iso3166-1:BY\tSTATE\tcountry\tBiélorussie\t\t\t0.9\tBiélorussie|Bélarus\tRB\tbiélorusse\tbiélorusso\t\tla\n"
+        );
+        let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
+            gazet:inst/academy-of-sciences-{key}\tINSTITUTION\tacademy\tAcadémie nationale des sciences {de}\t{slot}\t\t\tAcadémie nationale des sciences {de}\tiso3166-1:BY\n";
+        let g = load(&[("states.tsv", &states), ("curated/templates.tsv", templates)]).unwrap();
+        assert_eq!(g.len(), 2);
+        let academy = g.entity(g.lookup("gazet:inst/academy-of-sciences-by").unwrap());
+        assert_eq!(academy.name, "Académie nationale des sciences de la Biélorussie");
+        assert_eq!(academy.parent.as_deref(), Some("iso3166-1:BY"));
+        let names: Vec<&str> = academy.names.iter().map(|s| s.text.as_str()).collect();
+        for expected in [
+            "Académie nationale des sciences de Biélorussie",
+            "Académie nationale des sciences du Bélarus",
+            "Académie nationale des sciences de la Biélorussie",
+        ] {
+            assert!(names.contains(&expected), "{expected} missing from {names:?}");
+        }
+        assert!(g.content_hash().starts_with("sha256:"));
+    }
+
+    #[test]
+    fn bad_rows_name_file_line_column_and_value() {
+        let bad_kind = format!("{HEADER}iso3166-1:BY\tCOUNTRY\tcountry\tBiélorussie\n");
+        let e = load(&[("states.tsv", &bad_kind)]).unwrap_err();
+        assert_eq!(
+            (e.file.as_str(), e.line, e.column.as_deref(), e.value.as_deref()),
+            ("states.tsv", 2, Some("kind"), Some("COUNTRY"))
+        );
+        assert!(e.to_string().contains("states.tsv:2: column `kind`"), "{e}");
+
+        let bad_id = format!("{HEADER}\n# comment\nBY\tSTATE\tcountry\tBiélorussie\n");
+        let e = load(&[("s.tsv", &bad_id)]).unwrap_err();
+        assert_eq!((e.line, e.column.as_deref()), (4, Some("id")));
+
+        let bad_prior = format!("{HEADER}iso3166-1:BY\tSTATE\tcountry\tBiélorussie\t\t\t1.5\n");
+        assert_eq!(load(&[("s.tsv", &bad_prior)]).unwrap_err().column.as_deref(), Some("prior"));
+
+        let bad_surface = format!("{HEADER}iso3166-1:BY\tSTATE\tcountry\tBiélorussie\t\t\t\tBiélorussie|« »\n");
+        let e = load(&[("s.tsv", &bad_surface)]).unwrap_err();
+        assert_eq!((e.column.as_deref(), e.value.as_deref()), (Some("names"), Some("« »")));
+
+        let too_many = format!("{HEADER}iso3166-1:BY\tSTATE\tcountry\tB\t\t\t\t\t\t\t\t\t\textra\n");
+        assert!(load(&[("s.tsv", &too_many)]).unwrap_err().message.contains("fields"));
+    }
+
+    #[test]
+    fn duplicates_and_missing_parents_are_rejected() {
+        let a = format!("{HEADER}iso3166-1:BY\tSTATE\tcountry\tBiélorussie\n");
+        let b = format!("{HEADER}iso3166-1:BY\tSTATE\tcountry\tBélarus\n");
+        let e = load(&[("a.tsv", &a), ("b.tsv", &b)]).unwrap_err();
+        assert!(e.message.contains("duplicate id, first defined at a.tsv:2"), "{e}");
+
+        let orphan = format!("{HEADER}iso3166-2:BY-HO\tREGION\toblast\tGomel\tiso3166-1:BY\n");
+        let e = load(&[("r.tsv", &orphan)]).unwrap_err();
+        assert_eq!((e.line, e.column.as_deref()), (2, Some("parent")));
+    }
+
+    #[test]
+    fn headers_are_checked() {
+        let e = load(&[("a.tsv", "id\tname\tkind\n")]).unwrap_err();
+        assert!(e.message.contains("header"));
+        let e = load(&[("a.tsv", "# only a comment\n")]).unwrap_err();
+        assert!(e.message.contains("no header"));
+        let t = "id\tkind\tsubtype\tname\tnames\tslot\n";
+        assert!(load(&[("x-templates.tsv", t)]).is_err());
+    }
+
+    #[test]
+    fn unknown_template_placeholders_are_rejected() {
+        let states = format!("{HEADER}iso3166-1:BY\tSTATE\tcountry\tBiélorussie\n");
+        let t = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
+            gazet:inst/x-{key}\tINSTITUTION\tministry\tMinistère {pays}\t\t\t\tMinistère {de}\tSTATE\n";
+        let e = load(&[("states.tsv", &states), ("templates.tsv", t)]).unwrap_err();
+        assert!(e.message.contains("unknown placeholder {pays}"), "{e}");
+    }
+
+    #[test]
+    fn state_of_walks_up_parents() {
+        let rows = format!(
+            "{HEADER}iso3166-1:BY\tSTATE\tcountry\tBiélorussie\n\
+             iso3166-2:BY-HO\tREGION\toblast\tGomel\tiso3166-1:BY\n\
+             geonames:627907\tREGION\tcity\tGomel\tiso3166-2:BY-HO\n"
+        );
+        let g = load(&[("a.tsv", &rows)]).unwrap();
+        let city = g.lookup("geonames:627907").unwrap();
+        assert_eq!(g.state_of(city), g.lookup("iso3166-1:BY"));
+    }
+}

@@ -1,0 +1,33 @@
+//! gazet-core: the French gazetteer matching engine.
+//!
+//! Data flows one way: original text -> [`normalize`] (folded text and a map back) -> one
+//! Aho-Corasick automaton over every compiled surface form ([`compile`]) -> resolution
+//! (boundaries, case policy, overlaps, ambiguity) -> [`Mention`]s -> co-occurrence
+//! ([`cooccur`]).
+//!
+//! The crate is synchronous and has no I/O beyond reading a gazetteer folder.
+//!
+//! ```
+//! use gazet_core::{Extractor, ExtractOptions};
+//! let engine = Extractor::embedded().unwrap();
+//! let text = "La République du Bélarus et le Kazakhstan.";
+//! let found = engine.extract(text, &ExtractOptions::default());
+//! let ids: Vec<&str> = found.mentions.iter().map(|m| engine.gazetteer().entity(m.entity).id.as_str()).collect();
+//! assert_eq!(ids, ["iso3166-1:BY", "iso3166-1:KZ"]);
+//! ```
+
+pub mod compile;
+pub mod cooccur;
+#[cfg(feature = "embedded")]
+mod embedded;
+pub mod extract;
+pub mod gazetteer;
+pub mod inflect;
+pub mod normalize;
+pub mod sentences;
+pub mod urls;
+
+pub use compile::{CompileStats, EngineConfig, Form};
+pub use cooccur::{Aggregate, CoUnit};
+pub use extract::{ExtractOptions, Extraction, Extractor, Mention, MentionRecord};
+pub use gazetteer::{Entity, EntityIdx, Gazetteer, GazetteerError, Kind};

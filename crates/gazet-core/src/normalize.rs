@@ -1,0 +1,376 @@
+//! Normalisation for matching, with a map back to the original text.
+//!
+//! Matching runs over a folded copy of the text: lowercase, accents removed, typographic
+//! apostrophes and dashes unified, every whitespace run collapsed to one space, hyphens at a
+//! line end joined to the next word, URLs and e-mail addresses masked. Gazetteer surfaces go
+//! through the same function, so a surface and its occurrences fold to the same bytes.
+//!
+//! The fold changes lengths (`é` is two bytes, `e` one; `\n\n` becomes one space), so the
+//! result carries an [`OffsetMap`] that takes a folded offset back to the original. Most
+//! bytes of French text map one to one, so the map stores only the pieces that do not, and
+//! a lookup is a binary search over those pieces.
+
+use crate::urls;
+
+/// The byte written for each byte of a URL or e-mail address: it is neither a word byte nor
+/// a space, and no surface contains it, so nothing can match inside or across a URL.
+pub const MASK: u8 = 0x01;
+/// The byte written for a non-ASCII symbol or punctuation mark (guillemets, bullets, emoji):
+/// a non-word byte that no surface contains.
+pub const SYMBOL: u8 = 0x02;
+
+/// A stretch of folded text whose length differs from, or whose bytes were not copied from,
+/// the original stretch it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Piece {
+    folded: u32,
+    folded_len: u32,
+    original: u32,
+    original_len: u32,
+}
+
+/// Maps offsets of the folded text back to offsets of the original text.
+#[derive(Clone, Debug, Default)]
+pub struct OffsetMap {
+    pieces: Vec<Piece>,
+}
+
+impl OffsetMap {
+    /// The piece that contains or last precedes folded offset `at`.
+    fn piece_before(&self, at: u32) -> Option<&Piece> {
+        let idx = self.pieces.partition_point(|p| p.folded <= at);
+        idx.checked_sub(1).map(|i| &self.pieces[i])
+    }
+
+    /// Original offset where the character that produced folded byte `at` starts.
+    pub fn start(&self, at: usize) -> usize {
+        let at = at as u32;
+        match self.piece_before(at) {
+            None => at as usize,
+            Some(p) if at < p.folded + p.folded_len => p.original as usize,
+            Some(p) => (p.original + p.original_len + (at - p.folded - p.folded_len)) as usize,
+        }
+    }
+
+    /// Original offset just past the character that produced folded byte `end - 1`.
+    pub fn end(&self, end: usize) -> usize {
+        if end == 0 {
+            return 0;
+        }
+        let last = (end - 1) as u32;
+        match self.piece_before(last) {
+            None => end,
+            Some(p) if last < p.folded + p.folded_len => (p.original + p.original_len) as usize,
+            Some(p) => (p.original + p.original_len + (last - p.folded - p.folded_len) + 1) as usize,
+        }
+    }
+}
+
+/// Folded text and the way back to the original.
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    /// Folded bytes. Valid UTF-8: ASCII, [`MASK`], [`SYMBOL`] and lowercase letters of
+    /// scripts without a Latin fold (Cyrillic, Greek, ...).
+    pub text: Vec<u8>,
+    pub map: OffsetMap,
+}
+
+impl Normalized {
+    pub fn as_str(&self) -> &str {
+        // Every byte pushed is ASCII or a whole UTF-8 encoded char.
+        std::str::from_utf8(&self.text).unwrap_or("")
+    }
+}
+
+/// Byte classes of the ASCII fast path.
+const COPY: u8 = 0;
+const UPPER: u8 = 1;
+const SPACE: u8 = 2;
+const HYPHEN: u8 = 3;
+const BACKTICK: u8 = 4;
+
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [COPY; 128];
+    let mut b = b'A';
+    while b <= b'Z' {
+        t[b as usize] = UPPER;
+        b += 1;
+    }
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[0x0b] = SPACE;
+    t[0x0c] = SPACE;
+    t[b'-' as usize] = HYPHEN;
+    t[b'`' as usize] = BACKTICK;
+    t
+};
+
+/// True for the bytes that make up words in folded text: ASCII letters and digits, and the
+/// bytes of non-ASCII letters kept as they are.
+#[inline(always)]
+pub fn is_word_byte(b: u8) -> bool {
+    WORD_BYTE[b as usize]
+}
+
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        t[b] = (b >= b'a' as usize && b <= b'z' as usize) || (b >= b'0' as usize && b <= b'9' as usize) || b >= 0x80;
+        b += 1;
+    }
+    t
+};
+
+/// A word boundary lies between `prev` and `next` (folded bytes): one of them is not a word
+/// byte, or a digit meets a letter. The second rule splits footnote calls glued to words in
+/// PDF text ("12L'Arménie", "Biélorussie3").
+#[inline(always)]
+pub fn is_boundary(prev: u8, next: u8) -> bool {
+    !is_word_byte(prev) || !is_word_byte(next) || (prev.is_ascii_digit() != next.is_ascii_digit())
+}
+
+/// Folds `text` for matching. See the module documentation for the rules.
+pub fn normalize(text: &str) -> Normalized {
+    fold(text, true)
+}
+
+fn fold(text: &str, mask_urls: bool) -> Normalized {
+    let bytes = text.as_bytes();
+    let masked = if mask_urls { urls::find(text) } else { Vec::new() };
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut pieces: Vec<Piece> = Vec::new();
+    let push_piece =
+        |pieces: &mut Vec<Piece>, folded: usize, folded_len: usize, original: usize, original_len: usize| {
+            pieces.push(Piece {
+                folded: folded as u32,
+                folded_len: folded_len as u32,
+                original: original as u32,
+                original_len: original_len as u32,
+            });
+        };
+    let mut mask_iter = masked.iter().peekable();
+    let mut next_mask = mask_iter.next().cloned();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        if let Some(range) = &next_mask {
+            if i == range.start {
+                // One MASK byte per original byte keeps the map the identity here.
+                out.resize(out.len() + range.len(), MASK);
+                i = range.end;
+                next_mask = mask_iter.next().cloned();
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if b < 0x80 {
+            match ASCII_CLASS[b as usize] {
+                COPY => out.push(b),
+                UPPER => out.push(b | 0x20),
+                BACKTICK => out.push(b'\''),
+                SPACE => {
+                    let run_end = whitespace_run_end(bytes, i);
+                    if run_end - i != 1 || b != b' ' {
+                        push_piece(&mut pieces, out.len(), 1, i, run_end - i);
+                    }
+                    out.push(b' ');
+                    i = run_end;
+                    continue;
+                }
+                HYPHEN => {
+                    let run_end = whitespace_run_end(bytes, i + 1);
+                    let joins = run_end > i + 1
+                        && bytes[i + 1..run_end].contains(&b'\n')
+                        && out.last().is_some_and(|&p| is_word_byte(p))
+                        && run_end < n
+                        && starts_word(&text[run_end..]);
+                    if joins {
+                        push_piece(&mut pieces, out.len(), 1, i, run_end - i);
+                        out.push(b'-');
+                        i = run_end;
+                        continue;
+                    }
+                    out.push(b'-');
+                }
+                _ => unreachable!("ASCII_CLASS holds only the classes above"),
+            }
+            i += 1;
+            continue;
+        }
+        // Non-ASCII: decode one char (text is valid UTF-8, so `i` is a char boundary).
+        let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+        let len = c.len_utf8();
+        let start = out.len();
+        fold_char(c, &mut out);
+        push_piece(&mut pieces, start, out.len() - start, i, len);
+        i += len;
+    }
+    Normalized { text: out, map: OffsetMap { pieces } }
+}
+
+fn whitespace_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+        i += 1;
+    }
+    i
+}
+
+fn starts_word(rest: &str) -> bool {
+    rest.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Folds one non-ASCII char into `out`.
+fn fold_char(c: char, out: &mut Vec<u8>) {
+    match c {
+        // Apostrophes and primes used as apostrophes.
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02B9}' | '\u{2032}' | '\u{00B4}' => out.push(b'\''),
+        // Hyphens and dashes.
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '\u{FE63}'
+        | '\u{FF0D}' => out.push(b'-'),
+        // Soft hyphen and zero-width characters vanish.
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+        'œ' | 'Œ' => out.extend_from_slice(b"oe"),
+        'æ' | 'Æ' => out.extend_from_slice(b"ae"),
+        'ß' | 'ẞ' => out.extend_from_slice(b"ss"),
+        'ø' | 'Ø' => out.push(b'o'),
+        'ł' | 'Ł' => out.push(b'l'),
+        'đ' | 'Đ' => out.push(b'd'),
+        'ı' => out.push(b'i'),
+        'þ' | 'Þ' => out.extend_from_slice(b"th"),
+        'ð' | 'Ð' => out.push(b'd'),
+        _ if c.is_whitespace() => out.push(b' '),
+        _ if unicode_normalization::char::is_combining_mark(c) => {}
+        _ if c.is_alphanumeric() => {
+            for lower in c.to_lowercase() {
+                let mut kept_base = false;
+                unicode_normalization::char::decompose_canonical(lower, |d| {
+                    if !unicode_normalization::char::is_combining_mark(d) {
+                        kept_base = true;
+                        let mut buf = [0u8; 4];
+                        out.extend_from_slice(d.encode_utf8(&mut buf).as_bytes());
+                    }
+                });
+                if !kept_base {
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
+        _ => out.push(SYMBOL),
+    }
+}
+
+/// Folds a gazetteer surface: the same rules as [`normalize`], without URL masking and
+/// with surrounding spaces trimmed.
+pub fn fold_surface(surface: &str) -> Vec<u8> {
+    let mut folded = fold(surface, false).text;
+    while folded.last() == Some(&b' ') {
+        folded.pop();
+    }
+    let lead = folded.iter().take_while(|&&b| b == b' ').count();
+    folded.drain(..lead);
+    folded
+}
+
+/// Lowercases and unifies apostrophes, dashes and spaces, but keeps accents: what an
+/// accent-sensitive surface is compared on.
+pub fn fold_case_only(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last_space = false;
+    for c in text.chars() {
+        let c = match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => '\'',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            if last_space {
+                continue;
+            }
+            last_space = true;
+        } else {
+            last_space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(s: &str) -> String {
+        normalize(s).as_str().to_string()
+    }
+
+    #[test]
+    fn folds_case_and_accents() {
+        assert_eq!(folded("République du Bélarus"), "republique du belarus");
+        assert_eq!(folded("ŒUVRE Cœur Æsir"), "oeuvre coeur aesir");
+        assert_eq!(folded("Chișinău Navoï Viêt Nam"), "chisinau navoi viet nam");
+    }
+
+    #[test]
+    fn decomposed_accents_fold_like_precomposed() {
+        assert_eq!(folded("Bie\u{301}lorussie"), folded("Biélorussie"));
+    }
+
+    #[test]
+    fn unifies_apostrophes_dashes_and_spaces() {
+        assert_eq!(folded("l’Arménie"), "l'armenie");
+        assert_eq!(folded("Asie–Pacifique"), "asie-pacifique");
+        assert_eq!(folded("Fédération\u{a0}de\u{202f}Russie"), "federation de russie");
+        assert_eq!(folded("région  de\n\n  Gomel"), "region de gomel");
+    }
+
+    #[test]
+    fn joins_a_hyphen_at_a_line_end() {
+        assert_eq!(folded("Saint-\n\nPétersbourg"), "saint-petersbourg");
+        assert_eq!(folded("post-\nsoviétique"), "post-sovietique");
+        // A dash between spaces is punctuation, not a broken word.
+        assert_eq!(folded("eurasienne - \nLe"), "eurasienne - le");
+    }
+
+    #[test]
+    fn masks_urls_and_emails() {
+        let n = folded("voir https://www.belta.by/minsk et info@mfa.gov.by ou Minsk");
+        assert!(n.starts_with("voir \u{1}"));
+        assert!(n.ends_with(" ou minsk"));
+        assert!(!n.contains("belta"));
+        assert!(!n.contains("mfa"));
+    }
+
+    #[test]
+    fn offsets_map_back_to_the_original() {
+        let text = "La  République\n\ndu Bélarus, Saint-\nPétersbourg";
+        let n = normalize(text);
+        let s = n.as_str();
+        for needle in ["republique du belarus", "saint-petersbourg", "la"] {
+            let at = s.find(needle).unwrap();
+            let (a, b) = (n.map.start(at), n.map.end(at + needle.len()));
+            assert_eq!(fold_surface(&text[a..b]), needle.as_bytes(), "{needle}");
+        }
+        let at = s.find("republique").unwrap();
+        assert_eq!(&text[n.map.start(at)..n.map.end(at + "republique".len())], "République");
+    }
+
+    #[test]
+    fn boundaries_split_digits_from_letters() {
+        assert!(is_boundary(b'2', b'l'));
+        assert!(is_boundary(b'e', b'3'));
+        assert!(!is_boundary(b'e', b'l'));
+        assert!(is_boundary(b' ', b'l'));
+        assert!(is_boundary(b'\'', b'a'));
+    }
+
+    #[test]
+    fn case_only_fold_keeps_accents() {
+        assert_eq!(fold_case_only("Nigér"), "nigér");
+        assert_eq!(fold_case_only("l’Union  européenne"), "l'union européenne");
+    }
+}

@@ -1,0 +1,128 @@
+//! French sentence boundaries, for co-occurrence by sentence.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (closing quotes and brackets may follow) when
+//! whitespace and then a capital, a digit or an opening quote come next. It does not end
+//! after an abbreviation or an initial ("M. Tank", "A. Lukashenka", "p. 15", "etc.",
+//! "С. 62") nor inside a number ("10.6"), since the full stop there is not followed by
+//! whitespace.
+
+/// Abbreviations after which a full stop does not end a sentence (compared lowercased).
+const ABBREVIATIONS: &[&str] = &[
+    "m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "st", "ste", "p", "pp", "etc", "cf", "vol", "no",
+    "n°", "art", "av", "apr", "env", "éd", "ed", "t", "ch", "chap", "fig", "coll", "hab", "km", "mln", "mlrd", "md",
+    "mds", "bd", "ibid", "op", "cit", "réf", "ref", "tel", "tél", "vs", "ex", "min", "max", "gén", "col", "lt", "cap",
+    "sr", "jr", "s", "с", "стр", "т", "г", "гг", "им",
+];
+
+/// Byte offsets where sentences start, the first being 0. Empty text has no sentence.
+pub fn starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    if text.is_empty() {
+        return out;
+    }
+    out.push(0);
+    let bytes = text.as_bytes();
+    let mut terminators: Vec<usize> = memchr::memchr3_iter(b'.', b'!', b'?', bytes).collect();
+    terminators.extend(memchr::memmem::find_iter(bytes, "…".as_bytes()));
+    terminators.sort_unstable();
+    let mut resume = 0;
+    for at in terminators {
+        if at < resume {
+            continue;
+        }
+        let term_len = if bytes[at] == 0xE2 { 3 } else { 1 };
+        if bytes[at] == b'.' && follows_abbreviation(&text[..at]) {
+            continue;
+        }
+        let mut i = at + term_len;
+        // Runs of terminators ("?!", "...") and closing quotes or brackets.
+        while i < bytes.len() && matches!(bytes[i], b'.' | b'!' | b'?' | b'"' | b')' | b']' | b'\'') {
+            i += 1;
+        }
+        while text[i..].starts_with('»') || text[i..].starts_with('”') || text[i..].starts_with('’') {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        let ws_start = i;
+        while let Some(c) = text[i..].chars().next().filter(|c| c.is_whitespace()) {
+            i += c.len_utf8();
+        }
+        resume = i;
+        if i == ws_start || i >= bytes.len() {
+            continue;
+        }
+        let next = text[i..].chars().next().unwrap_or(' ');
+        if next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '«' | '“' | '(' | '[' | '-' | '–' | '—')
+        {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// The word right before a full stop is an abbreviation or a single-letter initial.
+fn follows_abbreviation(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic() || *c == '°')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if word.is_empty() {
+        return false;
+    }
+    if word.chars().count() == 1 {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// The sentence index of each byte offset in `offsets` (sorted ascending).
+pub fn index_of(starts: &[usize], offset: usize) -> usize {
+    starts.partition_point(|&s| s <= offset).saturating_sub(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let s = starts(text);
+        s.iter().enumerate().map(|(i, &a)| text[a..s.get(i + 1).copied().unwrap_or(text.len())].trim_end()).collect()
+    }
+
+    #[test]
+    fn splits_on_terminators_before_a_capital() {
+        assert_eq!(
+            split("La CEI existe. Le Belarus aussi ! Et alors ? Oui."),
+            ["La CEI existe.", "Le Belarus aussi !", "Et alors ?", "Oui."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        assert_eq!(split("Selon M. Tank et A. Lukashenka, voir p. 15 etc. Fin.").len(), 1);
+        assert_eq!(split("С. 62 de la revue. Nouvelle phrase.").len(), 2);
+    }
+
+    #[test]
+    fn numbers_do_not_end_sentences() {
+        assert_eq!(split("Une hausse de 10,6 % et de 10.6 points le 1er mars. Puis.").len(), 2);
+    }
+
+    #[test]
+    fn quotes_and_line_breaks() {
+        assert_eq!(split("il a dit \"oui\". \n\nLe Kazakhstan.").len(), 2);
+        assert_eq!(split("en 2019.\n2Cela contribuera").len(), 2);
+        assert_eq!(split("minuscule. suite").len(), 1);
+    }
+
+    #[test]
+    fn empty_text_has_no_sentence() {
+        assert!(starts("").is_empty());
+        assert_eq!(index_of(&[0, 10, 20], 15), 1);
+        assert_eq!(index_of(&[0, 10, 20], 20), 2);
+    }
+}

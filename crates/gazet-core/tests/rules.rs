@@ -1,0 +1,286 @@
+//! The matching rules, each on real sentences from the book, over a small inline gazetteer
+//! so that a rule's test does not move when the default gazetteers grow.
+
+use gazet_core::{CoUnit, EngineConfig, ExtractOptions, Extractor, Form, Gazetteer, Kind};
+
+const HEADER: &str =
+    "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tacronyms\tadjectives\tprefixes\tdesignators\tarticle\n";
+
+fn engine() -> Extractor {
+    let states = format!(
+        "{HEADER}\
+iso3166-1:BY\tSTATE\tcountry\tBiélorussie\t\t\t0.9\tBélarus|Belarus|République de Biélorussie|République du Bélarus|République du Belarus\tRB\tbiélorusse|bélarussien\tbiélorusso\t\tla\n\
+iso3166-1:RU\tSTATE\tcountry\tRussie\t\t\t0.9\tFédération de Russie\tRF\trusse\trusso\t\tla\n\
+iso3166-1:KZ\tSTATE\tcountry\tKazakhstan\t\t\t0.9\tRépublique du Kazakhstan\t\tkazakhstanais|kazakh\t\t\tle\n\
+iso3166-1:UZ\tSTATE\tcountry\tOuzbékistan\t\t\t0.9\t\t\touzbek|ouzbèke\t\t\tl'\n\
+iso3166-1:KG\tSTATE\tcountry\tKirghizistan\t\t\t0.9\tKirghizstan\t\tkirghize|kirghiz\t\t\tle\n\
+iso3166-1:AM\tSTATE\tcountry\tArménie\t\t\t0.9\t\t\tarménien\t\t\tl'\n\
+iso3166-1:CL\tSTATE\tcountry\tChili\t\t\t0.9\t\t\tchilien\t\t\tle\n\
+iso3166-1:SU\tSTATE\thistorical-state\tURSS\t\t\t0.9\tUnion soviétique\tURSS\tsoviétique\t\t\tl'\n"
+    );
+    let regions = format!(
+        "{HEADER}\
+iso3166-2:BY-HO\tREGION\toblast\tGomel\tiso3166-1:BY\t\t0.5\tHomel\t\t\t\trégion|oblast\n\
+iso3166-2:UZ-NW\tREGION\tregion\tNavoï\tiso3166-1:UZ\t\t0.5\tNavoi\t\t\t\trégion\n\
+iso3166-2:UZ-AN\tREGION\tregion\tAndijan\tiso3166-1:UZ\t\t0.5\tAndijon\t\t\t\trégion\n\
+iso3166-2:RU-AMU\tREGION\toblast\tAmour\tiso3166-1:RU\t\t0.5\t\t\t\t\toblast|région\tl'\n\
+geonames:627907\tREGION\tcity\tGomel\tiso3166-2:BY-HO\t\t0.7\tHomel\n\
+geonames:601294\tREGION\tcity\tNavoï\tiso3166-2:UZ-NW\t\t0.6\tNavoi\n\
+geonames:498817\tREGION\tcity\tSaint-Pétersbourg\tiso3166-1:RU\t\t0.9\n\
+geonames:625144\tREGION\tcapital\tMinsk\tiso3166-1:BY\t\t0.9\n\
+gazet:region/asie-centrale\tREGION\tmacro-region\tAsie centrale\n\
+gazet:region/asie-pacifique\tREGION\tmacro-region\tAsie-Pacifique\n"
+    );
+    let orgs = format!(
+        "{HEADER}\
+gazet:inst/cis\tINSTITUTION\tinternational-organisation\tCommunauté des États indépendants\t\t\t\t\tCEI\n\
+gazet:inst/eu\tINSTITUTION\tinternational-organisation\tUnion européenne\t\t\t\t\tUE\n\
+gazet:inst/cis-council-of-heads-of-state\tINSTITUTION\tcouncil\tConseil des chefs d'État de la CEI\tgazet:inst/cis\t\t\tConseil des chefs d'État de la Communauté des États indépendants\n\
+gazet:firm/gomselmash\tFIRM\tcompany\tGomselmash\tiso3166-1:BY\n\
+gazet:firm/belaz\tFIRM\tcompany\tBelAZ\tiso3166-1:BY\t\t\t\tBelAZ|BELAZ\n\
+gazet:firm/maz\tFIRM\tplant\tusine automobile de Minsk\tiso3166-1:BY\t\t\tMinsk Automobile Plant\tMAZ\n"
+    );
+    let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
+gazet:inst/academy-of-sciences-{key}\tINSTITUTION\tacademy\tAcadémie nationale des sciences {de}\t{slot}\t\t\tAcadémie nationale des sciences {de}\tiso3166-1:BY,iso3166-1:KZ\n";
+    let g = Gazetteer::from_sources(&[
+        ("states.tsv", states.as_str()),
+        ("regions.tsv", regions.as_str()),
+        ("curated/orgs.tsv", orgs.as_str()),
+        ("curated/templates.tsv", templates),
+    ])
+    .unwrap();
+    Extractor::new(g, EngineConfig::default()).unwrap()
+}
+
+/// (text, id, form) of every mention, in order.
+fn found(engine: &Extractor, text: &str) -> Vec<(String, String, Form)> {
+    found_with(engine, text, &ExtractOptions::default())
+}
+
+fn found_with(engine: &Extractor, text: &str, options: &ExtractOptions) -> Vec<(String, String, Form)> {
+    let x = engine.extract(text, options);
+    x.mentions
+        .iter()
+        .map(|m| {
+            assert_eq!(m.char_end - m.char_start, text[m.start..m.end].chars().count());
+            (text[m.start..m.end].to_string(), engine.gazetteer().entity(m.entity).id.clone(), m.form)
+        })
+        .collect()
+}
+
+fn spans(engine: &Extractor, text: &str) -> Vec<String> {
+    found(engine, text).into_iter().map(|(t, _, _)| t).collect()
+}
+
+#[test]
+fn articles_and_prepositions_stay_outside() {
+    let e = engine();
+    assert_eq!(
+        spans(&e, "la Russie, d'Arménie, du Kazakhstan, l’Ouzbékistan"),
+        ["Russie", "Arménie", "Kazakhstan", "Ouzbékistan"]
+    );
+}
+
+#[test]
+fn designators_belong_to_the_name() {
+    let e = engine();
+    let got = found(&e, "Le comité exécutif de la région de Gomel a signé avec la ville de Minsk.");
+    assert_eq!(got[0], ("région de Gomel".into(), "iso3166-2:BY-HO".into(), Form::Name));
+    assert_eq!(got[1], ("Minsk".into(), "geonames:625144".into(), Form::Name));
+    assert_eq!(
+        spans(&e, "La République du Bélarus et la Fédération de Russie"),
+        ["République du Bélarus", "Fédération de Russie"]
+    );
+}
+
+#[test]
+fn designators_with_elision_and_contraction() {
+    let e = engine();
+    assert_eq!(found(&e, "la région d'Andijan")[0].1, "iso3166-2:UZ-AN");
+    assert_eq!(
+        found(&e, "dans l'oblast de l'Amour")[0],
+        ("oblast de l'Amour".into(), "iso3166-2:RU-AMU".into(), Form::Name)
+    );
+}
+
+#[test]
+fn a_bare_city_name_is_the_city_unless_coordinated_after_a_plural_designator() {
+    let e = engine();
+    assert_eq!(found(&e, "à Gomel")[0].1, "geonames:627907");
+    let got = found(&e, "les régions de Gomel et de Navoï ont signé");
+    assert_eq!(got.len(), 2);
+    assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("régions de Gomel", "iso3166-2:BY-HO"));
+    assert_eq!((got[1].0.as_str(), got[1].1.as_str()), ("Navoï", "iso3166-2:UZ-NW"));
+}
+
+#[test]
+fn longest_match_wins_and_embedded_names_are_not_marked_again() {
+    let e = engine();
+    assert_eq!(
+        found(&e, "l'Académie nationale des sciences de Biélorussie et du Bélarus"),
+        [
+            (
+                "Académie nationale des sciences de Biélorussie".into(),
+                "gazet:inst/academy-of-sciences-by".into(),
+                Form::Name
+            ),
+            ("Bélarus".into(), "iso3166-1:BY".into(), Form::Name),
+        ]
+    );
+    assert_eq!(
+        spans(&e, "une réunion du Conseil des chefs d'État de la\n\nCommunauté des États indépendants à Douchanbé"),
+        ["Conseil des chefs d'État de la\n\nCommunauté des États indépendants"]
+    );
+}
+
+#[test]
+fn a_longest_candidate_failing_its_case_check_does_not_hide_a_shorter_one() {
+    let e = engine();
+    // "usine automobile de minsk" fails nothing (lowercase name), but "Minsk Automobile
+    // plant" in lowercase would fail; the shorter "Minsk" stays.
+    assert_eq!(found(&e, "Minsk automobile plant")[0].0, "Minsk");
+}
+
+#[test]
+fn case_policies() {
+    let e = engine();
+    assert!(found(&e, "du chili con carne et une union").is_empty());
+    assert_eq!(spans(&e, "le Chili"), ["Chili"]);
+    assert_eq!(spans(&e, "la CEI et l'UE"), ["CEI", "UE"]);
+    assert!(found(&e, "une cei, Cei et ue").is_empty());
+    assert_eq!(spans(&e, "BelAZ et BELAZ mais pas Belaz"), ["BelAZ", "BELAZ"]);
+    assert_eq!(found(&e, "biélorusse Biélorusse BIÉLORUSSE").len(), 3);
+    assert!(found(&e, "bIélorusse").is_empty());
+}
+
+#[test]
+fn adjectives_demonyms_and_inflection() {
+    let e = engine();
+    let got = found(&e, "les exportations biélorusses, les entreprises bélarussiennes, une délégation ouzbèke, des Ouzbeks et les Biélorusses");
+    let forms: Vec<(&str, &str, Form)> = got.iter().map(|(t, i, f)| (t.as_str(), i.as_str(), *f)).collect();
+    assert_eq!(
+        forms,
+        [
+            ("biélorusses", "iso3166-1:BY", Form::Adjective),
+            ("bélarussiennes", "iso3166-1:BY", Form::Adjective),
+            ("ouzbèke", "iso3166-1:UZ", Form::Adjective),
+            ("Ouzbeks", "iso3166-1:UZ", Form::Demonym),
+            ("Biélorusses", "iso3166-1:BY", Form::Demonym),
+        ]
+    );
+    assert_eq!(found(&e, "la partie kazakhe")[0].1, "iso3166-1:KZ");
+}
+
+#[test]
+fn compounds_split_into_parts() {
+    let e = engine();
+    let got = found(&e, "la commission intergouvernementale biélorusse-ouzbèke et le forum russo-kirghize");
+    let parts: Vec<(&str, Form)> = got.iter().map(|(t, _, f)| (t.as_str(), *f)).collect();
+    assert_eq!(
+        parts,
+        [
+            ("biélorusse", Form::Adjective),
+            ("ouzbèke", Form::Adjective),
+            ("russo", Form::Prefix),
+            ("kirghize", Form::Adjective)
+        ]
+    );
+    assert_eq!(spans(&e, "Biélorussie-Kazakhstan"), ["Biélorussie", "Kazakhstan"]);
+    assert_eq!(spans(&e, "à Saint-Pétersbourg et en Asie-Pacifique"), ["Saint-Pétersbourg", "Asie-Pacifique"]);
+    // A prefix only counts inside a compound.
+    assert!(found(&e, "russo est un mot").is_empty());
+}
+
+#[test]
+fn post_sovietique_is_not_the_ussr() {
+    let e = engine();
+    assert!(found(&e, "l'espace post-soviétique").is_empty());
+    assert!(found(&e, "l'espace post-\n\nsoviétique").is_empty());
+    assert_eq!(spans(&e, "l'Union soviétique et l'économie soviétique"), ["Union soviétique", "soviétique"]);
+}
+
+#[test]
+fn spans_cross_line_breaks_and_hyphenated_line_ends() {
+    let e = engine();
+    assert_eq!(spans(&e, "à Saint-\n\nPétersbourg"), ["Saint-\n\nPétersbourg"]);
+    assert_eq!(spans(&e, "la République\ndu Bélarus"), ["République\ndu Bélarus"]);
+}
+
+#[test]
+fn footnote_digits_glued_to_words_are_boundaries() {
+    let e = engine();
+    assert_eq!(spans(&e, "12L'Arménie et la Russie3 ont"), ["Arménie", "Russie"]);
+}
+
+#[test]
+fn urls_and_emails_are_never_matched() {
+    let e = engine();
+    assert!(found(&e, "URL : https://www.belta.by/Minsk/Russie et contact@Russie.by").is_empty());
+    assert_eq!(spans(&e, "http://http://www.e-cis.mfo/news.php?id=21302.e-\n\ncis.mfo/Gomel Minsk"), ["Minsk"]);
+}
+
+#[test]
+fn accent_and_typography_insensitive() {
+    let e = engine();
+    assert_eq!(found(&e, "la Republique du Belarus")[0].1, "iso3166-1:BY");
+    assert_eq!(found(&e, "d’Armenie")[0].1, "iso3166-1:AM");
+}
+
+#[test]
+fn overlapping_mode_returns_all() {
+    let e = engine();
+    let options = ExtractOptions { overlapping: true, ..Default::default() };
+    let got = found_with(&e, "l'Académie nationale des sciences de Biélorussie", &options);
+    let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert_eq!(texts, ["Académie nationale des sciences de Biélorussie", "Biélorussie"]);
+}
+
+#[test]
+fn ambiguity_returns_the_best_candidate_and_alternatives() {
+    let e = engine();
+    let x = e.extract("Gomel", &ExtractOptions::default());
+    assert_eq!(x.mentions.len(), 1);
+    let alts: Vec<&str> = x.mentions[0].alternatives.iter().map(|&a| e.gazetteer().entity(a).id.as_str()).collect();
+    assert_eq!(alts, ["iso3166-2:BY-HO"]);
+    let x = e.extract("Gomel", &ExtractOptions { alternatives: false, ..Default::default() });
+    assert!(x.mentions[0].alternatives.is_empty());
+}
+
+#[test]
+fn kinds_filter_and_cooccurrence() {
+    let e = engine();
+    let text = "La Biélorussie et la Russie. Le Kazakhstan et la CEI. La Russie et la CEI.";
+    let x = e.extract(text, &ExtractOptions::default());
+    assert_eq!(x.units, 3);
+    let id = |i| e.gazetteer().entity(i).id.as_str();
+    let pairs: Vec<(&str, &str, u32)> = x
+        .pairs
+        .iter()
+        .map(|p| if id(p.a) < id(p.b) { (id(p.a), id(p.b), p.count) } else { (id(p.b), id(p.a), p.count) })
+        .collect();
+    assert_eq!(pairs.len(), 3);
+    assert!(pairs.contains(&("iso3166-1:BY", "iso3166-1:RU", 1)));
+    assert!(pairs.contains(&("gazet:inst/cis", "iso3166-1:RU", 1)));
+    let doc = e.extract(text, &ExtractOptions { unit: CoUnit::Document, ..Default::default() });
+    assert_eq!(doc.pairs.len(), 6);
+    let states = e.extract(text, &ExtractOptions { kinds: vec![Kind::State], ..Default::default() });
+    assert!(states.mentions.iter().all(|m| e.gazetteer().entity(m.entity).kind == Kind::State));
+    assert_eq!(states.mentions.len(), 4);
+}
+
+#[test]
+fn utf16_offsets_on_request() {
+    let e = engine();
+    let text = "😀 la Russie";
+    let x = e.extract(text, &ExtractOptions { utf16: true, ..Default::default() });
+    let m = &x.mentions[0];
+    assert_eq!((m.char_start, m.char_end), (5, 11));
+    assert_eq!(m.utf16, Some((6, 12)));
+}
+
+#[test]
+fn empty_text_gives_nothing() {
+    let e = engine();
+    let x = e.extract("", &ExtractOptions::default());
+    assert!(x.mentions.is_empty() && x.pairs.is_empty() && x.entities.is_empty());
+}
