@@ -20,6 +20,7 @@ pub mod compile;
 pub mod cooccur;
 #[cfg(feature = "embedded")]
 mod embedded;
+pub mod eval;
 pub mod extract;
 pub mod gazetteer;
 pub mod inflect;

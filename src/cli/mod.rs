@@ -1,0 +1,55 @@
+//! Command-line commands that run the engine in-process.
+
+pub mod eval;
+pub mod extract;
+pub mod gazetteer;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use gazet_core::{EngineConfig, Extractor, Gazetteer};
+
+/// The engine over `--gazetteers DIR`, or over the embedded default gazetteers.
+pub fn load_engine(dir: Option<&Path>) -> anyhow::Result<Extractor> {
+    let gazetteer = match dir {
+        Some(dir) => {
+            Gazetteer::load_dir(dir).with_context(|| format!("cannot load gazetteers from {}", dir.display()))?
+        }
+        None => Gazetteer::embedded().context("the embedded gazetteers are invalid")?,
+    };
+    Ok(Extractor::new(gazetteer, EngineConfig::default())?)
+}
+
+/// Reads a text argument: a file path, or `-` for standard input. The text must be UTF-8.
+pub fn read_text(path: &Path) -> anyhow::Result<String> {
+    let bytes = if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).context("cannot read standard input")?;
+        buf
+    } else {
+        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{} is not valid UTF-8 (first bad byte at offset {})",
+            display(path),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn display(path: &Path) -> String {
+    if path == Path::new("-") {
+        "standard input".into()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Shared `--gazetteers DIR` flag.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct GazetteerArgs {
+    /// Gazetteer folder to use instead of the embedded default gazetteers.
+    #[arg(long, value_name = "DIR", env = "GAZET_GAZETTEERS")]
+    pub gazetteers: Option<PathBuf>,
+}

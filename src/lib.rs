@@ -1,0 +1,6 @@
+//! The `gazet` application: CLI commands, the gRPC service and batch runs over the
+//! `gazet-core` engine.
+
+pub mod batch;
+pub mod cli;
+pub mod serve;
