@@ -11,13 +11,11 @@
 //!    starts it covers (leftmost-longest), or keeps them all (overlapping mode); then ranks
 //!    the readings of ambiguous surfaces by document context.
 
-use std::collections::HashMap;
-
 use aho_corasick::automaton::Automaton;
 use aho_corasick::Anchored;
 use serde::Serialize;
 
-use crate::compile::{static_rank, CasePolicy, Compiled, EngineConfig, Form, Variant};
+use crate::compile::{static_rank, word_hash_step, CasePolicy, Compiled, EngineConfig, Form, Variant, WORD_HASH_SEED};
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
 use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
 use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, Normalized};
@@ -129,8 +127,28 @@ struct Candidate {
     folded_start: u32,
     folded_end: u32,
     word: u32,
-    /// Indices into `Compiled::variants` that passed, best static rank first.
-    readings: Vec<u32>,
+    /// Index into `Compiled::variants` of the pattern's first variant.
+    first: u32,
+    /// Bit `k` set: variant `first + k` passed its checks (variants are in static rank
+    /// order; a pattern's variants beyond the 64th are never read).
+    passed: u64,
+}
+
+impl Candidate {
+    fn readings(&self) -> impl Iterator<Item = u32> + '_ {
+        let (first, mut bits) = (self.first, self.passed);
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let k = bits.trailing_zeros();
+                bits &= bits - 1;
+                first + k
+            })
+        })
+    }
+
+    fn best(&self) -> u32 {
+        self.first + self.passed.trailing_zeros()
+    }
 }
 
 impl Extractor {
@@ -191,51 +209,61 @@ impl Extractor {
     /// word boundary, in order of start then end.
     fn scan(&self, folded: &Normalized) -> Vec<Hit> {
         let text = &folded.text;
-        let nfa = &self.compiled.nfa;
-        let Ok(start_state) = nfa.start_state(Anchored::Yes) else { return Vec::new() };
         let mut hits = Vec::new();
         let mut prev = b' ';
-        let mut word = 0u32;
+        let mut words = 0u32;
+        let mut word_start = usize::MAX;
+        let mut hash = WORD_HASH_SEED;
         for (i, &b) in text.iter().enumerate() {
-            let starts_word = is_word_byte(b) && is_boundary(prev, b);
+            let in_word = is_word_byte(b);
+            if word_start != usize::MAX && (!in_word || is_boundary(prev, b)) {
+                // A word ends: walk the automaton from its start if it may begin a pattern.
+                if self.compiled.first_words.may_contain(hash) {
+                    self.walk(text, word_start, words - 1, &mut hits);
+                }
+                word_start = usize::MAX;
+            }
+            if in_word {
+                if word_start == usize::MAX {
+                    word_start = i;
+                    words += 1;
+                    hash = WORD_HASH_SEED;
+                }
+                hash = word_hash_step(hash, b);
+            }
             prev = b;
-            if !starts_word {
+        }
+        if word_start != usize::MAX && self.compiled.first_words.may_contain(hash) {
+            self.walk(text, word_start, words - 1, &mut hits);
+        }
+        hits
+    }
+
+    /// Every pattern that starts at `start` and ends on a word boundary, shortest first.
+    #[inline]
+    fn walk(&self, text: &[u8], start: usize, word: u32, hits: &mut Vec<Hit>) {
+        let nfa = &self.compiled.nfa;
+        let Ok(mut sid) = nfa.start_state(Anchored::Yes) else { return };
+        for (j, &byte) in text.iter().enumerate().skip(start) {
+            sid = nfa.next_state(Anchored::Yes, sid, byte);
+            if !nfa.is_special(sid) {
                 continue;
             }
-            word += 1;
-            let next = text.get(i + 1).copied().unwrap_or(b' ');
-            if !self.compiled.may_start(b, next) {
-                continue;
+            if nfa.is_dead(sid) {
+                break;
             }
-            let mut sid = start_state;
-            for (j, &byte) in text.iter().enumerate().skip(i) {
-                sid = nfa.next_state(Anchored::Yes, sid, byte);
-                if !nfa.is_special(sid) {
-                    continue;
-                }
-                if nfa.is_dead(sid) {
-                    break;
-                }
-                if nfa.is_match(sid) {
-                    let end = j + 1;
-                    let at_boundary = end == text.len() || is_boundary(byte, text[end]);
-                    if at_boundary {
-                        for k in 0..nfa.match_len(sid) {
-                            let pid = nfa.match_pattern(sid, k);
-                            if nfa.pattern_len(pid) == end - i {
-                                hits.push(Hit {
-                                    start: i as u32,
-                                    end: end as u32,
-                                    pattern: pid.as_u32(),
-                                    word: word - 1,
-                                });
-                            }
+            if nfa.is_match(sid) {
+                let end = j + 1;
+                if end == text.len() || is_boundary(byte, text[end]) {
+                    for k in 0..nfa.match_len(sid) {
+                        let pid = nfa.match_pattern(sid, k);
+                        if nfa.pattern_len(pid) == end - start {
+                            hits.push(Hit { start: start as u32, end: end as u32, pattern: pid.as_u32(), word });
                         }
                     }
                 }
             }
         }
-        hits
     }
 
     /// Keeps a hit if one of its variants fits the original text.
@@ -249,18 +277,17 @@ impl Extractor {
             return None;
         }
         let (first, last) = self.compiled.pattern_ranges[hit.pattern as usize];
-        let readings: Vec<u32> = (first..last)
-            .filter(|&v| {
-                let variant = &self.compiled.variants[v as usize];
-                fits_case(variant.policy, original, &variant.surface)
-                    && (variant.form != Form::Prefix || is_compound_joint(after))
-                    && (!variant.accent_sensitive || fold_case_only(original) == fold_case_only(&variant.surface))
-            })
-            .collect();
-        if readings.is_empty() {
+        let mut passed = 0u64;
+        for (k, variant) in self.compiled.variants[first as usize..last as usize].iter().take(64).enumerate() {
+            let fits = fits_case(variant.policy, original, &variant.surface)
+                && (variant.form != Form::Prefix || is_compound_joint(after))
+                && (!variant.accent_sensitive || fold_case_only(original) == fold_case_only(&variant.surface));
+            passed |= u64::from(fits) << k;
+        }
+        if passed == 0 {
             return None;
         }
-        Some(Candidate { start, end, folded_start: hit.start, folded_end: hit.end, word: hit.word, readings })
+        Some(Candidate { start, end, folded_start: hit.start, folded_end: hit.end, word: hit.word, first, passed })
     }
 
     /// "post-soviétique": a blocking word joined by a hyphen right before the match.
@@ -276,25 +303,35 @@ impl Extractor {
 
     /// Chooses the reading of each candidate and turns it into a mention.
     fn resolve(&self, folded: &Normalized, chosen: Vec<Candidate>, alternatives: bool) -> Vec<Mention> {
-        // Document context: states of the unambiguous mentions.
-        let mut dominance: HashMap<EntityIdx, u32> = HashMap::new();
+        // Document context: states of the unambiguous mentions. A document names few
+        // states, so a short list beats a map.
+        let mut dominance: Vec<(EntityIdx, u32)> = Vec::new();
+        let is_ambiguous = |c: &Candidate| {
+            let entity = self.variant(c.best()).entity;
+            c.readings().any(|r| self.variant(r).entity != entity)
+        };
         for c in &chosen {
-            let entity = self.variant(c.readings[0]).entity;
-            if c.readings.iter().all(|&r| self.variant(r).entity == entity) {
-                if let Some(state) = self.gazetteer.state_of(entity) {
-                    *dominance.entry(state).or_default() += 1;
+            if !is_ambiguous(c) {
+                if let Some(state) = self.gazetteer.state_of(self.variant(c.best()).entity) {
+                    match dominance.iter_mut().find(|(s, _)| *s == state) {
+                        Some((_, n)) => *n += 1,
+                        None => dominance.push((state, 1)),
+                    }
                 }
             }
         }
+        let weight = |e: EntityIdx| {
+            self.gazetteer.state_of(e).and_then(|s| dominance.iter().find(|(d, _)| *d == s)).map_or(0, |(_, n)| *n)
+        };
         let mut mentions: Vec<Mention> = Vec::with_capacity(chosen.len());
         let mut plural_context: Option<usize> = None;
+        let mut readings: Vec<&Variant> = Vec::new();
         for c in &chosen {
-            let mut readings: Vec<&Variant> = c.readings.iter().map(|&r| self.variant(r)).collect();
-            let ambiguous = readings.iter().any(|v| v.entity != readings[0].entity);
-            if ambiguous {
+            readings.clear();
+            readings.extend(c.readings().map(|r| self.variant(r)));
+            if is_ambiguous(c) {
                 readings.sort_by(|a, b| {
-                    let da = self.gazetteer.state_of(a.entity).and_then(|s| dominance.get(&s)).copied().unwrap_or(0);
-                    let db = self.gazetteer.state_of(b.entity).and_then(|s| dominance.get(&s)).copied().unwrap_or(0);
+                    let (da, db) = (weight(a.entity), weight(b.entity));
                     db.cmp(&da).then_with(|| {
                         static_rank(&self.gazetteer, a)
                             .partial_cmp(&static_rank(&self.gazetteer, b))

@@ -130,6 +130,8 @@ const SLOT_COLUMN: &str = "slot";
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
+    /// The state of each entity (see [`Gazetteer::state_of`]), computed once at load.
+    states: Vec<Option<EntityIdx>>,
     index: HashMap<String, EntityIdx>,
     content_hash: String,
     files: Vec<String>,
@@ -159,6 +161,7 @@ impl Gazetteer {
         }
         let mut gazetteer = Gazetteer {
             entities: Vec::new(),
+            states: Vec::new(),
             index: HashMap::new(),
             content_hash: format!("sha256:{:x}", hasher.finalize()),
             files: sorted.iter().map(|(n, _)| n.to_string()).collect(),
@@ -172,6 +175,7 @@ impl Gazetteer {
             }
         }
         gazetteer.check_parents()?;
+        gazetteer.states = (0..gazetteer.entities.len()).map(|i| gazetteer.find_state(EntityIdx(i as u32))).collect();
         Ok(gazetteer)
     }
 
@@ -200,7 +204,13 @@ impl Gazetteer {
     /// The default gazetteers embedded in the binary.
     #[cfg(feature = "embedded")]
     pub fn embedded() -> Result<Gazetteer, GazetteerError> {
-        Gazetteer::from_sources(crate::embedded::FILES)
+        Gazetteer::from_sources(Gazetteer::embedded_files())
+    }
+
+    /// `(path under gazetteers/, content)` of each embedded default gazetteer file.
+    #[cfg(feature = "embedded")]
+    pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
+        crate::embedded::FILES
     }
 
     fn insert(&mut self, entity: Entity, line_ref: LineRef) -> Result<(), GazetteerError> {
@@ -268,6 +278,10 @@ impl Gazetteer {
     /// The state an entity belongs to: itself for a state, else the first state up its
     /// parent chain.
     pub fn state_of(&self, idx: EntityIdx) -> Option<EntityIdx> {
+        self.states[idx.0 as usize]
+    }
+
+    fn find_state(&self, idx: EntityIdx) -> Option<EntityIdx> {
         let mut current = idx;
         for _ in 0..8 {
             let entity = self.entity(current);

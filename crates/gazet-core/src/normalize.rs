@@ -151,28 +151,43 @@ fn fold(text: &str, mask_urls: bool) -> Normalized {
                 original_len: original_len as u32,
             });
         };
-    let mut mask_iter = masked.iter().peekable();
-    let mut next_mask = mask_iter.next().cloned();
+    let mut masks = masked.into_iter().peekable();
     let n = bytes.len();
     let mut i = 0;
     while i < n {
-        if let Some(range) = &next_mask {
-            if i == range.start {
+        // Fast path: a run of plain ASCII is copied and lowercased in bulk. Most of a
+        // French text is such runs; they end at line breaks, hyphens, non-ASCII chars and
+        // double spaces.
+        let next_mask = masks.peek().map_or(n, |r| r.start);
+        let after_space = out.last() == Some(&b' ');
+        let run_end = if after_space && bytes[i] == b' ' { i } else { plain_run_end(bytes, i, next_mask) };
+        if run_end > i {
+            let from = out.len();
+            out.extend_from_slice(&bytes[i..run_end]);
+            out[from..].make_ascii_lowercase();
+            i = run_end;
+            continue;
+        }
+        if i == next_mask {
+            if let Some(range) = masks.next() {
                 // One MASK byte per original byte keeps the map the identity here.
                 out.resize(out.len() + range.len(), MASK);
                 i = range.end;
-                next_mask = mask_iter.next().cloned();
                 continue;
             }
         }
         let b = bytes[i];
         if b < 0x80 {
             match ASCII_CLASS[b as usize] {
-                COPY => out.push(b),
-                UPPER => out.push(b | 0x20),
                 BACKTICK => out.push(b'\''),
                 SPACE => {
                     let run_end = whitespace_run_end(bytes, i);
+                    if after_space {
+                        // Already one space (from a no-break space): this run folds away.
+                        push_piece(&mut pieces, out.len(), 0, i, run_end - i);
+                        i = run_end;
+                        continue;
+                    }
                     if run_end - i != 1 || b != b' ' {
                         push_piece(&mut pieces, out.len(), 1, i, run_end - i);
                     }
@@ -195,7 +210,7 @@ fn fold(text: &str, mask_urls: bool) -> Normalized {
                     }
                     out.push(b'-');
                 }
-                _ => unreachable!("ASCII_CLASS holds only the classes above"),
+                _ => out.push(b.to_ascii_lowercase()),
             }
             i += 1;
             continue;
@@ -211,6 +226,28 @@ fn fold(text: &str, mask_urls: bool) -> Normalized {
     Normalized { text: out, map: OffsetMap { pieces } }
 }
 
+/// End of the run of bytes from `i` (before `limit`) that fold to themselves lowercased:
+/// ASCII other than whitespace, hyphen and backtick, and single spaces between them.
+#[inline]
+fn plain_run_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
+    while i < limit {
+        let b = bytes[i];
+        if b >= 0x80 {
+            break;
+        }
+        match ASCII_CLASS[b as usize] {
+            COPY | UPPER => i += 1,
+            SPACE
+                if b == b' ' && i + 1 < limit && bytes[i + 1] < 0x80 && ASCII_CLASS[bytes[i + 1] as usize] != SPACE =>
+            {
+                i += 1
+            }
+            _ => break,
+        }
+    }
+    i
+}
+
 fn whitespace_run_end(bytes: &[u8], mut i: usize) -> usize {
     while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
         i += 1;
@@ -222,8 +259,44 @@ fn starts_word(rest: &str) -> bool {
     rest.chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// Folds one non-ASCII char into `out`.
+/// Folds one non-ASCII char into `out`. Latin letters (the bulk of non-ASCII in French
+/// text) come from a table computed once; other chars take the general path.
+#[inline]
 fn fold_char(c: char, out: &mut Vec<u8>) {
+    let code = c as usize;
+    if (0x80..LATIN_END).contains(&code) {
+        let entry = &latin_table()[code - 0x80];
+        if entry.0 != SPACE_MARK || out.last() != Some(&b' ') {
+            out.extend_from_slice(&entry.1[..entry.0 as usize & 0x7]);
+        }
+        return;
+    }
+    fold_char_general(c, out);
+}
+
+const LATIN_END: usize = 0x250;
+/// Length tag of a table entry that folds to a space (merged with a preceding space).
+const SPACE_MARK: u8 = 0x80 | 1;
+
+fn latin_table() -> &'static [(u8, [u8; 4])] {
+    static TABLE: std::sync::OnceLock<Vec<(u8, [u8; 4])>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x80..LATIN_END as u32)
+            .map(|code| {
+                let c = char::from_u32(code).unwrap_or('\u{FFFD}');
+                let mut buf = Vec::new();
+                fold_char_general(c, &mut buf);
+                let mut entry = [0u8; 4];
+                let len = buf.len().min(4);
+                entry[..len].copy_from_slice(&buf[..len]);
+                let tag = if buf == b" " { SPACE_MARK } else { len as u8 };
+                (tag, entry)
+            })
+            .collect()
+    })
+}
+
+fn fold_char_general(c: char, out: &mut Vec<u8>) {
     match c {
         // Apostrophes and primes used as apostrophes.
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02B9}' | '\u{2032}' | '\u{00B4}' => out.push(b'\''),
@@ -241,7 +314,12 @@ fn fold_char(c: char, out: &mut Vec<u8>) {
         'ı' => out.push(b'i'),
         'þ' | 'Þ' => out.extend_from_slice(b"th"),
         'ð' | 'Ð' => out.push(b'd'),
-        _ if c.is_whitespace() => out.push(b' '),
+        // One space for a whitespace run, whatever mix of spaces it is made of.
+        _ if c.is_whitespace() => {
+            if out.last() != Some(&b' ') {
+                out.push(b' ');
+            }
+        }
         _ if unicode_normalization::char::is_combining_mark(c) => {}
         _ if c.is_alphanumeric() => {
             for lower in c.to_lowercase() {
@@ -326,6 +404,7 @@ mod tests {
         assert_eq!(folded("Asie–Pacifique"), "asie-pacifique");
         assert_eq!(folded("Fédération\u{a0}de\u{202f}Russie"), "federation de russie");
         assert_eq!(folded("région  de\n\n  Gomel"), "region de gomel");
+        assert_eq!(folded("a \u{a0}\u{a0} b\u{a0}\nc \u{2009}d"), "a b c d");
     }
 
     #[test]

@@ -17,41 +17,65 @@ const BARE_TLDS: &[&str] = &[
 ];
 
 /// Byte ranges of `text` covered by URLs and e-mail addresses, sorted and disjoint.
+///
+/// Only tokens holding a `/`, `@` or an inner `.` can be URLs, so the search jumps from one
+/// such byte to the next (memchr) and looks at the token around it, instead of splitting
+/// the whole text into tokens.
 pub fn find(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    // Cheap exit: every rule below needs one of these bytes.
-    if memchr::memchr3(b'/', b'@', b'.', bytes).is_none() {
-        return Vec::new();
-    }
     let mut ranges: Vec<Range<usize>> = Vec::new();
-    let mut carry_on = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_whitespace() {
-            i += 1;
+    let mut scanned_to = 0;
+    for at in memchr::memchr3_iter(b'/', b'@', b'.', bytes) {
+        if at < scanned_to {
             continue;
         }
-        let start = i;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let token = &bytes[start..i];
-        let continues = carry_on && token[0].is_ascii_lowercase() | token[0].is_ascii_digit();
-        let (lead, trail) = trimmed(token);
-        let core = &token[lead..token.len() - trail];
-        if core.is_empty() {
-            carry_on = false;
+        // A full stop followed by a space or the end is punctuation: most of them.
+        if bytes[at] == b'.' && bytes.get(at + 1).is_none_or(|b| b.is_ascii_whitespace()) {
             continue;
         }
-        if continues || is_url_like(core) {
-            let range = start + lead..start + token.len() - trail;
-            carry_on = matches!(core.last(), Some(b'-' | b'/' | b'_' | b'=' | b'.'));
-            ranges.push(range);
-        } else {
-            carry_on = false;
+        let start = bytes[scanned_to..at]
+            .iter()
+            .rposition(|b| b.is_ascii_whitespace())
+            .map_or(scanned_to, |p| scanned_to + p + 1);
+        let mut end = token_end(bytes, at);
+        scanned_to = end;
+        if !accept(bytes, start, end, false, &mut ranges) {
+            continue;
+        }
+        // A URL broken at a hyphen or slash carries on into the next lowercase tokens.
+        while matches!(ranges.last().and_then(|r| bytes[r.clone()].last()), Some(b'-' | b'/' | b'_' | b'=' | b'.')) {
+            let next_start = end + bytes[end..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+            if next_start >= bytes.len() {
+                break;
+            }
+            let next_end = token_end(bytes, next_start);
+            if !accept(bytes, next_start, next_end, true, &mut ranges) {
+                break;
+            }
+            end = next_end;
+            scanned_to = end;
         }
     }
     ranges
+}
+
+fn token_end(bytes: &[u8], from: usize) -> usize {
+    bytes[from..].iter().position(|b| b.is_ascii_whitespace()).map_or(bytes.len(), |p| from + p)
+}
+
+/// Pushes the URL part of token `start..end` if it is one (or continues one).
+fn accept(bytes: &[u8], start: usize, end: usize, continues: bool, ranges: &mut Vec<Range<usize>>) -> bool {
+    let token = &bytes[start..end];
+    let (lead, trail) = trimmed(token);
+    if lead + trail >= token.len() {
+        return false;
+    }
+    let core = &token[lead..token.len() - trail];
+    let is_url = if continues { core[0].is_ascii_lowercase() || core[0].is_ascii_digit() } else { is_url_like(core) };
+    if is_url {
+        ranges.push(start + lead..end - trail);
+    }
+    is_url
 }
 
 /// Leading and trailing punctuation of a token that is not part of a URL.
