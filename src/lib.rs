@@ -3,4 +3,5 @@
 
 pub mod batch;
 pub mod cli;
+pub mod proto;
 pub mod serve;
