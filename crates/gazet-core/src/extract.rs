@@ -276,10 +276,12 @@ impl Extractor {
         if self.blocked_by_prefix(before) {
             return None;
         }
+        let context = Context::of(&text[..start]);
         let (first, last) = self.compiled.pattern_ranges[hit.pattern as usize];
         let mut passed = 0u64;
         for (k, variant) in self.compiled.variants[first as usize..last as usize].iter().take(64).enumerate() {
             let fits = fits_case(variant.policy, original, &variant.surface)
+                && context.allows(variant, original)
                 && (variant.form != Form::Prefix || is_compound_joint(after))
                 && (!variant.accent_sensitive || fold_case_only(original) == fold_case_only(&variant.surface));
             passed |= u64::from(fits) << k;
@@ -419,6 +421,58 @@ impl Extractor {
             .build(self.compiled.patterns.iter())
             .expect("patterns already compiled once")
     }
+}
+
+/// What the text right before a match says about it.
+struct Context {
+    /// "K. Gusev": an initial before a name makes it a person's.
+    after_initial: bool,
+    /// "traduit en russe": the language, not the state.
+    after_en: bool,
+    /// The previous word is written in lowercase (running text, not a heading).
+    after_lowercase_word: bool,
+}
+
+impl Context {
+    fn of(before: &str) -> Context {
+        let trimmed = before.trim_end();
+        let mut rev = trimmed.chars().rev();
+        let after_initial = trimmed.len() < before.len()
+            && rev.next() == Some('.')
+            && rev.next().is_some_and(char::is_uppercase)
+            && rev.next().is_none_or(|c| !c.is_alphanumeric());
+        let last_word: String = {
+            let mut w: Vec<char> = trimmed.chars().rev().take_while(|c| c.is_alphabetic()).take(24).collect();
+            w.reverse();
+            w.into_iter().collect()
+        };
+        Context {
+            after_initial,
+            after_en: trimmed.len() < before.len() && last_word == "en",
+            after_lowercase_word: last_word.chars().next().is_some_and(char::is_lowercase),
+        }
+    }
+
+    fn allows(&self, variant: &Variant, original: &str) -> bool {
+        match variant.form {
+            Form::Name => {
+                !self.after_initial
+                    && !(variant.policy == CasePolicy::Capitalised
+                        && self.after_lowercase_word
+                        && is_shouted(original)
+                        && !is_shouted(&variant.surface))
+            }
+            Form::Adjective => !(self.after_en && original.chars().all(|c| !c.is_uppercase())),
+            _ => true,
+        }
+    }
+}
+
+/// All letters in capitals, at least two of them: "BELARUS". A name the gazetteer writes
+/// otherwise, shouted inside running text, is a brand or a product ("tracteurs BELARUS").
+fn is_shouted(s: &str) -> bool {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic());
+    letters.clone().count() >= 2 && letters.all(char::is_uppercase)
 }
 
 /// Leftmost-longest without overlaps: at each start the longest valid candidate, and no

@@ -561,14 +561,9 @@ fn check_surface(text: &str) -> Result<(), String> {
 /// Expands one template row over its slot entities.
 fn expand_template(gazetteer: &Gazetteer, template: &Row) -> Result<Vec<Entity>, GazetteerError> {
     let slot_spec = template.slot.as_deref().unwrap_or_default();
-    let slots: Vec<EntityIdx> = if slot_spec == "STATE" {
-        gazetteer
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == Kind::State && e.id.starts_with("iso3166-1:"))
-            .map(|(i, _)| EntityIdx(i as u32))
-            .collect()
+    let slots: Vec<EntityIdx> = if let Some(selector) = SlotSelector::parse(slot_spec) {
+        let selector = selector.map_err(|m| template.line_ref.error(SLOT_COLUMN, slot_spec, m))?;
+        (0..gazetteer.entities.len() as u32).map(EntityIdx).filter(|&i| selector.accepts(gazetteer, i)).collect()
     } else {
         slot_spec
             .split(',')
@@ -623,6 +618,42 @@ fn expand_template(gazetteer: &Gazetteer, template: &Row) -> Result<Vec<Entity>,
         out.push(entity);
     }
     Ok(out)
+}
+
+/// A slot written as a selector instead of a list of ids: `STATE` (every ISO 3166-1
+/// state), or `KIND:subtype` optionally narrowed to states, `REGION:city@BY,RU`.
+struct SlotSelector {
+    kind: Kind,
+    subtype: Option<String>,
+    states: Vec<String>,
+}
+
+impl SlotSelector {
+    /// `None` when the slot is a plain list of ids.
+    fn parse(spec: &str) -> Option<Result<SlotSelector, String>> {
+        if spec == "STATE" {
+            return Some(Ok(SlotSelector { kind: Kind::State, subtype: None, states: Vec::new() }));
+        }
+        let (kind, rest) = spec.split_once(':')?;
+        let kind = Kind::parse(kind).filter(|_| kind.bytes().all(|b| b.is_ascii_uppercase()))?;
+        let (subtype, states) = match rest.split_once('@') {
+            Some((sub, states)) => (sub, states.split(',').map(|s| format!("iso3166-1:{}", s.trim())).collect()),
+            None => (rest, Vec::new()),
+        };
+        if subtype.is_empty() {
+            return Some(Err("selector needs a subtype: KIND:subtype[@CC,CC]".into()));
+        }
+        Some(Ok(SlotSelector { kind, subtype: Some(subtype.to_string()), states }))
+    }
+
+    fn accepts(&self, gazetteer: &Gazetteer, idx: EntityIdx) -> bool {
+        let e = gazetteer.entity(idx);
+        e.kind == self.kind
+            && (self.kind != Kind::State || self.subtype.is_some() || e.id.starts_with("iso3166-1:"))
+            && self.subtype.as_ref().is_none_or(|s| *s == e.subtype)
+            && (self.states.is_empty()
+                || gazetteer.find_state(idx).is_some_and(|s| self.states.contains(&gazetteer.entity(s).id)))
+    }
 }
 
 const PLACEHOLDERS: [&str; 5] = ["{de}", "{name}", "{adj}", "{slot}", "{key}"];
@@ -798,6 +829,25 @@ mod tests {
             gazet:inst/x-{key}\tINSTITUTION\tministry\tMinistère {pays}\t\t\t\tMinistère {de}\tSTATE\n";
         let e = load(&[("states.tsv", &states), ("templates.tsv", t)]).unwrap_err();
         assert!(e.message.contains("unknown placeholder {pays}"), "{e}");
+    }
+
+    #[test]
+    fn slot_selectors_pick_entities_by_kind_subtype_and_state() {
+        let rows = format!(
+            "{HEADER}iso3166-1:BY\tSTATE\tcountry\tBiélorussie\n\
+             iso3166-1:FR\tSTATE\tcountry\tFrance\n\
+             geonames:620181\tREGION\tcity\tVileïka\tiso3166-1:BY\n\
+             geonames:2988507\tREGION\tcity\tParis\tiso3166-1:FR\n"
+        );
+        let t = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
+            gazet:region/district-{key}\tREGION\tdistrict\tdistrict {de}\t{slot}\t\t\tdistrict {de}\tREGION:city@BY\n";
+        let g = load(&[("a.tsv", &rows), ("templates.tsv", t)]).unwrap();
+        let district = g.entity(g.lookup("gazet:region/district-620181").unwrap());
+        assert_eq!(district.name, "district de Vileïka");
+        assert!(g.lookup("gazet:region/district-2988507").is_none());
+        let bad = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
+            gazet:region/x-{key}\tREGION\tdistrict\tx {de}\t\t\t\tx {de}\tREGION:\n";
+        assert_eq!(load(&[("a.tsv", &rows), ("templates.tsv", bad)]).unwrap_err().column.as_deref(), Some("slot"));
     }
 
     #[test]

@@ -284,3 +284,17 @@ fn empty_text_gives_nothing() {
     let x = e.extract("", &ExtractOptions::default());
     assert!(x.mentions.is_empty() && x.pairs.is_empty() && x.entities.is_empty());
 }
+
+#[test]
+fn context_rules_persons_languages_and_brands() {
+    let e = engine();
+    // An initial before a name makes it a person.
+    assert!(found(&e, "interviewé par : K. Minsk et B. Zalessky").is_empty());
+    assert_eq!(spans(&e, "à Minsk. Gomel aussi"), ["Minsk", "Gomel"]);
+    // "en russe" is the language.
+    assert!(found(&e, "la formation sera dispensée en russe dans").is_empty());
+    assert_eq!(spans(&e, "en Russie et en partenariat russe"), ["Russie", "russe"]);
+    // A state name shouted in running text is a brand; in a heading it is the state.
+    assert!(found(&e, "des tracteurs BELARUS et des machines de marque BELARUS").is_empty());
+    assert_eq!(spans(&e, "COOPÉRATION BELARUS - KAZAKHSTAN"), ["BELARUS", "KAZAKHSTAN"]);
+}
