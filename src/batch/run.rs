@@ -1,0 +1,220 @@
+//! Processing documents: read, zone, split, extract each part, and turn the result into
+//! output rows. Documents are processed in parallel (rayon) in batches; results are handed
+//! to the writer in input order, so outputs do not depend on thread timing.
+
+use std::ops::Range;
+
+use gazet_core::{EntityIdx, ExtractOptions, Extraction, Form, Gazetteer, Kind};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::inputs::Doc;
+use super::split::{self, Split, Zones};
+
+/// Where extraction happens: the embedded engine or remote servers.
+pub trait Backend: Sync {
+    /// Extracts from one part. Offsets in the result are relative to `text`.
+    fn extract(&self, text: &str, options: &ExtractOptions) -> Result<Extraction, String>;
+    /// The gazetteer used to name entities (the same one the extraction used).
+    fn gazetteer(&self) -> &Gazetteer;
+}
+
+impl Backend for gazet_core::Extractor {
+    fn extract(&self, text: &str, options: &ExtractOptions) -> Result<Extraction, String> {
+        Ok(gazet_core::Extractor::extract(self, text, options))
+    }
+    fn gazetteer(&self) -> &Gazetteer {
+        gazet_core::Extractor::gazetteer(self)
+    }
+}
+
+/// What the workers need to know.
+pub struct Settings {
+    pub split: Split,
+    pub zones: Zones,
+    pub options: ExtractOptions,
+}
+
+/// A mention as the report needs it.
+#[derive(Clone, Copy, Debug)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub entity: EntityIdx,
+}
+
+/// The text and spans of a document shown in the report.
+#[derive(Debug)]
+pub struct Shown {
+    pub text: String,
+    pub spans: Vec<Span>,
+    pub footnotes: Vec<Range<usize>>,
+    pub parts: Vec<split::Part>,
+}
+
+/// One part's counts.
+#[derive(Debug, Default)]
+pub struct PartCounts {
+    pub label: String,
+    /// Entity -> mentions in this part.
+    pub entities: Vec<(EntityIdx, u32)>,
+}
+
+/// Everything a processed document contributes to the outputs.
+#[derive(Debug, Default)]
+pub struct DocOut {
+    /// Its lines of mentions.jsonl.
+    pub jsonl: Vec<u8>,
+    pub mentions: u64,
+    pub mentions_by_kind: [u64; 4],
+    pub parts: Vec<PartCounts>,
+    /// Co-occurrence pairs (a < b) summed over parts.
+    pub pairs: Vec<(EntityIdx, EntityIdx, u64)>,
+    /// Co-occurrence units (sentences, windows...) over parts.
+    pub cooccurrence_units: u64,
+    pub shown: Option<Shown>,
+}
+
+/// A document after processing.
+#[derive(Debug)]
+pub struct DocResult {
+    pub id: String,
+    pub origin: String,
+    pub bytes: u64,
+    pub outcome: Result<DocOut, String>,
+}
+
+#[derive(Serialize)]
+struct Line<'a> {
+    doc: &'a str,
+    unit: usize,
+    unit_label: &'a str,
+    zone: &'static str,
+    start: usize,
+    end: usize,
+    char_start: usize,
+    char_end: usize,
+    id: &'a str,
+    kind: Kind,
+    form: Form,
+    canonical: &'a str,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    alternatives: Vec<&'a str>,
+}
+
+fn kind_index(kind: Kind) -> usize {
+    Kind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
+}
+
+/// Counts chars in `text[from..to]`.
+fn chars_between(text: &[u8], from: usize, to: usize) -> usize {
+    text[from..to].iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+/// Processes a batch of documents in parallel; results come back in input order.
+pub fn process_batch(
+    docs: &mut [(Doc, bool)],
+    backend: &dyn Backend,
+    settings: &Settings,
+    on_done: &(dyn Fn(u64) + Sync),
+) -> Vec<DocResult> {
+    docs.par_iter_mut()
+        .map(|(doc, show)| {
+            let result = process(doc, *show, backend, settings);
+            on_done(result.bytes);
+            result
+        })
+        .collect()
+}
+
+fn process(doc: &mut Doc, show: bool, backend: &dyn Backend, settings: &Settings) -> DocResult {
+    let (id, origin) = (doc.id.clone(), doc.origin.clone());
+    let text = match doc.load() {
+        Ok(text) => text,
+        Err(reason) => return DocResult { id, origin, bytes: doc.size, outcome: Err(reason) },
+    };
+    let bytes = text.len() as u64;
+    let outcome = process_text(&id, text, show, backend, settings);
+    DocResult { id, origin, bytes, outcome }
+}
+
+fn process_text(
+    id: &str,
+    text: String,
+    show: bool,
+    backend: &dyn Backend,
+    settings: &Settings,
+) -> Result<DocOut, String> {
+    let layout = split::layout(&text);
+    let masked = match settings.zones {
+        Zones::All => None,
+        zones => Some(split::mask(&text, &split::zone_ranges(&text, &layout, zones))),
+    };
+    let source = masked.as_deref().unwrap_or(&text);
+    let parts = split::split(&text, &settings.split, &layout);
+    // Chars before each part, for char offsets.
+    let mut part_chars = Vec::with_capacity(parts.len());
+    let mut at = (0usize, 0usize);
+    for p in &parts {
+        at = (p.start, at.1 + chars_between(text.as_bytes(), at.0, p.start));
+        part_chars.push(at.1);
+    }
+    let results: Vec<Result<Extraction, String>> =
+        parts.par_iter().map(|p| backend.extract(&source[p.start..p.end], &settings.options)).collect();
+    let gazetteer = backend.gazetteer();
+    let mut out = DocOut::default();
+    let mut pairs: std::collections::HashMap<(EntityIdx, EntityIdx), u64> = Default::default();
+    let mut spans = Vec::new();
+    for (index, (part, result)) in parts.iter().zip(results).enumerate() {
+        let extraction = result.map_err(|e| format!("unit {} ({}): {e}", index + 1, part.label))?;
+        out.cooccurrence_units += u64::from(extraction.units);
+        for p in &extraction.pairs {
+            *pairs.entry((p.a, p.b)).or_default() += u64::from(p.count);
+        }
+        let mut counts: Vec<(EntityIdx, u32)> = extraction.entities.iter().map(|e| (e.entity, e.mentions)).collect();
+        counts.sort_unstable();
+        out.parts.push(PartCounts { label: part.label.clone(), entities: counts });
+        let (mut byte_at, mut char_at) = (part.start, part_chars[index]);
+        for m in &extraction.mentions {
+            let (start, end) = (part.start + m.start, part.start + m.end);
+            char_at += chars_between(text.as_bytes(), byte_at, start);
+            let char_start = char_at;
+            char_at += chars_between(text.as_bytes(), start, end);
+            byte_at = end;
+            let entity = gazetteer.entity(m.entity);
+            let k = layout.footnotes.partition_point(|f| f.end <= start);
+            let in_footnote = layout.footnotes.get(k).is_some_and(|f| f.start <= start);
+            let line = Line {
+                doc: id,
+                unit: index + 1,
+                unit_label: &part.label,
+                zone: if in_footnote { "footnote" } else { "body" },
+                start,
+                end,
+                char_start,
+                char_end: char_at,
+                id: &entity.id,
+                kind: entity.kind,
+                form: m.form,
+                canonical: &entity.name,
+                text: &text[start..end],
+                alternatives: m.alternatives.iter().map(|&a| gazetteer.entity(a).id.as_str()).collect(),
+            };
+            serde_json::to_writer(&mut out.jsonl, &line).map_err(|e| e.to_string())?;
+            out.jsonl.push(b'\n');
+            out.mentions += 1;
+            out.mentions_by_kind[kind_index(entity.kind)] += 1;
+            if show {
+                spans.push(Span { start, end, entity: m.entity });
+            }
+        }
+    }
+    let mut pairs: Vec<(EntityIdx, EntityIdx, u64)> = pairs.into_iter().map(|((a, b), c)| (a, b, c)).collect();
+    pairs.sort_unstable();
+    out.pairs = pairs;
+    if show {
+        out.shown = Some(Shown { text, spans, footnotes: layout.footnotes, parts });
+    }
+    Ok(out)
+}
