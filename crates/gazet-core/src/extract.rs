@@ -343,8 +343,9 @@ impl Extractor {
             }
             // "les régions de Gomel et de Navoï": after a plural designator, a coordinated
             // bare name is read as the subdivision.
-            let coordinated =
-                plural_context.is_some_and(|prev_end| is_coordination(&folded.text[prev_end..c.folded_start as usize]));
+            let coordinated = plural_context.is_some_and(|prev_end| {
+                folded.text.get(prev_end..c.folded_start as usize).is_some_and(is_coordination)
+            });
             if coordinated {
                 if let Some(pos) = readings.iter().position(|v| v.bare_subdivision) {
                     let v = readings.remove(pos);

@@ -33,10 +33,8 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
         if bytes[at] == b'.' && bytes.get(at + 1).is_none_or(|b| b.is_ascii_whitespace()) {
             continue;
         }
-        let start = bytes[scanned_to..at]
-            .iter()
-            .rposition(|b| b.is_ascii_whitespace())
-            .map_or(scanned_to, |p| scanned_to + p + 1);
+        let start =
+            (scanned_to..at).rev().find(|&i| space_len(bytes, i) > 0).map_or(scanned_to, |p| p + space_len(bytes, p));
         let mut end = token_end(bytes, at);
         scanned_to = end;
         if !accept(bytes, start, end, false, &mut ranges) {
@@ -44,7 +42,10 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
         }
         // A URL broken at a hyphen or slash carries on into the next lowercase tokens.
         while matches!(ranges.last().and_then(|r| bytes[r.clone()].last()), Some(b'-' | b'/' | b'_' | b'=' | b'.')) {
-            let next_start = end + bytes[end..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+            let mut next_start = end;
+            while next_start < bytes.len() && space_len(bytes, next_start) > 0 {
+                next_start += space_len(bytes, next_start);
+            }
             if next_start >= bytes.len() {
                 break;
             }
@@ -59,8 +60,26 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
     ranges
 }
 
+/// Where the token starting at `from` ends: at the next whitespace, ASCII or not (a
+/// no-break space ends a URL too).
 fn token_end(bytes: &[u8], from: usize) -> usize {
-    bytes[from..].iter().position(|b| b.is_ascii_whitespace()).map_or(bytes.len(), |p| from + p)
+    (from..bytes.len()).find(|&i| space_len(bytes, i) > 0).unwrap_or(bytes.len())
+}
+
+/// Length of the whitespace char at `i`, or 0.
+fn space_len(bytes: &[u8], i: usize) -> usize {
+    match bytes[i] {
+        b if b.is_ascii_whitespace() => 1,
+        b if b < 0x80 => 0,
+        _ => {
+            let tail = &bytes[i..bytes.len().min(i + 4)];
+            let c = match std::str::from_utf8(tail) {
+                Ok(s) => s.chars().next(),
+                Err(e) => std::str::from_utf8(&tail[..e.valid_up_to()]).ok().and_then(|s| s.chars().next()),
+            };
+            c.filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
+        }
+    }
 }
 
 /// Pushes the URL part of token `start..end` if it is one (or continues one).
@@ -148,6 +167,12 @@ mod tests {
         assert_eq!(found(text), ["http://www.e-cis.mfo/news.php?id=21302.e-", "cis.mfo/news.php?id=21302"]);
         let text = "https://www.belta.by/view/moldova- predlagaet-\nprodumat-plan Le Belarus";
         assert_eq!(found(text).len(), 3);
+    }
+
+    #[test]
+    fn unicode_spaces_end_urls() {
+        assert_eq!(found("https://www.belta.by/\u{a0}Biélorussie"), ["https://www.belta.by/"]);
+        assert_eq!(found("voir\u{202f}belta.by\u{a0}Minsk"), ["belta.by"]);
     }
 
     #[test]

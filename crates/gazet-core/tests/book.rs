@@ -1,0 +1,115 @@
+//! The whole dev book with the default gazetteers: known mentions are found with the
+//! right id, found independently here with plain string search.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use gazet_core::{ExtractOptions, Extractor, Form};
+
+fn engine() -> &'static Extractor {
+    static ENGINE: OnceLock<Extractor> = OnceLock::new();
+    ENGINE.get_or_init(|| Extractor::embedded().expect("embedded gazetteers load"))
+}
+
+fn book() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/book-dev.txt")).unwrap()
+}
+
+/// Mentions by byte span: (id, form).
+fn mentions(text: &str) -> HashMap<(usize, usize), (String, Form)> {
+    let x = engine().extract(text, &ExtractOptions::default());
+    x.mentions.iter().map(|m| ((m.start, m.end), (engine().gazetteer().entity(m.entity).id.clone(), m.form))).collect()
+}
+
+/// Whole-word occurrences of `words` (byte spans), any whitespace between the words.
+fn occurrences(text: &str, words: &str) -> Vec<(usize, usize)> {
+    let pattern = words.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"\s+");
+    let re = regex::Regex::new(&format!(r"(?:^|[^\w])({pattern})(?:$|[^\w])")).unwrap();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(c) = re.captures_at(text, from) {
+        let m = c.get(1).unwrap();
+        out.push((m.start(), m.end()));
+        from = m.end();
+    }
+    out
+}
+
+/// True when the span is inside a longer mention (an institution that embeds it).
+fn covered(found: &HashMap<(usize, usize), (String, Form)>, (a, b): (usize, usize)) -> bool {
+    found.keys().any(|&(s, e)| s <= a && b <= e && (s, e) != (a, b))
+}
+
+#[test]
+fn every_region_de_gomel_is_the_oblast() {
+    let text = book();
+    let found = mentions(&text);
+    let spans = occurrences(&text, "région de Gomel");
+    assert!(spans.len() >= 4, "the book names the Gomel region: {}", spans.len());
+    for span in spans {
+        match found.get(&span) {
+            Some((id, form)) => assert_eq!((id.as_str(), *form), ("iso3166-2:BY-HO", Form::Name), "at {span:?}"),
+            None => assert!(
+                covered(&found, span),
+                "région de Gomel at {span:?} not found: {:?}",
+                &text[span.0.saturating_sub(60)..span.1]
+            ),
+        }
+    }
+}
+
+#[test]
+fn every_lowercase_bielorusse_is_the_belarus_adjective() {
+    let text = book();
+    let found = mentions(&text);
+    let mut seen = 0;
+    for word in ["biélorusse", "biélorusses"] {
+        for span in occurrences(&text, word) {
+            // Inside URLs nothing is marked.
+            let line_start = text[..span.0].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+            if text[line_start..span.0].contains('/') {
+                continue;
+            }
+            seen += 1;
+            match found.get(&span) {
+                Some((id, form)) => assert_eq!((id.as_str(), *form), ("iso3166-1:BY", Form::Adjective), "at {span:?}"),
+                None => assert!(
+                    covered(&found, span),
+                    "{word} at {span:?} not found: {:?}",
+                    &text[span.0.saturating_sub(60)..span.1 + 20]
+                ),
+            }
+        }
+    }
+    assert!(seen > 200, "{seen}");
+}
+
+#[test]
+fn state_names_and_official_forms() {
+    let text = book();
+    let found = mentions(&text);
+    for (surface, id) in [
+        ("République du Bélarus", "iso3166-1:BY"),
+        ("République du Belarus", "iso3166-1:BY"),
+        ("Fédération de Russie", "iso3166-1:RU"),
+        ("Kazakhstan", "iso3166-1:KZ"),
+        ("Ouzbékistan", "iso3166-1:UZ"),
+        ("CEI", "gazet:inst/cis"),
+    ] {
+        let spans = occurrences(&text, surface);
+        assert!(!spans.is_empty(), "{surface}");
+        let hits = spans.iter().filter(|s| found.get(s).is_some_and(|(i, _)| i == id) || covered(&found, **s)).count();
+        // Occurrences inside URLs are not mentions; they are few.
+        assert!(hits * 100 >= spans.len() * 95, "{surface}: {hits} of {}", spans.len());
+    }
+}
+
+#[test]
+fn nothing_inside_urls() {
+    let text = book();
+    let found = mentions(&text);
+    for (at, _) in text.match_indices("http") {
+        let end = text[at..].find(char::is_whitespace).map_or(text.len(), |p| at + p);
+        assert!(!found.keys().any(|&(s, e)| s < end && at < e), "mention inside {:?}", &text[at..end]);
+    }
+}
