@@ -335,3 +335,84 @@ fn footnotes_and_body_zones() {
     let body_word = book.find("Douchanbé").unwrap() as u64;
     assert!(body.iter().any(|s| s.0 == body_word) && !notes.iter().any(|s| s.0 == body_word));
 }
+
+/// A `gazet serve` process on a free port, killed on drop.
+struct Server {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Server {
+    fn start(extra: &[&str]) -> Server {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let addr = format!("127.0.0.1:{port}");
+        let child = Command::new(env!("CARGO_BIN_EXE_gazet"))
+            .args(["serve", "--addr", &addr, "--log", "warn"])
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let server = Server { child, url: format!("http://{addr}") };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        while std::net::TcpStream::connect(&addr).is_err() {
+            assert!(std::time::Instant::now() < deadline, "gazet serve did not start");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        server
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn endpoints_give_the_same_outputs_as_the_embedded_engine() {
+    let (a, b) = (Server::start(&[]), Server::start(&[]));
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::copy(BOOK, corpus.join("book.txt")).unwrap();
+    std::fs::write(corpus.join("short.txt"), "La Biélorussie et le Kazakhstan, à Minsk.").unwrap();
+    std::fs::write(corpus.join("bad.txt"), b"\xff").unwrap();
+    let (embedded, remote) = (tmp.path().join("embedded"), tmp.path().join("remote"));
+    let common = [corpus.to_str().unwrap(), "--split", "chapter", "--quiet", "--out"];
+    let o = gazet(&[&common[..], &[embedded.to_str().unwrap()]].concat());
+    assert_eq!(o.status.code(), Some(1));
+    let o = gazet(&[&common[..], &[remote.to_str().unwrap(), "--endpoint", &a.url, "--endpoint", &b.url]].concat());
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let strip = |dir: &Path| {
+        let mut v = summary(dir);
+        v.as_object_mut().unwrap().remove("engine");
+        v
+    };
+    assert_eq!(summary(&remote)["engine"], format!("endpoints {}, {}", a.url, b.url));
+    std::fs::write(embedded.join("summary.json"), strip(&embedded).to_string()).unwrap();
+    std::fs::write(remote.join("summary.json"), strip(&remote).to_string()).unwrap();
+    same_outputs(&embedded, &remote);
+}
+
+#[test]
+fn endpoint_errors_are_reported_per_document() {
+    let server = Server::start(&["--max-text-bytes", "100000"]);
+    let tmp = tempfile::tempdir().unwrap();
+    let short = tmp.path().join("short.txt");
+    std::fs::write(&short, "Le Tadjikistan.").unwrap();
+    let out = tmp.path().join("out");
+    let o = gazet(&[BOOK, short.to_str().unwrap(), "--endpoint", &server.url, "--out", out.to_str().unwrap(), "-q"]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains(&format!("{BOOK}: gRPC error from {}: InvalidArgument", server.url)), "{stderr}");
+    assert!(stderr.contains("over the per-document limit"), "{stderr}");
+    assert_eq!(lines(&out).len(), 1, "the short document went through");
+    // No server at all: the run cannot start.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let url = format!("http://127.0.0.1:{port}");
+    let o = gazet(&[BOOK, "--endpoint", &url, "--out", out.to_str().unwrap(), "-q"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot connect to the gazet server"));
+}

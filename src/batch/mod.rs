@@ -1,17 +1,19 @@
 //! `gazet batch PATH... --out DIR`: runs over many documents and writes tables, a summary
 //! and a report (issue 5).
 //!
-//! - [`inputs`]: text files, directories, JSON Lines, standard input.
-//! - [`split`]: parts (`--split`) and footnotes vs body (`--zones`).
-//! - [`run`]: parallel processing in input order (rayon), embedded engine or servers.
-//! - [`outputs`]: mentions.jsonl, entities.csv, cooccurrence.csv, summary.json, written
-//!   to temporary files and renamed at the end.
-//! - [`report`]: report.html.
-//! - [`progress`]: progress on stderr.
+//! - `inputs`: text files, directories, JSON Lines, standard input.
+//! - `split`: parts (`--split`) and footnotes vs body (`--zones`).
+//! - `run`: parallel processing in input order (rayon), embedded engine or servers
+//!   (`remote`, gRPC).
+//! - `outputs`: mentions.jsonl, entities.csv, cooccurrence.csv, summary.json, written to
+//!   temporary files and renamed at the end.
+//! - `report`: report.html.
+//! - `progress`: progress on stderr.
 
 pub mod inputs;
 pub mod outputs;
 pub mod progress;
+pub mod remote;
 pub mod report;
 pub mod run;
 pub mod split;
@@ -67,6 +69,10 @@ pub struct BatchArgs {
     /// (repeatable; load-balanced).
     #[arg(long = "endpoint", value_name = "URL")]
     pub endpoints: Vec<String>,
+    /// Bearer token for the servers, read from this file (as `gazet serve
+    /// --auth-token-file`).
+    #[arg(long, value_name = "FILE", requires = "endpoints")]
+    pub auth_token_file: Option<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(long, short)]
     pub jobs: Option<usize>,
@@ -94,26 +100,43 @@ fn unit_name(unit: CoUnit) -> String {
 
 pub fn run(args: BatchArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    if !args.endpoints.is_empty() {
-        anyhow::bail!("--endpoint is not available yet: the gazet.v1 gRPC client is still being built");
+    if args.endpoints.is_empty() {
+        let engine = load_engine(args.gazetteer.gazetteers.as_deref())?;
+        let jobs = args.jobs.unwrap_or(0);
+        return run_with(&args, &engine, "embedded".into(), jobs, started);
     }
-    let engine = load_engine(args.gazetteer.gazetteers.as_deref())?;
-    run_with(&args, &engine, "embedded".into(), started)
+    let gazetteer = match args.gazetteer.gazetteers.as_deref() {
+        Some(dir) => gazet_core::Gazetteer::load_dir(dir)
+            .with_context(|| format!("cannot load gazetteers from {}", dir.display()))?,
+        None => gazet_core::Gazetteer::embedded().context("the embedded gazetteers are invalid")?,
+    };
+    let token = match &args.auth_token_file {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?
+                .trim()
+                .to_string(),
+        ),
+        None => None,
+    };
+    let remote = remote::Remote::connect(&args.endpoints, gazetteer, token)?;
+    // Workers mostly wait on the network: several requests in flight per server.
+    let jobs = args.jobs.unwrap_or(8 * args.endpoints.len()).max(1);
+    let name = format!("endpoints {}", remote.urls().join(", "));
+    run_with(&args, &remote, name, jobs, started)
 }
 
 fn run_with(
     args: &BatchArgs,
     backend: &dyn Backend,
     engine_name: String,
+    jobs: usize,
     started: Instant,
 ) -> anyhow::Result<ExitCode> {
     let gazetteer = backend.gazetteer();
     let split_none = matches!(args.split, Split::None);
     let mut outputs = Outputs::create(&args.out, split_none)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().context("cannot start worker threads")?;
     let sources = inputs::enumerate(&args.inputs, args.format);
     let progress = Progress::new(args.quiet, sources.iter().map(|s| s.size()).sum());
     let settings = Settings {

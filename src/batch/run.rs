@@ -167,7 +167,10 @@ fn process_text(
     let mut pairs: std::collections::HashMap<(EntityIdx, EntityIdx), u64> = Default::default();
     let mut spans = Vec::new();
     for (index, (part, result)) in parts.iter().zip(results).enumerate() {
-        let extraction = result.map_err(|e| format!("unit {} ({}): {e}", index + 1, part.label))?;
+        let extraction = result.map_err(|e| match part.label.as_str() {
+            "" => e,
+            label => format!("unit {} ({label}): {e}", index + 1),
+        })?;
         out.cooccurrence_units += u64::from(extraction.units);
         for p in &extraction.pairs {
             *pairs.entry((p.a, p.b)).or_default() += u64::from(p.count);

@@ -216,7 +216,7 @@ pub fn layout(text: &str) -> Layout {
 /// The byte ranges of the zone kept, sorted and disjoint.
 pub fn zone_ranges(text: &str, layout: &Layout, zones: Zones) -> Vec<Range<usize>> {
     match zones {
-        Zones::All => vec![0..text.len()],
+        Zones::All => std::iter::once(0..text.len()).collect(),
         Zones::Footnotes => layout.footnotes.clone(),
         Zones::Body => {
             let mut out = Vec::new();
