@@ -35,6 +35,7 @@ pub struct Engine {
     pub source: Source,
     pub loaded_at: SystemTime,
     search: OnceLock<SearchIndex>,
+    info: OnceLock<crate::proto::v1::InfoResponse>,
 }
 
 impl Engine {
@@ -49,7 +50,12 @@ impl Engine {
     }
 
     pub fn new(extractor: Extractor, source: Source) -> Engine {
-        Engine { extractor, source, loaded_at: SystemTime::now(), search: OnceLock::new() }
+        Engine { extractor, source, loaded_at: SystemTime::now(), search: OnceLock::new(), info: OnceLock::new() }
+    }
+
+    /// The Info answer, computed once (an engine never changes).
+    pub fn info(&self) -> &crate::proto::v1::InfoResponse {
+        self.info.get_or_init(|| super::convert::info(self))
     }
 
     pub fn search_index(&self) -> &SearchIndex {

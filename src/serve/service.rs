@@ -304,7 +304,7 @@ impl Gazet for GazetService {
     async fn info(&self, _request: Request<pb::InfoRequest>) -> Result<Response<pb::InfoResponse>, Status> {
         let call = Call::new("Info");
         let engine = self.state.engines.current();
-        call.done(Ok(Response::new(convert::info(&engine))))
+        call.done(Ok(Response::new(engine.info().clone())))
     }
 }
 
@@ -372,7 +372,7 @@ impl GazetAdmin for AdminService {
         let result = match self.state.engines.reload().await {
             Ok(r) => {
                 let previous = r.previous.extractor.gazetteer().content_hash().to_owned();
-                let info = convert::info(&r.current);
+                let info = r.current.info().clone();
                 Ok(Response::new(pb::ReloadResponse {
                     changed: info.content_hash != previous,
                     info: Some(info),
