@@ -2,14 +2,16 @@
 # The Python client against a real `gazet serve`: a throwaway virtualenv with the pinned
 # grpcio and grpcio-tools, code generated from proto/gazet/v1/gazet.proto, a server on a
 # free port, then test_client.py. Usage: examples/python/run_test.sh
-# GAZET=path/to/gazet uses that binary (default: target/debug/gazet, built if missing).
+# GAZET=path/to/gazet uses that binary (default: target/debug/gazet, built or brought up to date).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-gazet=${GAZET:-$root/target/debug/gazet}
-if [[ ! -x $gazet ]]; then
+if [[ -n ${GAZET:-} ]]; then
+    gazet=$GAZET
+else
     (cd "$root" && cargo build --quiet --bin gazet)
+    gazet=$root/target/debug/gazet
 fi
 
 work=$(mktemp -d)

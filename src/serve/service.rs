@@ -120,6 +120,26 @@ fn inbound_error(status: Status) -> Status {
     too_large(&status).unwrap_or(status)
 }
 
+/// Documents of one ExtractStream extracted at once.
+const STREAM_WINDOW: usize = 8;
+
+/// One document of an ExtractStream between the reader and the writer.
+enum Pending {
+    Doc {
+        doc_id: String,
+        bytes: usize,
+        started: Instant,
+        job: Job,
+    },
+    /// The inbound stream broke: the call ends with this status.
+    Failed(Status),
+}
+
+enum Job {
+    Done(Result<pb::ExtractResponse, Status>),
+    Running(tokio::task::JoinHandle<Result<pb::ExtractResponse, Status>>),
+}
+
 type ExtractStreamStream = Pin<Box<dyn Stream<Item = Result<pb::ExtractStreamResponse, Status>> + Send>>;
 
 #[tonic::async_trait]
@@ -161,41 +181,76 @@ impl Gazet for GazetService {
         let engine = state.engines.current();
         let mut inbound = request.into_inner();
         let (tx, rx) = mpsc::channel::<Result<pb::ExtractStreamResponse, Status>>(32);
+        // Documents in flight, in request order: a few are extracted at once, and the
+        // writer answers them in order.
+        let (pending_tx, mut pending_rx) = mpsc::channel::<Pending>(STREAM_WINDOW);
         let span = call.span.clone();
+        // Reader: validates each document in order and starts its extraction.
+        tokio::spawn(
+            async move {
+                let mut sticky = ExtractOptions::default();
+                loop {
+                    let message = match inbound.message().await {
+                        Ok(Some(message)) => message,
+                        Ok(None) => break,
+                        Err(status) => {
+                            let _ = pending_tx.send(Pending::Failed(inbound_error(status))).await;
+                            break;
+                        }
+                    };
+                    let bytes = message.text.len();
+                    let checked = match &message.options {
+                        Some(options) => convert::options(Some(options), "options").map(|o| sticky = o),
+                        None => Ok(()),
+                    }
+                    .and_then(|()| convert::check_text(&message.text, state.limits.max_text_bytes, "text"));
+                    let job = match checked {
+                        Err(status) => Job::Done(Err(status)),
+                        Ok(()) => {
+                            let (engine, state, options) = (engine.clone(), state.clone(), sticky.clone());
+                            Job::Running(tokio::spawn(async move {
+                                extract_with(&engine, &state.limits, message.text, options, |engine, text, e| {
+                                    convert::extraction(&engine.extractor, text, &e)
+                                })
+                                .await
+                            }))
+                        }
+                    };
+                    let doc = Pending::Doc { doc_id: message.doc_id, bytes, started: Instant::now(), job };
+                    if pending_tx.send(doc).await.is_err() {
+                        break;
+                    }
+                }
+            }
+            .instrument(span.clone()),
+        );
+        // Writer: answers in order.
         tokio::spawn(
             async move {
                 let (mut docs, mut bytes, mut mentions) = (0usize, 0usize, 0usize);
-                let mut sticky = ExtractOptions::default();
                 let end = loop {
-                    let message = match inbound.message().await {
-                        Ok(Some(message)) => message,
-                        Ok(None) => break Ok(()),
-                        Err(status) => {
-                            let status = inbound_error(status);
+                    let (doc_id, size, started, job) = match pending_rx.recv().await {
+                        None => break Ok(()),
+                        Some(Pending::Failed(status)) => {
                             let _ = tx.send(Err(status.clone())).await;
                             break Err(status);
                         }
+                        Some(Pending::Doc { doc_id, bytes, started, job }) => (doc_id, bytes, started, job),
                     };
                     docs += 1;
-                    bytes += message.text.len();
-                    let doc_id = message.doc_id;
-                    let started = Instant::now();
-                    let outcome = async {
-                        convert::check_text(&message.text, state.limits.max_text_bytes, "text")?;
-                        if let Some(options) = &message.options {
-                            sticky = convert::options(Some(options), "options")?;
-                        }
-                        extract_with(&engine, &state.limits, message.text, sticky.clone(), |engine, text, e| {
-                            convert::extraction(&engine.extractor, text, &e)
-                        })
-                        .await
-                    }
-                    .await;
-                    let outcome = match outcome {
+                    bytes += size;
+                    let result = match job {
+                        Job::Done(result) => result,
+                        Job::Running(handle) => handle
+                            .await
+                            .unwrap_or_else(|e| Err(Status::internal(format!("extraction task failed: {e}")))),
+                    };
+                    let outcome = match result {
                         Ok(result) => {
                             mentions += result.mentions.len();
                             tracing::debug!(
                                 doc_id,
+                                bytes = size,
                                 mentions = result.mentions.len(),
                                 duration_us = started.elapsed().as_micros() as u64,
                                 "document done"
