@@ -15,8 +15,13 @@ fn main() {
     println!("load+build {:?} {:?}", started.elapsed(), engine.stats());
     let text = std::fs::read_to_string(file).unwrap();
     let mb = text.len() as f64 / 1e6;
-    let rounds = 50;
+    // GAZET_PHASE=name runs one phase only (for instruction counts under callgrind).
+    let phase = std::env::var("GAZET_PHASE").ok();
+    let rounds: usize = std::env::var("GAZET_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(50);
     let time = |label: &str, f: &dyn Fn() -> usize| {
+        if phase.as_deref().is_some_and(|p| !label.starts_with(p)) {
+            return;
+        }
         let t = Instant::now();
         let mut n = 0;
         for _ in 0..rounds {

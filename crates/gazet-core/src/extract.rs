@@ -209,32 +209,29 @@ impl Extractor {
     /// word boundary, in order of start then end.
     fn scan(&self, folded: &Normalized) -> Vec<Hit> {
         let text = &folded.text;
-        let mut hits = Vec::new();
-        let mut prev = b' ';
+        let n = text.len();
+        let mut hits = Vec::with_capacity(n / 64);
         let mut words = 0u32;
-        let mut word_start = usize::MAX;
-        let mut hash = WORD_HASH_SEED;
-        for (i, &b) in text.iter().enumerate() {
-            let in_word = is_word_byte(b);
-            if word_start != usize::MAX && (!in_word || is_boundary(prev, b)) {
-                // A word ends: walk the automaton from its start if it may begin a pattern.
-                if self.compiled.first_words.may_contain(hash) {
-                    self.walk(text, word_start, words - 1, &mut hits);
-                }
-                word_start = usize::MAX;
+        let mut i = 0;
+        while i < n {
+            while i < n && !is_word_byte(text[i]) {
+                i += 1;
             }
-            if in_word {
-                if word_start == usize::MAX {
-                    word_start = i;
-                    words += 1;
-                    hash = WORD_HASH_SEED;
-                }
-                hash = word_hash_step(hash, b);
+            if i == n {
+                break;
             }
-            prev = b;
-        }
-        if word_start != usize::MAX && self.compiled.first_words.may_contain(hash) {
-            self.walk(text, word_start, words - 1, &mut hits);
+            // One word: word bytes of one class (digits, or letters), hashed as read.
+            let start = i;
+            let digits = text[i].is_ascii_digit();
+            let mut hash = WORD_HASH_SEED;
+            while i < n && is_word_byte(text[i]) && text[i].is_ascii_digit() == digits {
+                hash = word_hash_step(hash, text[i]);
+                i += 1;
+            }
+            words += 1;
+            if self.compiled.first_words.may_contain(hash) {
+                self.walk(text, start, words - 1, &mut hits);
+            }
         }
         hits
     }
@@ -556,6 +553,28 @@ fn capitals_kept(original: &str, surface: &str) -> bool {
     seen.len() != written.len() || seen.iter().zip(&written).all(|(s, w)| !w.is_uppercase() || s.is_uppercase())
 }
 
+/// Chars and UTF-16 code units in a valid UTF-8 slice: every byte that is not a
+/// continuation byte starts a char, and four-byte sequences take two UTF-16 units. Eight
+/// bytes at a time (SWAR).
+fn count_chars(bytes: &[u8]) -> (usize, usize) {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut continuations = 0usize;
+    let mut astral = 0usize;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Continuation: 10xxxxxx. Astral lead: 11110xxx (top four bits set).
+        continuations += (x & !(x << 1) & HI).count_ones() as usize;
+        astral += (x & (x << 1) & (x << 2) & (x << 3) & HI).count_ones() as usize;
+    }
+    for &b in chunks.remainder() {
+        continuations += usize::from(b & 0xC0 == 0x80);
+        astral += usize::from(b >= 0xF0);
+    }
+    let chars = bytes.len() - continuations;
+    (chars, chars + astral)
+}
+
 /// Fills char (and UTF-16) offsets with one forward pass over the text.
 fn fill_char_offsets(text: &str, mentions: &mut [Mention], utf16: bool) {
     let mut marks: Vec<usize> = mentions.iter().flat_map(|m| [m.start, m.end]).collect();
@@ -565,13 +584,9 @@ fn fill_char_offsets(text: &str, mentions: &mut [Mention], utf16: bool) {
     let bytes = text.as_bytes();
     let (mut pos, mut chars, mut units) = (0usize, 0usize, 0usize);
     for &mark in &marks {
-        for &b in &bytes[pos..mark] {
-            if b & 0xC0 != 0x80 {
-                chars += 1;
-                // Four-byte sequences are astral chars: two UTF-16 units.
-                units += if b >= 0xF0 { 2 } else { 1 };
-            }
-        }
+        let (c, u) = count_chars(&bytes[pos..mark]);
+        chars += c;
+        units += u;
         pos = mark;
         chars_at.push((chars, units));
     }
@@ -582,5 +597,20 @@ fn fill_char_offsets(text: &str, mentions: &mut [Mention], utf16: bool) {
         m.char_start = cs;
         m.char_end = ce;
         m.utf16 = utf16.then_some((us, ue));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_chars;
+
+    #[test]
+    fn char_and_utf16_counts() {
+        for text in
+            ["", "abc", "République du Bélarus", "😀 la Russie 😀😀", "ЁжБ œ 漢字 \u{301}", "aaaaaaaé😀aaaaaaaaaa"]
+        {
+            let expected = (text.chars().count(), text.encode_utf16().count());
+            assert_eq!(count_chars(text.as_bytes()), expected, "{text}");
+        }
     }
 }
