@@ -87,7 +87,7 @@ pub struct BatchArgs {
 
 /// Documents are processed in batches of about this many bytes (or `MAX_BATCH_DOCS`), in
 /// parallel within a batch, so memory stays bounded and outputs keep input order.
-const BATCH_BYTES: u64 = 48 << 20;
+const BATCH_BYTES: u64 = 16 << 20;
 const MAX_BATCH_DOCS: usize = 2048;
 
 fn unit_name(unit: CoUnit) -> String {
@@ -155,17 +155,29 @@ fn run_with(
     let mut batch: Vec<(Doc, bool)> = Vec::new();
     let mut batch_bytes = 0u64;
     let mut process_ms = 0.0;
-    let mut flush = |batch: &mut Vec<(Doc, bool)>, outputs: &mut Outputs| -> anyhow::Result<()> {
-        let t = Instant::now();
-        let results = pool.install(|| run::process_batch(batch, backend, &settings, &|bytes| progress.done(bytes)));
-        process_ms += t.elapsed().as_secs_f64() * 1e3;
-        batch.clear();
+    // Results of the previous batch are written while the next batch is processed.
+    let mut pending: Vec<run::DocResult> = Vec::new();
+    let write = |results: Vec<run::DocResult>, outputs: &mut Outputs| -> anyhow::Result<()> {
         for result in results {
             if let Err(reason) = &result.outcome {
                 progress.report(&format!("gazet batch: {}: {reason}", result.origin));
             }
             outputs.add(result)?;
         }
+        Ok(())
+    };
+    let mut flush = |batch: &mut Vec<(Doc, bool)>, outputs: &mut Outputs| -> anyhow::Result<()> {
+        let t = Instant::now();
+        let previous = std::mem::take(&mut pending);
+        let (results, written) = std::thread::scope(|scope| {
+            let writer = scope.spawn(|| write(previous, outputs));
+            let results = pool.install(|| run::process_batch(batch, backend, &settings, &|bytes| progress.done(bytes)));
+            (results, writer.join())
+        });
+        written.map_err(|_| anyhow::anyhow!("the output writer panicked"))??;
+        pending = results;
+        process_ms += t.elapsed().as_secs_f64() * 1e3;
+        batch.clear();
         Ok(())
     };
     for source in &sources {
@@ -186,6 +198,7 @@ fn run_with(
             }
         }
     }
+    flush(&mut batch, &mut outputs)?;
     flush(&mut batch, &mut outputs)?;
     progress.finish();
 

@@ -163,7 +163,7 @@ fn process_text(
     let results: Vec<Result<Extraction, String>> =
         parts.par_iter().map(|p| backend.extract(&source[p.start..p.end], &settings.options)).collect();
     let gazetteer = backend.gazetteer();
-    let mut out = DocOut::default();
+    let mut out = DocOut { jsonl: Vec::with_capacity((text.len() * 2).min(64 << 20)), ..DocOut::default() };
     let mut pairs: std::collections::HashMap<(EntityIdx, EntityIdx), u64> = Default::default();
     let mut spans = Vec::new();
     for (index, (part, result)) in parts.iter().zip(results).enumerate() {
