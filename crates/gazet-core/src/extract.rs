@@ -201,6 +201,9 @@ impl Extractor {
         let candidates: Vec<Candidate> = hits.iter().filter_map(|h| self.check(text, &folded, h)).collect();
         let chosen = if options.overlapping { candidates } else { leftmost_longest(candidates) };
         let mut mentions = self.resolve(&folded, chosen, options.alternatives);
+        if !options.overlapping {
+            self.extend_named_after(text, &mut mentions);
+        }
         fill_char_offsets(text, &mut mentions, options.utf16);
         mentions
     }
@@ -386,6 +389,22 @@ impl Extractor {
         mentions
     }
 
+    /// "Université technique d'État de Tachkent portant le nom d'Islam Karimov": the
+    /// dedication belongs to the institution's name, so the span takes it in.
+    fn extend_named_after(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut i = 0;
+        while i < mentions.len() {
+            if self.gazetteer.entity(mentions[i].entity).kind == Kind::Institution {
+                if let Some(end) = named_after_end(text, mentions[i].end) {
+                    mentions[i].end = end;
+                    let later = mentions[i + 1..].iter().take_while(|m| m.start < end).count();
+                    mentions.drain(i + 1..i + 1 + later);
+                }
+            }
+            i += 1;
+        }
+    }
+
     fn variant(&self, v: u32) -> &Variant {
         &self.compiled.variants[v as usize]
     }
@@ -471,6 +490,44 @@ impl Context {
 fn is_shouted(s: &str) -> bool {
     let mut letters = s.chars().filter(|c| c.is_alphabetic());
     letters.clone().count() >= 2 && letters.all(char::is_uppercase)
+}
+
+/// End of a dedication "portant le nom de M. Tank" right after `at`, if there is one: the
+/// phrase, then capitalised words and initials.
+fn named_after_end(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let words: Vec<(usize, &str)> =
+        rest.split_whitespace().take(10).map(|w| (w.as_ptr() as usize - rest.as_ptr() as usize, w)).collect();
+    let phrase = ["portant", "le", "nom"];
+    if words.len() < 5 || !words.iter().zip(phrase).all(|((_, w), p)| *w == p) {
+        return None;
+    }
+    // "de M. Tank", "d'Islam Karimov", "d’Islam Karimov".
+    let (offset, first) = words[3];
+    let (mut end, mut name_words) = match first.strip_prefix("d'").or_else(|| first.strip_prefix("d’")) {
+        Some(name) if starts_upper(name) => (offset + first.len(), 1),
+        Some(_) => return None,
+        None if first == "de" => (offset + first.len(), 0),
+        None => return None,
+    };
+    for &(offset, word) in &words[4..] {
+        let word_core = word.trim_end_matches([',', ';', ':', '.', ')', '"', '»']);
+        let is_initial = word_core.len() <= 4 && word.ends_with('.') && starts_upper(word);
+        if !(starts_upper(word_core) || is_initial) {
+            break;
+        }
+        name_words += 1;
+        let keep = if is_initial { word.len() } else { word_core.len() };
+        end = offset + keep;
+        if word_core.len() < word.len() && !is_initial {
+            break;
+        }
+    }
+    (name_words > 0).then_some(at + end)
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Leftmost-longest without overlaps: at each start the longest valid candidate, and no

@@ -38,6 +38,7 @@ gazet:inst/eu\tINSTITUTION\tinternational-organisation\tUnion européenne\t\t\t\
 gazet:inst/cis-council-of-heads-of-state\tINSTITUTION\tcouncil\tConseil des chefs d'État de la CEI\tgazet:inst/cis\t\t\tConseil des chefs d'État de la Communauté des États indépendants\n\
 gazet:firm/gomselmash\tFIRM\tcompany\tGomselmash\tiso3166-1:BY\n\
 gazet:firm/belaz\tFIRM\tcompany\tBelAZ\tiso3166-1:BY\t\t\t\tBelAZ|BELAZ\n\
+gazet:inst/bspu\tINSTITUTION\tuniversity\tUniversité pédagogique d'État biélorusse\tiso3166-1:BY\t\t\tuniversité pédagogique d'État biélorusse\n\
 gazet:firm/maz\tFIRM\tplant\tusine automobile de Minsk\tiso3166-1:BY\t\t\tMinsk Automobile Plant\tMAZ\n"
     );
     let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
@@ -297,4 +298,22 @@ fn context_rules_persons_languages_and_brands() {
     // A state name shouted in running text is a brand; in a heading it is the state.
     assert!(found(&e, "des tracteurs BELARUS et des machines de marque BELARUS").is_empty());
     assert_eq!(spans(&e, "COOPÉRATION BELARUS - KAZAKHSTAN"), ["BELARUS", "KAZAKHSTAN"]);
+}
+
+#[test]
+fn a_dedication_belongs_to_the_institution_name() {
+    let e = engine();
+    assert_eq!(
+        spans(&e, "l'université pédagogique d'État biélorusse portant le nom de M. Tank, et Minsk"),
+        ["université pédagogique d'État biélorusse portant le nom de M. Tank", "Minsk"]
+    );
+    assert_eq!(
+        spans(&e, "l'Université pédagogique d'État biélorusse portant le nom d'Islam Karimov."),
+        ["Université pédagogique d'État biélorusse portant le nom d'Islam Karimov"]
+    );
+    // Without a name after it, the phrase stays outside.
+    assert_eq!(
+        spans(&e, "l'Université pédagogique d'État biélorusse portant le nom de son fondateur"),
+        ["Université pédagogique d'État biélorusse"]
+    );
 }
