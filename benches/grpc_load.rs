@@ -5,7 +5,8 @@
 //!
 //! `cargo bench --bench grpc_load` (release build of `gazet serve`, started as a child
 //! process with the embedded gazetteers). `GAZET_LOAD_SECONDS` sets the time per
-//! measurement (default 3). Prints a Markdown table.
+//! measurement (default 3); `GAZET_LOAD_SERVER_LOG=FILE` keeps the server's log. Prints a
+//! Markdown table.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -130,7 +131,10 @@ fn main() {
     let mut server = Command::new(env!("CARGO_BIN_EXE_gazet"))
         .args(["serve", "--addr", "127.0.0.1:0"])
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(match std::env::var_os("GAZET_LOAD_SERVER_LOG") {
+            Some(path) => Stdio::from(std::fs::File::create(path).unwrap()),
+            None => Stdio::null(),
+        })
         .spawn()
         .expect("gazet serve");
     let pid = server.id();

@@ -150,7 +150,7 @@ impl Gazet for GazetService {
         let span = call.span.clone();
         async move {
             let request = request.into_inner();
-            call.record(request.text.len(), 0);
+            call.span.record("bytes", request.text.len() as u64);
             let result = async {
                 convert::check_text(&request.text, state.limits.max_text_bytes, "text")?;
                 let options = convert::options(request.options.as_ref(), "options")?;
