@@ -6,7 +6,7 @@
 //! (`normalize::fold_surface`); surfaces that fold to the same bytes share one pattern
 //! of the automaton and keep their differences (entity, form, case policy) as variants.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::time::{Duration, Instant};
 
 use aho_corasick::nfa::contiguous;
@@ -124,16 +124,21 @@ pub struct CompileStats {
 impl Compiled {
     pub fn build(gazetteer: &Gazetteer, config: &EngineConfig) -> Result<Compiled, String> {
         let started = Instant::now();
-        let mut by_key: HashMap<Box<[u8]>, u32> = HashMap::new();
+        let mut by_key: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
         let mut patterns: Vec<Box<[u8]>> = Vec::new();
         let mut grouped: Vec<Vec<Variant>> = Vec::new();
         let mut add = |key: Vec<u8>, variant: Variant| {
-            let key: Box<[u8]> = key.into_boxed_slice();
-            let p = *by_key.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
-                grouped.push(Vec::new());
-                (patterns.len() - 1) as u32
-            });
+            let p = match by_key.get(key.as_slice()) {
+                Some(&p) => p,
+                None => {
+                    let key: Box<[u8]> = key.into_boxed_slice();
+                    patterns.push(key.clone());
+                    grouped.push(Vec::new());
+                    let p = (patterns.len() - 1) as u32;
+                    by_key.insert(key, p);
+                    p
+                }
+            };
             let list = &mut grouped[p as usize];
             let duplicate = list.iter().any(|v| {
                 v.entity == variant.entity

@@ -5,7 +5,7 @@
 //! never pairs with itself). In window mode every mention opens a unit made of itself and
 //! the mentions that start fewer than N words after it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 

@@ -5,7 +5,7 @@
 //! unique ids, parents that exist, templates that expand) and the first bad row is returned
 //! as an error naming file, line, column and value. No partially loaded gazetteer exists.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::path::Path;
 
@@ -132,7 +132,7 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     /// The state of each entity (see [`Gazetteer::state_of`]), computed once at load.
     states: Vec<Option<EntityIdx>>,
-    index: HashMap<String, EntityIdx>,
+    index: FxHashMap<String, EntityIdx>,
     content_hash: String,
     files: Vec<String>,
 }
@@ -162,7 +162,7 @@ impl Gazetteer {
         let mut gazetteer = Gazetteer {
             entities: Vec::new(),
             states: Vec::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
             content_hash: format!("sha256:{:x}", hasher.finalize()),
             files: sorted.iter().map(|(n, _)| n.to_string()).collect(),
         };
@@ -717,11 +717,17 @@ impl<'a> Filler<'a> {
                 })
                 .collect()
         };
-        let mut de: Vec<String> = names
-            .iter()
-            .flat_map(|n| inflect::de_forms(n, None))
-            .chain(names.iter().flat_map(|n| inflect::de_forms(n, self.slot.article.as_deref())))
-            .collect();
+        let is_town =
+            self.slot.kind == Kind::Region && matches!(self.slot.subtype.as_str(), "city" | "capital" | "town");
+        let mut de: Vec<String> = if is_town {
+            names.iter().flat_map(|n| inflect::de_forms_for_town(n)).collect()
+        } else {
+            names
+                .iter()
+                .flat_map(|n| inflect::de_forms(n, None))
+                .chain(names.iter().flat_map(|n| inflect::de_forms(n, self.slot.article.as_deref())))
+                .collect()
+        };
         dedup(&mut de);
         let mut bare: Vec<String> = names.iter().map(|n| n.to_string()).collect();
         dedup(&mut bare);

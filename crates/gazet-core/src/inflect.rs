@@ -83,6 +83,16 @@ pub fn de_forms(name: &str, article: Option<&str>) -> Vec<String> {
     }
 }
 
+/// "de X" for a town or city: town names take no article in French ("district de
+/// Vileïka", "district d'Ostrovets"), so only the bare preposition and its elision.
+pub fn de_forms_for_town(name: &str) -> Vec<String> {
+    if starts_with_vowel_sound(name) {
+        vec![format!("d'{name}"), format!("de {name}")]
+    } else {
+        vec![format!("de {name}")]
+    }
+}
+
 /// The canonical "de X" for a display name: the article's contraction when it is known.
 pub fn canonical_de(name: &str, article: Option<&str>) -> String {
     de_forms(name, article).into_iter().next().unwrap_or_default()
@@ -157,6 +167,8 @@ mod tests {
         assert_eq!(de_forms("Gomel", None), ["de Gomel", "du Gomel", "de la Gomel"]);
         has(&de_forms("Arménie", None), &["d'Arménie", "de l'Arménie"]);
         assert_eq!(de_forms("États-Unis", Some("les")), ["des États-Unis"]);
+        assert_eq!(de_forms_for_town("Vileïka"), ["de Vileïka"]);
+        assert_eq!(de_forms_for_town("Ostrovets"), ["d'Ostrovets", "de Ostrovets"]);
         assert_eq!(canonical_de("Bélarus", Some("le")), "du Bélarus");
         assert_eq!(canonical_de("Russie", Some("la")), "de la Russie");
     }
