@@ -1,5 +1,6 @@
 //! `gazet eval --gold DIR --text DIR`: precision, recall and F1 against gold annotations.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -71,11 +72,18 @@ pub fn evaluate(args: &EvalArgs) -> anyhow::Result<Report> {
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let report = evaluate(&args)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        let json = serde_json::to_string_pretty(&report)?;
+        super::write_stdout(|out| writeln!(out, "{json}"))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let row = |name: &str, c: &Counts| {
-        println!(
+    super::write_stdout(|out| write_tables(out, &report, args.show))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_tables(out: &mut dyn Write, report: &Report, show: usize) -> std::io::Result<()> {
+    let row = |out: &mut dyn Write, name: &str, c: &Counts| {
+        writeln!(
+            out,
             "{name:<14} {:>6.3} {:>6.3} {:>6.3}   tp {:>4}  fp {:>4}  fn {:>4}",
             c.precision(),
             c.recall(),
@@ -85,27 +93,27 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             c.fn_
         )
     };
-    println!("{:<14} {:>6} {:>6} {:>6}", "", "P", "R", "F1");
-    row("strict", &report.strict);
-    row("lenient", &report.lenient);
+    writeln!(out, "{:<14} {:>6} {:>6} {:>6}", "", "P", "R", "F1")?;
+    row(out, "strict", &report.strict)?;
+    row(out, "lenient", &report.lenient)?;
     for (kind, c) in &report.per_kind {
-        row(&format!("  {kind}"), c);
+        row(out, &format!("  {kind}"), c)?;
     }
     for (form, c) in &report.per_form {
-        row(&format!("  {}", form.as_str()), c);
+        row(out, &format!("  {}", form.as_str()), c)?;
     }
-    println!("id accuracy    {:.3} ({} / {})", report.id_accuracy(), report.id_correct, report.id_total);
-    println!("\nfalse positives ({}):", report.false_positives.len());
-    for m in report.false_positives.iter().take(args.show) {
-        println!("  {} {}..{} {:?} {} {}", m.doc, m.start, m.end, m.text, m.kind, m.id);
+    writeln!(out, "id accuracy    {:.3} ({} / {})", report.id_accuracy(), report.id_correct, report.id_total)?;
+    writeln!(out, "\nfalse positives ({}):", report.false_positives.len())?;
+    for m in report.false_positives.iter().take(show) {
+        writeln!(out, "  {} {}..{} {:?} {} {}", m.doc, m.start, m.end, m.text, m.kind, m.id)?;
     }
-    println!("\nfalse negatives ({}):", report.false_negatives.len());
-    for m in report.false_negatives.iter().take(args.show) {
-        println!("  {} {}..{} {:?} {} {}", m.doc, m.start, m.end, m.text, m.kind, m.id);
+    writeln!(out, "\nfalse negatives ({}):", report.false_negatives.len())?;
+    for m in report.false_negatives.iter().take(show) {
+        writeln!(out, "  {} {}..{} {:?} {} {}", m.doc, m.start, m.end, m.text, m.kind, m.id)?;
     }
-    println!("\nwrong ids ({}):", report.wrong_ids.len());
-    for (doc, g, s) in report.wrong_ids.iter().take(args.show) {
-        println!("  {doc} {}..{} gold {} system {}", g.start, g.end, g.id, s.id);
+    writeln!(out, "\nwrong ids ({}):", report.wrong_ids.len())?;
+    for (doc, g, s) in report.wrong_ids.iter().take(show) {
+        writeln!(out, "  {doc} {}..{} gold {} system {}", g.start, g.end, g.id, s.id)?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

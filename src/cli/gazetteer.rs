@@ -1,10 +1,8 @@
 //! `gazet gazetteer check|stats|forms`.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use gazet_core::{Extractor, Gazetteer};
 
 use super::{load_engine, GazetteerArgs};
@@ -28,13 +26,14 @@ pub fn run(command: GazetteerCommand) -> anyhow::Result<ExitCode> {
         GazetteerCommand::Check { dir } => {
             let engine = Extractor::new(Gazetteer::load_dir(&dir)?, Default::default())?;
             let stats = engine.stats();
-            println!(
+            let line = format!(
                 "ok: {} entities, {} surface forms, {} patterns in {}",
                 stats.entities,
                 stats.surface_forms,
                 stats.patterns,
                 dir.display()
             );
+            super::write_stdout(|out| writeln!(out, "{line}"))?;
             Ok(ExitCode::SUCCESS)
         }
         GazetteerCommand::Stats(args) => {
@@ -48,26 +47,22 @@ pub fn run(command: GazetteerCommand) -> anyhow::Result<ExitCode> {
                 "entities_by_kind": kinds,
                 "compiled": engine.stats(),
             });
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            let json = serde_json::to_string_pretty(&report)?;
+            super::write_stdout(|out| writeln!(out, "{json}"))?;
             Ok(ExitCode::SUCCESS)
         }
         GazetteerCommand::Forms(args) => {
             let engine = load_engine(args.gazetteers.as_deref())?;
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            let written: std::io::Result<()> = (|| {
+            super::write_stdout(|out| {
                 writeln!(out, "surface\tfolded\tid\tform")?;
                 for (folded, v) in engine.compiled().forms() {
                     let id = &engine.gazetteer().entity(v.entity).id;
                     let folded = String::from_utf8_lossy(folded);
                     writeln!(out, "{}\t{}\t{}\t{}", v.surface, folded, id, v.form.as_str())?;
                 }
-                out.flush()
-            })();
-            match written {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-                other => other.context("cannot write to standard output").map(|_| ExitCode::SUCCESS),
-            }
+                Ok(())
+            })?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -46,6 +46,17 @@ fn display(path: &Path) -> String {
     }
 }
 
+/// Writes to standard output through a buffer. A closed pipe (`gazet extract book.txt |
+/// head`) is the reader's choice, not an error.
+pub fn write_stdout(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match write(&mut out).and_then(|_| std::io::Write::flush(&mut out)) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write to standard output"),
+    }
+}
+
 /// Shared `--gazetteers DIR` flag.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct GazetteerArgs {

@@ -284,6 +284,10 @@ fn for_each_variant(
     // exact case policy it must not loosen.
     let canonical = Surface { text: entity.name.clone(), accent_sensitive: false };
     let canonical_is_acronym = entity.acronyms.iter().any(|a| a.text == entity.name);
+    if entity.id == crate::unlisted::UNLISTED_FIRM {
+        // Found by context only: "firme non répertoriée" is a label, not a surface.
+        return;
+    }
     let names: Vec<&Surface> =
         std::iter::once(&canonical).filter(|_| !canonical_is_acronym).chain(entity.names.iter()).collect();
     for name in &names {

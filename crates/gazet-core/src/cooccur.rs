@@ -56,14 +56,16 @@ pub struct PairCount {
     pub count: u32,
 }
 
-/// Counts entities and pairs over the mentions of one text (sorted by start).
+/// Counts entities and pairs over the mentions of one text (sorted by start). `skip` (an
+/// entity without identity, such as unlisted firms) is counted but never paired.
 pub fn count(
     text: &str,
     mentions: &[Mention],
     unit: CoUnit,
     min_pair_count: u32,
+    skip: Option<EntityIdx>,
 ) -> (Vec<EntityCount>, Vec<PairCount>, u32) {
-    let mut counter = Counter::default();
+    let mut counter = Counter { skip, ..Counter::default() };
     let units = match unit {
         CoUnit::Document => {
             counter.unit(mentions.iter().map(|m| m.entity));
@@ -100,6 +102,7 @@ pub fn count(
 
 #[derive(Default)]
 struct Counter {
+    skip: Option<EntityIdx>,
     /// entity -> (mentions, units)
     entities: HashMap<EntityIdx, (u32, u32)>,
     pairs: HashMap<(EntityIdx, EntityIdx), u32>,
@@ -112,7 +115,10 @@ impl Counter {
         distinct.dedup();
         for (i, &a) in distinct.iter().enumerate() {
             self.entities.entry(a).or_insert((0, 0)).1 += 1;
-            for &b in &distinct[i + 1..] {
+            if Some(a) == self.skip {
+                continue;
+            }
+            for &b in distinct[i + 1..].iter().filter(|&&b| Some(b) != self.skip) {
                 *self.pairs.entry((a, b)).or_default() += 1;
             }
         }
@@ -257,14 +263,14 @@ mod tests {
             mention(13, 4, 1),
             mention(16, 5, 3),
         ];
-        let (entities, pairs, units) = count(text, &ms, CoUnit::Sentence, 1);
+        let (entities, pairs, units) = count(text, &ms, CoUnit::Sentence, 1, None);
         assert_eq!(units, 2);
         let e1 = entities.iter().find(|e| e.entity == EntityIdx(1)).unwrap();
         assert_eq!((e1.mentions, e1.units), (3, 2));
         let ab = pairs.iter().find(|p| (p.a, p.b) == (EntityIdx(1), EntityIdx(2))).unwrap();
         assert_eq!(ab.count, 2);
         assert!(pairs.iter().all(|p| p.a < p.b), "self pairs or unordered pairs: {pairs:?}");
-        let (_, pairs, _) = count(text, &ms, CoUnit::Sentence, 2);
+        let (_, pairs, _) = count(text, &ms, CoUnit::Sentence, 2, None);
         assert_eq!(pairs.len(), 1);
     }
 
@@ -272,9 +278,9 @@ mod tests {
     fn document_and_window_units() {
         let text = "a b c d e f g h";
         let ms = [mention(0, 0, 1), mention(2, 1, 2), mention(14, 7, 3)];
-        let (_, pairs, units) = count(text, &ms, CoUnit::Document, 1);
+        let (_, pairs, units) = count(text, &ms, CoUnit::Document, 1, None);
         assert_eq!((units, pairs.len()), (1, 3));
-        let (_, pairs, _) = count(text, &ms, CoUnit::Window(3), 1);
+        let (_, pairs, _) = count(text, &ms, CoUnit::Window(3), 1, Some(EntityIdx(9)));
         assert_eq!(pairs, [PairCount { a: EntityIdx(1), b: EntityIdx(2), count: 1 }]);
     }
 

@@ -108,6 +108,8 @@ pub struct Extractor {
     gazetteer: Gazetteer,
     compiled: Compiled,
     config: EngineConfig,
+    /// The built-in entity of firms found by context (`unlisted`).
+    unlisted_firm: EntityIdx,
 }
 
 /// A match of the scan: folded span and pattern.
@@ -160,7 +162,8 @@ impl Extractor {
             value: None,
             message,
         })?;
-        Ok(Extractor { gazetteer, compiled, config })
+        let unlisted_firm = gazetteer.lookup(crate::unlisted::UNLISTED_FIRM).expect("built into every gazetteer");
+        Ok(Extractor { gazetteer, compiled, config, unlisted_firm })
     }
 
     /// The engine over the embedded default gazetteers.
@@ -187,7 +190,10 @@ impl Extractor {
         if !options.kinds.is_empty() {
             mentions.retain(|m| options.kinds.contains(&self.gazetteer.entity(m.entity).kind));
         }
-        let (entities, pairs, units) = cooccur::count(text, &mentions, options.unit, options.min_pair_count);
+        // Unlisted firms share one entity but not one identity: they take no part in
+        // co-occurrence.
+        let (entities, pairs, units) =
+            cooccur::count(text, &mentions, options.unit, options.min_pair_count, Some(self.unlisted_firm));
         Extraction { mentions, entities, pairs, units }
     }
 
@@ -203,6 +209,7 @@ impl Extractor {
         let mut mentions = self.resolve(&folded, chosen, options.alternatives);
         if !options.overlapping {
             self.extend_named_after(text, &mut mentions);
+            self.add_unlisted_firms(text, &mut mentions);
         }
         fill_char_offsets(text, &mut mentions, options.utf16);
         mentions
@@ -276,7 +283,8 @@ impl Extractor {
         if self.blocked_by_prefix(before) {
             return None;
         }
-        let context = Context::of(&text[..start]);
+        let mut context = Context::of(&text[..start]);
+        context.before_initial = followed_by_initial(&text[end..]);
         let (first, last) = self.compiled.pattern_ranges[hit.pattern as usize];
         let mut passed = 0u64;
         for (k, variant) in self.compiled.variants[first as usize..last as usize].iter().take(64).enumerate() {
@@ -405,6 +413,38 @@ impl Extractor {
         }
     }
 
+    /// Firms no gazetteer lists, found by legal forms, business nouns and references
+    /// (`unlisted`). A place inside such a name ("Zdravushka Tashkent") is absorbed.
+    fn add_unlisted_firms(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let taken: Vec<std::ops::Range<usize>> = mentions.iter().map(|m| m.start..m.end).collect();
+        let is_named = |start: usize| {
+            mentions.iter().find(|m| m.start == start).is_some_and(|m| {
+                matches!(self.gazetteer.entity(m.entity).kind, Kind::Firm | Kind::Institution | Kind::State)
+            })
+        };
+        let found = crate::unlisted::find(text, &taken, &is_named);
+        if found.is_empty() {
+            return;
+        }
+        mentions.retain(|m| !found.iter().any(|f| f.start <= m.start && m.end <= f.end));
+        for span in found {
+            let at = mentions.partition_point(|m| m.start < span.start);
+            let word = mentions.get(at).or(at.checked_sub(1).and_then(|p| mentions.get(p))).map_or(0, |m| m.word);
+            let mention = Mention {
+                start: span.start,
+                end: span.end,
+                char_start: 0,
+                char_end: 0,
+                utf16: None,
+                entity: self.unlisted_firm,
+                form: Form::Name,
+                alternatives: Vec::new(),
+                word,
+            };
+            mentions.insert(at, mention);
+        }
+    }
+
     fn variant(&self, v: u32) -> &Variant {
         &self.compiled.variants[v as usize]
     }
@@ -444,6 +484,8 @@ impl Extractor {
 struct Context {
     /// "K. Gusev": an initial before a name makes it a person's.
     after_initial: bool,
+    /// "Gusev, B. Zalessky": a comma and an initial after a name make it a person's.
+    before_initial: bool,
     /// "traduit en russe": the language, not the state.
     after_en: bool,
     /// The previous word is written in lowercase (running text, not a heading).
@@ -465,6 +507,7 @@ impl Context {
         };
         Context {
             after_initial,
+            before_initial: false,
             after_en: trimmed.len() < before.len() && last_word == "en",
             after_lowercase_word: last_word.chars().next().is_some_and(char::is_lowercase),
         }
@@ -474,6 +517,7 @@ impl Context {
         match variant.form {
             Form::Name => {
                 !self.after_initial
+                    && !self.before_initial
                     && !(variant.policy == CasePolicy::Capitalised
                         && self.after_lowercase_word
                         && is_shouted(original)
@@ -483,6 +527,15 @@ impl Context {
             _ => true,
         }
     }
+}
+
+/// ", B. Zalessky" or ", A.": a comma, then a capital and a full stop.
+fn followed_by_initial(after: &str) -> bool {
+    let mut chars = after.chars();
+    chars.next() == Some(',')
+        && chars.next().is_some_and(char::is_whitespace)
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.next() == Some('.')
 }
 
 /// All letters in capitals, at least two of them: "BELARUS". A name the gazetteer writes

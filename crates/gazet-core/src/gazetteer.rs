@@ -166,6 +166,7 @@ impl Gazetteer {
             content_hash: format!("sha256:{:x}", hasher.finalize()),
             files: sorted.iter().map(|(n, _)| n.to_string()).collect(),
         };
+        gazetteer.insert(unlisted_firm(), LineRef { file: "(built in)".into(), line: 0 })?;
         for row in rows {
             gazetteer.insert(row.entity, row.line_ref)?;
         }
@@ -296,6 +297,26 @@ impl Gazetteer {
     /// Number of entities per kind.
     pub fn counts_by_kind(&self) -> [(Kind, usize); 4] {
         Kind::ALL.map(|k| (k, self.entities.iter().filter(|e| e.kind == k).count()))
+    }
+}
+
+/// The entity every firm found by context but listed nowhere refers to (see `unlisted`).
+fn unlisted_firm() -> Entity {
+    Entity {
+        id: crate::unlisted::UNLISTED_FIRM.to_string(),
+        kind: Kind::Firm,
+        subtype: "unlisted".into(),
+        name: "firme non répertoriée".into(),
+        parent: None,
+        xrefs: Vec::new(),
+        prior: 0.0,
+        names: Vec::new(),
+        acronyms: Vec::new(),
+        adjectives: Vec::new(),
+        prefixes: Vec::new(),
+        designators: Vec::new(),
+        article: None,
+        origin: "(built in)".into(),
     }
 }
 
@@ -766,7 +787,7 @@ mod tests {
         let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
             gazet:inst/academy-of-sciences-{key}\tINSTITUTION\tacademy\tAcadémie nationale des sciences {de}\t{slot}\t\t\tAcadémie nationale des sciences {de}\tiso3166-1:BY\n";
         let g = load(&[("states.tsv", &states), ("curated/templates.tsv", templates)]).unwrap();
-        assert_eq!(g.len(), 2);
+        assert_eq!(g.len(), 3, "two rows and the built-in unlisted firm");
         let academy = g.entity(g.lookup("gazet:inst/academy-of-sciences-by").unwrap());
         assert_eq!(academy.name, "Académie nationale des sciences de la Biélorussie");
         assert_eq!(academy.parent.as_deref(), Some("iso3166-1:BY"));

@@ -26,6 +26,7 @@ pub mod gazetteer;
 pub mod inflect;
 pub mod normalize;
 pub mod sentences;
+pub mod unlisted;
 pub mod urls;
 
 pub use compile::{CompileStats, EngineConfig, Form};

@@ -291,6 +291,8 @@ fn context_rules_persons_languages_and_brands() {
     let e = engine();
     // An initial before a name makes it a person.
     assert!(found(&e, "interviewé par : K. Minsk et B. Zalessky").is_empty());
+    assert!(found(&e, "Zalessky. Gomel, B. Zalessky").is_empty());
+    assert_eq!(spans(&e, "à Gomel, Minsk et Navoi"), ["Gomel", "Minsk", "Navoi"]);
     assert_eq!(spans(&e, "à Minsk. Gomel aussi"), ["Minsk", "Gomel"]);
     // "en russe" is the language.
     assert!(found(&e, "la formation sera dispensée en russe dans").is_empty());
@@ -316,4 +318,29 @@ fn a_dedication_belongs_to_the_institution_name() {
         spans(&e, "l'Université pédagogique d'État biélorusse portant le nom de son fondateur"),
         ["Université pédagogique d'État biélorusse"]
     );
+}
+
+#[test]
+fn unlisted_firms_by_legal_form_business_noun_and_reference() {
+    let e = engine();
+    let text = "des tissus de Mogotex OJSC et de Gomselmash OJSC, la société ouzbèke Evroplastiks Invest et une coentreprise Zdravushka Minsk. - Minsk : Biznesofset, 2017.";
+    let got = found(&e, text);
+    let firms: Vec<(&str, &str)> =
+        got.iter().filter(|g| g.1.starts_with("gazet:firm/")).map(|g| (g.0.as_str(), g.1.as_str())).collect();
+    assert_eq!(
+        firms,
+        [
+            ("Mogotex", "gazet:firm/unlisted"),
+            ("Gomselmash", "gazet:firm/gomselmash"),
+            ("Evroplastiks Invest", "gazet:firm/unlisted"),
+            ("Zdravushka Minsk", "gazet:firm/unlisted"),
+            ("Biznesofset", "gazet:firm/unlisted"),
+        ]
+    );
+    // Unlisted firms have no identity: they take no part in co-occurrence.
+    let x = e.extract("Mogotex OJSC et Kamvol OJSC à Minsk.", &ExtractOptions::default());
+    assert_eq!(x.mentions.len(), 3);
+    assert!(x.pairs.is_empty());
+    let unlisted = x.entities.iter().find(|c| e.gazetteer().entity(c.entity).id == "gazet:firm/unlisted").unwrap();
+    assert_eq!((unlisted.mentions, unlisted.units), (2, 1));
 }

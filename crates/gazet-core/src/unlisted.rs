@@ -1,0 +1,279 @@
+//! Firms that no gazetteer lists, recognised by how French business text introduces them.
+//!
+//! A region's economy has far more companies than any list: "Kamvol OJSC", "JSC
+//! "Mogilevliftmash"", "la société ouzbèke Evroplastiks Invest", "Minsk : Biznesofset,
+//! 2017". Three cues mark a capitalised name as a firm:
+//!
+//! - a legal form right after or right before it (OJSC, JSC, LLC, Ltd ...), which stays
+//!   outside the span;
+//! - a business noun before it ("société", "coentreprise", "holding", "fabricant" ...),
+//!   optionally followed by adjectives ("la société ouzbèke X");
+//! - the publisher slot of a bibliographic reference ("Minsk : Biznesofset, 2017").
+//!
+//! Such mentions refer to the built-in entity [`UNLISTED_FIRM`]; their text names them.
+
+use std::ops::Range;
+
+/// Id of the entity every unlisted firm refers to.
+pub const UNLISTED_FIRM: &str = "gazet:firm/unlisted";
+
+const LEGAL_FORMS: &[&str] = &[
+    "OJSC", "JSC", "CJSC", "PJSC", "OAO", "ZAO", "PAO", "OOO", "LLC", "LLP", "ALC", "IPUE", "JV", "Ltd", "Ltd.",
+    "GmbH", "SARL", "Inc", "Inc.", "PLC", "TOO", "AO", "SP",
+];
+
+/// Business nouns that introduce a firm's name (lowercase, as written in running text).
+const BUSINESS_NOUNS: &[&str] = &[
+    "société",
+    "sociétés",
+    "entreprise",
+    "coentreprise",
+    "holding",
+    "fabricant",
+    "compagnie",
+    "groupe",
+    "concern",
+    "confiserie",
+    "firme",
+    "start-up",
+    "distributeur",
+    "constructeur",
+    "producteur",
+    "opérateur",
+    "banque",
+];
+
+/// Connectors allowed between the capitalised words of a name ("Lida Dairy and Canning Plant").
+const CONNECTORS: &[&str] = &["and", "&", "of"];
+
+/// Words that may stand between a business noun and the name ("la société ouzbèke X",
+/// "la coentreprise biélorusse-ouzbèke X"): lowercase adjectives, at most two.
+const MAX_ADJECTIVES: usize = 2;
+
+/// A whitespace-separated token of the original text.
+#[derive(Clone, Copy, Debug)]
+struct Token<'a> {
+    start: usize,
+    text: &'a str,
+}
+
+/// Byte spans of unlisted firm names in `text`. `taken` are the spans of the mentions
+/// already found (sorted): a name may contain a place mention ("Zdravushka Tashkent") but
+/// not start on a mention or overlap a firm or institution, which `is_named` reports.
+pub fn find(text: &str, taken: &[Range<usize>], is_named: &dyn Fn(usize) -> bool) -> Vec<Range<usize>> {
+    let tokens: Vec<Token> = tokenize(text);
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let word = token.text.trim_end_matches([',', ';', ':', ')', '.', '"']);
+        let span = if LEGAL_FORMS.contains(&word) || LEGAL_FORMS.contains(&token.text) {
+            name_before(&tokens, i).or_else(|| name_after(&tokens, i + 1))
+        } else if BUSINESS_NOUNS.contains(&token.text) {
+            let mut j = i + 1;
+            let mut adjectives = 0;
+            while j < tokens.len() && adjectives < MAX_ADJECTIVES && is_lower_word(tokens[j].text) {
+                j += 1;
+                adjectives += 1;
+            }
+            name_after(&tokens, j)
+        } else if token.text == ":" && i >= 1 && i + 2 < tokens.len() {
+            // "Minsk : Biznesofset, 2017": city, colon, publisher, year.
+            let publisher = tokens[i + 1];
+            let year = tokens[i + 2].text.trim_end_matches(['.', ',', ';']);
+            let is_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+            let city_like = starts_upper(tokens[i - 1].text);
+            (is_year
+                && city_like
+                && publisher.text.ends_with(',')
+                && is_capitalised(publisher.text.trim_end_matches(',')))
+            .then(|| publisher.start..publisher.start + publisher.text.trim_end_matches(',').len())
+        } else {
+            None
+        };
+        let Some(span) = span else { continue };
+        let clashes = taken
+            .iter()
+            .any(|t| t.start < span.end && span.start < t.end && (t.start == span.start || is_named(t.start)));
+        let inside_taken = taken.iter().any(|t| t.start <= span.start && span.end <= t.end);
+        if !clashes && !inside_taken && !found.iter().any(|f| f.start < span.end && span.start < f.end) {
+            found.push(span);
+        }
+    }
+    found.sort_by_key(|r| r.start);
+    found
+}
+
+fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                tokens.push(Token { start: s, text: &text[s..i] });
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        tokens.push(Token { start: s, text: &text[s..] });
+    }
+    tokens
+}
+
+/// The name ending right before token `at` (a legal form): capitalised words, or one
+/// quoted string.
+fn name_before(tokens: &[Token], at: usize) -> Option<Range<usize>> {
+    let last = tokens.get(at.checked_sub(1)?)?;
+    if let Some(quoted) = quoted_span(last) {
+        return Some(quoted);
+    }
+    // "Plant, JSC Pinskiy": after a comma the legal form opens the next name.
+    if last.text.ends_with([',', ';', ':', '.', ')']) {
+        return None;
+    }
+    let mut first = at;
+    while first > 0 && at - first < 5 {
+        let t = tokens[first - 1];
+        let core = strip_elision(t.text);
+        if core.ends_with([',', ';', ':', '.', ')']) {
+            break;
+        }
+        if !is_capitalised(core) || LEGAL_FORMS.contains(&core) {
+            break;
+        }
+        first -= 1;
+        // A name starts at an elided article: "d'Uzagrotekhsanoatholding".
+        if core.len() < t.text.len() {
+            break;
+        }
+    }
+    if first == at {
+        return None;
+    }
+    let start_token = tokens[first];
+    let start = start_token.start + (start_token.text.len() - strip_elision(start_token.text).len());
+    let end = last.start + last.text.trim_end_matches([',', ';', ':']).len();
+    (end > start).then_some(start..end)
+}
+
+/// The name starting at token `at`: a quoted string, or capitalised words joined by
+/// connectors.
+fn name_after(tokens: &[Token], at: usize) -> Option<Range<usize>> {
+    let first = tokens.get(at)?;
+    if let Some(quoted) = quoted_span(first) {
+        return Some(quoted);
+    }
+    let first_core = strip_elision(first.text);
+    if !is_capitalised(first_core) || LEGAL_FORMS.contains(&first_core.trim_end_matches([',', '.'])) {
+        return None;
+    }
+    let start = first.start + (first.text.len() - first_core.len());
+    let mut end = first.start + first.text.trim_end_matches(TRAILING).len();
+    let mut j = at;
+    while !first_stops(tokens[j].text) && j + 1 < tokens.len() && j - at < 4 {
+        let next = tokens[j + 1];
+        if is_capitalised(next.text.trim_end_matches(TRAILING))
+            && !LEGAL_FORMS.contains(&next.text.trim_end_matches(TRAILING))
+        {
+            j += 1;
+        } else if CONNECTORS.contains(&next.text)
+            && tokens.get(j + 2).is_some_and(|t| is_capitalised(t.text.trim_end_matches(TRAILING)))
+        {
+            j += 2;
+        } else {
+            break;
+        }
+        end = tokens[j].start + tokens[j].text.trim_end_matches(TRAILING).len();
+    }
+    (end > start).then_some(start..end)
+}
+
+const TRAILING: [char; 7] = [',', ';', ':', '.', ')', '"', '»'];
+
+/// The token ends a clause: the name cannot go on past it.
+fn first_stops(token: &str) -> bool {
+    token.ends_with(TRAILING)
+}
+
+/// The span inside quotes when the token is a whole quoted name (`"Mogilevliftmash"`).
+fn quoted_span(token: &Token) -> Option<Range<usize>> {
+    let text = token.text.trim_end_matches([',', ';', '.', ')']);
+    let inner = text.strip_prefix('"')?.strip_suffix('"')?;
+    (!inner.is_empty() && starts_upper(inner)).then(|| token.start + 1..token.start + 1 + inner.len())
+}
+
+fn strip_elision(token: &str) -> &str {
+    for prefix in ["d'", "d’", "l'", "l’", "D'", "L'"] {
+        if let Some(rest) = token.strip_prefix(prefix) {
+            return rest;
+        }
+    }
+    token
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A capitalised word of a name: starts with a capital letter, no digits-only, at least
+/// two letters.
+fn is_capitalised(word: &str) -> bool {
+    starts_upper(word) && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+fn is_lower_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase) && word.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&str> {
+        find(text, &[], &|_| false).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn legal_forms_after_and_before_a_name() {
+        assert_eq!(
+            names("des tissus de Mogotex OJSC, Kamvol OJSC, des tissus de Belfa OJSC."),
+            ["Mogotex", "Kamvol", "Belfa"]
+        );
+        assert_eq!(
+            names("la direction d'Uzagrotekhsanoatholding JSC, Technolog JSC, a visité"),
+            ["Uzagrotekhsanoatholding", "Technolog"]
+        );
+        assert_eq!(names("de JSC \"Mogilevliftmash\" en Russie"), ["Mogilevliftmash"]);
+        assert_eq!(
+            names("une succursale de JSC Lida Dairy and Canning Plant, JSC Pinskiy"),
+            ["Lida Dairy and Canning Plant", "Pinskiy"]
+        );
+        assert_eq!(names("En outre, Motovelozavod LLC, qui a signé"), ["Motovelozavod"]);
+        assert_eq!(names("les concessionnaires de SN INVEST LLC\" ."), ["SN INVEST"]);
+    }
+
+    #[test]
+    fn business_nouns_before_a_name() {
+        assert_eq!(names("par la société ouzbèke Evroplastiks Invest, qui réside"), ["Evroplastiks Invest"]);
+        assert_eq!(names("la holding biélorusse Marko, opère"), ["Marko"]);
+        assert!(names("la société civile et la holding publique").is_empty());
+    }
+
+    #[test]
+    fn publishers_of_references() {
+        assert_eq!(names("A. Greshnikov. - Minsk : Biznesofset, 2017. - С. 20"), ["Biznesofset"]);
+        assert!(names("Minsk : Biznesofset et autres").is_empty());
+    }
+
+    #[test]
+    fn names_already_taken_are_left_alone() {
+        let text = "la société biélorusse Gomselmash OJSC";
+        let at = text.find("Gomselmash").unwrap();
+        assert!(find(text, &[at..at + 10], &|_| true).is_empty());
+        // A place inside an unlisted name is absorbed: "Zdravushka Tashkent".
+        let text = "une coentreprise Zdravushka Tashkent a été créée";
+        let at = text.find("Tashkent").unwrap();
+        let found = find(text, &[at..at + 8], &|_| false);
+        assert_eq!(found.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["Zdravushka Tashkent"]);
+    }
+}
