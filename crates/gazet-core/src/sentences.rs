@@ -61,22 +61,19 @@ pub fn starts(text: &str) -> Vec<usize> {
 
 /// The word right before a full stop is an abbreviation or a single-letter initial.
 fn follows_abbreviation(before: &str) -> bool {
-    let word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic() || *c == '°')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    if word.is_empty() {
-        return false;
+    let len: usize =
+        before.chars().rev().take_while(|c| c.is_alphabetic() || *c == '°').take(8).map(char::len_utf8).sum();
+    let word = &before[before.len() - len..];
+    match word.chars().count() {
+        0 => false,
+        1 => true,
+        // Longer words never are abbreviations; short ones are compared lowercased.
+        n if n > 6 => false,
+        _ => {
+            let lower = word.to_lowercase();
+            ABBREVIATIONS.contains(&lower.as_str())
+        }
     }
-    if word.chars().count() == 1 {
-        return true;
-    }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
 }
 
 /// The sentence index of each byte offset in `offsets` (sorted ascending).

@@ -17,9 +17,10 @@ use std::ops::Range;
 /// Id of the entity every unlisted firm refers to.
 pub const UNLISTED_FIRM: &str = "gazet:firm/unlisted";
 
+/// Legal forms of companies, as written around their names.
 const LEGAL_FORMS: &[&str] = &[
-    "OJSC", "JSC", "CJSC", "PJSC", "OAO", "ZAO", "PAO", "OOO", "LLC", "LLP", "ALC", "IPUE", "JV", "Ltd", "Ltd.",
-    "GmbH", "SARL", "Inc", "Inc.", "PLC", "TOO", "AO", "SP",
+    "OJSC", "JSC", "CJSC", "PJSC", "OAO", "ZAO", "PAO", "OOO", "LLC", "LLP", "ALC", "IPUE", "Ltd", "Ltd.", "GmbH",
+    "SARL", "Inc", "Inc.", "PLC", "TOO",
 ];
 
 /// Business nouns that introduce a firm's name (lowercase, as written in running text).
@@ -43,6 +44,14 @@ const BUSINESS_NOUNS: &[&str] = &[
     "banque",
 ];
 
+fn is_legal_form(word: &str) -> bool {
+    LEGAL_FORMS.contains(&word)
+}
+
+fn is_business_noun(word: &str) -> bool {
+    BUSINESS_NOUNS.contains(&word)
+}
+
 /// Connectors allowed between the capitalised words of a name ("Lida Dairy and Canning Plant").
 const CONNECTORS: &[&str] = &["and", "&", "of"];
 
@@ -58,42 +67,26 @@ struct Token<'a> {
 }
 
 /// Byte spans of unlisted firm names in `text`. `taken` are the spans of the mentions
-/// already found (sorted): a name may contain a place mention ("Zdravushka Tashkent") but
+/// already found (sorted, not overlapping): a name may contain a place mention ("Zdravushka Tashkent") but
 /// not start on a mention or overlap a firm or institution, which `is_named` reports.
 pub fn find(text: &str, taken: &[Range<usize>], is_named: &dyn Fn(usize) -> bool) -> Vec<Range<usize>> {
-    let tokens: Vec<Token> = tokenize(text);
     let mut found: Vec<Range<usize>> = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        let word = token.text.trim_end_matches([',', ';', ':', ')', '.', '"']);
-        let span = if LEGAL_FORMS.contains(&word) || LEGAL_FORMS.contains(&token.text) {
-            name_before(&tokens, i).or_else(|| name_after(&tokens, i + 1))
-        } else if BUSINESS_NOUNS.contains(&token.text) {
-            let mut j = i + 1;
-            let mut adjectives = 0;
-            while j < tokens.len() && adjectives < MAX_ADJECTIVES && is_lower_word(tokens[j].text) {
-                j += 1;
-                adjectives += 1;
-            }
-            name_after(&tokens, j)
-        } else if token.text == ":" && i >= 1 && i + 2 < tokens.len() {
-            // "Minsk : Biznesofset, 2017": city, colon, publisher, year.
-            let publisher = tokens[i + 1];
-            let year = tokens[i + 2].text.trim_end_matches(['.', ',', ';']);
-            let is_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
-            let city_like = starts_upper(tokens[i - 1].text);
-            (is_year
-                && city_like
-                && publisher.text.ends_with(',')
-                && is_capitalised(publisher.text.trim_end_matches(',')))
-            .then(|| publisher.start..publisher.start + publisher.text.trim_end_matches(',').len())
-        } else {
-            None
-        };
-        let Some(span) = span else { continue };
-        let clashes = taken
-            .iter()
-            .any(|t| t.start < span.end && span.start < t.end && (t.start == span.start || is_named(t.start)));
-        let inside_taken = taken.iter().any(|t| t.start <= span.start && span.end <= t.end);
+    // Only the few places where a cue word stands are looked at: tokens are made in a
+    // window around each.
+    for cue in cues().find_iter(text) {
+        // " : " is found with its spaces; the cue token is the colon.
+        let at = if cue.len() == 3 && &text[cue.range()] == " : " { cue.start() + 1 } else { cue.start() };
+        if at > 0 && !text[..at].ends_with(char::is_whitespace) {
+            continue;
+        }
+        let window_start = window_edge(text, at.saturating_sub(WINDOW_BEFORE), true);
+        let window_end = window_edge(text, (cue.end() + WINDOW_AFTER).min(text.len()), false);
+        let tokens = tokenize(&text[window_start..window_end]);
+        let Some(i) = tokens.iter().position(|t| window_start + t.start == at) else { continue };
+        let Some(local) = span_at(&tokens, i) else { continue };
+        let span = window_start + local.start..window_start + local.end;
+        let clashes = overlapping(taken, &span).any(|t| t.start == span.start || is_named(t.start));
+        let inside_taken = overlapping(taken, &span).any(|t| t.start <= span.start && span.end <= t.end);
         if !clashes && !inside_taken && !found.iter().any(|f| f.start < span.end && span.start < f.end) {
             found.push(span);
         }
@@ -102,22 +95,105 @@ pub fn find(text: &str, taken: &[Range<usize>], is_named: &dyn Fn(usize) -> bool
     found
 }
 
+/// How far around a cue the name and its context may reach, in bytes.
+const WINDOW_BEFORE: usize = 160;
+const WINDOW_AFTER: usize = 240;
+
+/// The cue words: legal forms, business nouns and the colon of references.
+fn cues() -> &'static aho_corasick::AhoCorasick {
+    static CUES: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        // All cues are three bytes or more ("JV" is left out: "JV Milavitsa CJSC" is found
+        // by its other legal form), so the automaton's packed prefilter skips most text.
+        let words = LEGAL_FORMS.iter().chain(BUSINESS_NOUNS).chain(&[" : "]);
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(words)
+            .expect("a few literal cue words")
+    })
+}
+
+/// A window edge moved onto whitespace, so that the window holds whole tokens.
+fn window_edge(text: &str, mut at: usize, forward: bool) -> usize {
+    if at == 0 || at >= text.len() {
+        return at.min(text.len());
+    }
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    if forward {
+        text[at..].find(char::is_whitespace).map_or(text.len(), |p| at + p)
+    } else {
+        text[..at].rfind(char::is_whitespace).unwrap_or(0)
+    }
+}
+
+/// The firm name that the cue token `tokens[i]` points at, if any.
+fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
+    let token = tokens[i];
+    let word = token.text.trim_end_matches([',', ';', ':', ')', '.', '"']);
+    if is_legal_form(word) || is_legal_form(token.text) {
+        name_before(&tokens, i).or_else(|| name_after(&tokens, i + 1))
+    } else if is_business_noun(token.text) {
+        let mut j = i + 1;
+        let mut adjectives = 0;
+        while j < tokens.len() && adjectives < MAX_ADJECTIVES && is_lower_word(tokens[j].text) {
+            j += 1;
+            adjectives += 1;
+        }
+        name_after(&tokens, j)
+    } else if token.text == ":" && i >= 1 && i + 2 < tokens.len() {
+        // "Minsk : Biznesofset, 2017": city, colon, publisher, year.
+        let publisher = tokens[i + 1];
+        let year = tokens[i + 2].text.trim_end_matches(['.', ',', ';']);
+        let is_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+        let city_like = starts_upper(tokens[i - 1].text);
+        (is_year && city_like && publisher.text.ends_with(',') && is_capitalised(publisher.text.trim_end_matches(',')))
+            .then(|| publisher.start..publisher.start + publisher.text.trim_end_matches(',').len())
+    } else {
+        None
+    }
+}
+
+/// Whitespace-separated tokens. Works on bytes: ASCII whitespace, and the no-break and
+/// thin spaces (U+00A0, U+2000..U+200A, U+202F) that PDF text carries.
 fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(bytes.len() / 6);
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let space = match bytes[i] {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+            0xC2 if bytes.get(i + 1) == Some(&0xA0) => 2,
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && bytes.get(i + 2).is_some_and(|&b| (0x80..=0x8A).contains(&b) || b == 0xAF) =>
+            {
+                3
+            }
+            _ => 0,
+        };
+        if space > 0 {
             if let Some(s) = start.take() {
                 tokens.push(Token { start: s, text: &text[s..i] });
             }
-        } else if start.is_none() {
-            start = Some(i);
+            i += space;
+        } else {
+            start.get_or_insert(i);
+            i += 1;
         }
     }
     if let Some(s) = start {
         tokens.push(Token { start: s, text: &text[s..] });
     }
     tokens
+}
+
+/// The spans of `sorted` (by start) that overlap `span`.
+fn overlapping<'a>(sorted: &'a [Range<usize>], span: &'a Range<usize>) -> impl Iterator<Item = &'a Range<usize>> + 'a {
+    // Mentions do not overlap each other, so ends are sorted too.
+    let first = sorted.partition_point(|t| t.end <= span.start);
+    sorted[first..].iter().take_while(move |t| t.start < span.end)
 }
 
 /// The name ending right before token `at` (a legal form): capitalised words, or one
@@ -138,7 +214,7 @@ fn name_before(tokens: &[Token], at: usize) -> Option<Range<usize>> {
         if core.ends_with([',', ';', ':', '.', ')']) {
             break;
         }
-        if !is_capitalised(core) || LEGAL_FORMS.contains(&core) {
+        if !is_capitalised(core) || is_legal_form(core) {
             break;
         }
         first -= 1;
@@ -164,7 +240,7 @@ fn name_after(tokens: &[Token], at: usize) -> Option<Range<usize>> {
         return Some(quoted);
     }
     let first_core = strip_elision(first.text);
-    if !is_capitalised(first_core) || LEGAL_FORMS.contains(&first_core.trim_end_matches([',', '.'])) {
+    if !is_capitalised(first_core) || is_legal_form(first_core.trim_end_matches([',', '.'])) {
         return None;
     }
     let start = first.start + (first.text.len() - first_core.len());
@@ -172,8 +248,7 @@ fn name_after(tokens: &[Token], at: usize) -> Option<Range<usize>> {
     let mut j = at;
     while !first_stops(tokens[j].text) && j + 1 < tokens.len() && j - at < 4 {
         let next = tokens[j + 1];
-        if is_capitalised(next.text.trim_end_matches(TRAILING))
-            && !LEGAL_FORMS.contains(&next.text.trim_end_matches(TRAILING))
+        if is_capitalised(next.text.trim_end_matches(TRAILING)) && !is_legal_form(next.text.trim_end_matches(TRAILING))
         {
             j += 1;
         } else if CONNECTORS.contains(&next.text)
