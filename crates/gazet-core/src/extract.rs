@@ -516,12 +516,12 @@ impl Context {
     fn allows(&self, variant: &Variant, original: &str) -> bool {
         match variant.form {
             Form::Name => {
-                !self.after_initial
-                    && !self.before_initial
-                    && !(variant.policy == CasePolicy::Capitalised
-                        && self.after_lowercase_word
-                        && is_shouted(original)
-                        && !is_shouted(&variant.surface))
+                let person = self.after_initial || self.before_initial;
+                let brand = variant.policy == CasePolicy::Capitalised
+                    && self.after_lowercase_word
+                    && is_shouted(original)
+                    && !is_shouted(&variant.surface);
+                !person && !brand
             }
             Form::Adjective => !(self.after_en && original.chars().all(|c| !c.is_uppercase())),
             _ => true,

@@ -384,7 +384,7 @@ fn chunk_needs_attention(chunk: u64, next: u8) -> bool {
     let backtick = zero_bytes(chunk ^ (LO * u64::from(b'`')));
     let space = zero_bytes(chunk ^ (LO * u64::from(b' ')));
     let space_then_blank = space & ((space | control) >> 8);
-    let last_space_then_blank = chunk >> 56 == u64::from(b' ') && (next == b' ' || next < 0x20);
+    let last_space_then_blank = chunk >> 56 == u64::from(b' ') && next <= b' ';
     (non_ascii | control | hyphen | backtick | space_then_blank) != 0 || last_space_then_blank
 }
 
@@ -507,7 +507,7 @@ mod tests {
                 let slow: String = {
                     let mut t = text.to_lowercase().replace("é", "e").replace('`', "'");
                     while t.contains("  ") || t.contains(" \n") || t.contains('\t') || t.contains('\n') {
-                        t = t.replace('\t', " ").replace('\n', " ").replace("  ", " ");
+                        t = t.replace(['\t', '\n'], " ").replace("  ", " ");
                     }
                     t
                 };
