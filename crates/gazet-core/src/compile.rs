@@ -282,7 +282,9 @@ fn for_each_variant(
     };
     // The canonical name is a name too, unless it is one of the acronyms ("BelAZ"), whose
     // exact case policy it must not loosen.
-    let canonical = Surface { text: entity.name.clone(), accent_sensitive: false };
+    // ... and as accent-sensitive as the same surface in `names` (`=Niger`).
+    let canonical_sensitive = entity.names.iter().any(|n| n.text == entity.name && n.accent_sensitive);
+    let canonical = Surface { text: entity.name.clone(), accent_sensitive: canonical_sensitive };
     let canonical_is_acronym = entity.acronyms.iter().any(|a| a.text == entity.name);
     if entity.id == crate::unlisted::UNLISTED_FIRM {
         // Found by context only: "firme non répertoriée" is a label, not a surface.

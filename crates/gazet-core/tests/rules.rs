@@ -344,3 +344,18 @@ fn unlisted_firms_by_legal_form_business_noun_and_reference() {
     let unlisted = x.entities.iter().find(|c| e.gazetteer().entity(c.entity).id == "gazet:firm/unlisted").unwrap();
     assert_eq!((unlisted.mentions, unlisted.units), (2, 1));
 }
+
+#[test]
+fn accent_sensitivity_per_surface_and_per_form() {
+    let rows = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tacronyms\tadjectives\n\
+iso3166-1:NE\tSTATE\tcountry\tNiger\t\t\t0.9\t=Niger\t\tnigérien\n\
+iso3166-1:PE\tSTATE\tcountry\tPérou\t\t\t0.9\t\t\tpéruvien\n";
+    let g = Gazetteer::from_sources(&[("s.tsv", rows)]).unwrap();
+    // `=Niger` is accent-sensitive; "Pérou" (the canonical name) is not.
+    let e = Extractor::new(g.clone(), EngineConfig::default()).unwrap();
+    assert_eq!(spans(&e, "le Niger et le Nigér, le Pérou et le Perou"), ["Niger", "Pérou", "Perou"]);
+    // Accent-sensitive adjectives by configuration.
+    let strict = EngineConfig { accent_sensitive: vec![Form::Adjective], ..Default::default() };
+    let e = Extractor::new(g, strict).unwrap();
+    assert_eq!(spans(&e, "péruvien et peruvien, nigérien et nigerien"), ["péruvien", "nigérien"]);
+}
