@@ -466,7 +466,7 @@ async fn reload_with_a_bad_gazetteer_keeps_the_old_one() {
     let r = admin.reload(pb::ReloadRequest {}).await.unwrap().into_inner();
     assert!(r.changed);
     assert_eq!(r.previous_content_hash, before.content_hash);
-    assert_eq!(r.info.unwrap().entities, 3);
+    assert_eq!(r.info.unwrap().entities, before.entities + 1, "Armenia added");
     assert_eq!(
         ids(client.extract(extract(text, None)).await.unwrap().into_inner()),
         ["iso3166-1:BY", "iso3166-1:KZ", "iso3166-1:AM"]
