@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::gazetteer::{EntityIdx, Gazetteer, Kind, Surface};
 use crate::inflect;
-use crate::normalize::{fold_surface, is_boundary};
+use crate::normalize::{fold_surface, is_boundary, is_word_byte};
 
 /// How a mention refers to its entity (ANNOTATION.md "Forms").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -104,10 +104,13 @@ pub struct Compiled {
     /// `variants[pattern_ranges[p]]` are the readings of pattern `p`, best static rank first.
     pub(crate) pattern_ranges: Vec<(u32, u32)>,
     pub(crate) variants: Vec<Variant>,
-    /// Bloom filter over the first word of every pattern: a word of the text that is not
-    /// in it cannot begin a match, and the automaton is not entered. Two thirds of the
-    /// words of a French text are turned away here.
-    pub(crate) first_words: FirstWords,
+    /// Bloom filters over how patterns start: a word of the text that is neither a
+    /// one-word pattern nor, with the word after it, the start of a longer one cannot begin
+    /// a match, and the automaton is not entered. Most words of a French text ("de", "la",
+    /// "région" before a lowercase noun) are turned away here.
+    pub(crate) starts: StartFilter,
+    /// Hashes of the folded cue words of unlisted firms (`unlisted::cue_words`).
+    pub(crate) cues: rustc_hash::FxHashSet<u64>,
     pub(crate) build_time: Duration,
 }
 
@@ -173,16 +176,25 @@ impl Compiled {
             variants.extend(list);
             pattern_ranges.push((start, variants.len() as u32));
         }
-        let mut first_words = FirstWords::new();
+        let mut starts = StartFilter::new();
         for p in &patterns {
-            let end = (1..p.len()).find(|&i| is_boundary(p[i - 1], p[i])).unwrap_or(p.len());
-            first_words.insert(&p[..end]);
+            let mut words = words_of(p);
+            match (words.next(), words.next()) {
+                (Some(first), None) => starts.insert_single(word_hash(first)),
+                (Some(first), Some(second)) => starts.insert_pair(word_hash(first), word_hash(second)),
+                _ => {}
+            }
         }
         let nfa = contiguous::Builder::new()
             .match_kind(MatchKind::Standard)
             .build(patterns.iter())
             .map_err(|e| format!("cannot build the automaton: {e}"))?;
-        Ok(Compiled { nfa, patterns, pattern_ranges, variants, first_words, build_time: started.elapsed() })
+        let cues: rustc_hash::FxHashSet<u64> =
+            crate::unlisted::cue_words().map(|w| word_hash(&fold_surface(w))).collect();
+        for &cue in &cues {
+            starts.insert_cue(cue);
+        }
+        Ok(Compiled { nfa, patterns, pattern_ranges, variants, starts, cues, build_time: started.elapsed() })
     }
 
     pub fn variants_of(&self, pattern: u32) -> &[Variant] {
@@ -209,44 +221,109 @@ impl Compiled {
     }
 }
 
-/// A one-hash Bloom filter of words, keyed by the FNV-1a hash the scan computes as it
-/// reads each word. 2^20 bits (128 KiB) stay in cache; with tens of thousands of first
-/// words the false positive rate is a few percent, and a false positive only costs a walk
-/// of the automaton that finds nothing.
-pub(crate) struct FirstWords {
-    bits: Box<[u64]>,
+/// The words of folded bytes as the scan sees them: runs of word bytes of one class
+/// (letters, or digits), whatever separates them.
+pub(crate) fn words_of(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return None;
+        }
+        let start = i;
+        i += 1;
+        while i < bytes.len() && !is_boundary(bytes[i - 1], bytes[i]) {
+            i += 1;
+        }
+        Some(&bytes[start..i])
+    })
 }
 
 pub(crate) const WORD_HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 const WORD_HASH_PRIME: u64 = 0x0100_0000_01b3;
-const FIRST_WORD_BITS: u32 = 20;
 
+/// FNV-1a, one byte at a time, so that the scan hashes each word as it reads it.
 #[inline(always)]
 pub(crate) fn word_hash_step(h: u64, b: u8) -> u64 {
     (h ^ u64::from(b)).wrapping_mul(WORD_HASH_PRIME)
 }
 
-impl FirstWords {
+fn word_hash(word: &[u8]) -> u64 {
+    word.iter().fold(WORD_HASH_SEED, |h, &b| word_hash_step(h, b))
+}
+
+#[inline(always)]
+pub(crate) fn pair_hash(first: u64, second: u64) -> u64 {
+    first.rotate_left(23) ^ second.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// How patterns start: one-word patterns, the first two words of the others, and the cue
+/// words of unlisted firms. A blocked Bloom filter: all the bits about a first word lie in
+/// one 64-byte line chosen by that word, so testing a word of the text costs at most one
+/// cache miss. 2^20 bits (128 KiB); with the default gazetteer about a tenth of each line
+/// is set, so a false positive (a walk of the automaton that finds nothing, or a cue
+/// checked for nothing) comes about one time in ten.
+pub(crate) struct StartFilter {
+    lines: Box<[[u64; 8]]>,
+}
+
+const FILTER_LINES: u32 = 11;
+
+impl StartFilter {
     fn new() -> Self {
-        FirstWords { bits: vec![0u64; 1 << (FIRST_WORD_BITS - 6)].into_boxed_slice() }
-    }
-
-    fn insert(&mut self, word: &[u8]) {
-        let bit = Self::bit(word.iter().fold(WORD_HASH_SEED, |h, &b| word_hash_step(h, b)));
-        self.bits[bit >> 6] |= 1 << (bit & 63);
+        StartFilter { lines: vec![[0u64; 8]; 1 << FILTER_LINES].into_boxed_slice() }
     }
 
     #[inline(always)]
-    fn bit(hash: u64) -> usize {
-        ((hash ^ (hash >> 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FIRST_WORD_BITS)) as usize
+    fn line(first: u64) -> usize {
+        ((first ^ (first >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_LINES)) as usize
+    }
+
+    /// Bit of a key within its line (9 bits), salted so that the three kinds of keys differ.
+    #[inline(always)]
+    fn bit(key: u64, salt: u64) -> usize {
+        ((key ^ salt).wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 55) as usize
+    }
+
+    fn set(&mut self, first: u64, key: u64, salt: u64) {
+        let bit = Self::bit(key, salt);
+        self.lines[Self::line(first)][bit >> 6] |= 1 << (bit & 63);
     }
 
     #[inline(always)]
-    pub(crate) fn may_contain(&self, hash: u64) -> bool {
-        let bit = Self::bit(hash);
-        self.bits[bit >> 6] & (1 << (bit & 63)) != 0
+    fn get(line: &[u64; 8], key: u64, salt: u64) -> bool {
+        let bit = Self::bit(key, salt);
+        line[bit >> 6] & (1 << (bit & 63)) != 0
+    }
+
+    fn insert_single(&mut self, first: u64) {
+        self.set(first, first, SINGLE);
+    }
+
+    fn insert_pair(&mut self, first: u64, second: u64) {
+        self.set(first, pair_hash(first, second), PAIR);
+    }
+
+    fn insert_cue(&mut self, word: u64) {
+        self.set(word, word, CUE);
+    }
+
+    /// A pattern may start at a word of hash `first`, followed by a word of hash `second`;
+    /// and whether that word may be a cue word.
+    #[inline(always)]
+    pub(crate) fn test(&self, first: u64, second: Option<u64>) -> (bool, bool) {
+        let line = &self.lines[Self::line(first)];
+        let start =
+            Self::get(line, first, SINGLE) || second.is_some_and(|s| Self::get(line, pair_hash(first, s), PAIR));
+        (start, Self::get(line, first, CUE))
     }
 }
+
+const SINGLE: u64 = 0x5151_5151_5151_5151;
+const PAIR: u64 = 0xA2A2_A2A2_A2A2_A2A2;
+const CUE: u64 = 0x3C3C_3C3C_3C3C_3C3C;
 
 fn kind_rank(kind: Kind) -> u8 {
     match kind {

@@ -203,13 +203,14 @@ impl Extractor {
             return Vec::new();
         }
         let folded = normalize(text);
-        let hits = self.scan(&folded);
+        let (hits, cues) = self.scan(&folded);
         let candidates: Vec<Candidate> = hits.iter().filter_map(|h| self.check(text, &folded, h)).collect();
         let chosen = if options.overlapping { candidates } else { leftmost_longest(candidates) };
         let mut mentions = self.resolve(&folded, chosen, options.alternatives);
         if !options.overlapping {
             self.extend_named_after(text, &mut mentions);
-            self.add_unlisted_firms(text, &mut mentions);
+            let cues: Vec<usize> = cues.iter().map(|&c| folded.map.start(c)).collect();
+            self.add_unlisted_firms(text, &cues, &mut mentions);
         }
         fill_char_offsets(text, &mut mentions, options.utf16);
         mentions
@@ -217,11 +218,16 @@ impl Extractor {
 
     /// The raw scan: every pattern occurrence that starts at a word start and ends on a
     /// word boundary, in order of start then end.
-    fn scan(&self, folded: &Normalized) -> Vec<Hit> {
+    /// Also returns the folded offsets of the words that may be cues of unlisted firms.
+    fn scan(&self, folded: &Normalized) -> (Vec<Hit>, Vec<usize>) {
         let text = &folded.text;
         let n = text.len();
         let mut hits = Vec::with_capacity(n / 64);
+        let mut cues = Vec::new();
         let mut words = 0u32;
+        // The previous word (start, ordinal, hash): whether a pattern may start there is
+        // known once the word after it is read.
+        let mut pending: Option<(usize, u32, u64)> = None;
         let mut i = 0;
         while i < n {
             while i < n && !is_word_byte(text[i]) {
@@ -238,12 +244,28 @@ impl Extractor {
                 hash = word_hash_step(hash, text[i]);
                 i += 1;
             }
+            if let Some((p_start, p_word, p_hash)) = pending {
+                let (may_start, may_be_cue) = self.compiled.starts.test(p_hash, Some(hash));
+                if may_start {
+                    self.walk(text, p_start, p_word, &mut hits);
+                }
+                if may_be_cue && self.compiled.cues.contains(&p_hash) {
+                    cues.push(p_start);
+                }
+            }
+            pending = Some((start, words, hash));
             words += 1;
-            if self.compiled.first_words.may_contain(hash) {
-                self.walk(text, start, words - 1, &mut hits);
+        }
+        if let Some((p_start, p_word, p_hash)) = pending {
+            let (may_start, may_be_cue) = self.compiled.starts.test(p_hash, None);
+            if may_start {
+                self.walk(text, p_start, p_word, &mut hits);
+            }
+            if may_be_cue && self.compiled.cues.contains(&p_hash) {
+                cues.push(p_start);
             }
         }
-        hits
+        (hits, cues)
     }
 
     /// Every pattern that starts at `start` and ends on a word boundary, shortest first.
@@ -415,14 +437,14 @@ impl Extractor {
 
     /// Firms no gazetteer lists, found by legal forms, business nouns and references
     /// (`unlisted`). A place inside such a name ("Zdravushka Tashkent") is absorbed.
-    fn add_unlisted_firms(&self, text: &str, mentions: &mut Vec<Mention>) {
+    fn add_unlisted_firms(&self, text: &str, cues: &[usize], mentions: &mut Vec<Mention>) {
         let taken: Vec<std::ops::Range<usize>> = mentions.iter().map(|m| m.start..m.end).collect();
         let is_named = |start: usize| {
             mentions.iter().find(|m| m.start == start).is_some_and(|m| {
                 matches!(self.gazetteer.entity(m.entity).kind, Kind::Firm | Kind::Institution | Kind::State)
             })
         };
-        let found = crate::unlisted::find(text, &taken, &is_named);
+        let found = crate::unlisted::find(text, cues, &taken, &is_named);
         if found.is_empty() {
             return;
         }

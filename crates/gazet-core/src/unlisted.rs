@@ -66,21 +66,33 @@ struct Token<'a> {
     text: &'a str,
 }
 
-/// Byte spans of unlisted firm names in `text`. `taken` are the spans of the mentions
-/// already found (sorted, not overlapping): a name may contain a place mention ("Zdravushka Tashkent") but
-/// not start on a mention or overlap a firm or institution, which `is_named` reports.
-pub fn find(text: &str, taken: &[Range<usize>], is_named: &dyn Fn(usize) -> bool) -> Vec<Range<usize>> {
+/// The cue words (legal forms and business nouns), for the scan to spot as it reads words.
+pub fn cue_words() -> impl Iterator<Item = &'static str> {
+    LEGAL_FORMS.iter().chain(BUSINESS_NOUNS).copied()
+}
+
+/// Byte spans of unlisted firm names in `text`.
+///
+/// `cues` are the byte offsets of the words that may be cue words (the scan spots them by
+/// their folded hash, so the list may hold a few false ones: each is checked here).
+/// `taken` are the spans of the mentions already found (sorted, not overlapping): a name may
+/// contain a place mention ("Zdravushka Tashkent") but not start on a mention or overlap a
+/// firm, institution or state, which `is_named` reports.
+pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn Fn(usize) -> bool) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
-    // Only the few places where a cue word stands are looked at: tokens are made in a
-    // window around each.
-    for cue in cues().find_iter(text) {
-        // " : " is found with its spaces; the cue token is the colon.
-        let at = if cue.len() == 3 && &text[cue.range()] == " : " { cue.start() + 1 } else { cue.start() };
+    let colons = memchr::memchr_iter(b':', text.as_bytes()).filter(|&c| is_publisher_colon(text, c));
+    let mut candidates: Vec<usize> = cues.iter().copied().chain(colons).collect();
+    candidates.sort_unstable();
+    for at in candidates {
+        // Tokens are made only in a window around each candidate.
         if at > 0 && !text[..at].ends_with(char::is_whitespace) {
             continue;
         }
         let window_start = window_edge(text, at.saturating_sub(WINDOW_BEFORE), true);
-        let window_end = window_edge(text, (cue.end() + WINDOW_AFTER).min(text.len()), false);
+        let window_end = window_edge(text, (at + WINDOW_AFTER).min(text.len()), false);
+        if window_start > at || window_end <= at {
+            continue;
+        }
         let tokens = tokenize(&text[window_start..window_end]);
         let Some(i) = tokens.iter().position(|t| window_start + t.start == at) else { continue };
         let Some(local) = span_at(&tokens, i) else { continue };
@@ -95,23 +107,25 @@ pub fn find(text: &str, taken: &[Range<usize>], is_named: &dyn Fn(usize) -> bool
     found
 }
 
+/// A colon that may introduce a publisher: " : Name, 2017".
+fn is_publisher_colon(text: &str, colon: usize) -> bool {
+    let bytes = text.as_bytes();
+    if colon == 0 || bytes[colon - 1] != b' ' || bytes.get(colon + 1) != Some(&b' ') {
+        return false;
+    }
+    let rest = &text[colon + 2..];
+    let Some(token_end) = rest.find(char::is_whitespace) else { return false };
+    let token = &rest[..token_end];
+    let year = rest[token_end..].trim_start();
+    starts_upper(token)
+        && token.ends_with(',')
+        && year.len() >= 4
+        && year.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+}
+
 /// How far around a cue the name and its context may reach, in bytes.
 const WINDOW_BEFORE: usize = 160;
 const WINDOW_AFTER: usize = 240;
-
-/// The cue words: legal forms, business nouns and the colon of references.
-fn cues() -> &'static aho_corasick::AhoCorasick {
-    static CUES: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    CUES.get_or_init(|| {
-        // All cues are three bytes or more ("JV" is left out: "JV Milavitsa CJSC" is found
-        // by its other legal form), so the automaton's packed prefilter skips most text.
-        let words = LEGAL_FORMS.iter().chain(BUSINESS_NOUNS).chain(&[" : "]);
-        aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(words)
-            .expect("a few literal cue words")
-    })
-}
 
 /// A window edge moved onto whitespace, so that the window holds whole tokens.
 fn window_edge(text: &str, mut at: usize, forward: bool) -> usize {
@@ -304,8 +318,13 @@ fn is_lower_word(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Cue offsets as the scan would give them: every word start (false cues included).
+    fn word_starts(text: &str) -> Vec<usize> {
+        tokenize(text).iter().map(|t| t.start).collect()
+    }
+
     fn names(text: &str) -> Vec<&str> {
-        find(text, &[], &|_| false).into_iter().map(|r| &text[r]).collect()
+        find(text, &word_starts(text), &[], &|_| false).into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
@@ -345,12 +364,12 @@ mod tests {
         let text = "la société biélorusse Gomselmash OJSC";
         let at = text.find("Gomselmash").unwrap();
         let taken = std::slice::from_ref(&(at..at + 10)).to_vec();
-        assert!(find(text, &taken, &|_| true).is_empty());
+        assert!(find(text, &word_starts(text), &taken, &|_| true).is_empty());
         // A place inside an unlisted name is absorbed: "Zdravushka Tashkent".
         let text = "une coentreprise Zdravushka Tashkent a été créée";
         let at = text.find("Tashkent").unwrap();
         let taken = std::slice::from_ref(&(at..at + 8)).to_vec();
-        let found = find(text, &taken, &|_| false);
+        let found = find(text, &word_starts(text), &taken, &|_| false);
         assert_eq!(found.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["Zdravushka Tashkent"]);
     }
 }
