@@ -176,7 +176,7 @@ impl Compiled {
             variants.extend(list);
             pattern_ranges.push((start, variants.len() as u32));
         }
-        let mut starts = StartFilter::new();
+        let mut starts = StartFilter::new(patterns.len());
         for p in &patterns {
             let mut words = words_of(p);
             match (words.next(), words.next()) {
@@ -262,23 +262,26 @@ pub(crate) fn pair_hash(first: u64, second: u64) -> u64 {
 /// How patterns start: one-word patterns, the first two words of the others, and the cue
 /// words of unlisted firms. A blocked Bloom filter: all the bits about a first word lie in
 /// one 64-byte line chosen by that word, so testing a word of the text costs at most one
-/// cache miss. 2^20 bits (128 KiB); with the default gazetteer about a tenth of each line
+/// cache miss. With at most about 24 keys per 512-bit line, under a twentieth of each line
 /// is set, so a false positive (a walk of the automaton that finds nothing, or a cue
-/// checked for nothing) comes about one time in ten.
+/// checked for nothing) is rare.
 pub(crate) struct StartFilter {
     lines: Box<[[u64; 8]]>,
+    /// log2 of the number of lines.
+    line_bits: u32,
 }
 
-const FILTER_LINES: u32 = 11;
-
 impl StartFilter {
-    fn new() -> Self {
-        StartFilter { lines: vec![[0u64; 8]; 1 << FILTER_LINES].into_boxed_slice() }
+    /// Sized for `keys` keys: at least 2^11 lines (128 KiB), and no more than about 24 keys
+    /// per 512-bit line, so that an enlarged gazetteer keeps the false positive rate low.
+    fn new(keys: usize) -> Self {
+        let line_bits = (keys / 24).max(1).next_power_of_two().trailing_zeros().max(11);
+        StartFilter { lines: vec![[0u64; 8]; 1 << line_bits].into_boxed_slice(), line_bits }
     }
 
     #[inline(always)]
-    fn line(first: u64) -> usize {
-        ((first ^ (first >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_LINES)) as usize
+    fn line(&self, first: u64) -> usize {
+        ((first ^ (first >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.line_bits)) as usize
     }
 
     /// Bit of a key within its line (9 bits), salted so that the three kinds of keys differ.
@@ -289,7 +292,8 @@ impl StartFilter {
 
     fn set(&mut self, first: u64, key: u64, salt: u64) {
         let bit = Self::bit(key, salt);
-        self.lines[Self::line(first)][bit >> 6] |= 1 << (bit & 63);
+        let line = self.line(first);
+        self.lines[line][bit >> 6] |= 1 << (bit & 63);
     }
 
     #[inline(always)]
@@ -314,7 +318,7 @@ impl StartFilter {
     /// and whether that word may be a cue word.
     #[inline(always)]
     pub(crate) fn test(&self, first: u64, second: Option<u64>) -> (bool, bool) {
-        let line = &self.lines[Self::line(first)];
+        let line = &self.lines[self.line(first)];
         let start =
             Self::get(line, first, SINGLE) || second.is_some_and(|s| Self::get(line, pair_hash(first, s), PAIR));
         (start, Self::get(line, first, CUE))
