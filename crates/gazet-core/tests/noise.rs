@@ -35,19 +35,18 @@ fn lowercase_dictionary_words_in_running_text() {
     let words = words();
     // "il y a du <word> et" puts each word inside a sentence, after a lowercase word.
     let text: String = words.iter().map(|w| format!("il y a du {w} et\n")).collect();
-    let found = hits(&text);
     // State adjectives are dictionary words ("russe", "français", "ottoman") and real
     // mentions; what must not match is anything else.
+    assert_bounded("lowercase", &hits(&text), words.len(), words.len() / 10_000);
+    // 0.01 %
+}
+
+/// Non-state matches are at most `bound`; the matches are printed either way.
+fn assert_bounded(label: &str, found: &[(String, String)], words: usize, bound: usize) {
     let noise: Vec<&(String, String)> = found.iter().filter(|(_, id)| !is_state(id)).collect();
-    let bound = words.len() / 10_000; // 0.01 %
-    eprintln!("lowercase: {} of {} words matched: {:?}", noise.len(), words.len(), &noise[..noise.len().min(40)]);
-    assert!(
-        noise.len() <= bound,
-        "{} of {} lowercase words matched (bound {bound}): {:?}",
-        noise.len(),
-        words.len(),
-        &noise[..noise.len().min(60)]
-    );
+    let shown = &noise[..noise.len().min(80)];
+    eprintln!("{label}: {} of {words} words matched (bound {bound}): {shown:?}", noise.len());
+    assert!(noise.len() <= bound, "{label}: {} of {words} words matched (bound {bound}): {shown:?}", noise.len());
 }
 
 #[test]
@@ -61,17 +60,8 @@ fn capitalised_dictionary_words_at_a_sentence_start() {
             format!("Fin. {first}{} est là.\n", c.as_str())
         })
         .collect();
-    let found = hits(&text);
     // Capitalised, a few words are also capitals and regions ("Paris", "Vienne", "Lima"):
     // real ambiguity of French, bounded here.
-    let noise: Vec<&(String, String)> = found.iter().filter(|(_, id)| !is_state(id)).collect();
-    let bound = words.len() / 2000; // 0.05 %
-    eprintln!("capitalised: {} of {} words matched: {:?}", noise.len(), words.len(), &noise[..noise.len().min(80)]);
-    assert!(
-        noise.len() <= bound,
-        "{} of {} capitalised words matched (bound {bound}): {:?}",
-        noise.len(),
-        words.len(),
-        &noise[..noise.len().min(80)]
-    );
+    assert_bounded("capitalised", &hits(&text), words.len(), words.len() / 2000);
+    // 0.05 %
 }
