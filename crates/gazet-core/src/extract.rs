@@ -112,6 +112,38 @@ pub struct Extractor {
     unlisted_firm: EntityIdx,
 }
 
+/// Longest text processed in one piece (offsets inside the engine are 32-bit).
+const CHUNK_LIMIT: usize = 1 << 31;
+
+/// Where the chunk starting at `base` ends: the last paragraph break before `base + limit`,
+/// else the last line break, else the last whitespace, else a char boundary.
+fn chunk_end(text: &str, base: usize, limit: usize) -> usize {
+    let hard = base + limit;
+    if hard >= text.len() {
+        return text.len();
+    }
+    let mut hard_boundary = hard;
+    while !text.is_char_boundary(hard_boundary) {
+        hard_boundary -= 1;
+    }
+    let mut soft = base + limit / 2;
+    while !text.is_char_boundary(soft) {
+        soft += 1;
+    }
+    let window = &text[soft.min(hard_boundary)..hard_boundary];
+    let cut = window
+        .rfind("\n\n")
+        .map(|p| p + 2)
+        .or_else(|| window.rfind('\n').map(|p| p + 1))
+        .or_else(|| window.rfind(' ').map(|p| p + 1));
+    match cut {
+        Some(p) => soft + p,
+        None if hard_boundary > base => hard_boundary,
+        // A limit shorter than one char: take the char whole.
+        None => base + text[base..].chars().next().map_or(1, char::len_utf8),
+    }
+}
+
 /// A match of the scan: folded span and pattern.
 #[derive(Clone, Copy, Debug)]
 struct Hit {
@@ -199,6 +231,40 @@ impl Extractor {
 
     /// Mentions only, before any kind filter.
     pub fn mentions(&self, text: &str, options: &ExtractOptions) -> Vec<Mention> {
+        self.mentions_in_chunks(text, options, CHUNK_LIMIT)
+    }
+
+    /// Offsets inside the engine are 32-bit: a text longer than `limit` is cut at paragraph
+    /// breaks (or line breaks, or spaces) into chunks processed one after the other. A name
+    /// split by such a cut would be lost, which a paragraph break makes unlikely.
+    fn mentions_in_chunks(&self, text: &str, options: &ExtractOptions, limit: usize) -> Vec<Mention> {
+        if text.len() <= limit {
+            let mut mentions = self.chunk_mentions(text, options);
+            fill_char_offsets(text, &mut mentions, options.utf16);
+            return mentions;
+        }
+        let mut all = Vec::new();
+        let (mut base, mut words) = (0, 0);
+        while base < text.len() {
+            let end = chunk_end(text, base, limit);
+            let mut mentions = self.chunk_mentions(&text[base..end], options);
+            for m in &mut mentions {
+                m.start += base;
+                m.end += base;
+                // Word ordinals restart in each chunk; carry them on (approximately: the
+                // words after the last mention of a chunk are not counted).
+                m.word += words;
+            }
+            words = mentions.last().map_or(words, |m| m.word + 1);
+            all.extend(mentions);
+            base = end;
+        }
+        fill_char_offsets(text, &mut all, options.utf16);
+        all
+    }
+
+    /// Mentions of one chunk, char offsets not yet filled.
+    fn chunk_mentions(&self, text: &str, options: &ExtractOptions) -> Vec<Mention> {
         if text.is_empty() {
             return Vec::new();
         }
@@ -212,7 +278,6 @@ impl Extractor {
             let cues: Vec<usize> = cues.iter().map(|&c| folded.map.start(c)).collect();
             self.add_unlisted_firms(text, &cues, &mut mentions);
         }
-        fill_char_offsets(text, &mut mentions, options.utf16);
         mentions
     }
 
@@ -734,7 +799,25 @@ fn fill_char_offsets(text: &str, mentions: &mut [Mention], utf16: bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::count_chars;
+    use super::*;
+
+    #[test]
+    fn long_texts_are_processed_in_chunks_cut_at_paragraphs() {
+        let engine = Extractor::embedded().unwrap();
+        let paragraph = "La République du Bélarus et la Fédération de Russie à Minsk.\n\n";
+        let text = paragraph.repeat(20);
+        let options = ExtractOptions { utf16: true, ..Default::default() };
+        let whole = engine.mentions_in_chunks(&text, &options, usize::MAX);
+        let chunked = engine.mentions_in_chunks(&text, &options, 150);
+        assert_eq!(whole.len(), 60);
+        let spans =
+            |ms: &[Mention]| ms.iter().map(|m| (m.start, m.end, m.char_start, m.entity, m.utf16)).collect::<Vec<_>>();
+        assert_eq!(spans(&whole), spans(&chunked));
+        // No paragraph break: cut at a space, never inside a char.
+        let text = "é Minsk ".repeat(40);
+        let chunked = engine.mentions_in_chunks(&text, &options, 33);
+        assert_eq!(chunked.len(), 40);
+    }
 
     #[test]
     fn char_and_utf16_counts() {
