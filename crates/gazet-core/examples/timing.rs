@@ -38,4 +38,19 @@ fn main() {
     let opts = ExtractOptions { alternatives: false, ..Default::default() };
     time("mentions", &|| engine.mentions(&text, &opts).len());
     time("extract full", &|| engine.extract(&text, &ExtractOptions::default()).pairs.len());
+    // The same text as ~1 KB paragraphs, one call each (the gRPC service's typical request).
+    let mut paragraphs = Vec::new();
+    let mut rest = text.as_str();
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(1024);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let cut = rest[cut..].find("\n\n").map_or(rest.len(), |p| cut + p + 2);
+        paragraphs.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    time("paragraphs full", &|| {
+        paragraphs.iter().map(|p| engine.extract(p, &ExtractOptions::default()).mentions.len()).sum()
+    });
 }
