@@ -103,6 +103,7 @@ pub fn count(
 #[derive(Default)]
 struct Counter {
     skip: Option<EntityIdx>,
+    scratch: Vec<EntityIdx>,
     /// entity -> (mentions, units)
     entities: HashMap<EntityIdx, (u32, u32)>,
     pairs: HashMap<(EntityIdx, EntityIdx), u32>,
@@ -110,7 +111,10 @@ struct Counter {
 
 impl Counter {
     fn unit(&mut self, entities: impl Iterator<Item = EntityIdx>) {
-        let mut distinct: Vec<EntityIdx> = entities.collect();
+        // One buffer for every unit: a text has a unit per sentence.
+        let mut distinct = std::mem::take(&mut self.scratch);
+        distinct.clear();
+        distinct.extend(entities);
         distinct.sort_unstable();
         distinct.dedup();
         for (i, &a) in distinct.iter().enumerate() {
@@ -122,6 +126,7 @@ impl Counter {
                 *self.pairs.entry((a, b)).or_default() += 1;
             }
         }
+        self.scratch = distinct;
     }
 
     fn finish(self, min_pair_count: u32) -> (Vec<EntityCount>, Vec<PairCount>) {

@@ -636,6 +636,9 @@ fn is_shouted(s: &str) -> bool {
 /// phrase, then capitalised words and initials.
 fn named_after_end(text: &str, at: usize) -> Option<usize> {
     let rest = &text[at..];
+    if !rest.trim_start().starts_with("portant") {
+        return None;
+    }
     let words: Vec<(usize, &str)> =
         rest.split_whitespace().take(10).map(|w| (w.as_ptr() as usize - rest.as_ptr() as usize, w)).collect();
     let phrase = ["portant", "le", "nom"];
@@ -774,11 +777,32 @@ fn count_chars(bytes: &[u8]) -> (usize, usize) {
 
 /// Fills char (and UTF-16) offsets with one forward pass over the text.
 fn fill_char_offsets(text: &str, mentions: &mut [Mention], utf16: bool) {
+    let bytes = text.as_bytes();
+    let monotonic = mentions.windows(2).all(|w| w[0].end <= w[1].start);
+    if monotonic {
+        // Leftmost-longest mentions do not overlap: count on from one offset to the next.
+        let (mut pos, mut chars, mut units) = (0usize, 0usize, 0usize);
+        for m in mentions.iter_mut() {
+            for (offset, is_start) in [(m.start, true), (m.end, false)] {
+                let (c, u) = count_chars(&bytes[pos..offset]);
+                chars += c;
+                units += u;
+                pos = offset;
+                if is_start {
+                    m.char_start = chars;
+                    m.utf16 = utf16.then_some((units, 0));
+                } else {
+                    m.char_end = chars;
+                    m.utf16 = m.utf16.map(|(s, _)| (s, units));
+                }
+            }
+        }
+        return;
+    }
     let mut marks: Vec<usize> = mentions.iter().flat_map(|m| [m.start, m.end]).collect();
     marks.sort_unstable();
     marks.dedup();
     let mut chars_at: Vec<(usize, usize)> = Vec::with_capacity(marks.len());
-    let bytes = text.as_bytes();
     let (mut pos, mut chars, mut units) = (0usize, 0usize, 0usize);
     for &mark in &marks {
         let (c, u) = count_chars(&bytes[pos..mark]);

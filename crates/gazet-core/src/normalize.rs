@@ -141,8 +141,8 @@ fn fold(text: &str, mask_urls: bool) -> Normalized {
     let bytes = text.as_bytes();
     let masked = if mask_urls { urls::find(text) } else { Vec::new() };
     let mut out = Vec::with_capacity(bytes.len() + 8);
-    // French text has a non-identity piece (accent, line break) every few dozen bytes.
-    let mut pieces: Vec<Piece> = Vec::with_capacity(bytes.len() / 24);
+    // French text has a non-identity piece (accent, line break) every twenty-odd bytes.
+    let mut pieces: Vec<Piece> = Vec::with_capacity(bytes.len() / 16);
     let push_piece =
         |pieces: &mut Vec<Piece>, folded: usize, folded_len: usize, original: usize, original_len: usize| {
             pieces.push(Piece {
