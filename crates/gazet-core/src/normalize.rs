@@ -163,20 +163,30 @@ fn fold(text: &str, mask_urls: bool) -> Normalized {
         let after_space = out.last() == Some(&b' ');
         if !(after_space && bytes[i] == b' ') {
             let run_start = i;
-            // Eight bytes at a time while none needs attention (SWAR, no unsafe).
+            // Eight bytes at a time (SWAR, no unsafe). The first byte that needs attention
+            // ends the run: the plain bytes before it are copied from the same chunk.
+            let mut stopped = false;
             while i + 9 <= next_mask {
                 let chunk = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
-                if chunk_needs_attention(chunk, bytes[i + 8]) {
+                let attention = chunk_attention(chunk, bytes[i + 8]);
+                let lower = ascii_lowercase(chunk).to_le_bytes();
+                if attention != 0 {
+                    let plain = (attention.trailing_zeros() / 8) as usize;
+                    out.extend_from_slice(&lower[..plain]);
+                    i += plain;
+                    stopped = true;
                     break;
                 }
-                out.extend_from_slice(&ascii_lowercase(chunk).to_le_bytes());
+                out.extend_from_slice(&lower);
                 i += 8;
             }
-            let run_end = plain_run_end(bytes, i, next_mask);
-            let from = out.len();
-            out.extend_from_slice(&bytes[i..run_end]);
-            out[from..].make_ascii_lowercase();
-            i = run_end;
+            if !stopped {
+                let run_end = plain_run_end(bytes, i, next_mask);
+                let from = out.len();
+                out.extend_from_slice(&bytes[i..run_end]);
+                out[from..].make_ascii_lowercase();
+                i = run_end;
+            }
             if i > run_start {
                 continue;
             }
@@ -363,20 +373,22 @@ fn zero_bytes(y: u64) -> u64 {
     !(((y & !HI) + !HI) | y) & HI
 }
 
-/// Lowercases the ASCII letters of an all-ASCII chunk.
+/// Lowercases the ASCII letters of a chunk, byte by byte (no carries across bytes; bytes
+/// of 0x80 and above are left as they are).
 #[inline(always)]
 fn ascii_lowercase(chunk: u64) -> u64 {
-    let at_least_a = chunk + LO * (0x80 - u64::from(b'A'));
-    let above_z = chunk + LO * (0x80 - u64::from(b'Z') - 1);
-    let upper = at_least_a & !above_z & HI;
+    let low7 = chunk & !HI;
+    let at_least_a = low7 + LO * (0x80 - u64::from(b'A'));
+    let above_z = low7 + LO * (0x80 - u64::from(b'Z') - 1);
+    let upper = at_least_a & !above_z & !chunk & HI;
     chunk | (upper >> 2)
 }
 
-/// True when one of the eight bytes of `chunk` (little-endian) is not plain: non-ASCII, a
-/// control or whitespace other than a single space, a hyphen or a backtick. `next` is the
-/// byte after the chunk, for a space at its end.
+/// 0x80 in each byte of `chunk` (little-endian) that is not plain: non-ASCII, a control or
+/// whitespace other than a single space, a hyphen or a backtick. `next` is the byte after
+/// the chunk, for a space at its end. Exact per byte.
 #[inline(always)]
-fn chunk_needs_attention(chunk: u64, next: u8) -> bool {
+fn chunk_attention(chunk: u64, next: u8) -> u64 {
     let non_ascii = chunk & HI;
     // An ASCII byte is below 0x20 when adding 0x60 leaves its high bit clear.
     let control = !((chunk & !HI) + 0x6060_6060_6060_6060) & !chunk & HI;
@@ -384,8 +396,8 @@ fn chunk_needs_attention(chunk: u64, next: u8) -> bool {
     let backtick = zero_bytes(chunk ^ (LO * u64::from(b'`')));
     let space = zero_bytes(chunk ^ (LO * u64::from(b' ')));
     let space_then_blank = space & ((space | control) >> 8);
-    let last_space_then_blank = chunk >> 56 == u64::from(b' ') && next <= b' ';
-    (non_ascii | control | hyphen | backtick | space_then_blank) != 0 || last_space_then_blank
+    let last_space_then_blank = u64::from(chunk >> 56 == u64::from(b' ') && next <= b' ') << 63;
+    non_ascii | control | hyphen | backtick | space_then_blank | last_space_then_blank
 }
 
 /// Folds a gazetteer surface: the same rules as [`normalize`], without URL masking and
