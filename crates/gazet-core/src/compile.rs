@@ -242,16 +242,22 @@ pub(crate) fn words_of(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
 }
 
 pub(crate) const WORD_HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
-const WORD_HASH_PRIME: u64 = 0x0100_0000_01b3;
 
-/// FNV-1a, one byte at a time, so that the scan hashes each word as it reads it.
+/// One byte into a word's running hash: a rotate and a xor, one cycle, so that the scan
+/// hashes each word as it reads it; `word_hash_finish` mixes the bits at the word's end.
 #[inline(always)]
 pub(crate) fn word_hash_step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(WORD_HASH_PRIME)
+    h.rotate_left(7) ^ u64::from(b)
+}
+
+#[inline(always)]
+pub(crate) fn word_hash_finish(h: u64) -> u64 {
+    let h = (h ^ (h >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^ (h >> 29)
 }
 
 fn word_hash(word: &[u8]) -> u64 {
-    word.iter().fold(WORD_HASH_SEED, |h, &b| word_hash_step(h, b))
+    word_hash_finish(word.iter().fold(WORD_HASH_SEED, |h, &b| word_hash_step(h, b)))
 }
 
 #[inline(always)]

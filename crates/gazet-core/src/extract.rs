@@ -15,7 +15,9 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::Anchored;
 use serde::Serialize;
 
-use crate::compile::{static_rank, word_hash_step, CasePolicy, Compiled, EngineConfig, Form, Variant, WORD_HASH_SEED};
+use crate::compile::{
+    static_rank, word_hash_finish, word_hash_step, CasePolicy, Compiled, EngineConfig, Form, Variant, WORD_HASH_SEED,
+};
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
 use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
 use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, Normalized};
@@ -111,6 +113,24 @@ pub struct Extractor {
     /// The built-in entity of firms found by context (`unlisted`).
     unlisted_firm: EntityIdx,
 }
+
+/// Class of a folded byte for the scan: 0 not in a word, 1 letter (or part of a non-ASCII
+/// letter), 2 digit. A word is a run of one class (`normalize::is_boundary`).
+static WORD_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        t[b] = if b >= b'0' as usize && b <= b'9' as usize {
+            2
+        } else if (b >= b'a' as usize && b <= b'z' as usize) || b >= 0x80 {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Longest text processed in one piece (offsets inside the engine are 32-bit).
 const CHUNK_LIMIT: usize = 1 << 31;
@@ -303,12 +323,13 @@ impl Extractor {
             }
             // One word: word bytes of one class (digits, or letters), hashed as read.
             let start = i;
-            let digits = text[i].is_ascii_digit();
+            let class = WORD_CLASS[text[i] as usize];
             let mut hash = WORD_HASH_SEED;
-            while i < n && is_word_byte(text[i]) && text[i].is_ascii_digit() == digits {
+            while i < n && WORD_CLASS[text[i] as usize] == class {
                 hash = word_hash_step(hash, text[i]);
                 i += 1;
             }
+            let hash = word_hash_finish(hash);
             if let Some((p_start, p_word, p_hash)) = pending {
                 let (may_start, may_be_cue) = self.compiled.starts.test(p_hash, Some(hash));
                 if may_start {
