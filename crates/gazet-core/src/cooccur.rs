@@ -135,7 +135,7 @@ impl Counter {
             .into_iter()
             .map(|(entity, (mentions, units))| EntityCount { entity, mentions, units })
             .collect();
-        entities.sort_by(|x, y| y.mentions.cmp(&x.mentions).then(x.entity.cmp(&y.entity)));
+        entities.sort_unstable_by(|x, y| y.mentions.cmp(&x.mentions).then(x.entity.cmp(&y.entity)));
         let mut pairs: Vec<PairCount> = self
             .pairs
             .into_iter()
@@ -148,7 +148,7 @@ impl Counter {
 }
 
 fn sort_pairs(pairs: &mut [PairCount]) {
-    pairs.sort_by(|x, y| y.count.cmp(&x.count).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
+    pairs.sort_unstable_by(|x, y| y.count.cmp(&x.count).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
 }
 
 /// Corpus totals over many documents: mentions, units and documents per entity, and pairs.

@@ -290,7 +290,8 @@ impl Extractor {
         }
         let folded = normalize(text);
         let (hits, cues) = self.scan(&folded);
-        let candidates: Vec<Candidate> = hits.iter().filter_map(|h| self.check(text, &folded, h)).collect();
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(hits.len());
+        candidates.extend(hits.iter().filter_map(|h| self.check(text, &folded, h)));
         let chosen = if options.overlapping { candidates } else { leftmost_longest(candidates) };
         let mut mentions = self.resolve(&folded, chosen, options.alternatives);
         if !options.overlapping {
@@ -608,11 +609,9 @@ impl Context {
             && rev.next() == Some('.')
             && rev.next().is_some_and(char::is_uppercase)
             && rev.next().is_none_or(|c| !c.is_alphanumeric());
-        let last_word: String = {
-            let mut w: Vec<char> = trimmed.chars().rev().take_while(|c| c.is_alphabetic()).take(24).collect();
-            w.reverse();
-            w.into_iter().collect()
-        };
+        let word_len: usize =
+            trimmed.chars().rev().take_while(|c| c.is_alphabetic()).take(24).map(char::len_utf8).sum();
+        let last_word = &trimmed[trimmed.len() - word_len..];
         Context {
             after_initial,
             before_initial: false,

@@ -22,7 +22,8 @@ pub fn starts(text: &str) -> Vec<usize> {
     }
     out.push(0);
     let bytes = text.as_bytes();
-    let mut terminators: Vec<usize> = memchr::memchr3_iter(b'.', b'!', b'?', bytes).collect();
+    let mut terminators: Vec<usize> = Vec::with_capacity(bytes.len() / 40);
+    terminators.extend(memchr::memchr3_iter(b'.', b'!', b'?', bytes));
     terminators.extend(memchr::memmem::find_iter(bytes, "…".as_bytes()));
     terminators.sort_unstable();
     let mut resume = 0;
@@ -69,6 +70,7 @@ fn follows_abbreviation(before: &str) -> bool {
         1 => true,
         // Longer words never are abbreviations; short ones are compared lowercased.
         n if n > 6 => false,
+        _ if word.is_ascii() => ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)),
         _ => {
             let lower = word.to_lowercase();
             ABBREVIATIONS.contains(&lower.as_str())
