@@ -527,7 +527,8 @@ impl Extractor {
     fn add_unlisted_firms(&self, text: &str, cues: &[usize], mentions: &mut Vec<Mention>) {
         let taken: Vec<std::ops::Range<usize>> = mentions.iter().map(|m| m.start..m.end).collect();
         let is_named = |start: usize| {
-            mentions.iter().find(|m| m.start == start).is_some_and(|m| {
+            let at = mentions.partition_point(|m| m.start < start);
+            mentions.get(at).filter(|m| m.start == start).is_some_and(|m| {
                 matches!(self.gazetteer.entity(m.entity).kind, Kind::Firm | Kind::Institution | Kind::State)
             })
         };
@@ -535,23 +536,33 @@ impl Extractor {
         if found.is_empty() {
             return;
         }
-        mentions.retain(|m| !found.iter().any(|f| f.start <= m.start && m.end <= f.end));
-        for span in found {
-            let at = mentions.partition_point(|m| m.start < span.start);
-            let word = mentions.get(at).or(at.checked_sub(1).and_then(|p| mentions.get(p))).map_or(0, |m| m.word);
-            let mention = Mention {
-                start: span.start,
-                end: span.end,
-                char_start: 0,
-                char_end: 0,
-                utf16: None,
-                entity: self.unlisted_firm,
-                form: Form::Name,
-                alternatives: Vec::new(),
-                word,
-            };
-            mentions.insert(at, mention);
+        // Merge the two sorted lists; a mention inside a new firm name is absorbed.
+        let unlisted = |span: std::ops::Range<usize>, word: u32| Mention {
+            start: span.start,
+            end: span.end,
+            char_start: 0,
+            char_end: 0,
+            utf16: None,
+            entity: self.unlisted_firm,
+            form: Form::Name,
+            alternatives: Vec::new(),
+            word,
+        };
+        let old = std::mem::take(mentions);
+        mentions.reserve(old.len() + found.len());
+        let mut spans = found.into_iter().peekable();
+        let mut last_span: Option<std::ops::Range<usize>> = None;
+        for m in old {
+            while let Some(span) = spans.next_if(|s| s.start <= m.start) {
+                mentions.push(unlisted(span.clone(), m.word));
+                last_span = Some(span);
+            }
+            if !last_span.as_ref().is_some_and(|s| s.start <= m.start && m.end <= s.end) {
+                mentions.push(m);
+            }
         }
+        let word = mentions.last().map_or(0, |m| m.word);
+        mentions.extend(spans.map(|span| unlisted(span, word)));
     }
 
     fn variant(&self, v: u32) -> &Variant {
