@@ -11,7 +11,7 @@ if [[ -n ${GAZET:-} ]]; then
     gazet=$GAZET
 else
     (cd "$root" && cargo build --quiet --bin gazet)
-    gazet=$root/target/debug/gazet
+    gazet=${CARGO_TARGET_DIR:-$root/target}/debug/gazet
 fi
 
 work=$(mktemp -d)
