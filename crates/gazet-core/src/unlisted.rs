@@ -44,8 +44,11 @@ const BUSINESS_NOUNS: &[&str] = &[
     "banque",
 ];
 
+/// Legal forms too short to be cues ("JV", "SE") are still never part of a name.
+const SHORT_LEGAL_FORMS: &[&str] = &["JV", "SE", "AO", "SP", "UE", "IP", "PE", "SA", "AG"];
+
 fn is_legal_form(word: &str) -> bool {
-    LEGAL_FORMS.contains(&word)
+    LEGAL_FORMS.contains(&word) || SHORT_LEGAL_FORMS.contains(&word)
 }
 
 fn is_business_noun(word: &str) -> bool {
@@ -344,6 +347,14 @@ mod tests {
         );
         assert_eq!(names("En outre, Motovelozavod LLC, qui a signé"), ["Motovelozavod"]);
         assert_eq!(names("les concessionnaires de SN INVEST LLC\" ."), ["SN INVEST"]);
+    }
+
+    #[test]
+    fn short_legal_forms_are_not_names() {
+        assert_eq!(
+            names("le plus important dans ce pays. JV \n\nJSC Spartak, SE Brestmyasomolprom"),
+            ["Spartak", "Brestmyasomolprom"]
+        );
     }
 
     #[test]
