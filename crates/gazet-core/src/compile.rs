@@ -396,6 +396,12 @@ fn for_each_variant(
                 v.plural_designator = true;
                 emit(&plural, v);
             }
+            // Texts translated from Russian or English put a borrowed designator after the
+            // name: "Kemerovo Oblast", "Mary velayat", "Krasnodar Krai".
+            if POSTPOSED_DESIGNATORS.contains(&designator.as_str()) {
+                let postposed = format!("{} {designator}", name.text);
+                emit(&postposed, variant(Form::Name, name_policy(&postposed), &postposed, sensitive(Form::Name, name)));
+            }
         }
     }
     for acronym in &entity.acronyms {
@@ -415,6 +421,13 @@ fn for_each_variant(
         emit(&prefix.text, variant(Form::Prefix, CasePolicy::Adjective, &prefix.text, sensitive(Form::Prefix, prefix)));
     }
 }
+
+/// Designators that, borrowed from Russian or the languages of the region, may follow the
+/// name; French ones ("région", "province") never do.
+const POSTPOSED_DESIGNATORS: &[&str] = &[
+    "oblast", "oblys", "krai", "kraï", "okrug", "velayat", "welayat", "viloyat", "marz", "aimag", "aïmag", "raion",
+    "rayon",
+];
 
 fn name_policy(surface: &str) -> CasePolicy {
     match surface.chars().find(|c| c.is_alphabetic()) {

@@ -45,7 +45,7 @@ const BUSINESS_NOUNS: &[&str] = &[
 ];
 
 /// Legal forms too short to be cues ("JV", "SE") are still never part of a name.
-const SHORT_LEGAL_FORMS: &[&str] = &["JV", "SE", "AO", "SP", "UE", "IP", "PE", "SA", "AG"];
+const SHORT_LEGAL_FORMS: &[&str] = &["JV", "SE", "AO", "SP", "UE", "IP", "PE", "SA", "AG", "UP", "RUP", "IOOO", "ChUP"];
 
 fn is_legal_form(word: &str) -> bool {
     LEGAL_FORMS.contains(&word) || SHORT_LEGAL_FORMS.contains(&word)
@@ -157,6 +157,10 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         while j < tokens.len() && adjectives < MAX_ADJECTIVES && is_lower_word(tokens[j].text) {
             j += 1;
             adjectives += 1;
+        }
+        // "la société biélorusse UP "Polimerkonstruktsiya"": a legal form may come first.
+        if tokens.get(j).is_some_and(|t| is_legal_form(t.text)) {
+            j += 1;
         }
         name_after(tokens, j)
     } else if token.text == ":" && i >= 1 && i + 2 < tokens.len() {
@@ -361,6 +365,7 @@ mod tests {
     fn business_nouns_before_a_name() {
         assert_eq!(names("par la société ouzbèke Evroplastiks Invest, qui réside"), ["Evroplastiks Invest"]);
         assert_eq!(names("la holding biélorusse Marko, opère"), ["Marko"]);
+        assert_eq!(names("La société biélorusse UP \"Polimerkonstruktsiya\" a"), ["Polimerkonstruktsiya"]);
         assert!(names("la société civile et la holding publique").is_empty());
     }
 
