@@ -394,6 +394,7 @@ impl Extractor {
         }
         let mut context = Context::of(&text[..start]);
         context.before_initial = followed_by_initial(&text[end..]);
+        context.before_capitalised = followed_by_capitalised_word(&text[end..]);
         let (first, last) = self.compiled.pattern_ranges[hit.pattern as usize];
         let mut passed = 0u64;
         for (k, variant) in self.compiled.variants[first as usize..last as usize].iter().take(64).enumerate() {
@@ -606,6 +607,8 @@ struct Context {
     after_initial: bool,
     /// "Gusev, B. Zalessky": a comma and an initial after a name make it a person's.
     before_initial: bool,
+    /// "Vladimir Dvornik": a capitalised word right after the match.
+    before_capitalised: bool,
     /// "traduit en russe": the language, not the state.
     after_en: bool,
     /// The previous word is written in lowercase (running text, not a heading).
@@ -626,6 +629,7 @@ impl Context {
         Context {
             after_initial,
             before_initial: false,
+            before_capitalised: false,
             after_en: trimmed.len() < before.len() && last_word == "en",
             after_lowercase_word: last_word.chars().next().is_some_and(char::is_lowercase),
         }
@@ -634,7 +638,10 @@ impl Context {
     fn allows(&self, variant: &Variant, original: &str) -> bool {
         match variant.form {
             Form::Name => {
-                let person = self.after_initial || self.before_initial;
+                let person = self.after_initial
+                    || self.before_initial
+                    || (self.before_capitalised
+                        && GIVEN_NAMES.iter().any(|g| g.eq_ignore_ascii_case(&variant.surface)));
                 let brand = variant.policy == CasePolicy::Capitalised
                     && self.after_lowercase_word
                     && is_shouted(original)
@@ -645,6 +652,18 @@ impl Context {
             _ => true,
         }
     }
+}
+
+/// Place names that are also common given names in the region's texts: followed by a
+/// capitalised word ("Vladimir Poutine", "Lida Kovalenko") they name a person.
+const GIVEN_NAMES: &[&str] = &["Vladimir", "Sofia", "Sofiya", "Victoria", "Florence", "Lida", "Alexandria", "Nadejda"];
+
+/// " Dvornik": one space, then a capitalised word.
+fn followed_by_capitalised_word(after: &str) -> bool {
+    let mut chars = after.chars();
+    chars.next() == Some(' ')
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase)
 }
 
 /// ", B. Zalessky" or ", A.": a comma, then a capital and a full stop.

@@ -28,6 +28,7 @@ geonames:627907\tREGION\tcity\tGomel\tiso3166-2:BY-HO\t\t0.7\tHomel\n\
 geonames:601294\tREGION\tcity\tNavoï\tiso3166-2:UZ-NW\t\t0.6\tNavoi\n\
 geonames:498817\tREGION\tcity\tSaint-Pétersbourg\tiso3166-1:RU\t\t0.9\n\
 geonames:625144\tREGION\tcapital\tMinsk\tiso3166-1:BY\t\t0.9\n\
+geonames:473247\tREGION\tcity\tVladimir\tiso3166-1:RU\t\t0.5\n\
 gazet:region/asie-centrale\tREGION\tmacro-region\tAsie centrale\n\
 gazet:region/asie-pacifique\tREGION\tmacro-region\tAsie-Pacifique\n"
     );
@@ -292,6 +293,9 @@ fn context_rules_persons_languages_and_brands() {
     // An initial before a name makes it a person.
     assert!(found(&e, "interviewé par : K. Minsk et B. Zalessky").is_empty());
     assert!(found(&e, "Zalessky. Gomel, B. Zalessky").is_empty());
+    // A place that is also a given name, before a capitalised word, is a person.
+    assert!(found(&e, "la visite de Vladimir Dvornik en").is_empty());
+    assert_eq!(spans(&e, "à Vladimir et à Vladimir. Puis"), ["Vladimir", "Vladimir"]);
     assert_eq!(spans(&e, "à Gomel, Minsk et Navoi"), ["Gomel", "Minsk", "Navoi"]);
     assert_eq!(spans(&e, "à Minsk. Gomel aussi"), ["Minsk", "Gomel"]);
     // "en russe" is the language.
