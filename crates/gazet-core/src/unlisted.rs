@@ -79,8 +79,8 @@ pub fn cue_words() -> impl Iterator<Item = &'static str> {
 /// `cues` are the byte offsets of the words that may be cue words (the scan spots them by
 /// their folded hash, so the list may hold a few false ones: each is checked here).
 /// `taken` are the spans of the mentions already found (sorted, not overlapping): a name may
-/// contain a place mention ("Zdravushka Tashkent") but not start on a mention or overlap a
-/// firm, institution or state, which `is_named` reports.
+/// contain a place mention ("Zdravushka Tashkent", "Minsk City Technopark") but not overlap
+/// a firm, institution or state, which `is_named` reports.
 pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn Fn(usize) -> bool) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
     let colons = memchr::memchr_iter(b':', text.as_bytes()).filter(|&c| is_publisher_colon(text, c));
@@ -100,7 +100,9 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
         let Some(i) = tokens.iter().position(|t| window_start + t.start == at) else { continue };
         let Some(local) = span_at(&tokens, i) else { continue };
         let span = window_start + local.start..window_start + local.end;
-        let clashes = overlapping(taken, &span).any(|t| t.start == span.start || is_named(t.start));
+        // A place inside or at the head of the name is absorbed ("Minsk City Technopark
+        // LLC"); a firm, institution or state is not.
+        let clashes = overlapping(taken, &span).any(|t| is_named(t.start));
         let inside_taken = overlapping(taken, &span).any(|t| t.start <= span.start && span.end <= t.end);
         if !clashes && !inside_taken && !found.iter().any(|f| f.start < span.end && span.start < f.end) {
             found.push(span);
@@ -387,5 +389,10 @@ mod tests {
         let taken = std::slice::from_ref(&(at..at + 8)).to_vec();
         let found = find(text, &word_starts(text), &taken, &|_| false);
         assert_eq!(found.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["Zdravushka Tashkent"]);
+        let text = "entre Minsk City Technopark LLC et";
+        let at = text.find("Minsk").unwrap();
+        let taken = std::slice::from_ref(&(at..at + 5)).to_vec();
+        let found = find(text, &word_starts(text), &taken, &|_| false);
+        assert_eq!(found.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["Minsk City Technopark"]);
     }
 }
