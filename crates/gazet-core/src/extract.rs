@@ -611,6 +611,10 @@ struct Context {
     before_capitalised: bool,
     /// "traduit en russe": the language, not the state.
     after_en: bool,
+    /// "l'océan Indien": the ocean's name, not the demonym.
+    after_ocean: bool,
+    /// "qui porte le nom d'Alisher Navoi": a person's name follows "nom de".
+    in_dedication: bool,
     /// The previous word is written in lowercase (running text, not a heading).
     after_lowercase_word: bool,
 }
@@ -632,6 +636,8 @@ impl Context {
             before_capitalised: false,
             after_en: trimmed.len() < before.len() && last_word == "en",
             after_lowercase_word: last_word.chars().next().is_some_and(char::is_lowercase),
+            after_ocean: last_word.eq_ignore_ascii_case("océan") || last_word == "Océan",
+            in_dedication: in_dedication(trimmed),
         }
     }
 
@@ -640,6 +646,7 @@ impl Context {
             Form::Name => {
                 let person = self.after_initial
                     || self.before_initial
+                    || self.in_dedication
                     || (self.before_capitalised
                         && GIVEN_NAMES.iter().any(|g| g.eq_ignore_ascii_case(&variant.surface)));
                 let brand = variant.policy == CasePolicy::Capitalised
@@ -648,10 +655,42 @@ impl Context {
                     && !is_shouted(&variant.surface);
                 !person && !brand
             }
-            Form::Adjective => !(self.after_en && original.chars().all(|c| !c.is_uppercase())),
+            Form::Adjective => !(self.after_en && original.chars().all(|c| !c.is_uppercase())) && !self.after_ocean,
+            Form::Demonym => !self.after_ocean,
             _ => true,
         }
     }
+}
+
+/// The text before a match ends in "nom de", "nom d'" or "nom du", possibly followed by a
+/// given name or initials ("porte le nom d'Alisher", "portant le nom de M.").
+fn in_dedication(before: &str) -> bool {
+    // Only the last few words matter: look at most 80 bytes back.
+    let mut from = before.len().saturating_sub(80);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut rest = &before[from..];
+    for _ in 0..3 {
+        let lower = rest.trim_end();
+        let tail: String = lower.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+        if tail.ends_with("nom de") || tail.ends_with("nom du") || tail.ends_with("nom d'") || tail.ends_with("nom d’")
+        {
+            return true;
+        }
+        // Step back over one capitalised word or initial, attached to "d'" or not.
+        let word_start = lower
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’')
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        let word = &lower[word_start..];
+        if !word.chars().next().is_some_and(char::is_uppercase) || word_start == 0 {
+            return false;
+        }
+        rest = &lower[..word_start];
+    }
+    false
 }
 
 /// Place names that are also common given names in the region's texts: followed by a
@@ -685,7 +724,12 @@ fn is_shouted(s: &str) -> bool {
 /// End of a dedication "portant le nom de M. Tank" right after `at`, if there is one: the
 /// phrase, then capitalised words and initials.
 fn named_after_end(text: &str, at: usize) -> Option<usize> {
-    let rest = &text[at..];
+    // A dedication is a few words: look at most 200 bytes ahead.
+    let mut limit = (at + 200).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let rest = &text[at..limit];
     if !rest.trim_start().starts_with("portant") {
         return None;
     }

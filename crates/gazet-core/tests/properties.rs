@@ -154,3 +154,11 @@ fn nul_bytes_rtl_marks_and_lone_combining_marks() {
     let x = engine().extract("\u{0}Russie\u{0}", &ExtractOptions::default());
     assert_eq!(x.mentions.len(), 1);
 }
+
+#[test]
+fn a_megabyte_of_names_without_a_space() {
+    // Every look-back and look-ahead of the context rules is bounded: this stays linear.
+    let text = "Russie-Minsk-JSC-".repeat(1 << 16);
+    let x = engine().extract(&text, &ExtractOptions::default());
+    assert_eq!(x.mentions.len(), 2 << 16);
+}

@@ -296,6 +296,11 @@ fn context_rules_persons_languages_and_brands() {
     // A place that is also a given name, before a capitalised word, is a person.
     assert!(found(&e, "la visite de Vladimir Dvornik en").is_empty());
     assert_eq!(spans(&e, "à Vladimir et à Vladimir. Puis"), ["Vladimir", "Vladimir"]);
+    // After "nom de", a person: "qui porte le nom d'Alisher Navoi".
+    assert!(found(&e, "l'université qui porte le nom d'Alisher Navoi, et").is_empty());
+    assert!(found(&e, "qui porte le nom de Navoi").is_empty());
+    // "l'océan Indien" is the ocean, "les Chiliens" the demonym.
+    assert!(found(&e, "l'océan Chilien").is_empty());
     assert_eq!(spans(&e, "à Gomel, Minsk et Navoi"), ["Gomel", "Minsk", "Navoi"]);
     assert_eq!(spans(&e, "à Minsk. Gomel aussi"), ["Minsk", "Gomel"]);
     // "en russe" is the language.
