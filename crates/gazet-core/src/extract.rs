@@ -655,7 +655,10 @@ impl Context {
                     && !is_shouted(&variant.surface);
                 !person && !brand
             }
-            Form::Adjective => !(self.after_en && original.chars().all(|c| !c.is_uppercase())) && !self.after_ocean,
+            Form::Adjective => {
+                let language = self.after_en && original.chars().all(|c| !c.is_uppercase());
+                !language && !self.after_ocean
+            }
             Form::Demonym => !self.after_ocean,
             _ => true,
         }
