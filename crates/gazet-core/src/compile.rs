@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::gazetteer::{EntityIdx, Gazetteer, Kind, Surface};
 use crate::inflect;
-use crate::normalize::{fold_surface, is_boundary, is_word_byte};
+use crate::normalize::{fold_surface, is_word_byte, word_class};
 
 /// How a mention refers to its entity (ANNOTATION.md "Forms").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -232,9 +232,8 @@ pub(crate) fn words_of(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
         if i == bytes.len() {
             return None;
         }
-        let start = i;
-        i += 1;
-        while i < bytes.len() && !is_boundary(bytes[i - 1], bytes[i]) {
+        let (start, class) = (i, word_class(bytes[i]));
+        while i < bytes.len() && word_class(bytes[i]) == class {
             i += 1;
         }
         Some(&bytes[start..i])

@@ -20,7 +20,7 @@ use crate::compile::{
 };
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
 use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
-use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, Normalized};
+use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, word_class, Normalized, HI};
 
 /// What a caller can choose per request.
 #[derive(Clone, Debug)]
@@ -113,24 +113,6 @@ pub struct Extractor {
     /// The built-in entity of firms found by context (`unlisted`).
     unlisted_firm: EntityIdx,
 }
-
-/// Class of a folded byte for the scan: 0 not in a word, 1 letter (or part of a non-ASCII
-/// letter), 2 digit. A word is a run of one class (`normalize::is_boundary`).
-static WORD_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0usize;
-    while b < 256 {
-        t[b] = if b >= b'0' as usize && b <= b'9' as usize {
-            2
-        } else if (b >= b'a' as usize && b <= b'z' as usize) || b >= 0x80 {
-            1
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
 
 /// Longest text processed in one piece (offsets inside the engine are 32-bit).
 const CHUNK_LIMIT: usize = 1 << 31;
@@ -324,9 +306,9 @@ impl Extractor {
             }
             // One word: word bytes of one class (digits, or letters), hashed as read.
             let start = i;
-            let class = WORD_CLASS[text[i] as usize];
+            let class = word_class(text[i]);
             let mut hash = WORD_HASH_SEED;
-            while i < n && WORD_CLASS[text[i] as usize] == class {
+            while i < n && word_class(text[i]) == class {
                 hash = word_hash_step(hash, text[i]);
                 i += 1;
             }
@@ -854,7 +836,6 @@ fn capitals_kept(original: &str, surface: &str) -> bool {
 /// continuation byte starts a char, and four-byte sequences take two UTF-16 units. Eight
 /// bytes at a time (SWAR).
 fn count_chars(bytes: &[u8]) -> (usize, usize) {
-    const HI: u64 = 0x8080_8080_8080_8080;
     let mut continuations = 0usize;
     let mut astral = 0usize;
     let mut chunks = bytes.chunks_exact(8);

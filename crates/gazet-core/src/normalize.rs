@@ -107,29 +107,43 @@ static ASCII_CLASS: [u8; 128] = {
     t
 };
 
-/// True for the bytes that make up words in folded text: ASCII letters and digits, and the
-/// bytes of non-ASCII letters kept as they are.
+/// Class of a folded byte: 0 not in a word, 1 letter (ASCII, or a byte of a non-ASCII
+/// letter kept as it is), 2 digit. A word is a run of bytes of one non-zero class; the scan
+/// reads words this way and gazetteer patterns are cut into words the same way.
 #[inline(always)]
-pub fn is_word_byte(b: u8) -> bool {
-    WORD_BYTE[b as usize]
+pub fn word_class(b: u8) -> u8 {
+    WORD_CLASS[b as usize]
 }
 
-static WORD_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
+static WORD_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0usize;
     while b < 256 {
-        t[b] = (b >= b'a' as usize && b <= b'z' as usize) || (b >= b'0' as usize && b <= b'9' as usize) || b >= 0x80;
+        t[b] = if b >= b'0' as usize && b <= b'9' as usize {
+            2
+        } else if (b >= b'a' as usize && b <= b'z' as usize) || b >= 0x80 {
+            1
+        } else {
+            0
+        };
         b += 1;
     }
     t
 };
+
+/// True for the bytes that make up words in folded text.
+#[inline(always)]
+pub fn is_word_byte(b: u8) -> bool {
+    word_class(b) != 0
+}
 
 /// A word boundary lies between `prev` and `next` (folded bytes): one of them is not a word
 /// byte, or a digit meets a letter. The second rule splits footnote calls glued to words in
 /// PDF text ("12L'Arménie", "Biélorussie3").
 #[inline(always)]
 pub fn is_boundary(prev: u8, next: u8) -> bool {
-    !is_word_byte(prev) || !is_word_byte(next) || (prev.is_ascii_digit() != next.is_ascii_digit())
+    let (a, b) = (word_class(prev), word_class(next));
+    a == 0 || b == 0 || a != b
 }
 
 /// Folds `text` for matching. See the module documentation for the rules.
@@ -365,7 +379,8 @@ fn fold_char_general(c: char, out: &mut Vec<u8>) {
 }
 
 const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
+/// The high bit of each byte of a `u64`, for SWAR byte tests.
+pub(crate) const HI: u64 = 0x8080_8080_8080_8080;
 
 /// 0x80 in each byte of `y` that is zero, 0 elsewhere (exact, no carries across bytes).
 #[inline(always)]
