@@ -15,7 +15,8 @@ use serde::Serialize;
 
 use crate::gazetteer::{EntityIdx, Gazetteer, Kind, Surface};
 use crate::inflect;
-use crate::normalize::{fold_surface, is_word_byte, word_class};
+use crate::normalize::fold_surface;
+use crate::words::{word_hash, Words};
 
 /// How a mention refers to its entity (ANNOTATION.md "Forms").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -176,7 +177,10 @@ impl Compiled {
             variants.extend(list);
             pattern_ranges.push((start, variants.len() as u32));
         }
-        let mut starts = StartFilter::new(patterns.len());
+        let cue_words = crate::unlisted::cue_words().count();
+        let first_words: rustc_hash::FxHashSet<u64> =
+            patterns.iter().filter_map(|p| words_of(p).next()).map(word_hash).collect();
+        let mut starts = StartFilter::new(patterns.len(), first_words.len() + cue_words);
         for p in &patterns {
             let mut words = words_of(p);
             match (words.next(), words.next()) {
@@ -221,42 +225,9 @@ impl Compiled {
     }
 }
 
-/// The words of folded bytes as the scan sees them: runs of word bytes of one class
-/// (letters, or digits), whatever separates them.
+/// The words of folded bytes as the scan sees them (`words::Words`).
 pub(crate) fn words_of(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() && !is_word_byte(bytes[i]) {
-            i += 1;
-        }
-        if i == bytes.len() {
-            return None;
-        }
-        let (start, class) = (i, word_class(bytes[i]));
-        while i < bytes.len() && word_class(bytes[i]) == class {
-            i += 1;
-        }
-        Some(&bytes[start..i])
-    })
-}
-
-pub(crate) const WORD_HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// One byte into a word's running hash: a rotate and a xor, one cycle, so that the scan
-/// hashes each word as it reads it; `word_hash_finish` mixes the bits at the word's end.
-#[inline(always)]
-pub(crate) fn word_hash_step(h: u64, b: u8) -> u64 {
-    h.rotate_left(7) ^ u64::from(b)
-}
-
-#[inline(always)]
-pub(crate) fn word_hash_finish(h: u64) -> u64 {
-    let h = (h ^ (h >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    h ^ (h >> 29)
-}
-
-fn word_hash(word: &[u8]) -> u64 {
-    word_hash_finish(word.iter().fold(WORD_HASH_SEED, |h, &b| word_hash_step(h, b)))
+    Words::new(bytes).map(move |(start, end)| &bytes[start..end])
 }
 
 #[inline(always)]
@@ -270,18 +241,38 @@ pub(crate) fn pair_hash(first: u64, second: u64) -> u64 {
 /// cache miss. With at most about 24 keys per 512-bit line, under a twentieth of each line
 /// is set, so a false positive (a walk of the automaton that finds nothing, or a cue
 /// checked for nothing) is rare.
+///
+/// In front of it, a plain bitset of first words, 16 bits per distinct first word (32 KiB
+/// for the default gazetteer, so it stays in the first-level cache): most words of a text
+/// begin no pattern, and they are turned away there without touching the larger filter,
+/// whose lines would otherwise miss the cache for every rare word.
 pub(crate) struct StartFilter {
     lines: Box<[[u64; 8]]>,
     /// log2 of the number of lines.
     line_bits: u32,
+    firsts: Box<[u64]>,
+    /// log2 of the number of bits of `firsts`.
+    first_bits: u32,
 }
 
 impl StartFilter {
     /// Sized for `keys` keys: at least 2^11 lines (128 KiB), and no more than about 24 keys
     /// per 512-bit line, so that an enlarged gazetteer keeps the false positive rate low.
-    fn new(keys: usize) -> Self {
+    /// `first_words` distinct first words (cue words included) get 16 bits each.
+    fn new(keys: usize, first_words: usize) -> Self {
         let line_bits = (keys / 24).max(1).next_power_of_two().trailing_zeros().max(11);
-        StartFilter { lines: vec![[0u64; 8]; 1 << line_bits].into_boxed_slice(), line_bits }
+        let first_bits = (first_words * 16).max(1 << 12).next_power_of_two().trailing_zeros();
+        StartFilter {
+            lines: vec![[0u64; 8]; 1 << line_bits].into_boxed_slice(),
+            line_bits,
+            firsts: vec![0u64; (1usize << first_bits) / 64].into_boxed_slice(),
+            first_bits,
+        }
+    }
+
+    #[inline(always)]
+    fn first_bit(&self, first: u64) -> usize {
+        (first.wrapping_mul(0xA076_1D64_78BD_642F) >> (64 - self.first_bits)) as usize
     }
 
     #[inline(always)]
@@ -296,6 +287,8 @@ impl StartFilter {
     }
 
     fn set(&mut self, first: u64, key: u64, salt: u64) {
+        let first_bit = self.first_bit(first);
+        self.firsts[first_bit >> 6] |= 1 << (first_bit & 63);
         let bit = Self::bit(key, salt);
         let line = self.line(first);
         self.lines[line][bit >> 6] |= 1 << (bit & 63);
@@ -323,6 +316,10 @@ impl StartFilter {
     /// and whether that word may be a cue word.
     #[inline(always)]
     pub(crate) fn test(&self, first: u64, second: Option<u64>) -> (bool, bool) {
+        let first_bit = self.first_bit(first);
+        if self.firsts[first_bit >> 6] & (1 << (first_bit & 63)) == 0 {
+            return (false, false);
+        }
         let line = &self.lines[self.line(first)];
         let start =
             Self::get(line, first, SINGLE) || second.is_some_and(|s| Self::get(line, pair_hash(first, s), PAIR));

@@ -15,12 +15,11 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::Anchored;
 use serde::Serialize;
 
-use crate::compile::{
-    static_rank, word_hash_finish, word_hash_step, CasePolicy, Compiled, EngineConfig, Form, Variant, WORD_HASH_SEED,
-};
+use crate::compile::{static_rank, CasePolicy, Compiled, EngineConfig, Form, Variant};
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
 use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
-use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, word_class, Normalized, HI};
+use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, Normalized, HI};
+use crate::words::{word_hash_at, Words};
 
 /// What a caller can choose per request.
 #[derive(Clone, Debug)]
@@ -292,27 +291,11 @@ impl Extractor {
         let n = text.len();
         let mut hits = Vec::with_capacity(n / 64);
         let mut cues = Vec::new();
-        let mut words = 0u32;
         // The previous word (start, ordinal, hash): whether a pattern may start there is
         // known once the word after it is read.
         let mut pending: Option<(usize, u32, u64)> = None;
-        let mut i = 0;
-        while i < n {
-            while i < n && !is_word_byte(text[i]) {
-                i += 1;
-            }
-            if i == n {
-                break;
-            }
-            // One word: word bytes of one class (digits, or letters), hashed as read.
-            let start = i;
-            let class = word_class(text[i]);
-            let mut hash = WORD_HASH_SEED;
-            while i < n && word_class(text[i]) == class {
-                hash = word_hash_step(hash, text[i]);
-                i += 1;
-            }
-            let hash = word_hash_finish(hash);
+        for (word, (start, end)) in Words::new(text).enumerate() {
+            let hash = word_hash_at(text, start, end);
             if let Some((p_start, p_word, p_hash)) = pending {
                 let (may_start, may_be_cue) = self.compiled.starts.test(p_hash, Some(hash));
                 if may_start {
@@ -322,8 +305,7 @@ impl Extractor {
                     cues.push(p_start);
                 }
             }
-            pending = Some((start, words, hash));
-            words += 1;
+            pending = Some((start, word as u32, hash));
         }
         if let Some((p_start, p_word, p_hash)) = pending {
             let (may_start, may_be_cue) = self.compiled.starts.test(p_hash, None);
@@ -658,9 +640,7 @@ fn in_dedication(before: &str) -> bool {
     let mut rest = &before[from..];
     for _ in 0..3 {
         let lower = rest.trim_end();
-        let tail: String = lower.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
-        if tail.ends_with("nom de") || tail.ends_with("nom du") || tail.ends_with("nom d'") || tail.ends_with("nom d’")
-        {
+        if ["nom de", "nom du", "nom d'", "nom d’"].iter().any(|p| lower.ends_with(p)) {
             return true;
         }
         // Step back over one capitalised word or initial, attached to "d'" or not.
@@ -822,14 +802,12 @@ fn fits_case(policy: CasePolicy, original: &str, surface: &str) -> bool {
 /// Every word that starts with a capital in `surface` starts with one in `original`. Words
 /// are compared in order; if folding changed the word count, only the initial counts.
 fn capitals_kept(original: &str, surface: &str) -> bool {
-    let words = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| w.chars().next().unwrap_or(' '))
-            .collect::<Vec<char>>()
-    };
-    let (seen, written) = (words(original), words(surface));
-    seen.len() != written.len() || seen.iter().zip(&written).all(|(s, w)| !w.is_uppercase() || s.is_uppercase())
+    fn initials(s: &str) -> impl Iterator<Item = char> + Clone + '_ {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.chars().next().unwrap_or(' '))
+    }
+    let (seen, written) = (initials(original), initials(surface));
+    seen.clone().count() != written.clone().count()
+        || seen.zip(written).all(|(s, w)| !w.is_uppercase() || s.is_uppercase())
 }
 
 /// Chars and UTF-16 code units in a valid UTF-8 slice: every byte that is not a

@@ -28,6 +28,7 @@ pub mod normalize;
 pub mod sentences;
 pub mod unlisted;
 pub mod urls;
+mod words;
 
 pub use compile::{CompileStats, EngineConfig, Form};
 pub use cooccur::{Aggregate, CoUnit};

@@ -1,0 +1,235 @@
+//! Words of folded text, and their hashes.
+//!
+//! A word is a run of folded bytes of one class: letters (`a`-`z` and the bytes of letters
+//! of other scripts, kept as they are) or digits; everything else separates words, and so
+//! does a change of class ("12l'armenie" is "12", "l", "armenie"). [`normalize::word_class`]
+//! states the same rule byte by byte; this module finds words 64 bytes at a time, which is
+//! what the scan needs: a French text has a word start every seven bytes or so, and
+//! reading it byte by byte costs a branch misprediction at nearly every word end.
+//!
+//! Gazetteer patterns are cut into words by the same iterator and hashed by the same
+//! function, so a word of the text and a word of a pattern hash alike exactly when their
+//! bytes are equal.
+//!
+//! [`normalize::word_class`]: crate::normalize::word_class
+
+use crate::normalize::HI;
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+/// Per byte of `x`: the high bit set where the byte is a letter, and where it is a digit.
+/// Bytes under 0x80 are compared by adding a constant that carries into the high bit
+/// exactly when the byte is at least (or more than) a bound; no addition overflows a byte.
+#[inline(always)]
+fn classes8(x: u64) -> (u64, u64) {
+    let low = x & LOW7;
+    let ascii = !x & HI;
+    let at_least = |c: u8| low + ONES * (0x80 - u64::from(c));
+    let more_than = |c: u8| low + ONES * (0x7F - u64::from(c));
+    let letters = (at_least(b'a') & !more_than(b'z') & ascii) | (x & HI);
+    let digits = at_least(b'0') & !more_than(b'9') & ascii;
+    (letters & HI, digits & HI)
+}
+
+/// The high bits of the eight bytes of `m`, as eight bits (byte 0 in bit 0).
+#[inline(always)]
+fn gather(m: u64) -> u64 {
+    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// Letter and digit bits of the 64 bytes of block `block` (bytes past the end are neither).
+#[inline]
+fn block_masks(text: &[u8], block: usize) -> (u64, u64) {
+    let base = block * 64;
+    let mut padded = [0u8; 64];
+    let bytes: &[u8] = match text.get(base..base + 64) {
+        Some(full) => full,
+        None => {
+            let rest = &text[base.min(text.len())..];
+            padded[..rest.len()].copy_from_slice(rest);
+            &padded
+        }
+    };
+    let (mut letters, mut digits) = (0u64, 0u64);
+    for (k, chunk) in bytes.chunks_exact(8).enumerate() {
+        let (l, d) = classes8(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        letters |= gather(l) << (8 * k);
+        digits |= gather(d) << (8 * k);
+    }
+    (letters, digits)
+}
+
+/// The words of `text` as (start, end) byte ranges, in order.
+pub(crate) struct Words<'a> {
+    text: &'a [u8],
+    /// Where the search for the next word starts: the end of the last word.
+    pos: usize,
+    /// The block whose masks are loaded.
+    block: usize,
+    letters: u64,
+    digits: u64,
+}
+
+impl<'a> Words<'a> {
+    pub(crate) fn new(text: &'a [u8]) -> Self {
+        let (letters, digits) = block_masks(text, 0);
+        Words { text, pos: 0, block: 0, letters, digits }
+    }
+
+    #[inline(always)]
+    fn load(&mut self, block: usize) {
+        if block != self.block {
+            (self.letters, self.digits) = block_masks(self.text, block);
+            self.block = block;
+        }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        // The start: the first word byte at or after `pos` (the byte at `pos` ends the last
+        // word, so it is either no word byte or the first of a word of the other class).
+        let start = loop {
+            if self.pos >= self.text.len() {
+                return None;
+            }
+            self.load(self.pos / 64);
+            let words = (self.letters | self.digits) & (u64::MAX << (self.pos % 64));
+            if words != 0 {
+                break self.block * 64 + words.trailing_zeros() as usize;
+            }
+            self.pos = (self.block + 1) * 64;
+        };
+        if start >= self.text.len() {
+            return None;
+        }
+        // The end: the first byte after `start` not of the start's class.
+        let is_letter = self.letters & (1 << (start % 64)) != 0;
+        let mut at = start;
+        let end = loop {
+            self.load(at / 64);
+            let class = if is_letter { self.letters } else { self.digits };
+            let outside = !class & (u64::MAX << (at % 64));
+            if outside != 0 {
+                break (self.block * 64 + outside.trailing_zeros() as usize).min(self.text.len());
+            }
+            at = (self.block + 1) * 64;
+            if at >= self.text.len() {
+                break self.text.len();
+            }
+        };
+        self.pos = end;
+        Some((start, end))
+    }
+}
+
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// A folded multiply: the high and low halves of the 128-bit product, xored. Every input
+/// bit reaches every output bit.
+#[inline(always)]
+fn mix(h: u64, k: u64) -> u64 {
+    let product = u128::from(h) * u128::from(k);
+    (product as u64) ^ ((product >> 64) as u64)
+}
+
+/// Hash of the word `text[start..end]`. Reads eight bytes at a time, past `end` when the
+/// text allows it (the extra bytes are masked off), so a word costs one or two multiplies.
+#[inline]
+pub(crate) fn word_hash_at(text: &[u8], start: usize, end: usize) -> u64 {
+    let mut h = HASH_SEED ^ (end - start) as u64;
+    let mut i = start;
+    while i + 8 <= end {
+        h = mix(h ^ load8(text, i), 0x9E37_79B9_7F4A_7C15);
+        i += 8;
+    }
+    if i < end {
+        let tail = load8(text, i) & (u64::MAX >> (64 - 8 * (end - i)));
+        h = mix(h ^ tail, 0x9E37_79B9_7F4A_7C15);
+    }
+    mix(h, 0xD6E8_FEB8_6659_FD93)
+}
+
+/// Hash of a whole word.
+pub(crate) fn word_hash(word: &[u8]) -> u64 {
+    word_hash_at(word, 0, word.len())
+}
+
+/// Eight bytes from `at`, zero-padded past the end of `text`.
+#[inline(always)]
+fn load8(text: &[u8], at: usize) -> u64 {
+    match text.get(at..at + 8) {
+        Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+        None => {
+            let mut buf = [0u8; 8];
+            let rest = &text[at..];
+            buf[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(buf)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::word_class;
+
+    /// Words by the byte-by-byte definition.
+    fn reference(text: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            if word_class(text[i]) == 0 {
+                i += 1;
+                continue;
+            }
+            let (start, class) = (i, word_class(text[i]));
+            while i < text.len() && word_class(text[i]) == class {
+                i += 1;
+            }
+            out.push((start, i));
+        }
+        out
+    }
+
+    #[test]
+    fn words_match_the_byte_by_byte_definition() {
+        let mut texts: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            b" ".to_vec(),
+            b"a".to_vec(),
+            b"12l'armenie, la bielorussie3 et 2024".to_vec(),
+            "moscou \u{1}\u{1}\u{1} \u{2} москва 漢字".as_bytes().to_vec(),
+            [b"x".repeat(63), b" ".to_vec(), b"y".repeat(130), b"9".repeat(64)].concat(),
+            b"a".repeat(64),
+            b" ".repeat(64),
+            [b" ".repeat(63), b"ab".to_vec()].concat(),
+            [b"z".repeat(64), b"0".to_vec()].concat(),
+        ];
+        // Every byte value at every position of a block.
+        for b in 0..=255u8 {
+            let mut t = b"word ".repeat(14);
+            t[(b as usize) % 70] = b;
+            t.push(b);
+            texts.push(t);
+        }
+        for text in &texts {
+            assert_eq!(Words::new(text).collect::<Vec<_>>(), reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn hashes_depend_on_the_word_bytes_only() {
+        let text = b"minsk minsk, minskaya 12345678901 bielorussie";
+        assert_eq!(word_hash_at(text, 0, 5), word_hash(b"minsk"));
+        assert_eq!(word_hash_at(text, 6, 11), word_hash(b"minsk"));
+        assert_eq!(word_hash_at(text, 22, 33), word_hash(b"12345678901"));
+        assert_eq!(word_hash_at(text, 34, 45), word_hash(b"bielorussie"));
+        assert_ne!(word_hash(b"minsk"), word_hash(b"minska"));
+        assert_ne!(word_hash(b"a"), word_hash(b"a\0"));
+    }
+}
