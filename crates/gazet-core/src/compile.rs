@@ -13,6 +13,7 @@ use aho_corasick::nfa::contiguous;
 use aho_corasick::MatchKind;
 use serde::Serialize;
 
+use crate::case::Shape;
 use crate::gazetteer::{EntityIdx, Gazetteer, Kind, Surface};
 use crate::inflect;
 use crate::normalize::fold_surface;
@@ -105,6 +106,8 @@ pub struct Compiled {
     /// `variants[pattern_ranges[p]]` are the readings of pattern `p`, best static rank first.
     pub(crate) pattern_ranges: Vec<(u32, u32)>,
     pub(crate) variants: Vec<Variant>,
+    /// The case shape of each variant's surface, for its case policy.
+    pub(crate) shapes: Vec<Shape>,
     /// Bloom filters over how patterns start: a word of the text that is neither a
     /// one-word pattern nor, with the word after it, the start of a longer one cannot begin
     /// a match, and the automaton is not entered. Most words of a French text ("de", "la",
@@ -198,7 +201,8 @@ impl Compiled {
         for &cue in &cues {
             starts.insert_cue(cue);
         }
-        Ok(Compiled { nfa, patterns, pattern_ranges, variants, starts, cues, build_time: started.elapsed() })
+        let shapes = variants.iter().map(|v| Shape::of(&v.surface)).collect();
+        Ok(Compiled { nfa, patterns, pattern_ranges, variants, shapes, starts, cues, build_time: started.elapsed() })
     }
 
     pub fn variants_of(&self, pattern: u32) -> &[Variant] {

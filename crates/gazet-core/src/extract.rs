@@ -15,6 +15,7 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::Anchored;
 use serde::Serialize;
 
+use crate::case::{self, Shape};
 use crate::compile::{static_rank, CasePolicy, Compiled, EngineConfig, Form, Variant};
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
 use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
@@ -360,10 +361,13 @@ impl Extractor {
         context.before_initial = followed_by_initial(&text[end..]);
         context.before_capitalised = followed_by_capitalised_word(&text[end..]);
         let (first, last) = self.compiled.pattern_ranges[hit.pattern as usize];
+        let seen = Shape::of(original);
+        let variants = &self.compiled.variants[first as usize..last as usize];
+        let shapes = &self.compiled.shapes[first as usize..last as usize];
         let mut passed = 0u64;
-        for (k, variant) in self.compiled.variants[first as usize..last as usize].iter().take(64).enumerate() {
-            let fits = fits_case(variant.policy, original, &variant.surface)
-                && context.allows(variant, original)
+        for (k, (variant, written)) in variants.iter().zip(shapes).take(64).enumerate() {
+            let fits = case::fits(variant.policy, &seen, written)
+                && context.allows(variant, &seen, written, original)
                 && (variant.form != Form::Prefix || is_compound_joint(after))
                 && (!variant.accent_sensitive || fold_case_only(original) == fold_case_only(&variant.surface));
             passed |= u64::from(fits) << k;
@@ -592,7 +596,7 @@ impl Context {
             && rev.next().is_some_and(char::is_uppercase)
             && rev.next().is_none_or(|c| !c.is_alphanumeric());
         let word_len: usize =
-            trimmed.chars().rev().take_while(|c| c.is_alphabetic()).take(24).map(char::len_utf8).sum();
+            trimmed.chars().rev().take_while(|&c| case::is_alphabetic(c)).take(24).map(char::len_utf8).sum();
         let last_word = &trimmed[trimmed.len() - word_len..];
         Context {
             after_initial,
@@ -605,7 +609,7 @@ impl Context {
         }
     }
 
-    fn allows(&self, variant: &Variant, original: &str) -> bool {
+    fn allows(&self, variant: &Variant, seen: &Shape, written: &Shape, original: &str) -> bool {
         match variant.form {
             Form::Name => {
                 let person = self.after_initial
@@ -615,8 +619,8 @@ impl Context {
                         && GIVEN_NAMES.iter().any(|g| g.eq_ignore_ascii_case(&variant.surface)));
                 let brand = variant.policy == CasePolicy::Capitalised
                     && self.after_lowercase_word
-                    && is_shouted(original)
-                    && !is_shouted(&variant.surface);
+                    && seen.is_shouted()
+                    && !written.is_shouted();
                 !person && !brand
             }
             Form::Adjective => {
@@ -677,13 +681,6 @@ fn followed_by_initial(after: &str) -> bool {
         && chars.next().is_some_and(char::is_whitespace)
         && chars.next().is_some_and(char::is_uppercase)
         && chars.next() == Some('.')
-}
-
-/// All letters in capitals, at least two of them: "BELARUS". A name the gazetteer writes
-/// otherwise, shouted inside running text, is a brand or a product ("tracteurs BELARUS").
-fn is_shouted(s: &str) -> bool {
-    let mut letters = s.chars().filter(|c| c.is_alphabetic());
-    letters.clone().count() >= 2 && letters.all(char::is_uppercase)
 }
 
 /// End of a dedication "portant le nom de M. Tank" right after `at`, if there is one: the
@@ -771,43 +768,6 @@ fn is_coordination(between: &[u8]) -> bool {
 /// The next folded bytes are a hyphen and a word: "russo|-kirghize".
 fn is_compound_joint(after: &[u8]) -> bool {
     after.first() == Some(&b'-') && after.get(1).is_some_and(|&b| is_word_byte(b))
-}
-
-/// Case policies, checked on the original text of a match.
-fn fits_case(policy: CasePolicy, original: &str, surface: &str) -> bool {
-    let mut letters = original.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = letters.clone().next() else { return false };
-    match policy {
-        CasePolicy::AnyInitial => true,
-        CasePolicy::Capitalised => first.is_uppercase() && capitals_kept(original, surface),
-        CasePolicy::Exact => {
-            let written = surface.chars().filter(|c| c.is_alphabetic());
-            let seen = original.chars().filter(|c| c.is_alphabetic());
-            written.clone().count() == seen.clone().count()
-                && written.zip(seen).all(|(w, s)| w.is_uppercase() == s.is_uppercase())
-        }
-        CasePolicy::Adjective | CasePolicy::Demonym => {
-            letters.next();
-            let rest_lower = letters.clone().all(|c| !c.is_uppercase());
-            let all_upper = first.is_uppercase() && letters.all(|c| !c.is_lowercase());
-            let capitalised = first.is_uppercase() && rest_lower;
-            match policy {
-                CasePolicy::Adjective => capitalised || all_upper || (first.is_lowercase() && rest_lower),
-                _ => capitalised || all_upper,
-            }
-        }
-    }
-}
-
-/// Every word that starts with a capital in `surface` starts with one in `original`. Words
-/// are compared in order; if folding changed the word count, only the initial counts.
-fn capitals_kept(original: &str, surface: &str) -> bool {
-    fn initials(s: &str) -> impl Iterator<Item = char> + Clone + '_ {
-        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.chars().next().unwrap_or(' '))
-    }
-    let (seen, written) = (initials(original), initials(surface));
-    seen.clone().count() != written.clone().count()
-        || seen.zip(written).all(|(s, w)| !w.is_uppercase() || s.is_uppercase())
 }
 
 /// Chars and UTF-16 code units in a valid UTF-8 slice: every byte that is not a

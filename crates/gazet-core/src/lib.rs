@@ -16,6 +16,7 @@
 //! assert_eq!(ids, ["iso3166-1:BY", "iso3166-1:KZ"]);
 //! ```
 
+mod case;
 pub mod compile;
 pub mod cooccur;
 #[cfg(feature = "embedded")]
