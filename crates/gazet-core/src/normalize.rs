@@ -168,40 +168,41 @@ fn fold(text: &str, mask_urls: bool) -> Normalized {
         };
     let mut masks = masked.into_iter().peekable();
     let n = bytes.len();
+    // Bytes that need attention in the block at `attention_from` (bit k: byte
+    // `attention_from + k`).
+    let (mut attention_from, mut attention) = (0, attention_at(bytes, 0));
     let mut i = 0;
     while i < n {
-        // Fast path: a run of plain ASCII is copied and lowercased in bulk. Most of a
-        // French text is such runs; they end at line breaks, hyphens, non-ASCII chars and
-        // double spaces.
         let next_mask = masks.peek().map_or(n, |r| r.start);
-        let after_space = out.last() == Some(&b' ');
-        if !(after_space && bytes[i] == b' ') {
+        // Fast path: the plain bytes up to the next one that needs attention are copied and
+        // lowercased in bulk. Most of a French text is such runs; they end at line breaks,
+        // hyphens, non-ASCII chars and double spaces. A space right after a space already
+        // written (a no-break space folded to one) is not plain.
+        if !(bytes[i] == b' ' && out.last() == Some(&b' ')) {
             let run_start = i;
-            // Eight bytes at a time (SWAR, no unsafe). The first byte that needs attention
-            // ends the run: the plain bytes before it are copied from the same chunk.
-            let mut stopped = false;
-            while i + 9 <= next_mask {
-                let chunk = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
-                let attention = chunk_attention(chunk, bytes[i + 8]);
-                let lower = ascii_lowercase(chunk).to_le_bytes();
-                if attention != 0 {
-                    let plain = (attention.trailing_zeros() / 8) as usize;
-                    out.extend_from_slice(&lower[..plain]);
-                    i += plain;
-                    stopped = true;
+            loop {
+                if i >= attention_from + 64 {
+                    // Blocks aligned on 64 bytes: each is read once.
+                    attention_from = i & !63;
+                    attention = attention_at(bytes, attention_from);
+                }
+                let ahead = attention >> (i - attention_from);
+                if ahead != 0 {
+                    i += ahead.trailing_zeros() as usize;
                     break;
                 }
-                out.extend_from_slice(&lower);
-                i += 8;
+                i = attention_from + 64;
+                if i >= next_mask {
+                    break;
+                }
             }
-            if !stopped {
-                let run_end = plain_run_end(bytes, i, next_mask);
-                let from = out.len();
-                out.extend_from_slice(&bytes[i..run_end]);
-                out[from..].make_ascii_lowercase();
-                i = run_end;
-            }
+            i = i.min(next_mask);
             if i > run_start {
+                let from = out.len();
+                out.extend_from_slice(&bytes[run_start..i]);
+                for b in &mut out[from..] {
+                    *b |= u8::from(b.wrapping_sub(b'A') < 26) << 5;
+                }
                 continue;
             }
         }
@@ -213,6 +214,7 @@ fn fold(text: &str, mask_urls: bool) -> Normalized {
                 continue;
             }
         }
+        let after_space = out.last() == Some(&b' ');
         let b = bytes[i];
         if b < 0x80 {
             match ASCII_CLASS[b as usize] {
@@ -263,8 +265,46 @@ fn fold(text: &str, mask_urls: bool) -> Normalized {
     Normalized { text: out, map: OffsetMap { pieces } }
 }
 
+/// Bit `k` set where byte `at + k` is not plain: non-ASCII, a control char or whitespace
+/// other than a single space (a space followed by whitespace), a hyphen or a backtick.
+/// Bytes past the end count as control chars. Eight bytes at a time (SWAR), exact per byte.
+#[inline]
+fn attention_at(bytes: &[u8], at: usize) -> u64 {
+    let mut padded = [0u8; 64];
+    let block: &[u8] = match bytes.get(at..at + 64) {
+        Some(full) => full,
+        None => {
+            let rest = &bytes[at.min(bytes.len())..];
+            padded[..rest.len()].copy_from_slice(rest);
+            &padded
+        }
+    };
+    let (mut special, mut spaces, mut controls) = (0u64, 0u64, 0u64);
+    for (k, chunk) in block.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // An ASCII byte is below 0x20 when adding 0x60 leaves its high bit clear.
+        let control = !((x & !HI) + 0x6060_6060_6060_6060) & !x & HI;
+        let hyphen = zero_bytes(x ^ (LO * u64::from(b'-')));
+        let backtick = zero_bytes(x ^ (LO * u64::from(b'`')));
+        let space = zero_bytes(x ^ (LO * u64::from(b' ')));
+        special |= gather_high_bits((x & HI) | control | hyphen | backtick) << (8 * k);
+        spaces |= gather_high_bits(space) << (8 * k);
+        controls |= gather_high_bits(control) << (8 * k);
+    }
+    let next_is_blank = bytes.get(at + 64).is_none_or(|&b| b <= b' ');
+    let blank_next = ((spaces | controls) >> 1) | (u64::from(next_is_blank) << 63);
+    special | (spaces & blank_next)
+}
+
+/// The high bits of the eight bytes of `m`, as eight bits (byte 0 in bit 0).
+#[inline(always)]
+fn gather_high_bits(m: u64) -> u64 {
+    ((m & HI) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
 /// End of the run of bytes from `i` (before `limit`) that fold to themselves lowercased:
 /// ASCII other than whitespace, hyphen and backtick, and single spaces between them.
+#[cfg(test)]
 #[inline]
 fn plain_run_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
     while i < limit {
@@ -390,6 +430,7 @@ fn zero_bytes(y: u64) -> u64 {
 
 /// Lowercases the ASCII letters of a chunk, byte by byte (no carries across bytes; bytes
 /// of 0x80 and above are left as they are).
+#[cfg(test)]
 #[inline(always)]
 fn ascii_lowercase(chunk: u64) -> u64 {
     let low7 = chunk & !HI;
@@ -402,6 +443,7 @@ fn ascii_lowercase(chunk: u64) -> u64 {
 /// 0x80 in each byte of `chunk` (little-endian) that is not plain: non-ASCII, a control or
 /// whitespace other than a single space, a hyphen or a backtick. `next` is the byte after
 /// the chunk, for a space at its end. Exact per byte.
+#[cfg(test)]
 #[inline(always)]
 fn chunk_attention(chunk: u64, next: u8) -> u64 {
     let non_ascii = chunk & HI;
@@ -455,6 +497,119 @@ pub fn fold_case_only(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-at-a-time fold that [`fold`] must agree with.
+    fn reference_fold(text: &str, mask_urls: bool) -> Normalized {
+        let bytes = text.as_bytes();
+        let masked = if mask_urls { urls::find(text) } else { Vec::new() };
+        let mut out = Vec::with_capacity(bytes.len() + 8);
+        // French text has a non-identity piece (accent, line break) every twenty-odd bytes.
+        let mut pieces: Vec<Piece> = Vec::with_capacity(bytes.len() / 16);
+        let push_piece =
+            |pieces: &mut Vec<Piece>, folded: usize, folded_len: usize, original: usize, original_len: usize| {
+                pieces.push(Piece {
+                    folded: folded as u32,
+                    folded_len: folded_len as u32,
+                    original: original as u32,
+                    original_len: original_len as u32,
+                });
+            };
+        let mut masks = masked.into_iter().peekable();
+        let n = bytes.len();
+        let mut i = 0;
+        while i < n {
+            // Fast path: a run of plain ASCII is copied and lowercased in bulk. Most of a
+            // French text is such runs; they end at line breaks, hyphens, non-ASCII chars and
+            // double spaces.
+            let next_mask = masks.peek().map_or(n, |r| r.start);
+            let after_space = out.last() == Some(&b' ');
+            if !(after_space && bytes[i] == b' ') {
+                let run_start = i;
+                // Eight bytes at a time (SWAR, no unsafe). The first byte that needs attention
+                // ends the run: the plain bytes before it are copied from the same chunk.
+                let mut stopped = false;
+                while i + 9 <= next_mask {
+                    let chunk = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+                    let attention = chunk_attention(chunk, bytes[i + 8]);
+                    let lower = ascii_lowercase(chunk).to_le_bytes();
+                    if attention != 0 {
+                        let plain = (attention.trailing_zeros() / 8) as usize;
+                        out.extend_from_slice(&lower[..plain]);
+                        i += plain;
+                        stopped = true;
+                        break;
+                    }
+                    out.extend_from_slice(&lower);
+                    i += 8;
+                }
+                if !stopped {
+                    let run_end = plain_run_end(bytes, i, next_mask);
+                    let from = out.len();
+                    out.extend_from_slice(&bytes[i..run_end]);
+                    out[from..].make_ascii_lowercase();
+                    i = run_end;
+                }
+                if i > run_start {
+                    continue;
+                }
+            }
+            if i == next_mask {
+                if let Some(range) = masks.next() {
+                    // One MASK byte per original byte keeps the map the identity here.
+                    out.resize(out.len() + range.len(), MASK);
+                    i = range.end;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            if b < 0x80 {
+                match ASCII_CLASS[b as usize] {
+                    BACKTICK => out.push(b'\''),
+                    SPACE => {
+                        let run_end = whitespace_run_end(bytes, i);
+                        if after_space {
+                            // Already one space (from a no-break space): this run folds away.
+                            push_piece(&mut pieces, out.len(), 0, i, run_end - i);
+                            i = run_end;
+                            continue;
+                        }
+                        if run_end - i != 1 || b != b' ' {
+                            push_piece(&mut pieces, out.len(), 1, i, run_end - i);
+                        }
+                        out.push(b' ');
+                        i = run_end;
+                        continue;
+                    }
+                    HYPHEN => {
+                        let run_end = whitespace_run_end(bytes, i + 1);
+                        let joins = run_end > i + 1
+                            && bytes[i + 1..run_end].contains(&b'\n')
+                            && out.last().is_some_and(|&p| is_word_byte(p))
+                            && run_end < n
+                            && starts_word(&text[run_end..]);
+                        if joins {
+                            push_piece(&mut pieces, out.len(), 1, i, run_end - i);
+                            out.push(b'-');
+                            i = run_end;
+                            continue;
+                        }
+                        out.push(b'-');
+                    }
+                    _ => out.push(b.to_ascii_lowercase()),
+                }
+                i += 1;
+                continue;
+            }
+            // Non-ASCII: decode one char (text is valid UTF-8, so `i` is a char boundary).
+            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+            let len = c.len_utf8();
+            let start = out.len();
+            fold_char(c, &mut out);
+            push_piece(&mut pieces, start, out.len() - start, i, len);
+            i += len;
+        }
+        Normalized { text: out, map: OffsetMap { pieces } }
+    }
 
     fn folded(s: &str) -> String {
         normalize(s).as_str().to_string()
@@ -540,6 +695,33 @@ mod tests {
                 };
                 assert_eq!(fast.as_str(), slow, "{text:?}");
             }
+        }
+    }
+
+    fn assert_same_as_reference(text: &str) {
+        let (fast, slow) = (normalize(text), reference_fold(text, true));
+        assert_eq!(fast.as_str(), slow.as_str(), "{text:?}");
+        assert_eq!(fast.map.pieces, slow.map.pieces, "{text:?}");
+    }
+
+    #[test]
+    fn block_fold_agrees_with_the_byte_loop_on_the_book() {
+        let book = include_str!("../../../tests/fixtures/book-dev.txt");
+        assert_same_as_reference(book);
+        for cut in [1, 63, 64, 65, 1000] {
+            let mut cut = cut;
+            while !book.is_char_boundary(cut) {
+                cut += 1;
+            }
+            assert_same_as_reference(&book[cut..cut + 5000]);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn block_fold_agrees_with_the_byte_loop(text in "([a-zA-Z]{0,70}|[ \n\t\r\u{a0}\u{202f}]{1,3}|[-`'’é漢\u{1}]|https://x.by/a|a@b.by)*") {
+            assert_same_as_reference(&text);
         }
     }
 
