@@ -272,9 +272,11 @@ impl Extractor {
         }
         let folded = normalize(text);
         let (hits, cues) = self.scan(&folded);
-        let mut candidates: Vec<Candidate> = Vec::with_capacity(hits.len());
-        candidates.extend(hits.iter().filter_map(|h| self.check(text, &folded, h)));
-        let chosen = if options.overlapping { candidates } else { leftmost_longest(candidates) };
+        let chosen = if options.overlapping {
+            hits.iter().filter_map(|h| self.check(text, &folded, h)).collect()
+        } else {
+            self.leftmost_longest(text, &folded, &hits)
+        };
         let mut mentions = self.resolve(&folded, chosen, options.alternatives);
         if !options.overlapping {
             self.extend_named_after(text, &mut mentions);
@@ -376,6 +378,25 @@ impl Extractor {
             return None;
         }
         Some(Candidate { start, end, folded_start: hit.start, folded_end: hit.end, word: hit.word, first, passed })
+    }
+
+    /// Leftmost-longest without overlaps: at each start the longest hit that passes its
+    /// checks, and no hit that starts inside an accepted one. Hits come in order of start,
+    /// then end, so each start's hits are checked longest first until one passes, and the
+    /// hits inside an accepted one are not checked at all.
+    fn leftmost_longest(&self, text: &str, folded: &Normalized, hits: &[Hit]) -> Vec<Candidate> {
+        let mut chosen = Vec::with_capacity(hits.len());
+        let mut covered = 0;
+        for group in hits.chunk_by(|a, b| a.start == b.start) {
+            if group[0].start < covered {
+                continue;
+            }
+            if let Some(c) = group.iter().rev().find_map(|h| self.check(text, folded, h)) {
+                covered = c.folded_end;
+                chosen.push(c);
+            }
+        }
+        chosen
     }
 
     /// "post-soviétique": a blocking word joined by a hyphen right before the match.
@@ -729,25 +750,6 @@ fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Leftmost-longest without overlaps: at each start the longest valid candidate, and no
-/// candidate that starts inside an accepted one.
-fn leftmost_longest(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = Vec::new();
-    for c in candidates {
-        match out.last_mut() {
-            Some(last) if c.folded_start == last.folded_start => {
-                // Same start, later end (the scan yields ends in increasing order).
-                if c.folded_end > last.folded_end {
-                    *last = c;
-                }
-            }
-            Some(last) if c.folded_start < last.folded_end => {}
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// What may stand between two coordinated names: ", de ", " et de ", " et d'", ...
 fn is_coordination(between: &[u8]) -> bool {
     const JOINTS: [&[u8]; 10] = [
@@ -772,16 +774,31 @@ fn is_compound_joint(after: &[u8]) -> bool {
 
 /// Chars and UTF-16 code units in a valid UTF-8 slice: every byte that is not a
 /// continuation byte starts a char, and four-byte sequences take two UTF-16 units. Eight
-/// bytes at a time (SWAR).
+/// bytes at a time (SWAR): flags are added up per byte lane, up to 255 chunks at a time,
+/// then the lanes are summed.
 fn count_chars(bytes: &[u8]) -> (usize, usize) {
+    fn lane_sum(lanes: u64) -> usize {
+        const PAIRS: u64 = 0x00FF_00FF_00FF_00FF;
+        let pairs = (lanes & PAIRS) + ((lanes >> 8) & PAIRS);
+        (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
+    }
     let mut continuations = 0usize;
     let mut astral = 0usize;
     let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Continuation: 10xxxxxx. Astral lead: 11110xxx (top four bits set).
-        continuations += (x & !(x << 1) & HI).count_ones() as usize;
-        astral += (x & (x << 1) & (x << 2) & (x << 3) & HI).count_ones() as usize;
+    loop {
+        let (mut lanes_continuation, mut lanes_astral, mut taken) = (0u64, 0u64, 0);
+        for chunk in chunks.by_ref().take(255) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            // Continuation: 10xxxxxx. Astral lead: 11110xxx (top four bits set).
+            lanes_continuation += (x & !(x << 1) & HI) >> 7;
+            lanes_astral += (x & (x << 1) & (x << 2) & (x << 3) & HI) >> 7;
+            taken += 1;
+        }
+        continuations += lane_sum(lanes_continuation);
+        astral += lane_sum(lanes_astral);
+        if taken < 255 {
+            break;
+        }
     }
     for &b in chunks.remainder() {
         continuations += usize::from(b & 0xC0 == 0x80);
@@ -861,9 +878,17 @@ mod tests {
 
     #[test]
     fn char_and_utf16_counts() {
-        for text in
-            ["", "abc", "République du Bélarus", "😀 la Russie 😀😀", "ЁжБ œ 漢字 \u{301}", "aaaaaaaé😀aaaaaaaaaa"]
-        {
+        let long = ["é", "😀", "a", "Ж"].iter().cycle().take(5000).copied().collect::<String>();
+        for text in [
+            "",
+            "abc",
+            "République du Bélarus",
+            "😀 la Russie 😀😀",
+            "ЁжБ œ 漢字 \u{301}",
+            "aaaaaaaé😀aaaaaaaaaa",
+            &"😀".repeat(2100),
+            &long,
+        ] {
             let expected = (text.chars().count(), text.encode_utf16().count());
             assert_eq!(count_chars(text.as_bytes()), expected, "{text}");
         }
