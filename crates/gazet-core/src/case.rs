@@ -29,57 +29,45 @@ pub(crate) struct Shape {
 
 impl Shape {
     pub(crate) fn of(text: &str) -> Shape {
-        let mut shape = Shape { all_upper: true, ..Shape::default() };
+        let (mut letters, mut words, mut upper_letters, mut upper_initials) = (0u32, 0u32, 0u64, 0u64);
+        // Classes of the first letter, of the other letters (or-ed), of all letters (and-ed).
+        let (mut first, mut rest, mut all) = (0u8, 0u8, u8::MAX);
         let mut in_word = false;
+        let mut visit = |class: u8| {
+            let alphanumeric = class & ALPHANUMERIC != 0;
+            let upper = class & UPPER != 0;
+            if alphanumeric && !in_word {
+                upper_initials |= u64::from(upper && words < 64) << (words & 63);
+                words += 1;
+            }
+            in_word = alphanumeric;
+            if class & ALPHABETIC != 0 {
+                if letters == 0 {
+                    first = class;
+                } else {
+                    rest |= class;
+                }
+                all &= class;
+                upper_letters |= u64::from(upper && letters < 64) << (letters & 63);
+                letters += 1;
+            }
+        };
         if text.is_ascii() {
-            for &b in text.as_bytes() {
-                shape.push(
-                    b.is_ascii_alphabetic(),
-                    b.is_ascii_alphanumeric(),
-                    b.is_ascii_uppercase(),
-                    b.is_ascii_lowercase(),
-                    &mut in_word,
-                );
-            }
+            text.bytes().for_each(|b| visit(class_of(char::from(b))));
         } else {
-            for c in text.chars() {
-                let class = class_of(c);
-                shape.push(
-                    class & ALPHABETIC != 0,
-                    class & ALPHANUMERIC != 0,
-                    class & UPPER != 0,
-                    class & LOWER != 0,
-                    &mut in_word,
-                );
-            }
+            text.chars().for_each(|c| visit(class_of(c)));
         }
-        shape
-    }
-
-    #[inline(always)]
-    fn push(&mut self, alphabetic: bool, alphanumeric: bool, upper: bool, lower: bool, in_word: &mut bool) {
-        if alphanumeric && !*in_word {
-            if upper && self.words < 64 {
-                self.upper_initials |= 1 << self.words;
-            }
-            self.words += 1;
+        Shape {
+            letters,
+            first_upper: first & UPPER != 0,
+            first_lower: first & LOWER != 0,
+            rest_upper: rest & UPPER != 0,
+            rest_lower: rest & LOWER != 0,
+            all_upper: all & UPPER != 0,
+            upper_letters,
+            words,
+            upper_initials,
         }
-        *in_word = alphanumeric;
-        if !alphabetic {
-            return;
-        }
-        if self.letters == 0 {
-            self.first_upper = upper;
-            self.first_lower = lower;
-        } else {
-            self.rest_upper |= upper;
-            self.rest_lower |= lower;
-        }
-        self.all_upper &= upper;
-        if upper && self.letters < 64 {
-            self.upper_letters |= 1 << self.letters;
-        }
-        self.letters += 1;
     }
 
     /// All letters in capitals, at least two of them: "BELARUS".
