@@ -56,14 +56,14 @@ pub struct PairCount {
     pub count: u32,
 }
 
-/// Counts entities and pairs over the mentions of one text (sorted by start). `skip` (an
-/// entity without identity, such as unlisted firms) is counted but never paired.
+/// Counts entities and pairs over the mentions of one text (sorted by start). `skip`
+/// (entities without identity, such as unlisted firms) are counted but never paired.
 pub fn count(
     text: &str,
     mentions: &[Mention],
     unit: CoUnit,
     min_pair_count: u32,
-    skip: Option<EntityIdx>,
+    skip: &[EntityIdx],
 ) -> (Vec<EntityCount>, Vec<PairCount>, u32) {
     let mut counter = Counter { skip, ..Counter::default() };
     let units = match unit {
@@ -101,15 +101,15 @@ pub fn count(
 }
 
 #[derive(Default)]
-struct Counter {
-    skip: Option<EntityIdx>,
+struct Counter<'a> {
+    skip: &'a [EntityIdx],
     scratch: Vec<EntityIdx>,
     /// entity -> (mentions, units)
     entities: HashMap<EntityIdx, (u32, u32)>,
     pairs: HashMap<(EntityIdx, EntityIdx), u32>,
 }
 
-impl Counter {
+impl Counter<'_> {
     fn unit(&mut self, entities: impl Iterator<Item = EntityIdx>) {
         // One buffer for every unit: a text has a unit per sentence.
         let mut distinct = std::mem::take(&mut self.scratch);
@@ -119,10 +119,10 @@ impl Counter {
         distinct.dedup();
         for (i, &a) in distinct.iter().enumerate() {
             self.entities.entry(a).or_insert((0, 0)).1 += 1;
-            if Some(a) == self.skip {
+            if self.skip.contains(&a) {
                 continue;
             }
-            for &b in distinct[i + 1..].iter().filter(|&&b| Some(b) != self.skip) {
+            for &b in distinct[i + 1..].iter().filter(|b| !self.skip.contains(b)) {
                 *self.pairs.entry((a, b)).or_default() += 1;
             }
         }
@@ -268,14 +268,14 @@ mod tests {
             mention(13, 4, 1),
             mention(16, 5, 3),
         ];
-        let (entities, pairs, units) = count(text, &ms, CoUnit::Sentence, 1, None);
+        let (entities, pairs, units) = count(text, &ms, CoUnit::Sentence, 1, &[]);
         assert_eq!(units, 2);
         let e1 = entities.iter().find(|e| e.entity == EntityIdx(1)).unwrap();
         assert_eq!((e1.mentions, e1.units), (3, 2));
         let ab = pairs.iter().find(|p| (p.a, p.b) == (EntityIdx(1), EntityIdx(2))).unwrap();
         assert_eq!(ab.count, 2);
         assert!(pairs.iter().all(|p| p.a < p.b), "self pairs or unordered pairs: {pairs:?}");
-        let (_, pairs, _) = count(text, &ms, CoUnit::Sentence, 2, None);
+        let (_, pairs, _) = count(text, &ms, CoUnit::Sentence, 2, &[]);
         assert_eq!(pairs.len(), 1);
     }
 
@@ -283,9 +283,9 @@ mod tests {
     fn document_and_window_units() {
         let text = "a b c d e f g h";
         let ms = [mention(0, 0, 1), mention(2, 1, 2), mention(14, 7, 3)];
-        let (_, pairs, units) = count(text, &ms, CoUnit::Document, 1, None);
+        let (_, pairs, units) = count(text, &ms, CoUnit::Document, 1, &[]);
         assert_eq!((units, pairs.len()), (1, 3));
-        let (_, pairs, _) = count(text, &ms, CoUnit::Window(3), 1, Some(EntityIdx(9)));
+        let (_, pairs, _) = count(text, &ms, CoUnit::Window(3), 1, &[EntityIdx(9)]);
         assert_eq!(pairs, [PairCount { a: EntityIdx(1), b: EntityIdx(2), count: 1 }]);
     }
 

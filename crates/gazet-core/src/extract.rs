@@ -110,8 +110,9 @@ pub struct Extractor {
     gazetteer: Gazetteer,
     compiled: Compiled,
     config: EngineConfig,
-    /// The built-in entity of firms found by context (`unlisted`).
+    /// The built-in entities of firms and institutions found by context (`unlisted`).
     unlisted_firm: EntityIdx,
+    unlisted_institution: EntityIdx,
 }
 
 /// Longest text processed in one piece (offsets inside the engine are 32-bit).
@@ -196,8 +197,10 @@ impl Extractor {
             value: None,
             message,
         })?;
-        let unlisted_firm = gazetteer.lookup(crate::unlisted::UNLISTED_FIRM).expect("built into every gazetteer");
-        Ok(Extractor { gazetteer, compiled, config, unlisted_firm })
+        let built_in = |id| gazetteer.lookup(id).expect("built into every gazetteer");
+        let unlisted_firm = built_in(crate::unlisted::UNLISTED_FIRM);
+        let unlisted_institution = built_in(crate::unlisted::UNLISTED_INSTITUTION);
+        Ok(Extractor { gazetteer, compiled, config, unlisted_firm, unlisted_institution })
     }
 
     /// The engine over the embedded default gazetteers.
@@ -224,10 +227,10 @@ impl Extractor {
         if !options.kinds.is_empty() {
             mentions.retain(|m| options.kinds.contains(&self.gazetteer.entity(m.entity).kind));
         }
-        // Unlisted firms share one entity but not one identity: they take no part in
-        // co-occurrence.
-        let (entities, pairs, units) =
-            cooccur::count(text, &mentions, options.unit, options.min_pair_count, Some(self.unlisted_firm));
+        // Unlisted firms and institutions share one entity each but not one identity: they
+        // take no part in co-occurrence pairs.
+        let skip = [self.unlisted_firm, self.unlisted_institution];
+        let (entities, pairs, units) = cooccur::count(text, &mentions, options.unit, options.min_pair_count, &skip);
         Extraction { mentions, entities, pairs, units }
     }
 
@@ -280,6 +283,7 @@ impl Extractor {
         let mut mentions = self.resolve(&folded, chosen, options.alternatives);
         if !options.overlapping {
             self.extend_named_after(text, &mut mentions);
+            self.add_named_bodies(text, &mut mentions);
             let cues: Vec<usize> = cues.iter().map(|&c| folded.map.start(c)).collect();
             self.add_unlisted_firms(text, &cues, &mut mentions);
         }
@@ -509,6 +513,24 @@ impl Extractor {
                 }
             }
             i += 1;
+        }
+    }
+
+    /// A place that ends the name of a public body ("Comité du tourisme du Daghestan")
+    /// becomes that body, an unlisted institution whose span takes the place in.
+    fn add_named_bodies(&self, text: &str, mentions: &mut [Mention]) {
+        let mut floor = 0;
+        for m in mentions.iter_mut() {
+            let kind = self.gazetteer.entity(m.entity).kind;
+            if matches!(kind, Kind::State | Kind::Region) && matches!(m.form, Form::Name | Form::Acronym) {
+                if let Some(start) = crate::unlisted::body_start(text, m.start, floor) {
+                    m.start = start;
+                    m.entity = self.unlisted_institution;
+                    m.form = Form::Name;
+                    m.alternatives.clear();
+                }
+            }
+            floor = m.end;
         }
     }
 

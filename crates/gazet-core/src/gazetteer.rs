@@ -167,6 +167,7 @@ impl Gazetteer {
             files: sorted.iter().map(|(n, _)| n.to_string()).collect(),
         };
         gazetteer.insert(unlisted_firm(), LineRef { file: "(built in)".into(), line: 0 })?;
+        gazetteer.insert(unlisted_institution(), LineRef { file: "(built in)".into(), line: 0 })?;
         for row in rows {
             gazetteer.insert(row.entity, row.line_ref)?;
         }
@@ -302,11 +303,20 @@ impl Gazetteer {
 
 /// The entity every firm found by context but listed nowhere refers to (see `unlisted`).
 fn unlisted_firm() -> Entity {
+    built_in(crate::unlisted::UNLISTED_FIRM, Kind::Firm, "firme non répertoriée")
+}
+
+/// The entity every named body found by its shape but listed nowhere refers to.
+fn unlisted_institution() -> Entity {
+    built_in(crate::unlisted::UNLISTED_INSTITUTION, Kind::Institution, "institution non répertoriée")
+}
+
+fn built_in(id: &str, kind: Kind, name: &str) -> Entity {
     Entity {
-        id: crate::unlisted::UNLISTED_FIRM.to_string(),
-        kind: Kind::Firm,
+        id: id.to_string(),
+        kind,
         subtype: "unlisted".into(),
-        name: "firme non répertoriée".into(),
+        name: name.into(),
         parent: None,
         xrefs: Vec::new(),
         prior: 0.0,
@@ -787,7 +797,7 @@ mod tests {
         let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
             gazet:inst/academy-of-sciences-{key}\tINSTITUTION\tacademy\tAcadémie nationale des sciences {de}\t{slot}\t\t\tAcadémie nationale des sciences {de}\tiso3166-1:BY\n";
         let g = load(&[("states.tsv", &states), ("curated/templates.tsv", templates)]).unwrap();
-        assert_eq!(g.len(), 3, "two rows and the built-in unlisted firm");
+        assert_eq!(g.len(), 4, "two rows and the built-in unlisted firm and institution");
         let academy = g.entity(g.lookup("gazet:inst/academy-of-sciences-by").unwrap());
         assert_eq!(academy.name, "Académie nationale des sciences de la Biélorussie");
         assert_eq!(academy.parent.as_deref(), Some("iso3166-1:BY"));

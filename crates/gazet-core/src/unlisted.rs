@@ -1,4 +1,5 @@
-//! Firms that no gazetteer lists, recognised by how French business text introduces them.
+//! Firms and institutions that no gazetteer lists, recognised by how French text writes
+//! them.
 //!
 //! A region's economy has far more companies than any list: "Kamvol OJSC", "JSC
 //! "Mogilevliftmash"", "la société ouzbèke Evroplastiks Invest", "Minsk : Biznesofset,
@@ -11,11 +12,102 @@
 //! - the publisher slot of a bibliographic reference ("Minsk : Biznesofset, 2017").
 //!
 //! Such mentions refer to the built-in entity [`UNLISTED_FIRM`]; their text names them.
+//!
+//! A public body is named after what it does and where: "Comité des relations extérieures
+//! de la région de Leningrad", "ministère du développement innovant de l'Ouzbékistan".
+//! Such a name takes in the place it ends with ([`body_start`]) and refers to the built-in
+//! entity [`UNLISTED_INSTITUTION`].
 
 use std::ops::Range;
 
 /// Id of the entity every unlisted firm refers to.
 pub const UNLISTED_FIRM: &str = "gazet:firm/unlisted";
+
+/// Id of the entity every unlisted named body refers to.
+pub const UNLISTED_INSTITUTION: &str = "gazet:inst/unlisted";
+
+/// Nouns that head the name of a public body, capitalised as a name's first word is.
+const BODY_HEADS: &[&str] = &[
+    "Académie",
+    "Administration",
+    "Agence",
+    "Assemblée",
+    "Association",
+    "Bibliothèque",
+    "Bureau",
+    "Centre",
+    "Chambre",
+    "Comité",
+    "Commission",
+    "Conseil",
+    "Cour",
+    "Département",
+    "Direction",
+    "École",
+    "Fondation",
+    "Fonds",
+    "Inspection",
+    "Institut",
+    "Ministère",
+    "Musée",
+    "Observatoire",
+    "Office",
+    "Parquet",
+    "Secrétariat",
+    "Service",
+    "Tribunal",
+    "Université",
+];
+
+/// Heads that French also writes in lowercase in running text ("le ministère de ...").
+const LOWERCASE_BODY_HEADS: &[&str] = &["ministère"];
+
+/// Most words between a body's head and the place that ends its name.
+const MAX_BODY_WORDS: usize = 8;
+
+/// Where the name of a public body ending with the place mention at `place` starts, if
+/// the text before the place reads: a head noun ([`BODY_HEADS`]), one to
+/// [`MAX_BODY_WORDS`] lowercase words saying what the body does, and "de", "du", "de la",
+/// "de l'" or "d'" right before the place ("Comité du tourisme du Daghestan"). Nothing of
+/// the name may lie before `floor` (the end of the previous mention). A head followed
+/// directly by the preposition ("Centre de la Russie") is a location, not a name.
+pub fn body_start(text: &str, place: usize, floor: usize) -> Option<usize> {
+    let mut from = place.saturating_sub(200).max(floor);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..place];
+    let mut tokens = before.split_whitespace().rev().map(|t| (t.as_ptr() as usize - text.as_ptr() as usize, t));
+    // The preposition: glued to the place ("d'", "l'") or a word of its own.
+    let glued = !before.ends_with(char::is_whitespace);
+    let (_, last) = tokens.next()?;
+    let preposition = match (glued, last) {
+        (true, "d'" | "d’") | (false, "de" | "du" | "des") => true,
+        (true, "l'" | "l’") | (false, "la") => tokens.next().is_some_and(|(_, t)| t == "de"),
+        _ => false,
+    };
+    if !preposition {
+        return None;
+    }
+    let mut words = 0;
+    for (start, token) in tokens {
+        // "l'Agence", "d'Agence": the elided article is not part of the name.
+        let (skip, word) = ["l'", "l’", "d'", "d’"]
+            .iter()
+            .find_map(|e| token.strip_prefix(e).map(|rest| (e.len(), rest)))
+            .unwrap_or((0, token));
+        if BODY_HEADS.contains(&word) || LOWERCASE_BODY_HEADS.contains(&word) {
+            return (words > 0).then_some(start + skip);
+        }
+        let describes = word.chars().next().is_some_and(char::is_lowercase)
+            && word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
+        words += 1;
+        if !describes || words > MAX_BODY_WORDS {
+            return None;
+        }
+    }
+    None
+}
 
 /// Legal forms of companies, as written around their names.
 const LEGAL_FORMS: &[&str] = &[

@@ -368,3 +368,38 @@ iso3166-1:PE\tSTATE\tcountry\tPérou\t\t\t0.9\t\t\tpéruvien\n";
     let e = Extractor::new(g, strict).unwrap();
     assert_eq!(spans(&e, "péruvien et peruvien, nigérien et nigerien"), ["péruvien", "nigérien"]);
 }
+
+#[test]
+fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
+    let e = engine();
+    let text = "Selon les données du Comité des relations extérieures de la région de Gomel, \
+        le ministère du développement innovant de l'Ouzbékistan et l'Académie nationale de \n\nBiélorussie, \
+        au centre de la Russie, le Centre de la Russie et le Comité, de Minsk.";
+    let got = found(&e, text);
+    let got: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Comité des relations extérieures de la région de Gomel", "gazet:inst/unlisted"),
+            ("ministère du développement innovant de l'Ouzbékistan", "gazet:inst/unlisted"),
+            ("Académie nationale de \n\nBiélorussie", "gazet:inst/unlisted"),
+            // A head right before the preposition names a location, not a body; punctuation
+            // ends a name.
+            ("Russie", "iso3166-1:RU"),
+            ("Russie", "iso3166-1:RU"),
+            ("Minsk", "geonames:625144"),
+        ]
+    );
+    // A listed institution is not taken for an unlisted one, and unlisted bodies take no
+    // part in co-occurrence pairs.
+    assert_eq!(
+        spans(&e, "l'Académie nationale des sciences de Biélorussie"),
+        ["Académie nationale des sciences de Biélorussie"]
+    );
+    let x = e.extract(
+        "Le Comité du tourisme de la Russie et le Comité des sports du Kazakhstan.",
+        &ExtractOptions::default(),
+    );
+    assert_eq!(x.mentions.len(), 2);
+    assert!(x.pairs.is_empty());
+}
