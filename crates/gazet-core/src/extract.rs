@@ -707,7 +707,20 @@ fn in_dedication(before: &str) -> bool {
 
 /// Place names that are also common given names in the region's texts: followed by a
 /// capitalised word ("Vladimir Poutine", "Lida Kovalenko") they name a person.
-const GIVEN_NAMES: &[&str] = &["Vladimir", "Sofia", "Sofiya", "Victoria", "Florence", "Lida", "Alexandria", "Nadejda"];
+/// Vladimir is also written the Belarusian, Ukrainian, German and Polish ways.
+const GIVEN_NAMES: &[&str] = &[
+    "Vladimir",
+    "Uladzimir",
+    "Volodymyr",
+    "Wladimir",
+    "Sofia",
+    "Sofiya",
+    "Victoria",
+    "Florence",
+    "Lida",
+    "Alexandria",
+    "Nadejda",
+];
 
 /// " Dvornik": one space, then a capitalised word.
 fn followed_by_capitalised_word(after: &str) -> bool {

@@ -28,7 +28,7 @@ geonames:627907\tREGION\tcity\tGomel\tiso3166-2:BY-HO\t\t0.7\tHomel\n\
 geonames:601294\tREGION\tcity\tNavoï\tiso3166-2:UZ-NW\t\t0.6\tNavoi\n\
 geonames:498817\tREGION\tcity\tSaint-Pétersbourg\tiso3166-1:RU\t\t0.9\n\
 geonames:625144\tREGION\tcapital\tMinsk\tiso3166-1:BY\t\t0.9\n\
-geonames:473247\tREGION\tcity\tVladimir\tiso3166-1:RU\t\t0.5\n\
+geonames:473247\tREGION\tcity\tVladimir\tiso3166-1:RU\t\t0.5\tUladzimir\n\
 gazet:region/asie-centrale\tREGION\tmacro-region\tAsie centrale\n\
 gazet:region/asie-pacifique\tREGION\tmacro-region\tAsie-Pacifique\n"
     );
@@ -296,6 +296,8 @@ fn context_rules_persons_languages_and_brands() {
     // A place that is also a given name, before a capitalised word, is a person.
     assert!(found(&e, "la visite de Vladimir Dvornik en").is_empty());
     assert_eq!(spans(&e, "à Vladimir et à Vladimir. Puis"), ["Vladimir", "Vladimir"]);
+    assert!(found(&e, "250 Uladzimir Dvornik a participé à une réunion").is_empty());
+    assert_eq!(spans(&e, "à Uladzimir. Puis"), ["Uladzimir"]);
     // After "nom de", a person: "qui porte le nom d'Alisher Navoi".
     assert!(found(&e, "l'université qui porte le nom d'Alisher Navoi, et").is_empty());
     assert!(found(&e, "qui porte le nom de Navoi").is_empty());
