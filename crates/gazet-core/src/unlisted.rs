@@ -96,11 +96,14 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<usize> {
             .iter()
             .find_map(|e| token.strip_prefix(e).map(|rest| (e.len(), rest)))
             .unwrap_or((0, token));
-        if BODY_HEADS.contains(&word) || LOWERCASE_BODY_HEADS.contains(&word) {
+        // A capitalised word ends the search: it is the head or the name is not one.
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            return (BODY_HEADS.contains(&word) && words > 0).then_some(start + skip);
+        }
+        if LOWERCASE_BODY_HEADS.contains(&word) {
             return (words > 0).then_some(start + skip);
         }
-        let describes = word.chars().next().is_some_and(char::is_lowercase)
-            && word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
+        let describes = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
         words += 1;
         if !describes || words > MAX_BODY_WORDS {
             return None;
