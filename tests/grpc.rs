@@ -153,6 +153,33 @@ async fn extract_stream_keeps_every_document_in_order() {
     server.shutdown().await.unwrap();
 }
 
+/// The promise: a stream of 100,000 documents loses none. Short documents keep the
+/// test quick in debug builds; every answer is checked for its id, place and mentions.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn extract_stream_of_100_000_documents_loses_none() {
+    let server = start(Config::default(), None).await;
+    let mut client = client(server.addr).await;
+    const N: usize = 100_000;
+    let requests = (0..N).map(|i| pb::ExtractStreamRequest {
+        doc_id: i.to_string(),
+        text: format!("Le Kazakhstan et le Bélarus, note {i}."),
+        options: None,
+    });
+    let mut responses = client.extract_stream(tokio_stream::iter(requests)).await.unwrap().into_inner();
+    let mut count = 0;
+    while let Some(r) = responses.message().await.unwrap() {
+        assert_eq!(r.doc_id, count.to_string(), "order kept");
+        let Some(pb::extract_stream_response::Outcome::Result(result)) = r.outcome else {
+            panic!("document {count}: {:?}", r.outcome)
+        };
+        let ids: Vec<&str> = result.mentions.iter().map(|m| m.entity_id.as_str()).collect();
+        assert_eq!(ids, ["iso3166-1:KZ", "iso3166-1:BY"], "document {count}");
+        count += 1;
+    }
+    assert_eq!(count, N, "no document lost");
+    server.shutdown().await.unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn aggregate_over_the_book_equals_the_library() {
     let server = start(Config::default(), None).await;
@@ -351,6 +378,93 @@ async fn every_error_code() {
     let e = client.extract(extract(book(), None)).await.unwrap_err();
     assert_eq!(e.code(), Code::DeadlineExceeded, "{e:?}");
     assert!(e.message().contains("request timeout"), "{}", e.message());
+    server.shutdown().await.unwrap();
+}
+
+/// An answer over the maximum message size is refused with RESOURCE_EXHAUSTED naming the
+/// limit and the size, in a unary call and per document in a stream.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_over_the_message_size_limit() {
+    let config = Config { max_message_bytes: 4000, ..Config::default() };
+    let server = start(config, None).await;
+    let mut client = client(server.addr).await;
+    // 2,200 bytes in, 200 mentions out: well over 4,000 bytes.
+    let many = "Kazakhstan ".repeat(200);
+    let e = client.extract(extract(&many, None)).await.unwrap_err();
+    assert_eq!(e.code(), Code::ResourceExhausted, "{e:?}");
+    assert!(e.message().contains("response message") && e.message().contains("4000 bytes"), "{}", e.message());
+    let size: usize = e.message().split("would be ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert!(size > 4000, "{}", e.message());
+    // The same text with fewer kinds asked for is answered.
+    let options = pb::ExtractOptions { kinds: vec![pb::Kind::Firm as i32], ..Default::default() };
+    assert!(client.extract(extract(&many, Some(options))).await.unwrap().into_inner().mentions.is_empty());
+
+    // In a stream, the document gets the error and the stream goes on.
+    let doc =
+        |i: usize, text: &str| pb::ExtractStreamRequest { doc_id: i.to_string(), text: text.into(), options: None };
+    let requests = vec![doc(0, BELARUS), doc(1, &many), doc(2, BELARUS)];
+    let mut responses = client.extract_stream(tokio_stream::iter(requests)).await.unwrap().into_inner();
+    let mut outcomes = Vec::new();
+    while let Some(r) = responses.message().await.unwrap() {
+        outcomes.push((r.doc_id, r.outcome.unwrap()));
+    }
+    assert_eq!(outcomes.len(), 3);
+    match &outcomes[1] {
+        (id, pb::extract_stream_response::Outcome::Error(e)) if id == "1" => {
+            assert_eq!(e.code, Code::ResourceExhausted as i32);
+            assert!(e.message.contains("4000 bytes"), "{}", e.message);
+        }
+        other => panic!("{other:?}"),
+    }
+    for (id, outcome) in [&outcomes[0], &outcomes[2]] {
+        assert!(matches!(outcome, pb::extract_stream_response::Outcome::Result(_)), "{id}: {outcome:?}");
+    }
+    server.shutdown().await.unwrap();
+}
+
+/// Kubernetes probes answer under load: health checks do not wait for the concurrency
+/// limit.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn health_answers_when_every_slot_is_taken() {
+    use tonic_health::pb::health_check_response::ServingStatus;
+    use tonic_health::pb::health_client::HealthClient;
+    use tonic_health::pb::HealthCheckRequest;
+
+    let config = Config { concurrency_limit: 1, ..Config::default() };
+    let server = start(config, None).await;
+    let mut client = client(server.addr).await;
+    // The one slot: an Aggregate call holds it until its last document is in.
+    let (tx, rx) = tokio::sync::mpsc::channel(4);
+    let mut aggregating = client.clone();
+    let aggregate =
+        tokio::spawn(async move { aggregating.aggregate(tokio_stream::wrappers::ReceiverStream::new(rx)).await });
+    tx.send(pb::AggregateRequest { doc_id: "a".into(), text: BELARUS.into(), options: None }).await.unwrap();
+    // Once the slot is taken, other calls wait for it (here until their deadline).
+    let mut held = false;
+    for _ in 0..100 {
+        let mut request = Request::new(pb::InfoRequest {});
+        request.set_timeout(Duration::from_millis(100));
+        match client.info(request).await {
+            Ok(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+            Err(e) => {
+                assert!(matches!(e.code(), Code::DeadlineExceeded | Code::Cancelled), "{e:?}");
+                held = true;
+                break;
+            }
+        }
+    }
+    assert!(held, "the Aggregate call never took the slot");
+    // Health checks do not wait.
+    let mut health = HealthClient::new(channel(server.addr).await);
+    let mut probe = Request::new(HealthCheckRequest { service: String::new() });
+    probe.set_timeout(Duration::from_secs(10));
+    let r = health.check(probe).await.expect("the probe is answered at once").into_inner();
+    assert_eq!(r.status, ServingStatus::Serving as i32);
+    // The slot comes back when the Aggregate call ends.
+    drop(tx);
+    let totals = aggregate.await.unwrap().unwrap().into_inner();
+    assert_eq!(totals.documents, 1);
+    client.info(pb::InfoRequest {}).await.unwrap();
     server.shutdown().await.unwrap();
 }
 

@@ -75,6 +75,19 @@ pub fn invalid(message: String) -> Status {
     Status::invalid_argument(message)
 }
 
+/// Checks an answer against the maximum message size: over it, RESOURCE_EXHAUSTED naming
+/// the limit and the size (tonic alone would fail the call with a bare OUT_OF_RANGE).
+pub fn sized<M: prost::Message>(message: M, max_message_bytes: usize) -> Result<M, Status> {
+    let size = message.encoded_len();
+    if size > max_message_bytes {
+        return Err(Status::resource_exhausted(format!(
+            "response message would be {size} bytes, over the maximum message size of {max_message_bytes} bytes \
+             (--max-message-bytes); send shorter texts or ask for fewer mentions"
+        )));
+    }
+    Ok(message)
+}
+
 /// Checks a document's text against the per-document limit.
 pub fn check_text(text: &str, max_text_bytes: usize, field: &str) -> Result<(), Status> {
     if text.len() > max_text_bytes {

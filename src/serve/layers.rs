@@ -1,32 +1,48 @@
-//! Tower layer around every call: deadlines and the per-request timeout, and clear
-//! RESOURCE_EXHAUSTED errors for messages over the size limit.
+//! Tower layer around every call: deadlines and the per-request timeout, the concurrency
+//! limit (health checks exempt), and clear RESOURCE_EXHAUSTED errors for messages over the
+//! size limit.
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
+use tokio::sync::Semaphore;
 use tonic::body::Body;
 use tonic::codegen::http::{self, HeaderMap, HeaderValue};
 use tonic::{Code, Status};
 use tower::{Layer, Service, ServiceExt};
 
 /// Bounds each call by the client's deadline (`grpc-timeout`) and the server's request
-/// timeout, whichever is shorter, and rewrites tonic's "message too large" errors.
+/// timeout, whichever is shorter, holds one of the server's concurrency permits while the
+/// call runs, and rewrites tonic's "message too large" errors.
 ///
 /// The bound covers the time until the response starts: a unary call, an Aggregate call
 /// (which answers once every document is in), the wait for a concurrency permit. The
-/// response stream of ExtractStream is not cut.
+/// response stream of ExtractStream is not cut (nor does it hold a permit).
+///
+/// Health checks (`grpc.health.v1.Health`) take no permit: probes answer however busy the
+/// server is.
 #[derive(Clone)]
 pub struct CallLayer {
-    pub timeout: Duration,
+    timeout: Duration,
+    permits: Arc<Semaphore>,
+}
+
+impl CallLayer {
+    /// `concurrency_limit` calls at most run at once (health checks aside); the others wait
+    /// for a permit within their deadline.
+    pub fn new(timeout: Duration, concurrency_limit: usize) -> CallLayer {
+        CallLayer { timeout, permits: Arc::new(Semaphore::new(concurrency_limit.clamp(1, Semaphore::MAX_PERMITS))) }
+    }
 }
 
 impl<S> Layer<S> for CallLayer {
     type Service = CallService<S>;
 
     fn layer(&self, inner: S) -> CallService<S> {
-        CallService { inner, timeout: self.timeout }
+        CallService { inner, timeout: self.timeout, permits: self.permits.clone() }
     }
 }
 
@@ -34,6 +50,12 @@ impl<S> Layer<S> for CallLayer {
 pub struct CallService<S> {
     inner: S,
     timeout: Duration,
+    permits: Arc<Semaphore>,
+}
+
+/// Calls that never wait for a concurrency permit.
+fn exempt(path: &str) -> bool {
+    path.starts_with("/grpc.health.v1.Health/")
 }
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
@@ -60,8 +82,17 @@ where
         let client = grpc_timeout(request.headers());
         let limit = client.map_or(self.timeout, |c| c.min(self.timeout));
         let by_client = client.is_some_and(|c| c <= self.timeout);
+        let permits = (!exempt(request.uri().path())).then(|| self.permits.clone());
+        let call = async move {
+            // The permit is held until the response starts, as tower's concurrency limit does.
+            let _permit = match permits {
+                Some(permits) => Some(permits.acquire_owned().await.expect("the semaphore is never closed")),
+                None => None,
+            };
+            inner.oneshot(request).await
+        };
         Box::pin(async move {
-            match tokio::time::timeout(limit, inner.oneshot(request)).await {
+            match tokio::time::timeout(limit, call).await {
                 Ok(Ok(mut response)) => {
                     rewrite_too_large(response.headers_mut());
                     Ok(response)

@@ -4,11 +4,12 @@
 //! - [`convert`] every conversion and validation between the messages and the engine;
 //! - [`engine`] the engine served and its hot reload;
 //! - [`auth`] the optional bearer-token auth;
-//! - [`layers`] deadlines, the request timeout and message-size errors.
+//! - [`layers`] deadlines, the request timeout, the concurrency limit and message-size
+//!   errors.
 //!
-//! Alongside: `grpc.health.v1` (always open), server reflection v1, gzip both ways, a
-//! global concurrency limit, optional TLS, graceful shutdown on SIGINT/SIGTERM and reload
-//! on SIGHUP.
+//! Alongside: `grpc.health.v1` (always open, never held back by the concurrency limit),
+//! server reflection v1, gzip both ways, a global concurrency limit, optional TLS, graceful
+//! shutdown on SIGINT/SIGTERM and reload on SIGHUP.
 
 pub mod auth;
 pub mod convert;
@@ -51,7 +52,8 @@ pub struct ServeArgs {
     #[command(flatten)]
     pub gazetteers: GazetteerArgs,
 
-    /// Maximum size of one gRPC message, in bytes; larger requests get RESOURCE_EXHAUSTED.
+    /// Maximum size of one gRPC message, in bytes, both ways: larger requests, and calls
+    /// whose answer would be larger, get RESOURCE_EXHAUSTED.
     #[arg(long, value_name = "BYTES", default_value_t = 32 * MIB, env = "GAZET_MAX_MESSAGE_BYTES")]
     pub max_message_bytes: usize,
 
@@ -60,7 +62,7 @@ pub struct ServeArgs {
     pub max_text_bytes: usize,
 
     /// Maximum number of calls served at once; further calls wait for a slot (within
-    /// their deadline).
+    /// their deadline). Health checks never wait.
     #[arg(long, value_name = "N", default_value_t = 256, env = "GAZET_CONCURRENCY_LIMIT")]
     pub concurrency_limit: usize,
 
@@ -192,7 +194,11 @@ pub async fn start(config: Config, listener: TcpListener, engine: Option<Arc<Eng
     let addr = listener.local_addr()?;
     let state = Arc::new(State {
         engines: Hot::new(engine.clone()),
-        limits: Limits { max_text_bytes: config.max_text_bytes, inline_bytes: config.inline_bytes },
+        limits: Limits {
+            max_text_bytes: config.max_text_bytes,
+            max_message_bytes: config.max_message_bytes,
+            inline_bytes: config.inline_bytes,
+        },
     });
 
     let (health, health_service) = tonic_health::server::health_reporter();
@@ -203,11 +209,13 @@ pub async fn start(config: Config, listener: TcpListener, engine: Option<Arc<Eng
     let gazet = GazetServer::new(GazetService { state: state.clone() })
         .accept_compressed(CompressionEncoding::Gzip)
         .send_compressed(CompressionEncoding::Gzip)
-        .max_decoding_message_size(config.max_message_bytes);
+        .max_decoding_message_size(config.max_message_bytes)
+        .max_encoding_message_size(config.max_message_bytes);
     let admin = GazetAdminServer::new(AdminService { state: state.clone() })
         .accept_compressed(CompressionEncoding::Gzip)
         .send_compressed(CompressionEncoding::Gzip)
-        .max_decoding_message_size(config.max_message_bytes);
+        .max_decoding_message_size(config.max_message_bytes)
+        .max_encoding_message_size(config.max_message_bytes);
     let reflection = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(crate::proto::FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
@@ -221,8 +229,7 @@ pub async fn start(config: Config, listener: TcpListener, engine: Option<Arc<Eng
             .context("invalid TLS certificate or key")?;
     }
     let router = builder
-        .layer(layers::CallLayer { timeout: config.request_timeout })
-        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(config.concurrency_limit))
+        .layer(layers::CallLayer::new(config.request_timeout, config.concurrency_limit))
         .add_service(health_service)
         .add_service(InterceptedService::new(gazet, config.auth.clone()))
         .add_service(InterceptedService::new(admin, config.auth.clone()))

@@ -26,6 +26,8 @@ use pb::gazet_server::Gazet;
 pub struct Limits {
     /// Maximum text of one document, in bytes.
     pub max_text_bytes: usize,
+    /// Maximum size of one message, in bytes: answers larger than this are refused.
+    pub max_message_bytes: usize,
     /// Texts up to this size are extracted on the async worker itself; longer ones on the
     /// blocking pool, so that a book does not stall the calls that share its worker.
     pub inline_bytes: usize,
@@ -155,10 +157,11 @@ impl Gazet for GazetService {
                 convert::check_text(&request.text, state.limits.max_text_bytes, "text")?;
                 let options = convert::options(request.options.as_ref(), "options")?;
                 let engine = state.engines.current();
-                extract_with(&engine, &state.limits, request.text, options, |engine, text, extraction| {
-                    convert::extraction(&engine.extractor, text, &extraction)
+                let max = state.limits.max_message_bytes;
+                extract_with(&engine, &state.limits, request.text, options, move |engine, text, extraction| {
+                    convert::sized(convert::extraction(&engine.extractor, text, &extraction), max)
                 })
-                .await
+                .await?
             }
             .await;
             if let Ok(response) = &result {
@@ -209,10 +212,11 @@ impl Gazet for GazetService {
                         Ok(()) => {
                             let (engine, state, options) = (engine.clone(), state.clone(), sticky.clone());
                             Job::Running(tokio::spawn(async move {
-                                extract_with(&engine, &state.limits, message.text, options, |engine, text, e| {
-                                    convert::extraction(&engine.extractor, text, &e)
+                                let max = state.limits.max_message_bytes;
+                                extract_with(&engine, &state.limits, message.text, options, move |engine, text, e| {
+                                    convert::sized(convert::extraction(&engine.extractor, text, &e), max)
                                 })
-                                .await
+                                .await?
                             }))
                         }
                     };
@@ -317,7 +321,10 @@ impl Gazet for GazetService {
                     let extraction = extract_with(&engine, &state.limits, message.text, this, |_, _, e| e).await?;
                     total.add(&extraction);
                 }
-                Ok(convert::aggregate(&engine.extractor, &total, corpus_min))
+                convert::sized(
+                    convert::aggregate(&engine.extractor, &total, corpus_min),
+                    state.limits.max_message_bytes,
+                )
             }
             .await;
             call.span.record("docs", total.documents as u64);
