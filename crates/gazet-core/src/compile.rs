@@ -133,8 +133,24 @@ impl Compiled {
     /// gets its failure transitions.
     pub fn build(gazetteer: &Gazetteer, config: &EngineConfig) -> Result<Compiled, String> {
         let started = Instant::now();
+        // Unbounded: the producer never waits for the automaton (about 200 chunks for the
+        // default gazetteer, 1,500 for a million forms).
+        let (sender, receiver) = std::sync::mpsc::channel::<PatternChunk>();
+        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+            // One core: the same work, one step after the other.
+            let (patterns, pattern_ranges, variants, starts, cues) = build_variants(gazetteer, config, sender);
+            let nfa = build_automaton(receiver)?;
+            return Ok(Compiled {
+                nfa,
+                patterns,
+                pattern_ranges,
+                variants,
+                starts,
+                cues,
+                build_time: started.elapsed(),
+            });
+        }
         std::thread::scope(|scope| {
-            let (sender, receiver) = std::sync::mpsc::sync_channel::<PatternChunk>(256);
             let automaton = std::thread::Builder::new()
                 .name("gazet-automaton".into())
                 .spawn_scoped(scope, move || build_automaton(receiver))
@@ -220,7 +236,7 @@ type Built = (Vec<Box<[u8]>>, Vec<(u32, u32)>, Vec<Variant>, StartFilter, rustc_
 fn build_variants(
     gazetteer: &Gazetteer,
     config: &EngineConfig,
-    sender: std::sync::mpsc::SyncSender<PatternChunk>,
+    sender: std::sync::mpsc::Sender<PatternChunk>,
 ) -> Built {
     let mut by_key: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
     let mut patterns: Vec<Box<[u8]>> = Vec::new();
@@ -284,14 +300,20 @@ fn build_variants(
         pattern_ranges.push((start, variants.len() as u32));
     }
     let cue_words = crate::unlisted::cue_words().count();
-    let first_words: rustc_hash::FxHashSet<u64> =
-        patterns.iter().filter_map(|p| words_of(p).next()).map(word_hash).collect();
+    // The first two words of each pattern, cut once.
+    let heads: Vec<(Option<u64>, Option<u64>)> = patterns
+        .iter()
+        .map(|p| {
+            let mut words = words_of(p);
+            (words.next().map(word_hash), words.next().map(word_hash))
+        })
+        .collect();
+    let first_words: rustc_hash::FxHashSet<u64> = heads.iter().filter_map(|&(first, _)| first).collect();
     let mut starts = StartFilter::new(patterns.len(), first_words.len() + cue_words);
-    for p in &patterns {
-        let mut words = words_of(p);
-        match (words.next(), words.next()) {
-            (Some(first), None) => starts.insert_single(word_hash(first)),
-            (Some(first), Some(second)) => starts.insert_pair(word_hash(first), word_hash(second)),
+    for &head in &heads {
+        match head {
+            (Some(first), None) => starts.insert_single(first),
+            (Some(first), Some(second)) => starts.insert_pair(first, second),
             _ => {}
         }
     }
