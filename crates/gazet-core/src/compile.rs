@@ -133,32 +133,31 @@ impl Compiled {
     /// gets its failure transitions.
     pub fn build(gazetteer: &Gazetteer, config: &EngineConfig) -> Result<Compiled, String> {
         let started = Instant::now();
-        // Unbounded: the producer never waits for the automaton (about 200 chunks for the
-        // default gazetteer, 1,500 for a million forms).
-        let (sender, receiver) = std::sync::mpsc::channel::<PatternChunk>();
-        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
-            // One core: the same work, one step after the other.
-            let (patterns, pattern_ranges, variants, starts, cues) = build_variants(gazetteer, config, sender);
-            let nfa = build_automaton(receiver)?;
-            return Ok(Compiled {
-                nfa,
-                patterns,
-                pattern_ranges,
-                variants,
-                starts,
-                cues,
-                build_time: started.elapsed(),
-            });
-        }
-        std::thread::scope(|scope| {
-            let automaton = std::thread::Builder::new()
-                .name("gazet-automaton".into())
-                .spawn_scoped(scope, move || build_automaton(receiver))
-                .map_err(|e| format!("cannot start the automaton thread: {e}"))?;
-            let (patterns, pattern_ranges, variants, starts, cues) = build_variants(gazetteer, config, sender);
-            let nfa = automaton.join().map_err(|_| "the automaton thread panicked".to_string())??;
-            Ok(Compiled { nfa, patterns, pattern_ranges, variants, starts, cues, build_time: started.elapsed() })
-        })
+        let two_threads = std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2;
+        let threaded = two_threads.then(|| {
+            std::thread::scope(|scope| {
+                // Unbounded: the producer never waits for the automaton (about 200 chunks for
+                // the default gazetteer, 1,500 for a million forms).
+                let (sender, receiver) = std::sync::mpsc::channel();
+                let automaton = std::thread::Builder::new()
+                    .name("gazet-automaton".into())
+                    .spawn_scoped(scope, move || build_automaton(receiver))
+                    .ok()?;
+                let built = build_variants(gazetteer, config, sender);
+                let nfa = automaton.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                Some((nfa, built))
+            })
+        });
+        let (nfa, (patterns, pattern_ranges, variants, starts, cues)) = match threaded.flatten() {
+            Some(done) => done,
+            None => {
+                // One core, or no thread to be had: the same steps one after the other.
+                let (sender, receiver) = std::sync::mpsc::channel();
+                let built = build_variants(gazetteer, config, sender);
+                (build_automaton(receiver), built)
+            }
+        };
+        Ok(Compiled { nfa: nfa?, patterns, pattern_ranges, variants, starts, cues, build_time: started.elapsed() })
     }
 
     pub fn variants_of(&self, pattern: u32) -> &[Variant] {
@@ -528,5 +527,30 @@ fn name_policy(surface: &str) -> CasePolicy {
     match surface.chars().find(|c| c.is_alphabetic()) {
         Some(c) if c.is_lowercase() => CasePolicy::AnyInitial,
         _ => CasePolicy::Capitalised,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::automaton::Automaton;
+
+    /// The one-thread path (one core) compiles the same patterns, in the same order, as
+    /// the two-thread one.
+    #[test]
+    fn one_thread_and_two_threads_agree() {
+        let g = Gazetteer::embedded().unwrap();
+        let config = EngineConfig::default();
+        let compiled = Compiled::build(&g, &config).unwrap();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let (patterns, ranges, variants, _, cues) = build_variants(&g, &config, sender);
+        let nfa = build_automaton(receiver).unwrap();
+        assert_eq!(patterns, compiled.patterns);
+        assert_eq!(ranges, compiled.pattern_ranges);
+        assert_eq!(cues, compiled.cues);
+        assert_eq!(nfa.patterns_len(), compiled.nfa.patterns_len());
+        assert_eq!(nfa.memory_usage(), compiled.nfa.memory_usage());
+        let surfaces = |v: &[Variant]| v.iter().map(|v| (v.entity, v.form, v.surface.clone())).collect::<Vec<_>>();
+        assert_eq!(surfaces(&variants), surfaces(&compiled.variants));
     }
 }

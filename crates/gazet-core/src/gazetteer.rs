@@ -145,9 +145,12 @@ impl Gazetteer {
         sorted.sort_by(|a, b| a.0.cmp(b.0));
         // The content hash is computed on a second thread while the files are loaded.
         std::thread::scope(|scope| {
-            let hash = scope.spawn(|| content_hash(&sorted));
+            let hash = std::thread::Builder::new().spawn_scoped(scope, || content_hash(&sorted)).ok();
             let mut gazetteer = Gazetteer::load_sorted(&sorted)?;
-            gazetteer.content_hash = hash.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            gazetteer.content_hash = match hash {
+                Some(hash) => hash.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                None => content_hash(&sorted),
+            };
             Ok(gazetteer)
         })
     }
