@@ -103,7 +103,12 @@ pub fn run(args: BatchArgs) -> anyhow::Result<ExitCode> {
     if args.endpoints.is_empty() {
         // Never dropped: freeing the engine's hundreds of thousands of allocations one by one
         // costs several milliseconds at exit, for nothing.
-        let engine = std::mem::ManuallyDrop::new(load_engine(args.gazetteer.gazetteers.as_deref())?);
+        let engine = std::thread::scope(|scope| {
+            // The heading regex compiles on the core the loader leaves free.
+            scope.spawn(split::warm_up);
+            load_engine(args.gazetteer.gazetteers.as_deref())
+        });
+        let engine = std::mem::ManuallyDrop::new(engine?);
         let jobs = args.jobs.unwrap_or(0);
         return run_with(&args, &*engine, "embedded".into(), jobs, started);
     }
