@@ -129,80 +129,48 @@ pub struct CompileStats {
 }
 
 impl Compiled {
+    /// Compiles every surface of `gazetteer`. Two threads: this one produces the surfaces,
+    /// folds them and groups them into patterns, and hands each new pattern on to a second
+    /// thread that builds the automaton meanwhile (its trie is built as patterns arrive);
+    /// the ranking of variants and the start filter are then made here while the automaton
+    /// gets its failure transitions.
     pub fn build(gazetteer: &Gazetteer, config: &EngineConfig) -> Result<Compiled, String> {
         let started = Instant::now();
-        let mut by_key: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
-        let mut patterns: Vec<Box<[u8]>> = Vec::new();
-        let mut grouped: Vec<Vec<Variant>> = Vec::new();
-        let mut add = |key: Vec<u8>, variant: Variant| {
-            let p = match by_key.get(key.as_slice()) {
-                Some(&p) => p,
-                None => {
-                    let key: Box<[u8]> = key.into_boxed_slice();
-                    patterns.push(key.clone());
-                    grouped.push(Vec::new());
-                    let p = (patterns.len() - 1) as u32;
-                    by_key.insert(key, p);
-                    p
-                }
-            };
-            let list = &mut grouped[p as usize];
-            let duplicate = list.iter().any(|v| {
-                v.entity == variant.entity
-                    && v.form == variant.form
-                    && v.policy == variant.policy
-                    && v.surface == variant.surface
-            });
-            if !duplicate {
-                list.push(variant);
+        let two_threads = std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2;
+        let threaded = two_threads.then(|| {
+            std::thread::scope(|scope| {
+                // Unbounded: the producer never waits for the automaton (about 200 chunks for
+                // the default gazetteer, 1,500 for a million forms).
+                let (sender, receiver) = std::sync::mpsc::channel();
+                let automaton = std::thread::Builder::new()
+                    .name("gazet-automaton".into())
+                    .spawn_scoped(scope, move || build_automaton(receiver))
+                    .ok()?;
+                let built = build_variants(gazetteer, config, sender);
+                let nfa = automaton.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                Some((nfa, built))
+            })
+        });
+        let (nfa, (patterns, pattern_ranges, variants, starts, cues)) = match threaded.flatten() {
+            Some(done) => done,
+            None => {
+                // One core, or no thread to be had: the same steps one after the other.
+                let (sender, receiver) = std::sync::mpsc::channel();
+                let built = build_variants(gazetteer, config, sender);
+                (build_automaton(receiver), built)
             }
         };
-        for (i, entity) in gazetteer.entities().iter().enumerate() {
-            let idx = EntityIdx(i as u32);
-            for_each_variant(idx, entity, config, &mut |surface, variant| {
-                let key = fold_surface(surface);
-                if !key.is_empty() {
-                    add(key, variant);
-                }
-            });
-        }
-        // Static rank: kind, then a bare subdivision name after a city, then prior, then
-        // gazetteer order. Document context may reorder at extraction time.
-        for list in &mut grouped {
-            list.sort_by(|a, b| {
-                static_rank(gazetteer, a).partial_cmp(&static_rank(gazetteer, b)).unwrap_or(std::cmp::Ordering::Equal)
-            });
-        }
-        let mut variants = Vec::new();
-        let mut pattern_ranges = Vec::with_capacity(grouped.len());
-        for list in grouped {
-            let start = variants.len() as u32;
-            variants.extend(list);
-            pattern_ranges.push((start, variants.len() as u32));
-        }
-        let cue_words = crate::unlisted::cue_words().count();
-        let first_words: rustc_hash::FxHashSet<u64> =
-            patterns.iter().filter_map(|p| words_of(p).next()).map(word_hash).collect();
-        let mut starts = StartFilter::new(patterns.len(), first_words.len() + cue_words);
-        for p in &patterns {
-            let mut words = words_of(p);
-            match (words.next(), words.next()) {
-                (Some(first), None) => starts.insert_single(word_hash(first)),
-                (Some(first), Some(second)) => starts.insert_pair(word_hash(first), word_hash(second)),
-                _ => {}
-            }
-        }
-        let nfa = contiguous::Builder::new()
-            .match_kind(MatchKind::Standard)
-            .build(patterns.iter())
-            .map_err(|e| format!("cannot build the automaton: {e}"))?;
-        let cues: rustc_hash::FxHashSet<u64> =
-            crate::unlisted::cue_words().map(|w| word_hash(&fold_surface(w))).collect();
-        for &cue in &cues {
-            starts.insert_cue(cue);
-        }
         let shapes = variants.iter().map(|v| Shape::of(&v.surface)).collect();
-        Ok(Compiled { nfa, patterns, pattern_ranges, variants, shapes, starts, cues, build_time: started.elapsed() })
+        Ok(Compiled {
+            nfa: nfa?,
+            patterns,
+            pattern_ranges,
+            variants,
+            shapes,
+            starts,
+            cues,
+            build_time: started.elapsed(),
+        })
     }
 
     pub fn variants_of(&self, pattern: u32) -> &[Variant] {
@@ -227,6 +195,145 @@ impl Compiled {
             self.variants[a as usize..b as usize].iter().map(move |v| (&*self.patterns[p], v))
         })
     }
+}
+
+/// Patterns in the order they were found, sent to the automaton thread in batches.
+#[derive(Default)]
+struct PatternChunk {
+    bytes: Vec<u8>,
+    ends: Vec<u32>,
+}
+
+impl PatternChunk {
+    const PATTERNS: usize = 512;
+
+    fn push(&mut self, pattern: &[u8]) {
+        self.bytes.extend_from_slice(pattern);
+        self.ends.push(self.bytes.len() as u32);
+    }
+}
+
+/// One pattern of a chunk, as the automaton builder reads it.
+struct ChunkPattern(std::sync::Arc<PatternChunk>, usize);
+
+impl AsRef<[u8]> for ChunkPattern {
+    fn as_ref(&self) -> &[u8] {
+        let start = if self.1 == 0 { 0 } else { self.0.ends[self.1 - 1] as usize };
+        &self.0.bytes[start..self.0.ends[self.1] as usize]
+    }
+}
+
+/// Builds the automaton from the patterns as they arrive, in order (a pattern's index is
+/// its position in the stream).
+///
+/// The engine walks the automaton only anchored, from word starts (`Extractor::walk`), and
+/// keeps the matches whose length is the walked length: unanchored search is never used,
+/// so the automaton needs no prefilter.
+fn build_automaton(receiver: std::sync::mpsc::Receiver<PatternChunk>) -> Result<contiguous::NFA, String> {
+    let patterns = receiver.into_iter().flat_map(|chunk| {
+        let chunk = std::sync::Arc::new(chunk);
+        (0..chunk.ends.len()).map(move |i| ChunkPattern(chunk.clone(), i))
+    });
+    contiguous::Builder::new()
+        .match_kind(MatchKind::Standard)
+        .prefilter(false)
+        .build(patterns)
+        .map_err(|e| format!("cannot build the automaton: {e}"))
+}
+
+type Built = (Vec<Box<[u8]>>, Vec<(u32, u32)>, Vec<Variant>, StartFilter, rustc_hash::FxHashSet<u64>);
+
+/// Every variant of every entity, grouped by folded pattern; each new pattern goes to
+/// `sender` as soon as it is found.
+fn build_variants(
+    gazetteer: &Gazetteer,
+    config: &EngineConfig,
+    sender: std::sync::mpsc::Sender<PatternChunk>,
+) -> Built {
+    let mut by_key: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+    let mut patterns: Vec<Box<[u8]>> = Vec::new();
+    let mut grouped: Vec<Vec<Variant>> = Vec::new();
+    let mut chunk = PatternChunk::default();
+    let mut add = |key: Vec<u8>, variant: Variant| {
+        let p = match by_key.get(key.as_slice()) {
+            Some(&p) => p,
+            None => {
+                chunk.push(&key);
+                if chunk.ends.len() == PatternChunk::PATTERNS {
+                    // A closed receiver means the automaton thread failed: its error is
+                    // reported when it is joined.
+                    let _ = sender.send(std::mem::take(&mut chunk));
+                }
+                let key: Box<[u8]> = key.into_boxed_slice();
+                patterns.push(key.clone());
+                grouped.push(Vec::new());
+                let p = (patterns.len() - 1) as u32;
+                by_key.insert(key, p);
+                p
+            }
+        };
+        let list = &mut grouped[p as usize];
+        let duplicate = list.iter().any(|v| {
+            v.entity == variant.entity
+                && v.form == variant.form
+                && v.policy == variant.policy
+                && v.surface == variant.surface
+        });
+        if !duplicate {
+            list.push(variant);
+        }
+    };
+    for (i, entity) in gazetteer.entities().iter().enumerate() {
+        let idx = EntityIdx(i as u32);
+        for_each_variant(idx, entity, config, &mut |surface, variant| {
+            let key = fold_surface(surface);
+            if !key.is_empty() {
+                add(key, variant);
+            }
+        });
+    }
+    if !chunk.ends.is_empty() {
+        let _ = sender.send(chunk);
+    }
+    drop(sender);
+    drop(by_key);
+    // Static rank: kind, then a bare subdivision name after a city, then prior, then
+    // gazetteer order. Document context may reorder at extraction time.
+    for list in &mut grouped {
+        list.sort_by(|a, b| {
+            static_rank(gazetteer, a).partial_cmp(&static_rank(gazetteer, b)).unwrap_or(std::cmp::Ordering::Equal)
+        });
+    }
+    let mut variants = Vec::new();
+    let mut pattern_ranges = Vec::with_capacity(grouped.len());
+    for list in grouped {
+        let start = variants.len() as u32;
+        variants.extend(list);
+        pattern_ranges.push((start, variants.len() as u32));
+    }
+    let cue_words = crate::unlisted::cue_words().count();
+    // The first two words of each pattern, cut once.
+    let heads: Vec<(Option<u64>, Option<u64>)> = patterns
+        .iter()
+        .map(|p| {
+            let mut words = words_of(p);
+            (words.next().map(word_hash), words.next().map(word_hash))
+        })
+        .collect();
+    let first_words: rustc_hash::FxHashSet<u64> = heads.iter().filter_map(|&(first, _)| first).collect();
+    let mut starts = StartFilter::new(patterns.len(), first_words.len() + cue_words);
+    for &head in &heads {
+        match head {
+            (Some(first), None) => starts.insert_single(first),
+            (Some(first), Some(second)) => starts.insert_pair(first, second),
+            _ => {}
+        }
+    }
+    let cues: rustc_hash::FxHashSet<u64> = crate::unlisted::cue_words().map(|w| word_hash(&fold_surface(w))).collect();
+    for &cue in &cues {
+        starts.insert_cue(cue);
+    }
+    (patterns, pattern_ranges, variants, starts, cues)
 }
 
 /// The words of folded bytes as the scan sees them (`words::Words`).
@@ -433,5 +540,30 @@ fn name_policy(surface: &str) -> CasePolicy {
     match surface.chars().find(|c| c.is_alphabetic()) {
         Some(c) if c.is_lowercase() => CasePolicy::AnyInitial,
         _ => CasePolicy::Capitalised,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::automaton::Automaton;
+
+    /// The one-thread path (one core) compiles the same patterns, in the same order, as
+    /// the two-thread one.
+    #[test]
+    fn one_thread_and_two_threads_agree() {
+        let g = Gazetteer::embedded().unwrap();
+        let config = EngineConfig::default();
+        let compiled = Compiled::build(&g, &config).unwrap();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let (patterns, ranges, variants, _, cues) = build_variants(&g, &config, sender);
+        let nfa = build_automaton(receiver).unwrap();
+        assert_eq!(patterns, compiled.patterns);
+        assert_eq!(ranges, compiled.pattern_ranges);
+        assert_eq!(cues, compiled.cues);
+        assert_eq!(nfa.patterns_len(), compiled.nfa.patterns_len());
+        assert_eq!(nfa.memory_usage(), compiled.nfa.memory_usage());
+        let surfaces = |v: &[Variant]| v.iter().map(|v| (v.entity, v.form, v.surface.clone())).collect::<Vec<_>>();
+        assert_eq!(surfaces(&variants), surfaces(&compiled.variants));
     }
 }

@@ -143,14 +143,23 @@ impl Gazetteer {
     pub fn from_sources<N: AsRef<str>, C: AsRef<str>>(sources: &[(N, C)]) -> Result<Gazetteer, GazetteerError> {
         let mut sorted: Vec<(&str, &str)> = sources.iter().map(|(n, c)| (n.as_ref(), c.as_ref())).collect();
         sorted.sort_by(|a, b| a.0.cmp(b.0));
-        let mut hasher = Sha256::new();
+        // The content hash is computed on a second thread while the files are loaded.
+        std::thread::scope(|scope| {
+            let hash = std::thread::Builder::new().spawn_scoped(scope, || content_hash(&sorted)).ok();
+            let mut gazetteer = Gazetteer::load_sorted(&sorted)?;
+            gazetteer.content_hash = match hash {
+                Some(hash) => hash.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                None => content_hash(&sorted),
+            };
+            Ok(gazetteer)
+        })
+    }
+
+    /// Loads files sorted by name; the content hash is left empty.
+    fn load_sorted(sorted: &[(&str, &str)]) -> Result<Gazetteer, GazetteerError> {
         let mut rows = Vec::new();
         let mut templates = Vec::new();
-        for (name, content) in &sorted {
-            hasher.update(name.as_bytes());
-            hasher.update([0]);
-            hasher.update(content.as_bytes());
-            hasher.update([0]);
+        for (name, content) in sorted {
             let is_template = name.ends_with("templates.tsv");
             let parsed = parse_file(name, content, is_template)?;
             if is_template {
@@ -163,7 +172,7 @@ impl Gazetteer {
             entities: Vec::new(),
             states: Vec::new(),
             index: FxHashMap::default(),
-            content_hash: format!("sha256:{:x}", hasher.finalize()),
+            content_hash: String::new(),
             files: sorted.iter().map(|(n, _)| n.to_string()).collect(),
         };
         gazetteer.insert(unlisted_firm(), LineRef { file: "(built in)".into(), line: 0 })?;
@@ -171,8 +180,9 @@ impl Gazetteer {
         for row in rows {
             gazetteer.insert(row.entity, row.line_ref)?;
         }
+        let mut fills = FxHashMap::default();
         for template in templates {
-            for entity in expand_template(&gazetteer, &template)? {
+            for entity in expand_template(&gazetteer, &template, &mut fills)? {
                 gazetteer.insert(entity, template.line_ref.clone())?;
             }
         }
@@ -299,6 +309,18 @@ impl Gazetteer {
     pub fn counts_by_kind(&self) -> [(Kind, usize); 4] {
         Kind::ALL.map(|k| (k, self.entities.iter().filter(|e| e.kind == k).count()))
     }
+}
+
+/// `sha256:<hex>` over every file name and content, in name order.
+fn content_hash(sorted: &[(&str, &str)]) -> String {
+    let mut hasher = Sha256::new();
+    for (name, content) in sorted {
+        hasher.update(name.as_bytes());
+        hasher.update([0]);
+        hasher.update(content.as_bytes());
+        hasher.update([0]);
+    }
+    format!("sha256:{:x}", hasher.finalize())
 }
 
 /// The entity every firm found by context but listed nowhere refers to (see `unlisted`).
@@ -581,6 +603,18 @@ fn check_surface(text: &str) -> Result<(), String> {
     if text.contains('\t') {
         return Err("surface contains a tab".into());
     }
+    // An ASCII letter or digit folds to itself in lowercase, a word byte: a surface that
+    // starts and ends with one passes without being folded (most of them do).
+    if let (Some(first), Some(last)) = (text.bytes().next(), text.bytes().next_back()) {
+        if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
+            return Ok(());
+        }
+    }
+    check_folded(text)
+}
+
+/// The check itself: fold, then look at both ends.
+fn check_folded(text: &str) -> Result<(), String> {
     let folded = fold_surface(text);
     match (folded.first(), folded.last()) {
         (Some(&first), Some(&last)) if is_word_byte(first) && is_word_byte(last) => Ok(()),
@@ -589,8 +623,13 @@ fn check_surface(text: &str) -> Result<(), String> {
     }
 }
 
-/// Expands one template row over its slot entities.
-fn expand_template(gazetteer: &Gazetteer, template: &Row) -> Result<Vec<Entity>, GazetteerError> {
+/// Expands one template row over its slot entities. `cache` keeps the fillers computed
+/// for a slot entity, which many templates share (every ministry of every state).
+fn expand_template(
+    gazetteer: &Gazetteer,
+    template: &Row,
+    cache: &mut FxHashMap<EntityIdx, SlotFills>,
+) -> Result<Vec<Entity>, GazetteerError> {
     let slot_spec = template.slot.as_deref().unwrap_or_default();
     let slots: Vec<EntityIdx> = if let Some(selector) = SlotSelector::parse(slot_spec) {
         let selector = selector.map_err(|m| template.line_ref.error(SLOT_COLUMN, slot_spec, m))?;
@@ -611,38 +650,47 @@ fn expand_template(gazetteer: &Gazetteer, template: &Row) -> Result<Vec<Entity>,
     for (column, value) in [("id", t.id.as_str()), ("name", t.name.as_str())] {
         check_placeholders(value).map_err(|m| template.line_ref.error(column, value, m))?;
     }
-    let mut out = Vec::new();
+    let columns =
+        [("names", &t.names), ("acronyms", &t.acronyms), ("adjectives", &t.adjectives), ("prefixes", &t.prefixes)];
+    // The placeholders of a surface do not depend on the slot: checked once, reported at
+    // the same point as before (the first slot that reaches that surface).
+    let placeholders: Vec<Vec<Result<(), String>>> =
+        columns.iter().map(|(_, src)| src.iter().map(|s| check_placeholders(&s.text)).collect()).collect();
+    let mut out = Vec::with_capacity(slots.len());
     for slot in slots {
         let s = gazetteer.entity(slot);
         let fill = Filler::new(s);
         let id = fill.single(&t.id);
         check_id(&id).map_err(|m| template.line_ref.error("id", &id, m))?;
         let Some(name) = fill.canonical(&t.name) else { continue };
-        let mut entity = Entity {
-            id,
-            name,
-            parent: t.parent.as_ref().map(|p| fill.single(p)),
-            origin: format!("{} (slot {})", t.origin, s.id),
-            names: Vec::new(),
-            acronyms: Vec::new(),
-            adjectives: Vec::new(),
-            prefixes: Vec::new(),
-            ..t.clone()
-        };
-        for (column, src, dst) in [
-            ("names", &t.names, &mut entity.names),
-            ("acronyms", &t.acronyms, &mut entity.acronyms),
-            ("adjectives", &t.adjectives, &mut entity.adjectives),
-            ("prefixes", &t.prefixes, &mut entity.prefixes),
-        ] {
-            for surface in src {
-                check_placeholders(&surface.text).map_err(|m| template.line_ref.error(column, &surface.text, m))?;
-                for text in fill.all(&surface.text) {
+        let fills = cache.entry(slot).or_insert_with(|| SlotFills::new(s));
+        let mut lists: [Vec<Surface>; 4] = Default::default();
+        for (((column, src), checked), dst) in columns.iter().zip(&placeholders).zip(&mut lists) {
+            for (surface, checked) in src.iter().zip(checked) {
+                checked.clone().map_err(|m| template.line_ref.error(column, &surface.text, m))?;
+                for text in fill.all(&surface.text, fills) {
                     check_surface(&text).map_err(|m| template.line_ref.error(column, &text, m))?;
                     dst.push(Surface { text, accent_sensitive: surface.accent_sensitive });
                 }
             }
         }
+        let [names, acronyms, adjectives, prefixes] = lists;
+        let entity = Entity {
+            id,
+            kind: t.kind,
+            subtype: t.subtype.clone(),
+            name,
+            parent: t.parent.as_ref().map(|p| fill.single(p)),
+            xrefs: t.xrefs.clone(),
+            prior: t.prior,
+            names,
+            acronyms,
+            adjectives,
+            prefixes,
+            designators: t.designators.clone(),
+            article: t.article.clone(),
+            origin: format!("{} (slot {})", t.origin, s.id),
+        };
         if let Some(p) = &entity.parent {
             check_id(p).map_err(|m| template.line_ref.error("parent", p, m))?;
         }
@@ -716,14 +764,21 @@ impl<'a> Filler<'a> {
 
     /// Placeholders with one value: `{slot}`, `{key}`.
     fn single(&self, value: &str) -> String {
-        value.replace("{slot}", &self.slot.id).replace("{key}", &self.key)
+        if !value.contains('{') {
+            return value.to_string();
+        }
+        replace_all(&replace_all(value, "{slot}", &self.slot.id), "{key}", &self.key)
     }
 
     /// The canonical name: the slot's canonical name with its own article.
     fn canonical(&self, value: &str) -> Option<String> {
         let mut out = self.single(value);
-        out = out.replace("{de}", &inflect::canonical_de(&self.slot.name, self.slot.article.as_deref()));
-        out = out.replace("{name}", &self.slot.name);
+        if out.contains("{de}") {
+            out = out.replace("{de}", &inflect::canonical_de(&self.slot.name, self.slot.article.as_deref()));
+        }
+        if out.contains("{name}") {
+            out = out.replace("{name}", &self.slot.name);
+        }
         if out.contains("{adj}") {
             let adj = self.slot.adjectives.first()?;
             out = out.replace("{adj}", &adj.text);
@@ -731,51 +786,108 @@ impl<'a> Filler<'a> {
         Some(out)
     }
 
-    /// Every surface a templated value stands for.
-    fn all(&self, value: &str) -> Vec<String> {
+    /// Every surface a templated value stands for: `{de}`, then `{name}`, then `{adj}`
+    /// (the first occurrence of each) take every value of `fills` in turn.
+    fn all(&self, value: &str, fills: &SlotFills) -> Vec<String> {
         let mut values = vec![self.single(value)];
-        let names: Vec<&str> =
-            std::iter::once(self.slot.name.as_str()).chain(self.slot.names.iter().map(|s| s.text.as_str())).collect();
+        if !values[0].contains('{') {
+            return values;
+        }
         let expand = |values: Vec<String>, placeholder: &str, fillers: &[String]| -> Vec<String> {
-            values
-                .into_iter()
-                .flat_map(|v| {
-                    if v.contains(placeholder) {
-                        fillers.iter().map(|f| v.replacen(placeholder, f, 1)).collect::<Vec<_>>()
-                    } else {
-                        vec![v]
-                    }
-                })
-                .collect()
+            let mut out = Vec::with_capacity(values.len() * fillers.len().max(1));
+            for v in values {
+                match find_placeholder(&v, placeholder, 0) {
+                    // `v.replacen(placeholder, f, 1)` for every filler, the search done once.
+                    Some(at) => out.extend(fillers.iter().map(|f| {
+                        let mut s = String::with_capacity(v.len() - placeholder.len() + f.len());
+                        s.push_str(&v[..at]);
+                        s.push_str(f);
+                        s.push_str(&v[at + placeholder.len()..]);
+                        s
+                    })),
+                    None => out.push(v),
+                }
+            }
+            out
         };
-        let is_town =
-            self.slot.kind == Kind::Region && matches!(self.slot.subtype.as_str(), "city" | "capital" | "town");
+        values = expand(values, "{de}", &fills.de);
+        values = expand(values, "{name}", &fills.bare);
+        values = expand(values, "{adj}", &fills.adj);
+        dedup(&mut values);
+        values
+    }
+}
+
+/// Where `placeholder` (which starts with `{`) first occurs in `value` at or after `from`.
+fn find_placeholder(value: &str, placeholder: &str, from: usize) -> Option<usize> {
+    let bytes = value.as_bytes();
+    let mut at = from;
+    while let Some(i) = memchr::memchr(b'{', &bytes[at..]) {
+        if bytes[at + i..].starts_with(placeholder.as_bytes()) {
+            return Some(at + i);
+        }
+        at += i + 1;
+    }
+    None
+}
+
+/// `value.replace(placeholder, with)`, without building a string searcher per call.
+fn replace_all(value: &str, placeholder: &str, with: &str) -> String {
+    let mut out = String::with_capacity(value.len() + with.len());
+    let mut rest = 0;
+    while let Some(at) = find_placeholder(value, placeholder, rest) {
+        out.push_str(&value[rest..at]);
+        out.push_str(with);
+        rest = at + placeholder.len();
+    }
+    out.push_str(&value[rest..]);
+    out
+}
+
+/// What the multi-valued placeholders of templates stand for, for one slot entity.
+struct SlotFills {
+    /// `{de}`: "de X" for every name X.
+    de: Vec<String>,
+    /// `{name}`: every name.
+    bare: Vec<String>,
+    /// `{adj}`: every inflected form of every adjective.
+    adj: Vec<String>,
+}
+
+impl SlotFills {
+    fn new(slot: &Entity) -> Self {
+        let names: Vec<&str> =
+            std::iter::once(slot.name.as_str()).chain(slot.names.iter().map(|s| s.text.as_str())).collect();
+        let is_town = slot.kind == Kind::Region && matches!(slot.subtype.as_str(), "city" | "capital" | "town");
         let mut de: Vec<String> = if is_town {
             names.iter().flat_map(|n| inflect::de_forms_for_town(n)).collect()
         } else {
             names
                 .iter()
                 .flat_map(|n| inflect::de_forms(n, None))
-                .chain(names.iter().flat_map(|n| inflect::de_forms(n, self.slot.article.as_deref())))
+                .chain(names.iter().flat_map(|n| inflect::de_forms(n, slot.article.as_deref())))
                 .collect()
         };
         dedup(&mut de);
         let mut bare: Vec<String> = names.iter().map(|n| n.to_string()).collect();
         dedup(&mut bare);
-        let mut adj: Vec<String> =
-            self.slot.adjectives.iter().flat_map(|a| inflect::adjective_forms(&a.text)).collect();
+        let mut adj: Vec<String> = slot.adjectives.iter().flat_map(|a| inflect::adjective_forms(&a.text)).collect();
         dedup(&mut adj);
-        values = expand(values, "{de}", &de);
-        values = expand(values, "{name}", &bare);
-        values = expand(values, "{adj}", &adj);
-        dedup(&mut values);
-        values
+        SlotFills { de, bare, adj }
     }
 }
 
+/// Drops repeated values, keeping the first of each.
 fn dedup(values: &mut Vec<String>) {
-    let mut seen = std::collections::HashSet::new();
-    values.retain(|v| seen.insert(v.clone()));
+    if values.len() < 2 {
+        return;
+    }
+    let keep: Vec<bool> = {
+        let mut seen = rustc_hash::FxHashSet::with_capacity_and_hasher(values.len(), Default::default());
+        values.iter().map(|v| seen.insert(v.as_str())).collect()
+    };
+    let mut keep = keep.into_iter();
+    values.retain(|_| keep.next().unwrap_or(true));
 }
 
 #[cfg(test)]
@@ -885,6 +997,39 @@ mod tests {
         let bad = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
             gazet:region/x-{key}\tREGION\tdistrict\tx {de}\t\t\t\tx {de}\tREGION:\n";
         assert_eq!(load(&[("a.tsv", &rows), ("templates.tsv", bad)]).unwrap_err().column.as_deref(), Some("slot"));
+    }
+
+    #[test]
+    fn surface_check_shortcut_agrees_with_folding() {
+        let g = Gazetteer::embedded().unwrap();
+        let mut checked = 0;
+        for e in g.entities() {
+            let surfaces = e.names.iter().chain(&e.acronyms).chain(&e.adjectives).chain(&e.prefixes);
+            for text in surfaces.map(|s| s.text.as_str()).chain(e.designators.iter().map(String::as_str)) {
+                assert_eq!(check_surface(text), check_folded(text), "{text}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000);
+        for text in ["a", "Z9", "9 a", "A.B", "ab-cd", "x  y", "É1", "1É", "a'b", "0", "(a)", "a -", "- a"] {
+            assert_eq!(check_surface(text), check_folded(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn placeholder_replacement_is_str_replace() {
+        for (value, p) in [
+            ("Ministère {de}", "{de}"),
+            ("{de} et {de}", "{de}"),
+            ("{{de}}", "{de}"),
+            ("x{name", "{name}"),
+            ("{slot}/{slot}", "{slot}"),
+            ("", "{key}"),
+            ("{ke{key}", "{key}"),
+        ] {
+            assert_eq!(replace_all(value, p, "Bélarus"), value.replace(p, "Bélarus"), "{value}");
+            assert_eq!(find_placeholder(value, p, 0), value.find(p), "{value}");
+        }
     }
 
     #[test]
