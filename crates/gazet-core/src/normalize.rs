@@ -151,14 +151,19 @@ pub fn normalize(text: &str) -> Normalized {
     fold(text, true)
 }
 
-fn fold(text: &str, mask_urls: bool) -> Normalized {
+/// Folds `text`. A text to match in (`is_text`) has its URLs masked and gets its offset map;
+/// a gazetteer surface needs neither, and the build folds some 150,000 of them.
+fn fold(text: &str, is_text: bool) -> Normalized {
     let bytes = text.as_bytes();
-    let masked = if mask_urls { urls::find(text) } else { Vec::new() };
+    let masked = if is_text { urls::find(text) } else { Vec::new() };
     let mut out = Vec::with_capacity(bytes.len() + 8);
     // French text has a non-identity piece (accent, line break) every twenty-odd bytes.
-    let mut pieces: Vec<Piece> = Vec::with_capacity(bytes.len() / 16);
+    let mut pieces: Vec<Piece> = Vec::with_capacity(if is_text { bytes.len() / 16 } else { 0 });
     let push_piece =
         |pieces: &mut Vec<Piece>, folded: usize, folded_len: usize, original: usize, original_len: usize| {
+            if !is_text {
+                return;
+            }
             pieces.push(Piece {
                 folded: folded as u32,
                 folded_len: folded_len as u32,
