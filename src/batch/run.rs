@@ -7,7 +7,6 @@ use std::ops::Range;
 
 use gazet_core::{EntityIdx, ExtractOptions, Extraction, Form, Gazetteer, Kind};
 use rayon::prelude::*;
-use serde::Serialize;
 
 use super::inputs::Doc;
 use super::split::{self, Split, Zones};
@@ -87,7 +86,7 @@ pub struct DocResult {
 
 /// A mentions.jsonl line, field by field: what [`LineWriter`] writes by hand.
 #[cfg(test)]
-#[derive(Serialize)]
+#[derive(serde::Serialize)]
 struct Line<'a> {
     doc: &'a str,
     unit: usize,
