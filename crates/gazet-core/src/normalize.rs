@@ -156,21 +156,7 @@ pub fn normalize(text: &str) -> Normalized {
 fn fold(text: &str, is_text: bool) -> Normalized {
     let bytes = text.as_bytes();
     let masked = if is_text { urls::find(text) } else { Vec::new() };
-    let mut out = Vec::with_capacity(bytes.len() + 8);
-    // French text has a non-identity piece (accent, line break) every twenty-odd bytes.
-    let mut pieces: Vec<Piece> = Vec::with_capacity(if is_text { bytes.len() / 16 } else { 0 });
-    let push_piece =
-        |pieces: &mut Vec<Piece>, folded: usize, folded_len: usize, original: usize, original_len: usize| {
-            if !is_text {
-                return;
-            }
-            pieces.push(Piece {
-                folded: folded as u32,
-                folded_len: folded_len as u32,
-                original: original as u32,
-                original_len: original_len as u32,
-            });
-        };
+    let mut folding = Folding::new(bytes.len(), is_text);
     let mut masks = masked.into_iter().peekable();
     let n = bytes.len();
     // Bytes that need attention in the block at `attention_from` (bit k: byte
@@ -183,7 +169,7 @@ fn fold(text: &str, is_text: bool) -> Normalized {
         // lowercased in bulk. Most of a French text is such runs; they end at line breaks,
         // hyphens, non-ASCII chars and double spaces. A space right after a space already
         // written (a no-break space folded to one) is not plain.
-        if !(bytes[i] == b' ' && out.last() == Some(&b' ')) {
+        if !(bytes[i] == b' ' && folding.out.last() == Some(&b' ')) {
             let run_start = i;
             loop {
                 if i >= attention_from + 64 {
@@ -203,6 +189,7 @@ fn fold(text: &str, is_text: bool) -> Normalized {
             }
             i = i.min(next_mask);
             if i > run_start {
+                let out = &mut folding.out;
                 let from = out.len();
                 out.extend_from_slice(&bytes[run_start..i]);
                 for b in &mut out[from..] {
@@ -213,61 +200,100 @@ fn fold(text: &str, is_text: bool) -> Normalized {
         }
         if i == next_mask {
             if let Some(range) = masks.next() {
-                // One MASK byte per original byte keeps the map the identity here.
-                out.resize(out.len() + range.len(), MASK);
-                i = range.end;
+                i = folding.mask(range);
                 continue;
             }
         }
-        let after_space = out.last() == Some(&b' ');
+        i = folding.one(text, i);
+    }
+    folding.finish()
+}
+
+/// A fold under way: the folded bytes and the map back.
+struct Folding {
+    out: Vec<u8>,
+    pieces: Vec<Piece>,
+    /// Record the map (texts) or not (surfaces).
+    keep_map: bool,
+}
+
+impl Folding {
+    fn new(len: usize, keep_map: bool) -> Self {
+        // French text has a non-identity piece (accent, line break) every twenty-odd bytes.
+        let pieces = Vec::with_capacity(if keep_map { len / 16 } else { 0 });
+        Folding { out: Vec::with_capacity(len + 8), pieces, keep_map }
+    }
+
+    fn piece(&mut self, folded: usize, folded_len: usize, original: usize, original_len: usize) {
+        if self.keep_map {
+            self.pieces.push(Piece {
+                folded: folded as u32,
+                folded_len: folded_len as u32,
+                original: original as u32,
+                original_len: original_len as u32,
+            });
+        }
+    }
+
+    /// Masks a URL or e-mail address; returns where it ends.
+    fn mask(&mut self, range: std::ops::Range<usize>) -> usize {
+        // One MASK byte per original byte keeps the map the identity here.
+        self.out.resize(self.out.len() + range.len(), MASK);
+        range.end
+    }
+
+    /// Folds the byte or char at `i` (one that needs attention, or any other); returns where
+    /// the next one starts.
+    fn one(&mut self, text: &str, i: usize) -> usize {
+        let bytes = text.as_bytes();
+        let after_space = self.out.last() == Some(&b' ');
         let b = bytes[i];
         if b < 0x80 {
             match ASCII_CLASS[b as usize] {
-                BACKTICK => out.push(b'\''),
+                BACKTICK => self.out.push(b'\''),
                 SPACE => {
                     let run_end = whitespace_run_end(bytes, i);
                     if after_space {
                         // Already one space (from a no-break space): this run folds away.
-                        push_piece(&mut pieces, out.len(), 0, i, run_end - i);
-                        i = run_end;
-                        continue;
+                        self.piece(self.out.len(), 0, i, run_end - i);
+                        return run_end;
                     }
                     if run_end - i != 1 || b != b' ' {
-                        push_piece(&mut pieces, out.len(), 1, i, run_end - i);
+                        self.piece(self.out.len(), 1, i, run_end - i);
                     }
-                    out.push(b' ');
-                    i = run_end;
-                    continue;
+                    self.out.push(b' ');
+                    return run_end;
                 }
                 HYPHEN => {
                     let run_end = whitespace_run_end(bytes, i + 1);
                     let joins = run_end > i + 1
                         && bytes[i + 1..run_end].contains(&b'\n')
-                        && out.last().is_some_and(|&p| is_word_byte(p))
-                        && run_end < n
+                        && self.out.last().is_some_and(|&p| is_word_byte(p))
+                        && run_end < bytes.len()
                         && starts_word(&text[run_end..]);
                     if joins {
-                        push_piece(&mut pieces, out.len(), 1, i, run_end - i);
-                        out.push(b'-');
-                        i = run_end;
-                        continue;
+                        self.piece(self.out.len(), 1, i, run_end - i);
+                        self.out.push(b'-');
+                        return run_end;
                     }
-                    out.push(b'-');
+                    self.out.push(b'-');
                 }
-                _ => out.push(b.to_ascii_lowercase()),
+                _ => self.out.push(b.to_ascii_lowercase()),
             }
-            i += 1;
-            continue;
+            return i + 1;
         }
         // Non-ASCII: decode one char (text is valid UTF-8, so `i` is a char boundary).
         let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
         let len = c.len_utf8();
-        let start = out.len();
-        fold_char(c, &mut out);
-        push_piece(&mut pieces, start, out.len() - start, i, len);
-        i += len;
+        let start = self.out.len();
+        fold_char(c, &mut self.out);
+        self.piece(start, self.out.len() - start, i, len);
+        i + len
     }
-    Normalized { text: out, map: OffsetMap { pieces } }
+
+    fn finish(self) -> Normalized {
+        Normalized { text: self.out, map: OffsetMap { pieces: self.pieces } }
+    }
 }
 
 /// Bit `k` set where byte `at + k` is not plain: non-ASCII, a control char or whitespace
@@ -276,14 +302,7 @@ fn fold(text: &str, is_text: bool) -> Normalized {
 #[inline]
 fn attention_at(bytes: &[u8], at: usize) -> u64 {
     let mut padded = [0u8; 64];
-    let block: &[u8] = match bytes.get(at..at + 64) {
-        Some(full) => full,
-        None => {
-            let rest = &bytes[at.min(bytes.len())..];
-            padded[..rest.len()].copy_from_slice(rest);
-            &padded
-        }
-    };
+    let block = block_at(bytes, at, &mut padded);
     let (mut special, mut spaces, mut controls) = (0u64, 0u64, 0u64);
     for (k, chunk) in block.chunks_exact(8).enumerate() {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
@@ -301,9 +320,22 @@ fn attention_at(bytes: &[u8], at: usize) -> u64 {
     special | (spaces & blank_next)
 }
 
+/// The 64 bytes from `at`, zero-padded past the end of `bytes` (in `padded`).
+#[inline(always)]
+pub(crate) fn block_at<'a>(bytes: &'a [u8], at: usize, padded: &'a mut [u8; 64]) -> &'a [u8] {
+    match bytes.get(at..at + 64) {
+        Some(full) => full,
+        None => {
+            let rest = &bytes[at.min(bytes.len())..];
+            padded[..rest.len()].copy_from_slice(rest);
+            padded
+        }
+    }
+}
+
 /// The high bits of the eight bytes of `m`, as eight bits (byte 0 in bit 0).
 #[inline(always)]
-fn gather_high_bits(m: u64) -> u64 {
+pub(crate) fn gather_high_bits(m: u64) -> u64 {
     ((m & HI) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
@@ -503,35 +535,21 @@ pub fn fold_case_only(text: &str) -> String {
 mod tests {
     use super::*;
 
-    /// The byte-at-a-time fold that [`fold`] must agree with.
+    /// The byte-at-a-time fold that [`fold`] must agree with: plain runs found by a byte
+    /// loop with eight-byte SWAR chunks, the rest as `fold` does it.
     fn reference_fold(text: &str, mask_urls: bool) -> Normalized {
         let bytes = text.as_bytes();
         let masked = if mask_urls { urls::find(text) } else { Vec::new() };
-        let mut out = Vec::with_capacity(bytes.len() + 8);
-        // French text has a non-identity piece (accent, line break) every twenty-odd bytes.
-        let mut pieces: Vec<Piece> = Vec::with_capacity(bytes.len() / 16);
-        let push_piece =
-            |pieces: &mut Vec<Piece>, folded: usize, folded_len: usize, original: usize, original_len: usize| {
-                pieces.push(Piece {
-                    folded: folded as u32,
-                    folded_len: folded_len as u32,
-                    original: original as u32,
-                    original_len: original_len as u32,
-                });
-            };
+        let mut folding = Folding::new(bytes.len(), true);
         let mut masks = masked.into_iter().peekable();
         let n = bytes.len();
         let mut i = 0;
         while i < n {
-            // Fast path: a run of plain ASCII is copied and lowercased in bulk. Most of a
-            // French text is such runs; they end at line breaks, hyphens, non-ASCII chars and
-            // double spaces.
             let next_mask = masks.peek().map_or(n, |r| r.start);
+            let out = &mut folding.out;
             let after_space = out.last() == Some(&b' ');
             if !(after_space && bytes[i] == b' ') {
                 let run_start = i;
-                // Eight bytes at a time (SWAR, no unsafe). The first byte that needs attention
-                // ends the run: the plain bytes before it are copied from the same chunk.
                 let mut stopped = false;
                 while i + 9 <= next_mask {
                     let chunk = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
@@ -560,60 +578,13 @@ mod tests {
             }
             if i == next_mask {
                 if let Some(range) = masks.next() {
-                    // One MASK byte per original byte keeps the map the identity here.
-                    out.resize(out.len() + range.len(), MASK);
-                    i = range.end;
+                    i = folding.mask(range);
                     continue;
                 }
             }
-            let b = bytes[i];
-            if b < 0x80 {
-                match ASCII_CLASS[b as usize] {
-                    BACKTICK => out.push(b'\''),
-                    SPACE => {
-                        let run_end = whitespace_run_end(bytes, i);
-                        if after_space {
-                            // Already one space (from a no-break space): this run folds away.
-                            push_piece(&mut pieces, out.len(), 0, i, run_end - i);
-                            i = run_end;
-                            continue;
-                        }
-                        if run_end - i != 1 || b != b' ' {
-                            push_piece(&mut pieces, out.len(), 1, i, run_end - i);
-                        }
-                        out.push(b' ');
-                        i = run_end;
-                        continue;
-                    }
-                    HYPHEN => {
-                        let run_end = whitespace_run_end(bytes, i + 1);
-                        let joins = run_end > i + 1
-                            && bytes[i + 1..run_end].contains(&b'\n')
-                            && out.last().is_some_and(|&p| is_word_byte(p))
-                            && run_end < n
-                            && starts_word(&text[run_end..]);
-                        if joins {
-                            push_piece(&mut pieces, out.len(), 1, i, run_end - i);
-                            out.push(b'-');
-                            i = run_end;
-                            continue;
-                        }
-                        out.push(b'-');
-                    }
-                    _ => out.push(b.to_ascii_lowercase()),
-                }
-                i += 1;
-                continue;
-            }
-            // Non-ASCII: decode one char (text is valid UTF-8, so `i` is a char boundary).
-            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-            let len = c.len_utf8();
-            let start = out.len();
-            fold_char(c, &mut out);
-            push_piece(&mut pieces, start, out.len() - start, i, len);
-            i += len;
+            i = folding.one(text, i);
         }
-        Normalized { text: out, map: OffsetMap { pieces } }
+        folding.finish()
     }
 
     fn folded(s: &str) -> String {

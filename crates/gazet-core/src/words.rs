@@ -13,7 +13,7 @@
 //!
 //! [`normalize::word_class`]: crate::normalize::word_class
 
-use crate::normalize::HI;
+use crate::normalize::{block_at, gather_high_bits, HI};
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
@@ -32,30 +32,17 @@ fn classes8(x: u64) -> (u64, u64) {
     (letters & HI, digits & HI)
 }
 
-/// The high bits of the eight bytes of `m`, as eight bits (byte 0 in bit 0).
-#[inline(always)]
-fn gather(m: u64) -> u64 {
-    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
-}
-
 /// Letter and digit bits of the 64 bytes of block `block` (bytes past the end are neither).
 #[inline]
 fn block_masks(text: &[u8], block: usize) -> (u64, u64) {
     let base = block * 64;
     let mut padded = [0u8; 64];
-    let bytes: &[u8] = match text.get(base..base + 64) {
-        Some(full) => full,
-        None => {
-            let rest = &text[base.min(text.len())..];
-            padded[..rest.len()].copy_from_slice(rest);
-            &padded
-        }
-    };
+    let bytes = block_at(text, base, &mut padded);
     let (mut letters, mut digits) = (0u64, 0u64);
     for (k, chunk) in bytes.chunks_exact(8).enumerate() {
         let (l, d) = classes8(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
-        letters |= gather(l) << (8 * k);
-        digits |= gather(d) << (8 * k);
+        letters |= gather_high_bits(l) << (8 * k);
+        digits |= gather_high_bits(d) << (8 * k);
     }
     (letters, digits)
 }
