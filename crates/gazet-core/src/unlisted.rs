@@ -321,6 +321,11 @@ fn name_before(tokens: &[Token], at: usize) -> Option<Range<usize>> {
     if let Some(quoted) = quoted_span(last) {
         return Some(quoted);
     }
+    // "Trading House "Minsk Engine Plant" LLC": a quoted name of several words.
+    if closes_quote(last.text) {
+        let first = (at.saturating_sub(MAX_QUOTED_WORDS)..at - 1).rev().find(|&k| opens_quote(tokens[k].text))?;
+        return quoted_between(tokens, first, at - 1);
+    }
     // "Plant, JSC Pinskiy": after a comma the legal form opens the next name.
     if last.text.ends_with([',', ';', ':', '.', ')']) {
         return None;
@@ -356,6 +361,10 @@ fn name_after(tokens: &[Token], at: usize) -> Option<Range<usize>> {
     let first = tokens.get(at)?;
     if let Some(quoted) = quoted_span(first) {
         return Some(quoted);
+    }
+    if opens_quote(first.text) {
+        let last = (at + 1..tokens.len().min(at + MAX_QUOTED_WORDS)).find(|&k| closes_quote(tokens[k].text))?;
+        return quoted_between(tokens, at, last);
     }
     let first_core = strip_elision(first.text);
     if !is_capitalised(first_core) || is_legal_form(first_core.trim_end_matches([',', '.'])) {
@@ -393,6 +402,38 @@ fn quoted_span(token: &Token) -> Option<Range<usize>> {
     let text = token.text.trim_end_matches([',', ';', '.', ')']);
     let inner = text.strip_prefix('"')?.strip_suffix('"')?;
     (!inner.is_empty() && starts_upper(inner)).then(|| token.start + 1..token.start + 1 + inner.len())
+}
+
+/// Most words of a quoted name.
+const MAX_QUOTED_WORDS: usize = 6;
+
+const OPENING_QUOTES: [&str; 3] = ["\"", "“", "«"];
+const CLOSING_QUOTES: [&str; 3] = ["\"", "”", "»"];
+/// Punctuation that may follow a closing quote.
+const AFTER_QUOTE: [char; 4] = [',', ';', '.', ')'];
+
+fn opens_quote(token: &str) -> bool {
+    OPENING_QUOTES.iter().any(|q| token.starts_with(q)) && !closes_quote(token)
+}
+
+fn closes_quote(token: &str) -> bool {
+    let token = token.trim_end_matches(AFTER_QUOTE);
+    CLOSING_QUOTES.iter().any(|q| token.ends_with(q)) && token.chars().count() > 1
+}
+
+/// The span inside the quotes that open token `first` and close token `last`, when it
+/// starts with a capital and holds no other quote.
+fn quoted_between(tokens: &[Token], first: usize, last: usize) -> Option<Range<usize>> {
+    let open = OPENING_QUOTES.iter().find(|q| tokens[first].text.starts_with(*q))?.len();
+    let closing = tokens[last].text.trim_end_matches(AFTER_QUOTE);
+    let close = CLOSING_QUOTES.iter().find(|q| closing.ends_with(*q))?.len();
+    let start = tokens[first].start + open;
+    let end = tokens[last].start + closing.len() - close;
+    let inner_words = tokens[first + 1..last].iter().map(|t| t.text);
+    let clean = inner_words
+        .chain([&tokens[first].text[open..], &closing[..closing.len() - close]])
+        .all(|w| !w.contains(['"', '“', '”', '«', '»']));
+    (end > start && clean && starts_upper(&tokens[first].text[open..])).then_some(start..end)
 }
 
 fn strip_elision(token: &str) -> &str {

@@ -348,6 +348,9 @@ fn unlisted_firms_by_legal_form_business_noun_and_reference() {
             ("Biznesofset", "gazet:firm/unlisted"),
         ]
     );
+    // A quoted name of several words, a place at its head included; quotes stay outside.
+    let text = "le site de Trading House \"Minsk Engine Plant\" LLC à Noginsk, dont TUE \"Gomel Traditions of \n\nTaste\", IPUE et";
+    assert_eq!(spans(&e, text), ["Minsk Engine Plant", "Gomel Traditions of \n\nTaste"]);
     // Unlisted firms have no identity: they take no part in co-occurrence.
     let x = e.extract("Mogotex OJSC et Kamvol OJSC à Minsk.", &ExtractOptions::default());
     assert_eq!(x.mentions.len(), 3);
