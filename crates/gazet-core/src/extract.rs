@@ -628,6 +628,8 @@ struct Context {
     in_dedication: bool,
     /// The previous word is written in lowercase (running text, not a heading).
     after_lowercase_word: bool,
+    /// The previous word is the article "la": "à la Réunion".
+    after_la: bool,
 }
 
 impl Context {
@@ -648,6 +650,7 @@ impl Context {
             after_en: trimmed.len() < before.len() && last_word == "en",
             after_lowercase_word: last_word.chars().next().is_some_and(char::is_lowercase),
             after_ocean: last_word.eq_ignore_ascii_case("océan") || last_word == "Océan",
+            after_la: last_word == "la" || last_word == "La",
             in_dedication: in_dedication(trimmed),
         }
     }
@@ -664,7 +667,8 @@ impl Context {
                     && self.after_lowercase_word
                     && seen.is_shouted()
                     && !written.is_shouted();
-                !person && !brand
+                let common_noun = NAMES_NEEDING_THEIR_ARTICLE.contains(&&*variant.surface) && !self.after_la;
+                !person && !brand && !common_noun
             }
             Form::Adjective => {
                 let language = self.after_en && original.chars().all(|c| !c.is_uppercase());
@@ -707,6 +711,10 @@ fn in_dedication(before: &str) -> bool {
 
 /// Place names that are also common given names in the region's texts: followed by a
 /// capitalised word ("Vladimir Poutine", "Lida Kovalenko") they name a person.
+/// Names that are also common French nouns, and name the place only after their article:
+/// "à la Réunion" is the island, "Réunion du Conseil des chefs d'État" a meeting.
+const NAMES_NEEDING_THEIR_ARTICLE: &[&str] = &["Réunion"];
+
 /// Vladimir is also written the Belarusian, Ukrainian, German and Polish ways.
 const GIVEN_NAMES: &[&str] = &[
     "Vladimir",

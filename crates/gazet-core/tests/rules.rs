@@ -16,6 +16,7 @@ iso3166-1:UZ\tSTATE\tcountry\tOuzbékistan\t\t\t0.9\t\t\touzbek|ouzbèke\t\t\tl'
 iso3166-1:KG\tSTATE\tcountry\tKirghizistan\t\t\t0.9\tKirghizstan\t\tkirghize|kirghiz\t\t\tle\n\
 iso3166-1:AM\tSTATE\tcountry\tArménie\t\t\t0.9\t\t\tarménien\t\t\tl'\n\
 iso3166-1:CL\tSTATE\tcountry\tChili\t\t\t0.9\t\t\tchilien\t\t\tle\n\
+iso3166-1:RE\tSTATE\tterritory\tRéunion\t\t\t0.8\tÎle de la Réunion\t\tréunionnais\t\t\tla\n\
 iso3166-1:SU\tSTATE\thistorical-state\tURSS\t\t\t0.9\tUnion soviétique\tURSS\tsoviétique\t\t\tl'\n"
     );
     let regions = format!(
@@ -301,6 +302,11 @@ fn context_rules_persons_languages_and_brands() {
     // After "nom de", a person: "qui porte le nom d'Alisher Navoi".
     assert!(found(&e, "l'université qui porte le nom d'Alisher Navoi, et").is_empty());
     assert!(found(&e, "qui porte le nom de Navoi").is_empty());
+    // A name that is also a common noun needs its article: the island, not the meeting.
+    assert_eq!(
+        spans(&e, "16 Réunion du Conseil des chefs d'État de la CEI. Il vit à la Réunion."),
+        ["Conseil des chefs d'État de la CEI", "Réunion"]
+    );
     // "l'océan Indien" is the ocean, "les Chiliens" the demonym.
     assert!(found(&e, "l'océan Chilien").is_empty());
     assert_eq!(spans(&e, "à Gomel, Minsk et Navoi"), ["Gomel", "Minsk", "Navoi"]);
