@@ -96,9 +96,15 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<usize> {
             .iter()
             .find_map(|e| token.strip_prefix(e).map(|rest| (e.len(), rest)))
             .unwrap_or((0, token));
-        // A capitalised word ends the search: it is the head or the name is not one.
+        // A capitalised word ends the search: it is the head or the name is not one; after
+        // an elision it may also describe ("Comité d'État pour la science").
         if word.chars().next().is_some_and(char::is_uppercase) {
-            return (BODY_HEADS.contains(&word) && words > 0).then_some(start + skip);
+            if BODY_HEADS.contains(&word) {
+                return (words > 0).then_some(start + skip);
+            }
+            if skip == 0 {
+                return None;
+            }
         }
         if LOWERCASE_BODY_HEADS.contains(&word) {
             return (words > 0).then_some(start + skip);

@@ -401,6 +401,10 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
             ("Minsk", "geonames:625144"),
         ]
     );
+    assert_eq!(
+        spans(&e, "le Comité d'État pour la science et la technologie de la République du Bélarus"),
+        ["Comité d'État pour la science et la technologie de la République du Bélarus"]
+    );
     // A listed institution is not taken for an unlisted one, and unlisted bodies take no
     // part in co-occurrence pairs.
     assert_eq!(
