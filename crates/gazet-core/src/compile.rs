@@ -100,12 +100,7 @@ impl Default for EngineConfig {
 
 /// The compiled gazetteer: patterns, their variants, the automaton and a prefilter.
 pub struct Compiled {
-    /// The automaton in two shards, by the first byte of a pattern ([`shard_of`]): the two
-    /// are built at the same time on two cores, and a walk from a word start needs only
-    /// the shard of that word's first byte.
-    pub(crate) shards: [contiguous::NFA; SHARDS],
-    /// Per shard, the index in `patterns` of each of its patterns.
-    pub(crate) shard_patterns: [Vec<u32>; SHARDS],
+    pub(crate) nfa: contiguous::NFA,
     /// Folded bytes of each pattern.
     pub(crate) patterns: Vec<Box<[u8]>>,
     /// `variants[pattern_ranges[p]]` are the readings of pattern `p`, best static rank first.
@@ -134,13 +129,11 @@ pub struct CompileStats {
 }
 
 impl Compiled {
-    /// Compiles every surface of `gazetteer`. Three threads: this one produces the
-    /// surfaces, folds them and groups them into patterns, and hands each new pattern on to
-    /// the thread building its shard of the automaton (each shard's trie is built as
-    /// patterns arrive); the ranking of variants and the start filter are then made here
-    /// while both shards get their failure transitions at the same time, which is most of
-    /// an automaton's build (about 150 ms for the default set in one piece, under 100 ms
-    /// for two halves side by side).
+    /// Compiles every surface of `gazetteer`. Two threads: this one produces the surfaces,
+    /// folds them and groups them into patterns, and hands each new pattern on to a second
+    /// thread that builds the automaton meanwhile (its trie is built as patterns arrive);
+    /// the ranking of variants and the start filter are then made here while the automaton
+    /// gets its failure transitions.
     pub fn build(gazetteer: &Gazetteer, config: &EngineConfig) -> Result<Compiled, String> {
         let started = Instant::now();
         let two_threads = std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2;
@@ -148,38 +141,28 @@ impl Compiled {
             std::thread::scope(|scope| {
                 // Unbounded: the producer never waits for the automaton (about 200 chunks for
                 // the default gazetteer, 1,500 for a million forms).
-                let (senders, receivers) = channels();
-                let mut builders = Vec::with_capacity(SHARDS);
-                for (shard, receiver) in receivers.into_iter().enumerate() {
-                    let builder = std::thread::Builder::new()
-                        .name(format!("gazet-automaton-{shard}"))
-                        .spawn_scoped(scope, move || build_automaton(receiver))
-                        .ok();
-                    builders.push(builder);
-                }
-                let built = build_variants(gazetteer, config, senders);
-                let mut shards = Vec::with_capacity(SHARDS);
-                for builder in builders {
-                    shards.push(builder?.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-                }
-                Some((shards, built))
+                let (sender, receiver) = std::sync::mpsc::channel();
+                let automaton = std::thread::Builder::new()
+                    .name("gazet-automaton".into())
+                    .spawn_scoped(scope, move || build_automaton(receiver))
+                    .ok()?;
+                let built = build_variants(gazetteer, config, sender);
+                let nfa = automaton.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                Some((nfa, built))
             })
         });
-        let (shards, (patterns, shard_patterns, pattern_ranges, variants, starts, cues)) = match threaded.flatten() {
+        let (nfa, (patterns, pattern_ranges, variants, starts, cues)) = match threaded.flatten() {
             Some(done) => done,
             None => {
                 // One core, or no thread to be had: the same steps one after the other.
-                let (senders, receivers) = channels();
-                let built = build_variants(gazetteer, config, senders);
-                (receivers.into_iter().map(build_automaton).collect(), built)
+                let (sender, receiver) = std::sync::mpsc::channel();
+                let built = build_variants(gazetteer, config, sender);
+                (build_automaton(receiver), built)
             }
         };
-        let shards: Vec<contiguous::NFA> = shards.into_iter().collect::<Result<_, _>>()?;
-        let shards: [contiguous::NFA; SHARDS] = shards.try_into().map_err(|_| "one automaton per shard".to_string())?;
         let shapes = variants.iter().map(|v| Shape::of(&v.surface)).collect();
         Ok(Compiled {
-            shards,
-            shard_patterns,
+            nfa: nfa?,
             patterns,
             pattern_ranges,
             variants,
@@ -201,7 +184,7 @@ impl Compiled {
             entities: gazetteer.len(),
             surface_forms: self.variants.len(),
             patterns: self.patterns.len(),
-            automaton_bytes: self.shards.iter().map(|nfa| nfa.memory_usage()).sum(),
+            automaton_bytes: self.nfa.memory_usage(),
             build_millis: self.build_time.as_secs_f64() * 1000.0,
         }
     }
@@ -258,47 +241,28 @@ fn build_automaton(receiver: std::sync::mpsc::Receiver<PatternChunk>) -> Result<
         .map_err(|e| format!("cannot build the automaton: {e}"))
 }
 
-type Built =
-    (Vec<Box<[u8]>>, [Vec<u32>; SHARDS], Vec<(u32, u32)>, Vec<Variant>, StartFilter, rustc_hash::FxHashSet<u64>);
-
-/// Shards of the automaton.
-pub(crate) const SHARDS: usize = 2;
-
-/// The shard of the patterns that start with `first` (about 40 % and 60 % of the default
-/// patterns; the walks split alike).
-#[inline(always)]
-pub(crate) fn shard_of(first: u8) -> usize {
-    usize::from(first >= b'm')
-}
-
-type Senders = [std::sync::mpsc::Sender<PatternChunk>; SHARDS];
-type Receivers = [std::sync::mpsc::Receiver<PatternChunk>; SHARDS];
-
-fn channels() -> (Senders, Receivers) {
-    let (a, b) = (std::sync::mpsc::channel(), std::sync::mpsc::channel());
-    ([a.0, b.0], [a.1, b.1])
-}
+type Built = (Vec<Box<[u8]>>, Vec<(u32, u32)>, Vec<Variant>, StartFilter, rustc_hash::FxHashSet<u64>);
 
 /// Every variant of every entity, grouped by folded pattern; each new pattern goes to
 /// `sender` as soon as it is found.
-fn build_variants(gazetteer: &Gazetteer, config: &EngineConfig, senders: Senders) -> Built {
+fn build_variants(
+    gazetteer: &Gazetteer,
+    config: &EngineConfig,
+    sender: std::sync::mpsc::Sender<PatternChunk>,
+) -> Built {
     let mut by_key: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
     let mut patterns: Vec<Box<[u8]>> = Vec::new();
-    let mut shard_patterns: [Vec<u32>; SHARDS] = Default::default();
     let mut grouped: Vec<Vec<Variant>> = Vec::new();
-    let mut chunks: [PatternChunk; SHARDS] = Default::default();
+    let mut chunk = PatternChunk::default();
     let mut add = |key: Vec<u8>, variant: Variant| {
         let p = match by_key.get(key.as_slice()) {
             Some(&p) => p,
             None => {
-                let shard = shard_of(key[0]);
-                shard_patterns[shard].push(patterns.len() as u32);
-                let chunk = &mut chunks[shard];
                 chunk.push(&key);
                 if chunk.ends.len() == PatternChunk::PATTERNS {
                     // A closed receiver means the automaton thread failed: its error is
                     // reported when it is joined.
-                    let _ = senders[shard].send(std::mem::take(chunk));
+                    let _ = sender.send(std::mem::take(&mut chunk));
                 }
                 let key: Box<[u8]> = key.into_boxed_slice();
                 patterns.push(key.clone());
@@ -328,12 +292,10 @@ fn build_variants(gazetteer: &Gazetteer, config: &EngineConfig, senders: Senders
             }
         });
     }
-    for (chunk, sender) in chunks.into_iter().zip(&senders) {
-        if !chunk.ends.is_empty() {
-            let _ = sender.send(chunk);
-        }
+    if !chunk.ends.is_empty() {
+        let _ = sender.send(chunk);
     }
-    drop(senders);
+    drop(sender);
     drop(by_key);
     // Static rank: kind, then a bare subdivision name after a city, then prior, then
     // gazetteer order. Document context may reorder at extraction time.
@@ -371,7 +333,7 @@ fn build_variants(gazetteer: &Gazetteer, config: &EngineConfig, senders: Senders
     for &cue in &cues {
         starts.insert_cue(cue);
     }
-    (patterns, shard_patterns, pattern_ranges, variants, starts, cues)
+    (patterns, pattern_ranges, variants, starts, cues)
 }
 
 /// The words of folded bytes as the scan sees them (`words::Words`).
@@ -593,27 +555,14 @@ mod tests {
         let g = Gazetteer::embedded().unwrap();
         let config = EngineConfig::default();
         let compiled = Compiled::build(&g, &config).unwrap();
-        let (senders, receivers) = channels();
-        let (patterns, shard_patterns, ranges, variants, _, cues) = build_variants(&g, &config, senders);
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let (patterns, ranges, variants, _, cues) = build_variants(&g, &config, sender);
+        let nfa = build_automaton(receiver).unwrap();
         assert_eq!(patterns, compiled.patterns);
-        assert_eq!(shard_patterns, compiled.shard_patterns);
         assert_eq!(ranges, compiled.pattern_ranges);
         assert_eq!(cues, compiled.cues);
-        for ((receiver, built), indices) in receivers.into_iter().zip(&compiled.shards).zip(&shard_patterns) {
-            let nfa = build_automaton(receiver).unwrap();
-            assert_eq!(nfa.patterns_len(), built.patterns_len());
-            assert_eq!(nfa.patterns_len(), indices.len());
-            assert_eq!(nfa.memory_usage(), built.memory_usage());
-        }
-        // Every pattern is in the shard of its first byte, once.
-        let mut seen = vec![0; patterns.len()];
-        for (shard, indices) in shard_patterns.iter().enumerate() {
-            for &p in indices {
-                assert_eq!(shard_of(patterns[p as usize][0]), shard);
-                seen[p as usize] += 1;
-            }
-        }
-        assert!(seen.iter().all(|&n| n == 1));
+        assert_eq!(nfa.patterns_len(), compiled.nfa.patterns_len());
+        assert_eq!(nfa.memory_usage(), compiled.nfa.memory_usage());
         let surfaces = |v: &[Variant]| v.iter().map(|v| (v.entity, v.form, v.surface.clone())).collect::<Vec<_>>();
         assert_eq!(surfaces(&variants), surfaces(&compiled.variants));
     }

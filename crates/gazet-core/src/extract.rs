@@ -329,8 +329,7 @@ impl Extractor {
     /// Every pattern that starts at `start` and ends on a word boundary, shortest first.
     #[inline]
     fn walk(&self, text: &[u8], start: usize, word: u32, hits: &mut Vec<Hit>) {
-        let shard = crate::compile::shard_of(text[start]);
-        let (nfa, indices) = (&self.compiled.shards[shard], &self.compiled.shard_patterns[shard]);
+        let nfa = &self.compiled.nfa;
         let Ok(mut sid) = nfa.start_state(Anchored::Yes) else { return };
         for (j, &byte) in text.iter().enumerate().skip(start) {
             sid = nfa.next_state(Anchored::Yes, sid, byte);
@@ -346,8 +345,7 @@ impl Extractor {
                     for k in 0..nfa.match_len(sid) {
                         let pid = nfa.match_pattern(sid, k);
                         if nfa.pattern_len(pid) == end - start {
-                            let pattern = indices[pid.as_usize()];
-                            hits.push(Hit { start: start as u32, end: end as u32, pattern, word });
+                            hits.push(Hit { start: start as u32, end: end as u32, pattern: pid.as_u32(), word });
                         }
                     }
                 }
