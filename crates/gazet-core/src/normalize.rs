@@ -153,48 +153,60 @@ pub fn normalize(text: &str) -> Normalized {
 
 /// Folds `text`. A text to match in (`is_text`) has its URLs masked and gets its offset map;
 /// a gazetteer surface needs neither, and the build folds some 150,000 of them.
+///
+/// Plain runs (the bytes that fold to themselves lowercased) are found 64 bytes at a time:
+/// most of a French text is such runs; they end at line breaks, hyphens, non-ASCII chars
+/// and double spaces.
 fn fold(text: &str, is_text: bool) -> Normalized {
+    let bytes = text.as_bytes();
+    // Bytes that need attention in the block at `attention_from` (bit k: byte
+    // `attention_from + k`).
+    let (mut attention_from, mut attention) = (0, attention_at(bytes, 0));
+    fold_with(text, is_text, |start, limit| {
+        let mut i = start;
+        loop {
+            if i >= attention_from + 64 {
+                // Blocks aligned on 64 bytes: each is read once.
+                attention_from = i & !63;
+                attention = attention_at(bytes, attention_from);
+            }
+            let ahead = attention >> (i - attention_from);
+            if ahead != 0 {
+                return (i + ahead.trailing_zeros() as usize).min(limit);
+            }
+            i = attention_from + 64;
+            if i >= limit {
+                return limit;
+            }
+        }
+    })
+}
+
+/// The loop of a fold. `plain_run_end(i, limit)` tells where the plain run at `i` ends
+/// (at `limit` at the latest); the run is copied lowercased, URLs and e-mail addresses are
+/// masked, and every other byte or char is folded on its own.
+#[inline(always)]
+fn fold_with(text: &str, is_text: bool, mut plain_run_end: impl FnMut(usize, usize) -> usize) -> Normalized {
     let bytes = text.as_bytes();
     let masked = if is_text { urls::find(text) } else { Vec::new() };
     let mut folding = Folding::new(bytes.len(), is_text);
     let mut masks = masked.into_iter().peekable();
     let n = bytes.len();
-    // Bytes that need attention in the block at `attention_from` (bit k: byte
-    // `attention_from + k`).
-    let (mut attention_from, mut attention) = (0, attention_at(bytes, 0));
     let mut i = 0;
     while i < n {
         let next_mask = masks.peek().map_or(n, |r| r.start);
-        // Fast path: the plain bytes up to the next one that needs attention are copied and
-        // lowercased in bulk. Most of a French text is such runs; they end at line breaks,
-        // hyphens, non-ASCII chars and double spaces. A space right after a space already
-        // written (a no-break space folded to one) is not plain.
+        // A space right after a space already written (a no-break space folded to one) is
+        // not plain.
         if !(bytes[i] == b' ' && folding.out.last() == Some(&b' ')) {
-            let run_start = i;
-            loop {
-                if i >= attention_from + 64 {
-                    // Blocks aligned on 64 bytes: each is read once.
-                    attention_from = i & !63;
-                    attention = attention_at(bytes, attention_from);
-                }
-                let ahead = attention >> (i - attention_from);
-                if ahead != 0 {
-                    i += ahead.trailing_zeros() as usize;
-                    break;
-                }
-                i = attention_from + 64;
-                if i >= next_mask {
-                    break;
-                }
-            }
-            i = i.min(next_mask);
-            if i > run_start {
+            let run_end = plain_run_end(i, next_mask);
+            if run_end > i {
                 let out = &mut folding.out;
                 let from = out.len();
-                out.extend_from_slice(&bytes[run_start..i]);
+                out.extend_from_slice(&bytes[i..run_end]);
                 for b in &mut out[from..] {
                     *b |= u8::from(b.wrapping_sub(b'A') < 26) << 5;
                 }
+                i = run_end;
                 continue;
             }
         }
@@ -465,18 +477,6 @@ fn zero_bytes(y: u64) -> u64 {
     !(((y & !HI) + !HI) | y) & HI
 }
 
-/// Lowercases the ASCII letters of a chunk, byte by byte (no carries across bytes; bytes
-/// of 0x80 and above are left as they are).
-#[cfg(test)]
-#[inline(always)]
-fn ascii_lowercase(chunk: u64) -> u64 {
-    let low7 = chunk & !HI;
-    let at_least_a = low7 + LO * (0x80 - u64::from(b'A'));
-    let above_z = low7 + LO * (0x80 - u64::from(b'Z') - 1);
-    let upper = at_least_a & !above_z & !chunk & HI;
-    chunk | (upper >> 2)
-}
-
 /// 0x80 in each byte of `chunk` (little-endian) that is not plain: non-ASCII, a control or
 /// whitespace other than a single space, a hyphen or a backtick. `next` is the byte after
 /// the chunk, for a space at its end. Exact per byte.
@@ -535,56 +535,22 @@ pub fn fold_case_only(text: &str) -> String {
 mod tests {
     use super::*;
 
-    /// The byte-at-a-time fold that [`fold`] must agree with: plain runs found by a byte
-    /// loop with eight-byte SWAR chunks, the rest as `fold` does it.
+    /// The byte-at-a-time fold that [`fold`] must agree with: the same loop, with plain
+    /// runs found by a byte loop over eight-byte SWAR chunks.
     fn reference_fold(text: &str, mask_urls: bool) -> Normalized {
         let bytes = text.as_bytes();
-        let masked = if mask_urls { urls::find(text) } else { Vec::new() };
-        let mut folding = Folding::new(bytes.len(), true);
-        let mut masks = masked.into_iter().peekable();
-        let n = bytes.len();
-        let mut i = 0;
-        while i < n {
-            let next_mask = masks.peek().map_or(n, |r| r.start);
-            let out = &mut folding.out;
-            let after_space = out.last() == Some(&b' ');
-            if !(after_space && bytes[i] == b' ') {
-                let run_start = i;
-                let mut stopped = false;
-                while i + 9 <= next_mask {
-                    let chunk = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
-                    let attention = chunk_attention(chunk, bytes[i + 8]);
-                    let lower = ascii_lowercase(chunk).to_le_bytes();
-                    if attention != 0 {
-                        let plain = (attention.trailing_zeros() / 8) as usize;
-                        out.extend_from_slice(&lower[..plain]);
-                        i += plain;
-                        stopped = true;
-                        break;
-                    }
-                    out.extend_from_slice(&lower);
-                    i += 8;
+        fold_with(text, mask_urls, |start, limit| {
+            let mut i = start;
+            while i + 9 <= limit {
+                let chunk = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+                let attention = chunk_attention(chunk, bytes[i + 8]);
+                if attention != 0 {
+                    return i + (attention.trailing_zeros() / 8) as usize;
                 }
-                if !stopped {
-                    let run_end = plain_run_end(bytes, i, next_mask);
-                    let from = out.len();
-                    out.extend_from_slice(&bytes[i..run_end]);
-                    out[from..].make_ascii_lowercase();
-                    i = run_end;
-                }
-                if i > run_start {
-                    continue;
-                }
+                i += 8;
             }
-            if i == next_mask {
-                if let Some(range) = masks.next() {
-                    i = folding.mask(range);
-                    continue;
-                }
-            }
-            i = folding.one(text, i);
-        }
-        folding.finish()
+            plain_run_end(bytes, i, limit)
+        })
     }
 
     fn folded(s: &str) -> String {
