@@ -314,6 +314,8 @@ impl Extractor {
             }
             pending = Some((start, word as u32, hash));
         }
+        // The last word, with none after it. (The same steps as in the loop, written out:
+        // a shared closure costs 4 % more instructions on the book.)
         if let Some((p_start, p_word, p_hash)) = pending {
             let (may_start, may_be_cue) = self.compiled.starts.test(p_hash, None);
             if may_start {
