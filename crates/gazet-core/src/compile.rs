@@ -132,8 +132,8 @@ impl Compiled {
     /// Compiles every surface of `gazetteer`. Two threads: this one produces the surfaces,
     /// folds them and groups them into patterns, and hands each new pattern on to a second
     /// thread that builds the automaton meanwhile (its trie is built as patterns arrive);
-    /// the ranking of variants and the start filter are then made here while the automaton
-    /// gets its failure transitions.
+    /// the ranking of variants, their case shapes and the start filter are then made here
+    /// while the automaton gets its failure transitions.
     pub fn build(gazetteer: &Gazetteer, config: &EngineConfig) -> Result<Compiled, String> {
         let started = Instant::now();
         let two_threads = std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2;
@@ -151,7 +151,7 @@ impl Compiled {
                 Some((nfa, built))
             })
         });
-        let (nfa, (patterns, pattern_ranges, variants, starts, cues)) = match threaded.flatten() {
+        let (nfa, (patterns, pattern_ranges, variants, shapes, starts, cues)) = match threaded.flatten() {
             Some(done) => done,
             None => {
                 // One core, or no thread to be had: the same steps one after the other.
@@ -160,7 +160,6 @@ impl Compiled {
                 (build_automaton(receiver), built)
             }
         };
-        let shapes = variants.iter().map(|v| Shape::of(&v.surface)).collect();
         Ok(Compiled {
             nfa: nfa?,
             patterns,
@@ -241,7 +240,7 @@ fn build_automaton(receiver: std::sync::mpsc::Receiver<PatternChunk>) -> Result<
         .map_err(|e| format!("cannot build the automaton: {e}"))
 }
 
-type Built = (Vec<Box<[u8]>>, Vec<(u32, u32)>, Vec<Variant>, StartFilter, rustc_hash::FxHashSet<u64>);
+type Built = (Vec<Box<[u8]>>, Vec<(u32, u32)>, Vec<Variant>, Vec<Shape>, StartFilter, rustc_hash::FxHashSet<u64>);
 
 /// Every variant of every entity, grouped by folded pattern; each new pattern goes to
 /// `sender` as soon as it is found.
@@ -333,7 +332,8 @@ fn build_variants(
     for &cue in &cues {
         starts.insert_cue(cue);
     }
-    (patterns, pattern_ranges, variants, starts, cues)
+    let shapes = variants.iter().map(|v| Shape::of(&v.surface)).collect();
+    (patterns, pattern_ranges, variants, shapes, starts, cues)
 }
 
 /// The words of folded bytes as the scan sees them (`words::Words`).
@@ -556,7 +556,7 @@ mod tests {
         let config = EngineConfig::default();
         let compiled = Compiled::build(&g, &config).unwrap();
         let (sender, receiver) = std::sync::mpsc::channel();
-        let (patterns, ranges, variants, _, cues) = build_variants(&g, &config, sender);
+        let (patterns, ranges, variants, shapes, _, cues) = build_variants(&g, &config, sender);
         let nfa = build_automaton(receiver).unwrap();
         assert_eq!(patterns, compiled.patterns);
         assert_eq!(ranges, compiled.pattern_ranges);
@@ -565,5 +565,6 @@ mod tests {
         assert_eq!(nfa.memory_usage(), compiled.nfa.memory_usage());
         let surfaces = |v: &[Variant]| v.iter().map(|v| (v.entity, v.form, v.surface.clone())).collect::<Vec<_>>();
         assert_eq!(surfaces(&variants), surfaces(&compiled.variants));
+        assert_eq!(shapes, compiled.shapes);
     }
 }
