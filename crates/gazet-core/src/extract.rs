@@ -274,7 +274,8 @@ impl Extractor {
             return Vec::new();
         }
         let folded = normalize(text);
-        let (hits, cues) = self.scan(&folded);
+        let (mut hits, cues) = self.scan(&folded);
+        self.add_filled(&folded.text, &mut hits);
         let chosen = if options.overlapping {
             hits.iter().filter_map(|h| self.check(text, &folded, h)).collect()
         } else {
@@ -326,6 +327,40 @@ impl Extractor {
             }
         }
         (hits, cues)
+    }
+
+    /// Template surfaces filled by their slot (`compile::Slots`): after each hit of a stem
+    /// ("ministere des finances"), the folded text that follows, up to each word end within
+    /// the longest continuation ("de bielorussie"), is looked up. Hits stay in order of
+    /// start, then end.
+    fn add_filled(&self, text: &[u8], hits: &mut Vec<Hit>) {
+        let slots = &self.compiled.slots;
+        let mut filled = Vec::new();
+        for hit in hits.iter().filter(|h| slots.is_stem(h.pattern)) {
+            let from = hit.end as usize + 1;
+            if text.get(hit.end as usize) != Some(&b' ') || from >= text.len() {
+                continue;
+            }
+            let limit = (from + slots.longest()).min(text.len());
+            let stem_len = (hit.end - hit.start) as usize;
+            for (_, end) in Words::new(&text[from..limit]) {
+                let end = from + end;
+                // The last word may be cut by the limit.
+                if end < text.len() && !is_boundary(text[end - 1], text[end]) {
+                    continue;
+                }
+                let continuation = &text[from..end];
+                let Some(p) = slots.filled(hit.pattern, continuation) else { continue };
+                let pattern = &self.compiled.patterns[p as usize];
+                if pattern.len() == stem_len + 1 + continuation.len() && pattern.ends_with(continuation) {
+                    filled.push(Hit { start: hit.start, end: end as u32, pattern: p, word: hit.word });
+                }
+            }
+        }
+        if !filled.is_empty() {
+            hits.extend(filled);
+            hits.sort_by_key(|h| (h.start, h.end));
+        }
     }
 
     /// Every pattern that starts at `start` and ends on a word boundary, shortest first.
@@ -609,7 +644,7 @@ impl Extractor {
         aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(self.compiled.patterns.iter())
+            .build(self.compiled.forms_patterns())
             .expect("patterns already compiled once")
     }
 }
@@ -919,6 +954,49 @@ mod tests {
         let text = "é Minsk ".repeat(40);
         let chunked = engine.mentions_in_chunks(&text, &options, 33);
         assert_eq!(chunked.len(), 40);
+    }
+
+    /// A filled template surface ("Ministère des Affaires étrangères de Biélorussie") is not
+    /// in the automaton but found from its stem: every tenth of them, in running text, is
+    /// found whole, as one of its pattern's entities, exactly as a surface of the automaton
+    /// would be. Case policies hold as for any surface.
+    #[test]
+    fn filled_template_surfaces_are_found_whole() {
+        let engine = Extractor::embedded().unwrap();
+        let compiled = engine.compiled();
+        let first_filled = compiled.nfa.patterns_len();
+        let mut text = String::new();
+        let mut expected = Vec::new();
+        for p in (first_filled..compiled.patterns.len()).step_by(10) {
+            let variants = compiled.variants_of(p as u32);
+            let surface = &variants[0].surface;
+            text.push_str("Selon le ");
+            let start = text.len();
+            text.push_str(surface);
+            expected.push((start, text.len(), variants.iter().map(|v| v.entity).collect::<Vec<_>>()));
+            text.push_str(", rien.\n");
+        }
+        assert!(expected.len() > 5_000, "{}", expected.len());
+        let mentions = engine.mentions(&text, &ExtractOptions::default());
+        assert_eq!(mentions.len(), expected.len());
+        for (m, (start, end, entities)) in mentions.iter().zip(&expected) {
+            assert_eq!((m.start, m.end), (*start, *end), "{}", &text[*start..*end]);
+            assert!(entities.contains(&m.entity), "{}", &text[*start..*end]);
+        }
+        // Case policies: a lowercase-initial surface of the gazetteer takes any initial; a
+        // capitalised one needs its capitals ("Ministry of foreign affairs" is not a name).
+        let found = |t: &str| {
+            let mentions = engine.mentions(t, &ExtractOptions::default());
+            mentions.iter().map(|m| t[m.start..m.end].to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("le Ministère des Affaires étrangères du Bélarus."),
+            ["Ministère des Affaires étrangères du Bélarus"]
+        );
+        assert_eq!(found("the Ministry of Foreign Affairs of Belarus"), ["Ministry of Foreign Affairs of Belarus"]);
+        assert_eq!(found("the Ministry of foreign affairs of Belarus"), ["Belarus"]);
+        // A continuation cut short is not a fill: "de Biélorussies" is no name.
+        assert_eq!(found("au ministère des Affaires étrangères de Biélorussies"), Vec::<String>::new());
     }
 
     #[test]

@@ -59,6 +59,11 @@ pub struct Surface {
     pub text: String,
     /// Matched only with the same accents (value written with a leading `=`).
     pub accent_sensitive: bool,
+    /// A template surface that ends in its slot ("Ministère des Finances {de}" made
+    /// "Ministère des Finances de Biélorussie"): `text[..stem_len]` is the template's own
+    /// part, followed by one space and what the slot entity filled in. The engine matches
+    /// the stem once for every slot entity instead of compiling each filled surface.
+    pub stem_len: Option<usize>,
 }
 
 /// One row of the gazetteer, templates expanded.
@@ -523,7 +528,7 @@ fn parse_row(row: &Fields<'_>, line_ref: &LineRef, is_template: bool) -> Result<
                 if !is_template || !text.contains('{') {
                     check_surface(text).map_err(|m| line_ref.error(column, value, m))?;
                 }
-                Ok(Surface { text: text.to_string(), accent_sensitive })
+                Ok(Surface { text: text.to_string(), accent_sensitive, stem_len: None })
             })
             .collect()
     };
@@ -668,9 +673,10 @@ fn expand_template(
         for (((column, src), checked), dst) in columns.iter().zip(&placeholders).zip(&mut lists) {
             for (surface, checked) in src.iter().zip(checked) {
                 checked.clone().map_err(|m| template.line_ref.error(column, &surface.text, m))?;
+                let stem_len = slot_stem_len(&fill.single(&surface.text));
                 for text in fill.all(&surface.text, fills) {
                     check_surface(&text).map_err(|m| template.line_ref.error(column, &text, m))?;
-                    dst.push(Surface { text, accent_sensitive: surface.accent_sensitive });
+                    dst.push(Surface { text, accent_sensitive: surface.accent_sensitive, stem_len });
                 }
             }
         }
@@ -697,6 +703,13 @@ fn expand_template(
         out.push(entity);
     }
     Ok(out)
+}
+
+/// Length of the stem of a templated value that ends in its slot and has no other
+/// placeholder: "Ministère des Finances {de}" -> 22; "{name} Oblast" -> none.
+fn slot_stem_len(value: &str) -> Option<usize> {
+    let stem = value.strip_suffix(" {de}").or_else(|| value.strip_suffix(" {name}"))?;
+    (!stem.contains('{') && !stem.is_empty()).then_some(stem.len())
 }
 
 /// A slot written as a selector instead of a list of ids: `STATE` (every ISO 3166-1
@@ -921,6 +934,12 @@ mod tests {
         ] {
             assert!(names.contains(&expected), "{expected} missing from {names:?}");
         }
+        // Each filled surface knows its stem, which the engine matches once for all slots.
+        let stem = "Académie nationale des sciences";
+        assert!(academy.names.iter().all(|s| s.stem_len == Some(stem.len()) && s.text.starts_with(stem)));
+        assert_eq!(slot_stem_len("{name} Oblast"), None);
+        assert_eq!(slot_stem_len("Ministère de l'{name}"), None);
+        assert_eq!(slot_stem_len("Ministry of Finance of {name}"), Some("Ministry of Finance of".len()));
         assert!(g.content_hash().starts_with("sha256:"));
     }
 
