@@ -777,7 +777,7 @@ impl<'a> Filler<'a> {
 
     /// Placeholders with one value: `{slot}`, `{key}`.
     fn single(&self, value: &str) -> String {
-        if !value.contains('{') {
+        if !value.contains("{slot}") && !value.contains("{key}") {
             return value.to_string();
         }
         replace_all(&replace_all(value, "{slot}", &self.slot.id), "{key}", &self.key)
@@ -823,10 +823,17 @@ impl<'a> Filler<'a> {
             }
             out
         };
-        values = expand(values, "{de}", &fills.de);
-        values = expand(values, "{name}", &fills.bare);
-        values = expand(values, "{adj}", &fills.adj);
-        dedup(&mut values);
+        let mut expanded = 0;
+        for (placeholder, fillers) in [("{de}", &fills.de), ("{name}", &fills.bare), ("{adj}", &fills.adj)] {
+            if values.first().is_some_and(|v| find_placeholder(v, placeholder, 0).is_some()) {
+                values = expand(values, placeholder, fillers);
+                expanded += 1;
+            }
+        }
+        // The fillers of one placeholder are distinct: so are the values they make alone.
+        if expanded > 1 {
+            dedup(&mut values);
+        }
         values
     }
 }
