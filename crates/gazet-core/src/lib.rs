@@ -1,7 +1,8 @@
 //! gazet-core: the French gazetteer matching engine.
 //!
 //! Data flows one way: original text -> [`normalize`] (folded text and a map back) -> one
-//! Aho-Corasick automaton over every compiled surface form ([`compile`]) -> resolution
+//! Aho-Corasick automaton over the compiled surface forms (template surfaces filled by
+//! their slot are reached from their stem, see [`compile`]) -> resolution
 //! (boundaries, case policy, overlaps, ambiguity) -> [`Mention`]s -> co-occurrence
 //! ([`cooccur`]).
 //!
