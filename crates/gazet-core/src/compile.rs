@@ -124,6 +124,8 @@ pub struct Compiled {
     /// Template surfaces filled by their slot, found from their stems.
     pub(crate) slots: Slots,
     pub(crate) build_time: Duration,
+    /// Patterns with readings (see [`Compiled::forms_patterns`]), counted once.
+    forms_patterns: usize,
 }
 
 /// Figures about a compiled gazetteer.
@@ -172,6 +174,7 @@ impl Compiled {
                 (build_automaton(receiver), built)
             }
         };
+        let forms_patterns = pattern_ranges.iter().filter(|(a, b)| a < b).count();
         Ok(Compiled {
             nfa: nfa?,
             patterns,
@@ -182,6 +185,7 @@ impl Compiled {
             cues,
             slots,
             build_time: started.elapsed(),
+            forms_patterns,
         })
     }
 
@@ -195,7 +199,7 @@ impl Compiled {
         CompileStats {
             entities: gazetteer.len(),
             surface_forms: self.variants.len(),
-            patterns: self.forms_patterns().count(),
+            patterns: self.forms_patterns,
             automaton_patterns: self.nfa.patterns_len(),
             automaton_bytes: self.nfa.memory_usage(),
             build_millis: self.build_time.as_secs_f64() * 1000.0,
