@@ -357,8 +357,7 @@ impl Extractor {
 
     /// Keeps a hit if one of its variants fits the original text.
     fn check(&self, text: &str, folded: &Normalized, hit: &Hit) -> Option<Candidate> {
-        let start = folded.map.start(hit.start as usize);
-        let end = folded.map.end(hit.end as usize);
+        let (start, end) = folded.map.span(hit.start as usize, hit.end as usize);
         let original = text.get(start..end)?;
         let before = &folded.text[..hit.start as usize];
         let after = &folded.text[hit.end as usize..];
@@ -635,21 +634,21 @@ struct Context {
 }
 
 impl Context {
+    /// Reads the text before a match from its end, byte by byte where it is ASCII (a check
+    /// runs for every match, and char by char this cost several hundred instructions).
     fn of(before: &str) -> Context {
-        let trimmed = before.trim_end();
-        let mut rev = trimmed.chars().rev();
-        let after_initial = trimmed.len() < before.len()
-            && rev.next() == Some('.')
-            && rev.next().is_some_and(char::is_uppercase)
-            && rev.next().is_none_or(|c| !c.is_alphanumeric());
-        let word_len: usize =
-            trimmed.chars().rev().take_while(|&c| case::is_alphabetic(c)).take(24).map(char::len_utf8).sum();
-        let last_word = &trimmed[trimmed.len() - word_len..];
+        let trimmed = trim_end(before);
+        let spaced = trimmed.len() < before.len();
+        let after_initial = spaced && trimmed.ends_with('.') && {
+            let mut rev = trimmed[..trimmed.len() - 1].chars().rev();
+            rev.next().is_some_and(char::is_uppercase) && rev.next().is_none_or(|c| !c.is_alphanumeric())
+        };
+        let last_word = &trimmed[last_word_start(trimmed)..];
         Context {
             after_initial,
             before_initial: false,
             before_capitalised: false,
-            after_en: trimmed.len() < before.len() && last_word == "en",
+            after_en: spaced && last_word == "en",
             after_lowercase_word: last_word.chars().next().is_some_and(char::is_lowercase),
             after_ocean: last_word.eq_ignore_ascii_case("océan") || last_word == "Océan",
             after_la: last_word == "la" || last_word == "La",
@@ -682,6 +681,38 @@ impl Context {
     }
 }
 
+/// `text.trim_end()`, with ASCII whitespace popped byte by byte.
+fn trim_end(text: &str) -> &str {
+    let mut end = text.len();
+    loop {
+        match text.as_bytes()[..end].last() {
+            Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => end -= 1,
+            Some(&b) if b >= 0x80 => match text[..end].chars().next_back() {
+                Some(c) if c.is_whitespace() => end -= c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    &text[..end]
+}
+
+/// Start of the run of (at most 24) alphabetic chars that ends `text`.
+fn last_word_start(text: &str) -> usize {
+    let mut start = text.len();
+    for _ in 0..24 {
+        match text.as_bytes()[..start].last() {
+            Some(b) if b.is_ascii_alphabetic() => start -= 1,
+            Some(&b) if b >= 0x80 => match text[..start].chars().next_back() {
+                Some(c) if case::is_alphabetic(c) => start -= c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    start
+}
+
 /// The text before a match ends in "nom de", "nom d'" or "nom du", possibly followed by a
 /// given name or initials ("porte le nom d'Alisher", "portant le nom de M.").
 fn in_dedication(before: &str) -> bool {
@@ -692,16 +723,12 @@ fn in_dedication(before: &str) -> bool {
     }
     let mut rest = &before[from..];
     for _ in 0..3 {
-        let lower = rest.trim_end();
+        let lower = trim_end(rest);
         if ["nom de", "nom du", "nom d'", "nom d’"].iter().any(|p| lower.ends_with(p)) {
             return true;
         }
         // Step back over one capitalised word or initial, attached to "d'" or not.
-        let word_start = lower
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’')
-            .map_or(0, |(p, c)| p + c.len_utf8());
+        let word_start = word_start_after_space_or_apostrophe(lower);
         let word = &lower[word_start..];
         if !word.chars().next().is_some_and(char::is_uppercase) || word_start == 0 {
             return false;
@@ -709,6 +736,24 @@ fn in_dedication(before: &str) -> bool {
         rest = &lower[..word_start];
     }
     false
+}
+
+/// Where the last word of `text` starts: just past the last whitespace or apostrophe (0
+/// without one). ASCII bytes are read as they are, other chars decoded.
+fn word_start_after_space_or_apostrophe(text: &str) -> usize {
+    let mut at = text.len();
+    loop {
+        match text.as_bytes()[..at].last() {
+            None => return 0,
+            Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'\'') => return at,
+            Some(&b) if b >= 0x80 => match text[..at].chars().next_back() {
+                Some(c) if c.is_whitespace() || c == '’' => return at,
+                Some(c) => at -= c.len_utf8(),
+                None => return 0,
+            },
+            Some(_) => at -= 1,
+        }
+    }
 }
 
 /// Place names that are also common given names in the region's texts: followed by a
@@ -919,6 +964,62 @@ mod tests {
         let text = "é Minsk ".repeat(40);
         let chunked = engine.mentions_in_chunks(&text, &options, 33);
         assert_eq!(chunked.len(), 40);
+    }
+
+    #[test]
+    fn byte_level_context_helpers_agree_with_the_char_definitions() {
+        let pieces = [
+            "",
+            " ",
+            "a",
+            "A",
+            "é",
+            "É",
+            "œ",
+            "漢",
+            "1",
+            ".",
+            "'",
+            "’",
+            "\u{a0}",
+            "\u{202f}",
+            "\u{85}",
+            "\n",
+            "\t",
+            "\r",
+            "\u{b}",
+            "\u{c}",
+            "\u{1}",
+            "-",
+            "K",
+            "nom",
+            "d",
+            "de",
+            "Москва",
+        ];
+        let mut texts = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                    texts.push(format!("x {a}{b} {c}"));
+                }
+            }
+        }
+        texts.push("abcdefghijklmnopqrstuvwxyzéabcdefghijklmnopqrstuvwxyz".to_string());
+        for text in &texts {
+            let text = text.as_str();
+            assert_eq!(trim_end(text), text.trim_end(), "{text:?}");
+            let word_len: usize =
+                text.chars().rev().take_while(|&c| case::is_alphabetic(c)).take(24).map(char::len_utf8).sum();
+            assert_eq!(last_word_start(text), text.len() - word_len, "{text:?}");
+            let word_start = text
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’')
+                .map_or(0, |(p, c)| p + c.len_utf8());
+            assert_eq!(word_start_after_space_or_apostrophe(text), word_start, "{text:?}");
+        }
     }
 
     #[test]

@@ -33,12 +33,44 @@ struct Piece {
 #[derive(Clone, Debug, Default)]
 pub struct OffsetMap {
     pieces: Vec<Piece>,
+    /// Entry `k`: the number of pieces that start before folded offset `k * INDEX_BLOCK`,
+    /// for every block of the folded text and one past it. A lookup then searches the few
+    /// pieces of one block, not all of them (a check looks up every match's span, and a
+    /// search over the ten thousand pieces of a book took some 110 instructions).
+    index: Vec<u32>,
 }
 
+const INDEX_BLOCK: usize = 64;
+
 impl OffsetMap {
+    fn new(pieces: Vec<Piece>, folded_len: usize) -> OffsetMap {
+        let blocks = folded_len / INDEX_BLOCK + 2;
+        let mut index = Vec::with_capacity(blocks);
+        let mut count = 0;
+        for k in 0..blocks {
+            let from = (k * INDEX_BLOCK) as u64;
+            while pieces.get(count).is_some_and(|p| u64::from(p.folded) < from) {
+                count += 1;
+            }
+            index.push(count as u32);
+        }
+        OffsetMap { pieces, index }
+    }
+
+    /// The number of pieces that start at or before folded offset `at`.
+    #[inline]
+    fn pieces_upto(&self, at: u32) -> usize {
+        let block = at as usize / INDEX_BLOCK;
+        let (low, high) = match (self.index.get(block), self.index.get(block + 1)) {
+            (Some(&low), Some(&high)) => (low as usize, high as usize),
+            _ => (0, self.pieces.len()),
+        };
+        low + self.pieces[low..high].partition_point(|p| p.folded <= at)
+    }
+
     /// The piece that contains or last precedes folded offset `at`.
     fn piece_before(&self, at: u32) -> Option<&Piece> {
-        let idx = self.pieces.partition_point(|p| p.folded <= at);
+        let idx = self.pieces_upto(at);
         idx.checked_sub(1).map(|i| &self.pieces[i])
     }
 
@@ -50,6 +82,31 @@ impl OffsetMap {
             Some(p) if at < p.folded + p.folded_len => p.original as usize,
             Some(p) => (p.original + p.original_len + (at - p.folded - p.folded_len)) as usize,
         }
+    }
+
+    /// `(self.start(start), self.end(end))`, with one binary search: the piece of `end - 1`
+    /// is found by stepping on from the piece of `start`, as a span covers few pieces.
+    pub fn span(&self, start: usize, end: usize) -> (usize, usize) {
+        if end <= start {
+            return (self.start(start), self.end(end));
+        }
+        let (at, last) = (start as u32, (end - 1) as u32);
+        let first = self.pieces_upto(at);
+        let mut after = first;
+        while self.pieces.get(after).is_some_and(|p| p.folded <= last) {
+            after += 1;
+        }
+        let original_start = match first.checked_sub(1).map(|i| &self.pieces[i]) {
+            None => start,
+            Some(p) if at < p.folded + p.folded_len => p.original as usize,
+            Some(p) => (p.original + p.original_len + (at - p.folded - p.folded_len)) as usize,
+        };
+        let original_end = match after.checked_sub(1).map(|i| &self.pieces[i]) {
+            None => end,
+            Some(p) if last < p.folded + p.folded_len => (p.original + p.original_len) as usize,
+            Some(p) => (p.original + p.original_len + (last - p.folded - p.folded_len) + 1) as usize,
+        };
+        (original_start, original_end)
     }
 
     /// Original offset just past the character that produced folded byte `end - 1`.
@@ -304,7 +361,11 @@ impl Folding {
     }
 
     fn finish(self) -> Normalized {
-        Normalized { text: self.out, map: OffsetMap { pieces: self.pieces } }
+        let folded_len = self.out.len();
+        Normalized {
+            text: self.out,
+            map: if self.keep_map { OffsetMap::new(self.pieces, folded_len) } else { OffsetMap::default() },
+        }
     }
 }
 
@@ -607,6 +668,33 @@ mod tests {
         }
         let at = s.find("republique").unwrap();
         assert_eq!(&text[n.map.start(at)..n.map.end(at + "republique".len())], "République");
+    }
+
+    #[test]
+    fn spans_map_like_their_start_and_end() {
+        let text = "La  République\n\ndu Bélarus, Saint-\nPétersbourg œ漢 \u{a0}x https://a.by/b y";
+        let n = normalize(text);
+        let len = n.text.len();
+        for start in 0..len {
+            for end in start + 1..=len {
+                assert_eq!(n.map.span(start, end), (n.map.start(start), n.map.end(end)), "{start}..{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_block_index_finds_the_pieces_a_full_search_finds() {
+        let book = include_str!("../../../tests/fixtures/book-dev.txt");
+        for text in [book, "", "é", "a\n\nb", &"é".repeat(100), &"a".repeat(200)] {
+            let n = normalize(text);
+            for at in 0..n.text.len() as u32 + 130 {
+                let full = n.map.pieces.partition_point(|p| p.folded <= at);
+                assert_eq!(n.map.pieces_upto(at), full, "{at}");
+            }
+        }
+        // A map without an index (as folded surfaces have) searches all its pieces.
+        let map = OffsetMap { pieces: normalize("é é é").map.pieces, index: Vec::new() };
+        assert_eq!(map.start(2), 3);
     }
 
     #[test]
