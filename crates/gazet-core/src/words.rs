@@ -13,14 +13,60 @@
 //!
 //! [`normalize::word_class`]: crate::normalize::word_class
 
-use crate::normalize::{block_at, gather_high_bits, HI};
+use crate::normalize::block_at;
+#[cfg(any(test, not(target_arch = "x86_64")))]
+use crate::normalize::{gather_high_bits, HI};
 
+#[cfg(any(test, not(target_arch = "x86_64")))]
 const ONES: u64 = 0x0101_0101_0101_0101;
+#[cfg(any(test, not(target_arch = "x86_64")))]
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+/// Letter and digit bits of the 64 bytes of block `block` (bytes past the end are neither).
+#[inline]
+fn block_masks(text: &[u8], block: usize) -> (u64, u64) {
+    let mut padded = [0u8; 64];
+    let bytes = block_at(text, block * 64, &mut padded);
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+        unsafe { classes_sse2(bytes) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        classes_swar(bytes)
+    }
+}
+
+/// Letter and digit bits of a block, sixteen bytes at a time.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn classes_sse2(block: &[u8; 64]) -> (u64, u64) {
+    use std::arch::x86_64::{
+        _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+    };
+    // Signed compares: bytes from 0x80 are negative, below every bound.
+    let within = |v, from: u8, to: u8| {
+        _mm_movemask_epi8(_mm_and_si128(
+            _mm_cmpgt_epi8(v, _mm_set1_epi8(from as i8 - 1)),
+            _mm_cmplt_epi8(v, _mm_set1_epi8(to as i8 + 1)),
+        )) as u32
+    };
+    let (mut letters, mut digits) = (0u64, 0u64);
+    for k in 0..4 {
+        // SAFETY: bytes 16k..16k+16 lie inside the 64-byte block; the load takes any alignment.
+        let v = unsafe { _mm_loadu_si128(block.as_ptr().add(16 * k).cast()) };
+        let non_ascii = _mm_movemask_epi8(v) as u32;
+        letters |= u64::from(within(v, b'a', b'z') | non_ascii) << (16 * k);
+        digits |= u64::from(within(v, b'0', b'9')) << (16 * k);
+    }
+    (letters, digits)
+}
 
 /// Per byte of `x`: the high bit set where the byte is a letter, and where it is a digit.
 /// Bytes under 0x80 are compared by adding a constant that carries into the high bit
 /// exactly when the byte is at least (or more than) a bound; no addition overflows a byte.
+#[cfg(any(test, not(target_arch = "x86_64")))]
 #[inline(always)]
 fn classes8(x: u64) -> (u64, u64) {
     let low = x & LOW7;
@@ -32,14 +78,12 @@ fn classes8(x: u64) -> (u64, u64) {
     (letters & HI, digits & HI)
 }
 
-/// Letter and digit bits of the 64 bytes of block `block` (bytes past the end are neither).
-#[inline]
-fn block_masks(text: &[u8], block: usize) -> (u64, u64) {
-    let base = block * 64;
-    let mut padded = [0u8; 64];
-    let bytes = block_at(text, base, &mut padded);
+/// Letter and digit bits of a block, eight bytes at a time (SWAR): on other targets, and
+/// the reference of the SSE2 version in tests.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn classes_swar(block: &[u8; 64]) -> (u64, u64) {
     let (mut letters, mut digits) = (0u64, 0u64);
-    for (k, chunk) in bytes.chunks_exact(8).enumerate() {
+    for (k, chunk) in block.chunks_exact(8).enumerate() {
         let (l, d) = classes8(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
         letters |= gather_high_bits(l) << (8 * k);
         digits |= gather_high_bits(d) << (8 * k);
@@ -206,6 +250,19 @@ mod tests {
         }
         for text in &texts {
             assert_eq!(Words::new(text).collect::<Vec<_>>(), reference(text), "{text:?}");
+        }
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn sse2_classes_agree_with_swar_on_every_byte_at_every_position() {
+        for block in crate::normalize::tests::probe_blocks() {
+            // SAFETY: SSE2 is part of the x86_64 baseline.
+            let simd = unsafe { classes_sse2(&block) };
+            assert_eq!(simd, classes_swar(&block), "{block:?}");
+            let bytes: Vec<u8> = block.to_vec();
+            let by_byte = |class: u8| (0..64).filter(|&k| word_class(bytes[k]) == class).fold(0u64, |m, k| m | 1 << k);
+            assert_eq!(simd, (by_byte(1), by_byte(2)), "{block:?}");
         }
     }
 
