@@ -261,6 +261,11 @@ fn fold_with(text: &str, is_text: bool, mut plain_run_end: impl FnMut(usize, usi
                 folding.out.extend_from_slice(&bytes[i..run_end]);
                 lowercase_from(&mut folding.out, from);
                 i = run_end;
+                // A run that stops short of its limit stops at a byte that needs folding
+                // on its own: fold it now rather than find the run at it empty.
+                if i < next_mask {
+                    i = folding.one(text, i);
+                }
                 continue;
             }
         }
@@ -570,7 +575,11 @@ fn fold_char(c: char, out: &mut Vec<u8>) {
     if (0x80..LATIN_END).contains(&code) {
         let entry = &latin_table()[code - 0x80];
         if entry.0 != SPACE_MARK || out.last() != Some(&b' ') {
-            out.extend_from_slice(&entry.1[..entry.0 as usize & 0x7]);
+            // All four bytes, then cut: a copy of a fixed length is a few moves, one of a
+            // variable length a call to `memcpy`.
+            let len = out.len() + (entry.0 as usize & 0x7);
+            out.extend_from_slice(&entry.1);
+            out.truncate(len);
         }
         return;
     }
