@@ -44,10 +44,9 @@ impl Shape {
     fn of_short(text: &str) -> Shape {
         let bytes = text.as_bytes();
         debug_assert!(bytes.len() <= 64);
-        // Bit `i`: the char starting at byte `i` is a letter, uppercase, lowercase. Every byte
-        // of an alphanumeric char is set in `alphanumeric`, so a word is a run of set bits.
-        let (mut alphabetic, mut alphanumeric, mut upper, mut lower, mut leads) = (0u64, 0u64, 0u64, 0u64, 0u64);
-        for shift in (0..bytes.len()).step_by(8) {
+        let (mut upper, mut lower, mut alphanumeric, mut leads) = (0u64, 0u64, 0u64, 0u64);
+        let mut shift = 0;
+        while shift < bytes.len() {
             // The last chunk byte by byte: a padded copy would cost a call to `memcpy`.
             let x = match bytes.get(shift..shift + 8) {
                 Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
@@ -59,8 +58,39 @@ impl Shape {
             alphanumeric |= gather_high_bits(u | l | d) << shift;
             // Lead bytes of non-ASCII chars: 11xxxxxx.
             leads |= gather_high_bits(x & (x << 1) & HI) << shift;
+            shift += 8;
         }
-        alphabetic |= upper | lower;
+        Shape::of_masks(text, Masks { upper, lower, alphanumeric, leads })
+    }
+
+    /// The shape of `text[start..end]`. A span of at most 16 bytes with 16 bytes of `text`
+    /// from its start is read with one SSE2 load (the bytes past `end` masked off): the
+    /// matches of a check nearly all are.
+    #[inline]
+    pub(crate) fn of_span(text: &str, start: usize, end: usize) -> Shape {
+        #[cfg(target_arch = "x86_64")]
+        if let (Some(window), true) = (text.as_bytes().get(start..start + 16), end.saturating_sub(start) <= 16) {
+            let window: &[u8; 16] = window.try_into().expect("sixteen bytes");
+            // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+            let masks = unsafe { masks_sse2(window) };
+            let keep = (1u64 << (end - start)) - 1;
+            let masks = Masks {
+                upper: masks.upper & keep,
+                lower: masks.lower & keep,
+                alphanumeric: masks.alphanumeric & keep,
+                leads: masks.leads & keep,
+            };
+            return Shape::of_masks(&text[start..end], masks);
+        }
+        Shape::of(&text[start..end])
+    }
+
+    /// A shape from the ASCII masks of a text of at most 64 bytes, with its other chars
+    /// (at `leads`) looked up one by one.
+    #[inline(always)]
+    fn of_masks(text: &str, masks: Masks) -> Shape {
+        let Masks { mut upper, mut lower, mut alphanumeric, mut leads } = masks;
+        let mut alphabetic = upper | lower;
         if leads != 0 {
             let table = latin_classes();
             while leads != 0 {
@@ -154,6 +184,39 @@ const LOWER: u8 = 8;
 
 /// Chars below this come from a table: the Latin letters of French and of transliterations.
 const TABLE_END: u32 = 0x250;
+
+/// Bit `i` set where byte `i` of a text is an ASCII capital, small letter, letter or digit,
+/// the lead byte of a non-ASCII char.
+#[derive(Clone, Copy)]
+struct Masks {
+    upper: u64,
+    lower: u64,
+    alphanumeric: u64,
+    leads: u64,
+}
+
+/// [`Masks`] of sixteen bytes.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn masks_sse2(window: &[u8; 16]) -> Masks {
+    use std::arch::x86_64::{
+        _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+    };
+    // SAFETY: the window is 16 bytes long; the load takes any alignment.
+    let v = unsafe { _mm_loadu_si128(window.as_ptr().cast()) };
+    // Signed compares: bytes from 0x80 are negative, below every ASCII bound.
+    let within = |from: u8, to: u8| {
+        _mm_movemask_epi8(_mm_and_si128(
+            _mm_cmpgt_epi8(v, _mm_set1_epi8(from as i8 - 1)),
+            _mm_cmplt_epi8(v, _mm_set1_epi8(to as i8 + 1)),
+        )) as u32 as u64
+    };
+    let (upper, lower, digits) = (within(b'A', b'Z'), within(b'a', b'z'), within(b'0', b'9'));
+    // Lead bytes 0xC0..=0xFF are, signed, -64..=-1: above -65.
+    let leads = _mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(-65))) as u32 as u64;
+    let non_ascii = _mm_movemask_epi8(v) as u32 as u64;
+    Masks { upper, lower, alphanumeric: upper | lower | digits, leads: leads & non_ascii }
+}
 
 /// Per byte of `x`: the high bit set where the byte is an ASCII capital, small letter,
 /// digit. Bytes under 0x80 are compared by adding a constant that carries into the high bit
@@ -402,6 +465,30 @@ mod tests {
         // Longer texts take the char by char path; letters and words past the 64th count.
         let long = "Université Technique d'État de Tachkent ".repeat(4);
         assert_eq!(Shape::of(&long), Shape::of_chars(&long));
+    }
+
+    #[test]
+    fn span_shapes_agree_with_the_shapes_of_the_spans() {
+        let mut texts: Vec<String> =
+            ["Minsk Tractor Works", "l'Ouzbékistan et la RÉPUBLIQUE 12L'Arménie", "Ǆemal ǅemal ǆ Москва 漢字 😀 BelAZ"]
+                .map(String::from)
+                .to_vec();
+        // Every table char (and a few others) at every position of a 40-byte text.
+        for c in (0x20..0x2A0u32).chain([0x416, 0x436, 0x1C5, 0x6F22, 0x1F600]).filter_map(char::from_u32) {
+            texts.push(format!("Ab {c}x{c}Q 1a{c}"));
+        }
+        for text in &texts {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&e| e >= start) {
+                    assert_eq!(
+                        Shape::of_span(text, start, end),
+                        Shape::of(&text[start..end]),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -368,7 +368,7 @@ impl Extractor {
         context.before_initial = followed_by_initial(&text[end..]);
         context.before_capitalised = followed_by_capitalised_word(&text[end..]);
         let (first, last) = self.compiled.pattern_ranges[hit.pattern as usize];
-        let seen = Shape::of(original);
+        let seen = Shape::of_span(text, start, end);
         let variants = &self.compiled.variants[first as usize..last as usize];
         let shapes = &self.compiled.shapes[first as usize..last as usize];
         let mut passed = 0u64;
