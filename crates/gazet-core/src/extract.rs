@@ -862,61 +862,98 @@ fn is_compound_joint(after: &[u8]) -> bool {
     after.first() == Some(&b'-') && after.get(1).is_some_and(|&b| is_word_byte(b))
 }
 
-/// Chars and UTF-16 code units in a valid UTF-8 slice: every byte that is not a
-/// continuation byte starts a char, and four-byte sequences take two UTF-16 units.
+/// Chars and UTF-16 code units in `bytes[from..to]`, a valid UTF-8 slice: every byte
+/// that is not a continuation byte starts a char, and four-byte sequences take two UTF-16
+/// units. The bytes of `bytes` past `to` may be read (and are not counted).
 #[inline]
-fn count_chars(bytes: &[u8]) -> (usize, usize) {
+fn count_chars(bytes: &[u8], from: usize, to: usize) -> (usize, usize) {
     #[cfg(target_arch = "x86_64")]
     {
         // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
-        unsafe { count_chars_sse2(bytes) }
+        unsafe { count_chars_sse2(bytes, from, to) }
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
-        count_chars_swar(bytes)
+        count_chars_swar(&bytes[from..to])
     }
 }
 
 /// [`count_chars`] sixteen bytes at a time: flags are added up per byte lane, up to 255
 /// chunks at a time, then summed with `_mm_sad_epu8` (the SWAR version took some four
-/// instructions a byte, a twentieth of the extraction).
+/// instructions a byte, a twentieth of the extraction). The last chunk, when the text
+/// holds sixteen bytes from it, is read whole with the bytes past `to` masked off: the
+/// stretches between mentions are short, and their last bytes one by one cost more than
+/// the rest.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn count_chars_sse2(bytes: &[u8]) -> (usize, usize) {
+fn count_chars_sse2(bytes: &[u8], from: usize, to: usize) -> (usize, usize) {
     use std::arch::x86_64::{
-        __m128i, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_cvtsi128_si64, _mm_loadu_si128, _mm_max_epu8, _mm_sad_epu8,
-        _mm_set1_epi8, _mm_setzero_si128, _mm_sub_epi8, _mm_unpackhi_epi64,
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_cvtsi128_si64, _mm_loadu_si128, _mm_max_epu8,
+        _mm_sad_epu8, _mm_set1_epi8, _mm_setzero_si128, _mm_sub_epi8, _mm_unpackhi_epi64,
+    };
+    /// Read from `16 - n`: `n` bytes 0xFF (counted), then zeros.
+    static KEEP: [u8; 32] = {
+        let mut t = [0u8; 32];
+        let mut k = 0;
+        while k < 16 {
+            t[k] = 0xFF;
+            k += 1;
+        }
+        t
     };
     let lane_sum = |lanes: __m128i| {
         let sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
         (_mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums))) as usize
     };
+    // Continuation bytes 0x80..=0xBF are, signed, below 0xC0 (-64); astral leads
+    // 0xF0..=0xFF are their unsigned max with 0xF0. A true compare is -1: subtracting
+    // counts it.
+    let flags = |v: __m128i| {
+        let continuation = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+        let astral = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0xF0_u8 as i8)), v);
+        (continuation, astral)
+    };
     let (mut continuations, mut astral) = (0usize, 0usize);
-    let mut chunks = bytes.chunks_exact(16);
+    let mut at = from;
     loop {
-        let (mut lanes_continuation, mut lanes_astral, mut taken) = (_mm_setzero_si128(), _mm_setzero_si128(), 0);
-        for chunk in chunks.by_ref().take(255) {
+        let (mut lanes_continuation, mut lanes_astral) = (_mm_setzero_si128(), _mm_setzero_si128());
+        // At most 254 whole chunks, so that the last chunk's flags still fit in a lane.
+        let group_end = at + 16 * 254;
+        while at + 16 <= to.min(group_end) {
+            let chunk: &[u8; 16] = bytes[at..at + 16].try_into().expect("sixteen bytes");
             // SAFETY: the chunk is 16 bytes long; the load takes any alignment.
-            let v = unsafe { _mm_loadu_si128(chunk.as_ptr().cast()) };
-            // Continuation bytes 0x80..=0xBF are, signed, below 0xC0 (-64); astral leads
-            // 0xF0..=0xFF are their unsigned max with 0xF0. A true compare is -1:
-            // subtracting counts it.
-            lanes_continuation = _mm_sub_epi8(lanes_continuation, _mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
-            let astral_lead = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0xF0_u8 as i8)), v);
-            lanes_astral = _mm_sub_epi8(lanes_astral, astral_lead);
-            taken += 1;
+            let (c, a) = flags(unsafe { _mm_loadu_si128(chunk.as_ptr().cast()) });
+            lanes_continuation = _mm_sub_epi8(lanes_continuation, c);
+            lanes_astral = _mm_sub_epi8(lanes_astral, a);
+            at += 16;
+        }
+        if at + 16 <= to {
+            continuations += lane_sum(lanes_continuation);
+            astral += lane_sum(lanes_astral);
+            continue;
+        }
+        if at < to {
+            if let Some(window) = bytes.get(at..at + 16) {
+                let window: &[u8; 16] = window.try_into().expect("sixteen bytes");
+                let keep: &[u8; 16] = KEEP[16 - (to - at)..32 - (to - at)].try_into().expect("sixteen bytes");
+                // SAFETY: both are 16 bytes long; the loads take any alignment.
+                let (v, keep) =
+                    unsafe { (_mm_loadu_si128(window.as_ptr().cast()), _mm_loadu_si128(keep.as_ptr().cast())) };
+                let (c, a) = flags(v);
+                lanes_continuation = _mm_sub_epi8(lanes_continuation, _mm_and_si128(c, keep));
+                lanes_astral = _mm_sub_epi8(lanes_astral, _mm_and_si128(a, keep));
+                at = to;
+            }
         }
         continuations += lane_sum(lanes_continuation);
         astral += lane_sum(lanes_astral);
-        if taken < 255 {
-            break;
-        }
+        break;
     }
-    for &b in chunks.remainder() {
+    for &b in &bytes[at..to] {
         continuations += usize::from(b & 0xC0 == 0x80);
         astral += usize::from(b >= 0xF0);
     }
-    let chars = bytes.len() - continuations;
+    let chars = (to - from) - continuations;
     (chars, chars + astral)
 }
 
@@ -966,7 +1003,7 @@ fn fill_char_offsets(text: &str, mentions: &mut [Mention], utf16: bool) {
         let (mut pos, mut chars, mut units) = (0usize, 0usize, 0usize);
         for m in mentions.iter_mut() {
             for (offset, is_start) in [(m.start, true), (m.end, false)] {
-                let (c, u) = count_chars(&bytes[pos..offset]);
+                let (c, u) = count_chars(bytes, pos, offset);
                 chars += c;
                 units += u;
                 pos = offset;
@@ -987,7 +1024,7 @@ fn fill_char_offsets(text: &str, mentions: &mut [Mention], utf16: bool) {
     let mut chars_at: Vec<(usize, usize)> = Vec::with_capacity(marks.len());
     let (mut pos, mut chars, mut units) = (0usize, 0usize, 0usize);
     for &mark in &marks {
-        let (c, u) = count_chars(&bytes[pos..mark]);
+        let (c, u) = count_chars(bytes, pos, mark);
         chars += c;
         units += u;
         pos = mark;
@@ -1102,8 +1139,17 @@ mod tests {
         }
         for t in &texts {
             // SAFETY: SSE2 is part of the x86_64 baseline.
-            let simd = unsafe { count_chars_sse2(t) };
+            let simd = unsafe { count_chars_sse2(t, 0, t.len()) };
             assert_eq!(simd, count_chars_swar(t), "{t:?}");
+        }
+        // Every stretch of a text, with the bytes after it readable or not.
+        let text: Vec<u8> = "aé😀Жb\u{301}".repeat(12).into_bytes();
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                // SAFETY: SSE2 is part of the x86_64 baseline.
+                let simd = unsafe { count_chars_sse2(&text, from, to) };
+                assert_eq!(simd, count_chars_swar(&text[from..to]), "{from}..{to}");
+            }
         }
     }
 
@@ -1121,7 +1167,7 @@ mod tests {
             &long,
         ] {
             let expected = (text.chars().count(), text.encode_utf16().count());
-            assert_eq!(count_chars(text.as_bytes()), expected, "{text}");
+            assert_eq!(count_chars(text.as_bytes(), 0, text.len()), expected, "{text}");
         }
     }
 }
