@@ -613,47 +613,75 @@ impl Extractor {
     }
 }
 
-/// What the text right before a match says about it.
-struct Context {
+/// What the text right before a match says about it. The parts that read the last word
+/// or look for a dedication are found when a variant first needs them: most variants
+/// are names, which need neither unless the match is in capitals or names the Réunion.
+struct Context<'a> {
+    /// The text before the match, trailing whitespace trimmed.
+    trimmed: &'a str,
+    /// Whitespace separates the match from `trimmed`.
+    spaced: bool,
     /// "K. Gusev": an initial before a name makes it a person's.
     after_initial: bool,
     /// "Gusev, B. Zalessky": a comma and an initial after a name make it a person's.
     before_initial: bool,
     /// "Vladimir Dvornik": a capitalised word right after the match.
     before_capitalised: bool,
-    /// "traduit en russe": the language, not the state.
-    after_en: bool,
-    /// "l'océan Indien": the ocean's name, not the demonym.
-    after_ocean: bool,
+    /// The run of letters that ends `trimmed`.
+    last_word: std::cell::OnceCell<&'a str>,
     /// "qui porte le nom d'Alisher Navoi": a person's name follows "nom de".
-    in_dedication: bool,
-    /// The previous word is written in lowercase (running text, not a heading).
-    after_lowercase_word: bool,
-    /// The previous word is the article "la": "à la Réunion".
-    after_la: bool,
+    in_dedication: std::cell::OnceCell<bool>,
 }
 
-impl Context {
+impl<'a> Context<'a> {
     /// Reads the text before a match from its end, byte by byte where it is ASCII (a check
     /// runs for every match, and char by char this cost several hundred instructions).
-    fn of(before: &str) -> Context {
+    fn of(before: &'a str) -> Context<'a> {
         let trimmed = trim_end(before);
         let spaced = trimmed.len() < before.len();
         let after_initial = spaced && trimmed.ends_with('.') && {
             let mut rev = trimmed[..trimmed.len() - 1].chars().rev();
             rev.next().is_some_and(char::is_uppercase) && rev.next().is_none_or(|c| !c.is_alphanumeric())
         };
-        let last_word = &trimmed[last_word_start(trimmed)..];
         Context {
+            trimmed,
+            spaced,
             after_initial,
             before_initial: false,
             before_capitalised: false,
-            after_en: spaced && last_word == "en",
-            after_lowercase_word: last_word.chars().next().is_some_and(char::is_lowercase),
-            after_ocean: last_word.eq_ignore_ascii_case("océan") || last_word == "Océan",
-            after_la: last_word == "la" || last_word == "La",
-            in_dedication: in_dedication(trimmed),
+            last_word: std::cell::OnceCell::new(),
+            in_dedication: std::cell::OnceCell::new(),
         }
+    }
+
+    fn last_word(&self) -> &'a str {
+        self.last_word.get_or_init(|| &self.trimmed[last_word_start(self.trimmed)..])
+    }
+
+    fn in_dedication(&self) -> bool {
+        *self.in_dedication.get_or_init(|| in_dedication(self.trimmed))
+    }
+
+    /// "traduit en russe": the language, not the state.
+    fn after_en(&self) -> bool {
+        self.spaced && self.last_word() == "en"
+    }
+
+    /// "l'océan Indien": the ocean's name, not the demonym.
+    fn after_ocean(&self) -> bool {
+        let word = self.last_word();
+        word.eq_ignore_ascii_case("océan") || word == "Océan"
+    }
+
+    /// The previous word is written in lowercase (running text, not a heading).
+    fn after_lowercase_word(&self) -> bool {
+        self.last_word().chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// The previous word is the article "la": "à la Réunion".
+    fn after_la(&self) -> bool {
+        let word = self.last_word();
+        word == "la" || word == "La"
     }
 
     fn allows(&self, variant: &Variant, seen: &Shape, written: &Shape, original: &str) -> bool {
@@ -661,21 +689,21 @@ impl Context {
             Form::Name => {
                 let person = self.after_initial
                     || self.before_initial
-                    || self.in_dedication
+                    || self.in_dedication()
                     || (self.before_capitalised
                         && GIVEN_NAMES.iter().any(|g| g.eq_ignore_ascii_case(&variant.surface)));
                 let brand = variant.policy == CasePolicy::Capitalised
-                    && self.after_lowercase_word
                     && seen.is_shouted()
-                    && !written.is_shouted();
-                let common_noun = NAMES_NEEDING_THEIR_ARTICLE.contains(&&*variant.surface) && !self.after_la;
+                    && !written.is_shouted()
+                    && self.after_lowercase_word();
+                let common_noun = NAMES_NEEDING_THEIR_ARTICLE.contains(&&*variant.surface) && !self.after_la();
                 !person && !brand && !common_noun
             }
             Form::Adjective => {
-                let language = self.after_en && original.chars().all(|c| !c.is_uppercase());
-                !language && !self.after_ocean
+                let language = self.after_en() && original.chars().all(|c| !c.is_uppercase());
+                !language && !self.after_ocean()
             }
-            Form::Demonym => !self.after_ocean,
+            Form::Demonym => !self.after_ocean(),
             _ => true,
         }
     }
