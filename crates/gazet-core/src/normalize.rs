@@ -267,9 +267,7 @@ fn fold_with(text: &str, is_text: bool, mut plain_run_end: impl FnMut(usize, usi
         if !(bytes[i] == b' ' && folding.out.last() == Some(&b' ')) {
             let run_end = plain_run_end(i, next_mask);
             if run_end > i {
-                let from = folding.out.len();
-                folding.out.extend_from_slice(&bytes[i..run_end]);
-                lowercase_from(&mut folding.out, from);
+                copy_lowercased(&mut folding.out, bytes, i, run_end);
                 i = run_end;
                 // A run that stops short of its limit stops at a byte that needs folding
                 // on its own: fold it now rather than find the run at it empty.
@@ -290,72 +288,63 @@ fn fold_with(text: &str, is_text: bool, mut plain_run_end: impl FnMut(usize, usi
     folding.finish()
 }
 
-/// Lowercases the ASCII capitals of `out[from..]`.
+/// Appends `bytes[start..end]` to `out` with its ASCII capitals lowercased.
 #[inline(always)]
-fn lowercase_from(out: &mut [u8], from: usize) {
+fn copy_lowercased(out: &mut Vec<u8>, bytes: &[u8], start: usize, end: usize) {
     #[cfg(target_arch = "x86_64")]
-    if out.len() >= 16 {
-        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
-        unsafe { lowercase_from_sse2(out, from) };
-        return;
+    {
+        // Sixteen bytes at a time while the text holds them (past `end` too: the extra
+        // bytes are cut off after), each a copy of a fixed length: a plain run is a dozen
+        // bytes on average, and a call to `memcpy` and a pass over the copy cost more.
+        let len = out.len() + (end - start);
+        let mut at = start;
+        while at < end {
+            let Some(window) = bytes.get(at..at + 16) else { break };
+            // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+            out.extend_from_slice(&unsafe { lowercase16_sse2(window.try_into().expect("sixteen bytes")) });
+            at += 16;
+        }
+        if at < end {
+            let from = out.len();
+            out.extend_from_slice(&bytes[at..end]);
+            lowercase_bytes(&mut out[from..]);
+        }
+        out.truncate(len);
     }
-    lowercase_bytes(&mut out[from..]);
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let from = out.len();
+        out.extend_from_slice(&bytes[start..end]);
+        lowercase_bytes(&mut out[from..]);
+    }
 }
 
-/// The byte loop of [`lowercase_from`]: short texts, other targets, and the reference.
+/// Sixteen bytes with their ASCII capitals lowercased.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn lowercase16_sse2(window: &[u8; 16]) -> [u8; 16] {
+    use std::arch::x86_64::{
+        _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_or_si128, _mm_set1_epi8, _mm_storeu_si128,
+    };
+    // SAFETY: the window is 16 bytes long; the load takes any alignment.
+    let v = unsafe { _mm_loadu_si128(window.as_ptr().cast()) };
+    let capital = _mm_and_si128(
+        _mm_cmpgt_epi8(v, _mm_set1_epi8(b'A' as i8 - 1)),
+        _mm_cmplt_epi8(v, _mm_set1_epi8(b'Z' as i8 + 1)),
+    );
+    let mut lowered = [0u8; 16];
+    // SAFETY: `lowered` is 16 bytes long; the store takes any alignment.
+    unsafe {
+        _mm_storeu_si128(lowered.as_mut_ptr().cast(), _mm_or_si128(v, _mm_and_si128(capital, _mm_set1_epi8(0x20))))
+    };
+    lowered
+}
+
+/// The byte loop of [`copy_lowercased`]: text ends, other targets, and the reference.
 #[inline(always)]
 fn lowercase_bytes(bytes: &mut [u8]) {
     for b in bytes {
         *b |= u8::from(b.wrapping_sub(b'A') < 26) << 5;
-    }
-}
-
-/// [`lowercase_from`] sixteen bytes at a time, for `out` of 16 bytes or more. A plain run
-/// is a dozen bytes on average: the byte loop cost some five instructions a byte. The
-/// last window ends at the end of `out` and may start before `from`: its bytes before
-/// `from` are masked off.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse2")]
-fn lowercase_from_sse2(out: &mut [u8], from: usize) {
-    use std::arch::x86_64::{
-        __m128i, _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_or_si128, _mm_set1_epi8,
-        _mm_storeu_si128,
-    };
-    /// Read from `16 - skip`: `skip` zero bytes (left as they are), then 0xFF (lowercased).
-    static KEEP: [u8; 32] = {
-        let mut t = [0u8; 32];
-        let mut k = 16;
-        while k < 32 {
-            t[k] = 0xFF;
-            k += 1;
-        }
-        t
-    };
-    debug_assert!(out.len() >= 16);
-    let lower = |window: &mut [u8], keep: __m128i| {
-        let window: &mut [u8; 16] = window.try_into().expect("sixteen bytes");
-        // SAFETY: the window is 16 bytes long; loads and stores take any alignment.
-        let v = unsafe { _mm_loadu_si128(window.as_ptr().cast()) };
-        let capital = _mm_and_si128(
-            _mm_cmpgt_epi8(v, _mm_set1_epi8(b'A' as i8 - 1)),
-            _mm_cmplt_epi8(v, _mm_set1_epi8(b'Z' as i8 + 1)),
-        );
-        let v = _mm_or_si128(v, _mm_and_si128(_mm_and_si128(capital, keep), _mm_set1_epi8(0x20)));
-        // SAFETY: as for the load.
-        unsafe { _mm_storeu_si128(window.as_mut_ptr().cast(), v) };
-    };
-    let len = out.len();
-    let mut k = from;
-    while k + 16 <= len {
-        lower(&mut out[k..k + 16], _mm_set1_epi8(-1));
-        k += 16;
-    }
-    if k < len {
-        let skip = k - (len - 16);
-        let keep: &[u8; 16] = KEEP[16 - skip..32 - skip].try_into().expect("sixteen bytes");
-        // SAFETY: `keep` is 16 bytes long; the load takes any alignment.
-        let keep = unsafe { _mm_loadu_si128(keep.as_ptr().cast()) };
-        lower(&mut out[len - 16..], keep);
     }
 }
 
@@ -910,21 +899,25 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn lowercasing_from_an_offset_agrees_with_the_byte_loop() {
-        // Every byte value at every position, for every start offset, over lengths around
-        // the sixteen-byte windows.
+    fn lowercased_copies_agree_with_the_byte_loop() {
+        // Every byte value at every position, for every stretch of texts of lengths around
+        // the sixteen-byte windows, appended after some bytes already folded.
         for len in 0..50 {
-            for from in 0..=len {
-                for b in 0..=255u8 {
-                    let at = (b as usize * 7 + from) % len.max(1);
-                    let mut text: Vec<u8> = b"AbZ@[`az{ \x80\xc3Q".iter().copied().cycle().take(len).collect();
-                    if len > 0 {
-                        text[at] = b;
+            for b in 0..=255u8 {
+                let at = (b as usize * 7) % len.max(1);
+                let mut text: Vec<u8> = b"AbZ@[`az{ \x80\xc3Q".iter().copied().cycle().take(len).collect();
+                if len > 0 {
+                    text[at] = b;
+                }
+                for start in 0..=len {
+                    for end in start..=len {
+                        let mut fast = b"x".to_vec();
+                        copy_lowercased(&mut fast, &text, start, end);
+                        let mut slow = b"x".to_vec();
+                        slow.extend_from_slice(&text[start..end]);
+                        lowercase_bytes(&mut slow[1..]);
+                        assert_eq!(fast, slow, "{len} {start}..{end} {b}");
                     }
-                    let (mut fast, mut slow) = (text.clone(), text.clone());
-                    lowercase_from(&mut fast, from);
-                    lowercase_bytes(&mut slow[from..]);
-                    assert_eq!(fast, slow, "{len} {from} {b}");
                 }
             }
         }
