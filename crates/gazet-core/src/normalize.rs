@@ -537,6 +537,62 @@ fn attention_masks_swar(block: &[u8; 64]) -> (u64, u64, u64) {
     (special, spaces, controls)
 }
 
+/// The offsets of the bytes of `bytes` that are one of `set`, in order: with SSE2, 64
+/// bytes at a time, each block's positions taken lowest first from a mask. (`urls` keeps
+/// its own copy for its three bytes: through this general one, mentions took 0.4 M more
+/// instructions on the book.)
+pub(crate) fn byte_positions<const N: usize>(bytes: &[u8], set: [u8; N]) -> impl Iterator<Item = usize> + '_ {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let (mut base, mut mask) = (0usize, 0u64);
+        let mut loaded = false;
+        std::iter::from_fn(move || loop {
+            if mask != 0 {
+                let at = base + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                return Some(at);
+            }
+            if loaded {
+                base += 64;
+            }
+            if base >= bytes.len() {
+                return None;
+            }
+            let mut padded = [0u8; 64];
+            let block = block_at(bytes, base, &mut padded);
+            // Padding bytes (zeros) past the end are not positions.
+            let valid = if bytes.len() - base >= 64 { u64::MAX } else { (1u64 << (bytes.len() - base)) - 1 };
+            // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+            mask = unsafe { byte_set_mask_sse2(block, &set) } & valid;
+            loaded = true;
+        })
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        bytes.iter().enumerate().filter_map(move |(i, b)| set.contains(b).then_some(i))
+    }
+}
+
+/// Bit `k` set where byte `k` of the block is one of `set`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn byte_set_mask_sse2<const N: usize>(block: &[u8; 64], set: &[u8; N]) -> u64 {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
+    };
+    let mut mask = 0u64;
+    for k in 0..4 {
+        // SAFETY: bytes 16k..16k+16 lie inside the 64-byte block; the load takes any alignment.
+        let v = unsafe { _mm_loadu_si128(block.as_ptr().add(16 * k).cast()) };
+        let mut found = _mm_setzero_si128();
+        for &b in set {
+            found = _mm_or_si128(found, _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8)));
+        }
+        mask |= u64::from(_mm_movemask_epi8(found) as u32) << (16 * k);
+    }
+    mask
+}
+
 /// The 64 bytes from `at`, zero-padded past the end of `bytes` (in `padded`).
 #[inline(always)]
 pub(crate) fn block_at<'a>(bytes: &'a [u8], at: usize, padded: &'a mut [u8; 64]) -> &'a [u8; 64] {
@@ -938,6 +994,18 @@ pub(crate) mod tests {
                 assert_eq!(end_fast, end_general, "{c:?}");
                 assert_eq!(fast.out, general.out, "{c:?}");
                 assert_eq!(fast.pieces, general.pieces, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn byte_positions_are_the_bytes_of_the_set() {
+        for len in 0..140 {
+            for b in 0..=255u8 {
+                let text: Vec<u8> = (0..len).map(|i| if i % 7 == 3 { b } else { b"a.!\xe2 ?x\x00"[i % 8] }).collect();
+                let set = [b'.', b'!', 0xE2, 0];
+                let expected: Vec<usize> = (0..len).filter(|&i| set.contains(&text[i])).collect();
+                assert_eq!(byte_positions(&text, set).collect::<Vec<_>>(), expected, "{text:?}");
             }
         }
     }

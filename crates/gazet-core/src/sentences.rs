@@ -22,42 +22,53 @@ pub fn starts(text: &str) -> Vec<usize> {
     }
     out.push(0);
     let bytes = text.as_bytes();
-    let mut terminators: Vec<usize> = Vec::with_capacity(bytes.len() / 40);
-    terminators.extend(memchr::memchr3_iter(b'.', b'!', b'?', bytes));
-    terminators.extend(memchr::memmem::find_iter(bytes, "…".as_bytes()));
-    terminators.sort_unstable();
     let mut resume = 0;
-    for at in terminators {
-        if at < resume {
+    // The terminators in order: `.`, `!`, `?`, and `…` (E2 80 A6) at its lead byte.
+    for at in crate::normalize::byte_positions(bytes, [b'.', b'!', b'?', 0xE2]) {
+        if at < resume || (bytes[at] == 0xE2 && bytes.get(at + 1..at + 3) != Some(&[0x80, 0xA6])) {
             continue;
         }
-        let term_len = if bytes[at] == 0xE2 { 3 } else { 1 };
+        let (end, starts_sentence) = after_terminator(text, at);
+        // What follows decides first: the abbreviation test reads the word before, and
+        // most terminators that end no sentence ("10.6", "M. tank") need not ask. Either
+        // way no terminator before `end` starts a sentence: they share this one's end.
+        if !starts_sentence {
+            resume = end;
+            continue;
+        }
         if bytes[at] == b'.' && follows_abbreviation(&text[..at]) {
             continue;
         }
-        let mut i = at + term_len;
-        // Runs of terminators ("?!", "...") and closing quotes or brackets.
-        while i < bytes.len() && matches!(bytes[i], b'.' | b'!' | b'?' | b'"' | b')' | b']' | b'\'') {
-            i += 1;
-        }
-        while text[i..].starts_with('»') || text[i..].starts_with('”') || text[i..].starts_with('’') {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
-        }
-        let ws_start = i;
-        while let Some(c) = text[i..].chars().next().filter(|c| c.is_whitespace()) {
-            i += c.len_utf8();
-        }
-        resume = i;
-        if i == ws_start || i >= bytes.len() {
-            continue;
-        }
-        let next = text[i..].chars().next().unwrap_or(' ');
-        if next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '«' | '“' | '(' | '[' | '-' | '–' | '—')
-        {
-            out.push(i);
-        }
+        resume = end;
+        out.push(end);
     }
     out
+}
+
+/// Where the text after the terminator at `at` resumes (past closing marks and
+/// whitespace), and whether a sentence starts there.
+fn after_terminator(text: &str, at: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let term_len = if bytes[at] == 0xE2 { 3 } else { 1 };
+    let mut i = at + term_len;
+    // Runs of terminators ("?!", "...") and closing quotes or brackets.
+    while i < bytes.len() && matches!(bytes[i], b'.' | b'!' | b'?' | b'"' | b')' | b']' | b'\'') {
+        i += 1;
+    }
+    while text[i..].starts_with('»') || text[i..].starts_with('”') || text[i..].starts_with('’') {
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    let ws_start = i;
+    while let Some(c) = text[i..].chars().next().filter(|c| c.is_whitespace()) {
+        i += c.len_utf8();
+    }
+    if i == ws_start || i >= bytes.len() {
+        return (i, false);
+    }
+    let next = text[i..].chars().next().unwrap_or(' ');
+    let starts =
+        next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '«' | '“' | '(' | '[' | '-' | '–' | '—');
+    (i, starts)
 }
 
 /// The word right before a full stop is an abbreviation or a single-letter initial.
@@ -85,6 +96,78 @@ pub fn index_of(starts: &[usize], offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    /// The former `starts`: every terminator found by `memchr`, sorted, and the
+    /// abbreviation asked before what follows.
+    fn reference_starts(text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        if text.is_empty() {
+            return out;
+        }
+        out.push(0);
+        let bytes = text.as_bytes();
+        let mut terminators: Vec<usize> = Vec::with_capacity(bytes.len() / 40);
+        terminators.extend(memchr::memchr3_iter(b'.', b'!', b'?', bytes));
+        terminators.extend(memchr::memmem::find_iter(bytes, "…".as_bytes()));
+        terminators.sort_unstable();
+        let mut resume = 0;
+        for at in terminators {
+            if at < resume {
+                continue;
+            }
+            let term_len = if bytes[at] == 0xE2 { 3 } else { 1 };
+            if bytes[at] == b'.' && follows_abbreviation(&text[..at]) {
+                continue;
+            }
+            let mut i = at + term_len;
+            // Runs of terminators ("?!", "...") and closing quotes or brackets.
+            while i < bytes.len() && matches!(bytes[i], b'.' | b'!' | b'?' | b'"' | b')' | b']' | b'\'') {
+                i += 1;
+            }
+            while text[i..].starts_with('»') || text[i..].starts_with('”') || text[i..].starts_with('’') {
+                i += text[i..].chars().next().map_or(1, char::len_utf8);
+            }
+            let ws_start = i;
+            while let Some(c) = text[i..].chars().next().filter(|c| c.is_whitespace()) {
+                i += c.len_utf8();
+            }
+            resume = i;
+            if i == ws_start || i >= bytes.len() {
+                continue;
+            }
+            let next = text[i..].chars().next().unwrap_or(' ');
+            if next.is_uppercase()
+                || next.is_ascii_digit()
+                || matches!(next, '"' | '«' | '“' | '(' | '[' | '-' | '–' | '—')
+            {
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn starts_agree_with_the_former_search() {
+        let book = include_str!("../../../tests/fixtures/book-dev.txt");
+        let mut texts: Vec<String> = vec![book.to_string()];
+        texts.extend(book.split("\n\n").map(String::from));
+        let pieces = [
+            "M", "etc", "A", "10", "6", "Le", "le", "«", "»", "’", "…", "...", "?!", ".", "!", "?", " ", "\n",
+            "\u{a0}", ")", "\"", "é", "С", "n°", "(", "x",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}.{b} {c}"));
+                    texts.push(format!("{a}{b}{c}. Fin"));
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(starts(text), reference_starts(text), "{text:?}");
+        }
+    }
+
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
