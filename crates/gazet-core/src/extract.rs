@@ -19,7 +19,7 @@ use crate::case::{self, Shape};
 use crate::compile::{static_rank, CasePolicy, Compiled, EngineConfig, Form, Variant};
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
 use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
-use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, Normalized, HI};
+use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, Normalized};
 use crate::words::{word_hash_at, Words};
 
 /// What a caller can choose per request.
@@ -392,8 +392,7 @@ impl Extractor {
 
     /// Keeps a hit if one of its variants fits the original text.
     fn check(&self, text: &str, folded: &Normalized, hit: &Hit) -> Option<Candidate> {
-        let start = folded.map.start(hit.start as usize);
-        let end = folded.map.end(hit.end as usize);
+        let (start, end) = folded.map.span(hit.start as usize, hit.end as usize);
         let original = text.get(start..end)?;
         let before = &folded.text[..hit.start as usize];
         let after = &folded.text[hit.end as usize..];
@@ -404,7 +403,7 @@ impl Extractor {
         context.before_initial = followed_by_initial(&text[end..]);
         context.before_capitalised = followed_by_capitalised_word(&text[end..]);
         let (first, last) = self.compiled.pattern_ranges[hit.pattern as usize];
-        let seen = Shape::of(original);
+        let seen = Shape::of_span(text, start, end);
         let variants = &self.compiled.variants[first as usize..last as usize];
         let shapes = &self.compiled.shapes[first as usize..last as usize];
         let mut passed = 0u64;
@@ -649,47 +648,75 @@ impl Extractor {
     }
 }
 
-/// What the text right before a match says about it.
-struct Context {
+/// What the text right before a match says about it. The parts that read the last word
+/// or look for a dedication are found when a variant first needs them: most variants
+/// are names, which need neither unless the match is in capitals or names the Réunion.
+struct Context<'a> {
+    /// The text before the match, trailing whitespace trimmed.
+    trimmed: &'a str,
+    /// Whitespace separates the match from `trimmed`.
+    spaced: bool,
     /// "K. Gusev": an initial before a name makes it a person's.
     after_initial: bool,
     /// "Gusev, B. Zalessky": a comma and an initial after a name make it a person's.
     before_initial: bool,
     /// "Vladimir Dvornik": a capitalised word right after the match.
     before_capitalised: bool,
-    /// "traduit en russe": the language, not the state.
-    after_en: bool,
-    /// "l'océan Indien": the ocean's name, not the demonym.
-    after_ocean: bool,
+    /// The run of letters that ends `trimmed`.
+    last_word: std::cell::OnceCell<&'a str>,
     /// "qui porte le nom d'Alisher Navoi": a person's name follows "nom de".
-    in_dedication: bool,
-    /// The previous word is written in lowercase (running text, not a heading).
-    after_lowercase_word: bool,
-    /// The previous word is the article "la": "à la Réunion".
-    after_la: bool,
+    in_dedication: std::cell::OnceCell<bool>,
 }
 
-impl Context {
-    fn of(before: &str) -> Context {
-        let trimmed = before.trim_end();
-        let mut rev = trimmed.chars().rev();
-        let after_initial = trimmed.len() < before.len()
-            && rev.next() == Some('.')
-            && rev.next().is_some_and(char::is_uppercase)
-            && rev.next().is_none_or(|c| !c.is_alphanumeric());
-        let word_len: usize =
-            trimmed.chars().rev().take_while(|&c| case::is_alphabetic(c)).take(24).map(char::len_utf8).sum();
-        let last_word = &trimmed[trimmed.len() - word_len..];
+impl<'a> Context<'a> {
+    /// Reads the text before a match from its end, byte by byte where it is ASCII (a check
+    /// runs for every match, and char by char this cost several hundred instructions).
+    fn of(before: &'a str) -> Context<'a> {
+        let trimmed = trim_end(before);
+        let spaced = trimmed.len() < before.len();
+        let after_initial = spaced && trimmed.ends_with('.') && {
+            let mut rev = trimmed[..trimmed.len() - 1].chars().rev();
+            rev.next().is_some_and(char::is_uppercase) && rev.next().is_none_or(|c| !c.is_alphanumeric())
+        };
         Context {
+            trimmed,
+            spaced,
             after_initial,
             before_initial: false,
             before_capitalised: false,
-            after_en: trimmed.len() < before.len() && last_word == "en",
-            after_lowercase_word: last_word.chars().next().is_some_and(char::is_lowercase),
-            after_ocean: last_word.eq_ignore_ascii_case("océan") || last_word == "Océan",
-            after_la: last_word == "la" || last_word == "La",
-            in_dedication: in_dedication(trimmed),
+            last_word: std::cell::OnceCell::new(),
+            in_dedication: std::cell::OnceCell::new(),
         }
+    }
+
+    fn last_word(&self) -> &'a str {
+        self.last_word.get_or_init(|| &self.trimmed[last_word_start(self.trimmed)..])
+    }
+
+    fn in_dedication(&self) -> bool {
+        *self.in_dedication.get_or_init(|| in_dedication(self.trimmed))
+    }
+
+    /// "traduit en russe": the language, not the state.
+    fn after_en(&self) -> bool {
+        self.spaced && self.last_word() == "en"
+    }
+
+    /// "l'océan Indien": the ocean's name, not the demonym.
+    fn after_ocean(&self) -> bool {
+        let word = self.last_word();
+        word.eq_ignore_ascii_case("océan") || word == "Océan"
+    }
+
+    /// The previous word is written in lowercase (running text, not a heading).
+    fn after_lowercase_word(&self) -> bool {
+        self.last_word().chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// The previous word is the article "la": "à la Réunion".
+    fn after_la(&self) -> bool {
+        let word = self.last_word();
+        word == "la" || word == "La"
     }
 
     fn allows(&self, variant: &Variant, seen: &Shape, written: &Shape, original: &str) -> bool {
@@ -697,24 +724,56 @@ impl Context {
             Form::Name => {
                 let person = self.after_initial
                     || self.before_initial
-                    || self.in_dedication
+                    || self.in_dedication()
                     || (self.before_capitalised
                         && GIVEN_NAMES.iter().any(|g| g.eq_ignore_ascii_case(&variant.surface)));
                 let brand = variant.policy == CasePolicy::Capitalised
-                    && self.after_lowercase_word
                     && seen.is_shouted()
-                    && !written.is_shouted();
-                let common_noun = NAMES_NEEDING_THEIR_ARTICLE.contains(&&*variant.surface) && !self.after_la;
+                    && !written.is_shouted()
+                    && self.after_lowercase_word();
+                let common_noun = NAMES_NEEDING_THEIR_ARTICLE.contains(&&*variant.surface) && !self.after_la();
                 !person && !brand && !common_noun
             }
             Form::Adjective => {
-                let language = self.after_en && original.chars().all(|c| !c.is_uppercase());
-                !language && !self.after_ocean
+                let language = self.after_en() && original.chars().all(|c| !c.is_uppercase());
+                !language && !self.after_ocean()
             }
-            Form::Demonym => !self.after_ocean,
+            Form::Demonym => !self.after_ocean(),
             _ => true,
         }
     }
+}
+
+/// `text.trim_end()`, with ASCII whitespace popped byte by byte.
+fn trim_end(text: &str) -> &str {
+    let mut end = text.len();
+    loop {
+        match text.as_bytes()[..end].last() {
+            Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => end -= 1,
+            Some(&b) if b >= 0x80 => match text[..end].chars().next_back() {
+                Some(c) if c.is_whitespace() => end -= c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    &text[..end]
+}
+
+/// Start of the run of (at most 24) alphabetic chars that ends `text`.
+fn last_word_start(text: &str) -> usize {
+    let mut start = text.len();
+    for _ in 0..24 {
+        match text.as_bytes()[..start].last() {
+            Some(b) if b.is_ascii_alphabetic() => start -= 1,
+            Some(&b) if b >= 0x80 => match text[..start].chars().next_back() {
+                Some(c) if case::is_alphabetic(c) => start -= c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    start
 }
 
 /// The text before a match ends in "nom de", "nom d'" or "nom du", possibly followed by a
@@ -727,16 +786,12 @@ fn in_dedication(before: &str) -> bool {
     }
     let mut rest = &before[from..];
     for _ in 0..3 {
-        let lower = rest.trim_end();
+        let lower = trim_end(rest);
         if ["nom de", "nom du", "nom d'", "nom d’"].iter().any(|p| lower.ends_with(p)) {
             return true;
         }
         // Step back over one capitalised word or initial, attached to "d'" or not.
-        let word_start = lower
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’')
-            .map_or(0, |(p, c)| p + c.len_utf8());
+        let word_start = word_start_after_space_or_apostrophe(lower);
         let word = &lower[word_start..];
         if !word.chars().next().is_some_and(char::is_uppercase) || word_start == 0 {
             return false;
@@ -744,6 +799,24 @@ fn in_dedication(before: &str) -> bool {
         rest = &lower[..word_start];
     }
     false
+}
+
+/// Where the last word of `text` starts: just past the last whitespace or apostrophe (0
+/// without one). ASCII bytes are read as they are, other chars decoded.
+fn word_start_after_space_or_apostrophe(text: &str) -> usize {
+    let mut at = text.len();
+    loop {
+        match text.as_bytes()[..at].last() {
+            None => return 0,
+            Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'\'') => return at,
+            Some(&b) if b >= 0x80 => match text[..at].chars().next_back() {
+                Some(c) if c.is_whitespace() || c == '’' => return at,
+                Some(c) => at -= c.len_utf8(),
+                None => return 0,
+            },
+            Some(_) => at -= 1,
+        }
+    }
 }
 
 /// Place names that are also common given names in the region's texts: followed by a
@@ -852,11 +925,107 @@ fn is_compound_joint(after: &[u8]) -> bool {
     after.first() == Some(&b'-') && after.get(1).is_some_and(|&b| is_word_byte(b))
 }
 
-/// Chars and UTF-16 code units in a valid UTF-8 slice: every byte that is not a
-/// continuation byte starts a char, and four-byte sequences take two UTF-16 units. Eight
-/// bytes at a time (SWAR): flags are added up per byte lane, up to 255 chunks at a time,
-/// then the lanes are summed.
-fn count_chars(bytes: &[u8]) -> (usize, usize) {
+/// Chars and UTF-16 code units in `bytes[from..to]`, a valid UTF-8 slice: every byte
+/// that is not a continuation byte starts a char, and four-byte sequences take two UTF-16
+/// units. The bytes of `bytes` past `to` may be read (and are not counted).
+#[inline]
+fn count_chars(bytes: &[u8], from: usize, to: usize) -> (usize, usize) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+        unsafe { count_chars_sse2(bytes, from, to) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        count_chars_swar(&bytes[from..to])
+    }
+}
+
+/// [`count_chars`] sixteen bytes at a time: flags are added up per byte lane, up to 255
+/// chunks at a time, then summed with `_mm_sad_epu8` (the SWAR version took some four
+/// instructions a byte, a twentieth of the extraction). The last chunk, when the text
+/// holds sixteen bytes from it, is read whole with the bytes past `to` masked off: the
+/// stretches between mentions are short, and their last bytes one by one cost more than
+/// the rest.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn count_chars_sse2(bytes: &[u8], from: usize, to: usize) -> (usize, usize) {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_cvtsi128_si64, _mm_loadu_si128, _mm_max_epu8,
+        _mm_sad_epu8, _mm_set1_epi8, _mm_setzero_si128, _mm_sub_epi8, _mm_unpackhi_epi64,
+    };
+    /// Read from `16 - n`: `n` bytes 0xFF (counted), then zeros.
+    static KEEP: [u8; 32] = {
+        let mut t = [0u8; 32];
+        let mut k = 0;
+        while k < 16 {
+            t[k] = 0xFF;
+            k += 1;
+        }
+        t
+    };
+    let lane_sum = |lanes: __m128i| {
+        let sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+        (_mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums))) as usize
+    };
+    // Continuation bytes 0x80..=0xBF are, signed, below 0xC0 (-64); astral leads
+    // 0xF0..=0xFF are their unsigned max with 0xF0. A true compare is -1: subtracting
+    // counts it.
+    let flags = |v: __m128i| {
+        let continuation = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+        let astral = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0xF0_u8 as i8)), v);
+        (continuation, astral)
+    };
+    let (mut continuations, mut astral) = (0usize, 0usize);
+    let mut at = from;
+    loop {
+        let (mut lanes_continuation, mut lanes_astral) = (_mm_setzero_si128(), _mm_setzero_si128());
+        // At most 254 whole chunks, so that the last chunk's flags still fit in a lane.
+        let group_end = at + 16 * 254;
+        while at + 16 <= to.min(group_end) {
+            let chunk: &[u8; 16] = bytes[at..at + 16].try_into().expect("sixteen bytes");
+            // SAFETY: the chunk is 16 bytes long; the load takes any alignment.
+            let (c, a) = flags(unsafe { _mm_loadu_si128(chunk.as_ptr().cast()) });
+            lanes_continuation = _mm_sub_epi8(lanes_continuation, c);
+            lanes_astral = _mm_sub_epi8(lanes_astral, a);
+            at += 16;
+        }
+        if at + 16 <= to {
+            continuations += lane_sum(lanes_continuation);
+            astral += lane_sum(lanes_astral);
+            continue;
+        }
+        if at < to {
+            if let Some(window) = bytes.get(at..at + 16) {
+                let window: &[u8; 16] = window.try_into().expect("sixteen bytes");
+                let keep: &[u8; 16] = KEEP[16 - (to - at)..32 - (to - at)].try_into().expect("sixteen bytes");
+                // SAFETY: both are 16 bytes long; the loads take any alignment.
+                let (v, keep) =
+                    unsafe { (_mm_loadu_si128(window.as_ptr().cast()), _mm_loadu_si128(keep.as_ptr().cast())) };
+                let (c, a) = flags(v);
+                lanes_continuation = _mm_sub_epi8(lanes_continuation, _mm_and_si128(c, keep));
+                lanes_astral = _mm_sub_epi8(lanes_astral, _mm_and_si128(a, keep));
+                at = to;
+            }
+        }
+        continuations += lane_sum(lanes_continuation);
+        astral += lane_sum(lanes_astral);
+        break;
+    }
+    for &b in &bytes[at..to] {
+        continuations += usize::from(b & 0xC0 == 0x80);
+        astral += usize::from(b >= 0xF0);
+    }
+    let chars = (to - from) - continuations;
+    (chars, chars + astral)
+}
+
+/// [`count_chars`] eight bytes at a time (SWAR): flags are added up per byte lane, up to
+/// 255 chunks at a time, then the lanes are summed. On other targets, and the reference
+/// of the SSE2 version in tests.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn count_chars_swar(bytes: &[u8]) -> (usize, usize) {
+    use crate::normalize::HI;
     fn lane_sum(lanes: u64) -> usize {
         const PAIRS: u64 = 0x00FF_00FF_00FF_00FF;
         let pairs = (lanes & PAIRS) + ((lanes >> 8) & PAIRS);
@@ -897,7 +1066,7 @@ fn fill_char_offsets(text: &str, mentions: &mut [Mention], utf16: bool) {
         let (mut pos, mut chars, mut units) = (0usize, 0usize, 0usize);
         for m in mentions.iter_mut() {
             for (offset, is_start) in [(m.start, true), (m.end, false)] {
-                let (c, u) = count_chars(&bytes[pos..offset]);
+                let (c, u) = count_chars(bytes, pos, offset);
                 chars += c;
                 units += u;
                 pos = offset;
@@ -918,7 +1087,7 @@ fn fill_char_offsets(text: &str, mentions: &mut [Mention], utf16: bool) {
     let mut chars_at: Vec<(usize, usize)> = Vec::with_capacity(marks.len());
     let (mut pos, mut chars, mut units) = (0usize, 0usize, 0usize);
     for &mark in &marks {
-        let (c, u) = count_chars(&bytes[pos..mark]);
+        let (c, u) = count_chars(bytes, pos, mark);
         chars += c;
         units += u;
         pos = mark;
@@ -1000,6 +1169,97 @@ mod tests {
     }
 
     #[test]
+    fn byte_level_context_helpers_agree_with_the_char_definitions() {
+        let pieces = [
+            "",
+            " ",
+            "a",
+            "A",
+            "é",
+            "É",
+            "œ",
+            "漢",
+            "1",
+            ".",
+            "'",
+            "’",
+            "\u{a0}",
+            "\u{202f}",
+            "\u{85}",
+            "\n",
+            "\t",
+            "\r",
+            "\u{b}",
+            "\u{c}",
+            "\u{1}",
+            "-",
+            "K",
+            "nom",
+            "d",
+            "de",
+            "Москва",
+        ];
+        let mut texts = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                    texts.push(format!("x {a}{b} {c}"));
+                }
+            }
+        }
+        texts.push("abcdefghijklmnopqrstuvwxyzéabcdefghijklmnopqrstuvwxyz".to_string());
+        for text in &texts {
+            let text = text.as_str();
+            assert_eq!(trim_end(text), text.trim_end(), "{text:?}");
+            let word_len: usize =
+                text.chars().rev().take_while(|&c| case::is_alphabetic(c)).take(24).map(char::len_utf8).sum();
+            assert_eq!(last_word_start(text), text.len() - word_len, "{text:?}");
+            let word_start = text
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’')
+                .map_or(0, |(p, c)| p + c.len_utf8());
+            assert_eq!(word_start_after_space_or_apostrophe(text), word_start, "{text:?}");
+        }
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn sse2_char_counts_agree_with_swar_on_any_bytes() {
+        // Every byte value at every position of a few chunks, and long runs past 255 chunks.
+        let mut texts: Vec<Vec<u8>> = Vec::new();
+        for b in 0..=255u8 {
+            for at in 0..40 {
+                let mut t = "aé😀".as_bytes().iter().copied().cycle().take(40).collect::<Vec<u8>>();
+                t[at] = b;
+                for len in [at + 1, 16, 33, 40] {
+                    texts.push(t[..len.max(at + 1)].to_vec());
+                }
+            }
+        }
+        for len in [0, 1, 15, 16, 17, 4079, 4080, 4081, 10_000] {
+            texts.push((0..len).map(|i| (i * 37 % 256) as u8).collect());
+            texts.push(vec![0xF0; len]);
+            texts.push(vec![0x80; len]);
+        }
+        for t in &texts {
+            // SAFETY: SSE2 is part of the x86_64 baseline.
+            let simd = unsafe { count_chars_sse2(t, 0, t.len()) };
+            assert_eq!(simd, count_chars_swar(t), "{t:?}");
+        }
+        // Every stretch of a text, with the bytes after it readable or not.
+        let text: Vec<u8> = "aé😀Жb\u{301}".repeat(12).into_bytes();
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                // SAFETY: SSE2 is part of the x86_64 baseline.
+                let simd = unsafe { count_chars_sse2(&text, from, to) };
+                assert_eq!(simd, count_chars_swar(&text[from..to]), "{from}..{to}");
+            }
+        }
+    }
+
+    #[test]
     fn char_and_utf16_counts() {
         let long = ["é", "😀", "a", "Ж"].iter().cycle().take(5000).copied().collect::<String>();
         for text in [
@@ -1013,7 +1273,7 @@ mod tests {
             &long,
         ] {
             let expected = (text.chars().count(), text.encode_utf16().count());
-            assert_eq!(count_chars(text.as_bytes()), expected, "{text}");
+            assert_eq!(count_chars(text.as_bytes(), 0, text.len()), expected, "{text}");
         }
     }
 }

@@ -13,14 +13,60 @@
 //!
 //! [`normalize::word_class`]: crate::normalize::word_class
 
-use crate::normalize::{block_at, gather_high_bits, HI};
+use crate::normalize::block_at;
+#[cfg(any(test, not(target_arch = "x86_64")))]
+use crate::normalize::{gather_high_bits, HI};
 
+#[cfg(any(test, not(target_arch = "x86_64")))]
 const ONES: u64 = 0x0101_0101_0101_0101;
+#[cfg(any(test, not(target_arch = "x86_64")))]
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+
+/// Letter and digit bits of the 64 bytes of block `block` (bytes past the end are neither).
+#[inline]
+fn block_masks(text: &[u8], block: usize) -> (u64, u64) {
+    let mut padded = [0u8; 64];
+    let bytes = block_at(text, block * 64, &mut padded);
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+        unsafe { classes_sse2(bytes) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        classes_swar(bytes)
+    }
+}
+
+/// Letter and digit bits of a block, sixteen bytes at a time.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn classes_sse2(block: &[u8; 64]) -> (u64, u64) {
+    use std::arch::x86_64::{
+        _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+    };
+    // Signed compares: bytes from 0x80 are negative, below every bound.
+    let within = |v, from: u8, to: u8| {
+        _mm_movemask_epi8(_mm_and_si128(
+            _mm_cmpgt_epi8(v, _mm_set1_epi8(from as i8 - 1)),
+            _mm_cmplt_epi8(v, _mm_set1_epi8(to as i8 + 1)),
+        )) as u32
+    };
+    let (mut letters, mut digits) = (0u64, 0u64);
+    for k in 0..4 {
+        // SAFETY: bytes 16k..16k+16 lie inside the 64-byte block; the load takes any alignment.
+        let v = unsafe { _mm_loadu_si128(block.as_ptr().add(16 * k).cast()) };
+        let non_ascii = _mm_movemask_epi8(v) as u32;
+        letters |= u64::from(within(v, b'a', b'z') | non_ascii) << (16 * k);
+        digits |= u64::from(within(v, b'0', b'9')) << (16 * k);
+    }
+    (letters, digits)
+}
 
 /// Per byte of `x`: the high bit set where the byte is a letter, and where it is a digit.
 /// Bytes under 0x80 are compared by adding a constant that carries into the high bit
 /// exactly when the byte is at least (or more than) a bound; no addition overflows a byte.
+#[cfg(any(test, not(target_arch = "x86_64")))]
 #[inline(always)]
 fn classes8(x: u64) -> (u64, u64) {
     let low = x & LOW7;
@@ -32,14 +78,12 @@ fn classes8(x: u64) -> (u64, u64) {
     (letters & HI, digits & HI)
 }
 
-/// Letter and digit bits of the 64 bytes of block `block` (bytes past the end are neither).
-#[inline]
-fn block_masks(text: &[u8], block: usize) -> (u64, u64) {
-    let base = block * 64;
-    let mut padded = [0u8; 64];
-    let bytes = block_at(text, base, &mut padded);
+/// Letter and digit bits of a block, eight bytes at a time (SWAR): on other targets, and
+/// the reference of the SSE2 version in tests.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn classes_swar(block: &[u8; 64]) -> (u64, u64) {
     let (mut letters, mut digits) = (0u64, 0u64);
-    for (k, chunk) in bytes.chunks_exact(8).enumerate() {
+    for (k, chunk) in block.chunks_exact(8).enumerate() {
         let (l, d) = classes8(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
         letters |= gather_high_bits(l) << (8 * k);
         digits |= gather_high_bits(d) << (8 * k);
@@ -48,28 +92,41 @@ fn block_masks(text: &[u8], block: usize) -> (u64, u64) {
 }
 
 /// The words of `text` as (start, end) byte ranges, in order.
+///
+/// Each block's word starts and ends are bit masks: a start is a letter (digit) not after
+/// a letter (digit), an end a byte that is no letter (digit) after one, with the last
+/// byte of the previous block carried in. Starts and ends alternate, an end and the next
+/// start possibly at one byte ("12l"), so a word is the lowest start, then the lowest end,
+/// each taken off its mask. Reading word by word cost some 40 instructions a word.
 pub(crate) struct Words<'a> {
     text: &'a [u8],
-    /// Where the search for the next word starts: the end of the last word.
-    pos: usize,
     /// The block whose masks are loaded.
     block: usize,
-    letters: u64,
-    digits: u64,
+    /// Starts and ends in the block not yet taken.
+    starts: u64,
+    ends: u64,
+    /// The last byte of the loaded block is a letter, a digit (bit 0).
+    carry_letter: u64,
+    carry_digit: u64,
 }
 
 impl<'a> Words<'a> {
     pub(crate) fn new(text: &'a [u8]) -> Self {
-        let (letters, digits) = block_masks(text, 0);
-        Words { text, pos: 0, block: 0, letters, digits }
+        let mut words = Words { text, block: 0, starts: 0, ends: 0, carry_letter: 0, carry_digit: 0 };
+        words.load(0);
+        words
     }
 
     #[inline(always)]
     fn load(&mut self, block: usize) {
-        if block != self.block {
-            (self.letters, self.digits) = block_masks(self.text, block);
-            self.block = block;
-        }
+        let (letters, digits) = block_masks(self.text, block);
+        let letters_before = (letters << 1) | self.carry_letter;
+        let digits_before = (digits << 1) | self.carry_digit;
+        self.starts = (letters & !letters_before) | (digits & !digits_before);
+        self.ends = (letters_before & !letters) | (digits_before & !digits);
+        self.carry_letter = letters >> 63;
+        self.carry_digit = digits >> 63;
+        self.block = block;
     }
 }
 
@@ -78,38 +135,25 @@ impl Iterator for Words<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<(usize, usize)> {
-        // The start: the first word byte at or after `pos` (the byte at `pos` ends the last
-        // word, so it is either no word byte or the first of a word of the other class).
         let start = loop {
-            if self.pos >= self.text.len() {
+            if self.starts != 0 {
+                let start = self.block * 64 + self.starts.trailing_zeros() as usize;
+                self.starts &= self.starts - 1;
+                break start;
+            }
+            // Bytes past the end are no word bytes: no start lies beyond their block.
+            if (self.block + 1) * 64 >= self.text.len() {
                 return None;
             }
-            self.load(self.pos / 64);
-            let words = (self.letters | self.digits) & (u64::MAX << (self.pos % 64));
-            if words != 0 {
-                break self.block * 64 + words.trailing_zeros() as usize;
-            }
-            self.pos = (self.block + 1) * 64;
+            self.load(self.block + 1);
         };
-        if start >= self.text.len() {
-            return None;
+        // A word runs on into the next blocks while their masks hold no end; past the end
+        // of the text every byte ends a word.
+        while self.ends == 0 {
+            self.load(self.block + 1);
         }
-        // The end: the first byte after `start` not of the start's class.
-        let is_letter = self.letters & (1 << (start % 64)) != 0;
-        let mut at = start;
-        let end = loop {
-            self.load(at / 64);
-            let class = if is_letter { self.letters } else { self.digits };
-            let outside = !class & (u64::MAX << (at % 64));
-            if outside != 0 {
-                break (self.block * 64 + outside.trailing_zeros() as usize).min(self.text.len());
-            }
-            at = (self.block + 1) * 64;
-            if at >= self.text.len() {
-                break self.text.len();
-            }
-        };
-        self.pos = end;
+        let end = self.block * 64 + self.ends.trailing_zeros() as usize;
+        self.ends &= self.ends - 1;
         Some((start, end))
     }
 }
@@ -196,7 +240,16 @@ mod tests {
             b" ".repeat(64),
             [b" ".repeat(63), b"ab".to_vec()].concat(),
             [b"z".repeat(64), b"0".to_vec()].concat(),
+            // Words ending, starting and changing class at block edges and text ends.
+            b"a".repeat(128),
+            [b"a".repeat(63), b"1".repeat(65), b"b".to_vec()].concat(),
+            [b"a".repeat(64), b" ".repeat(64), b"b".repeat(200)].concat(),
+            [b" ".repeat(127), b"a".to_vec()].concat(),
+            [b"x".repeat(127), b" ".to_vec()].concat(),
         ];
+        for len in 0..200 {
+            texts.push(b"ab 1c2 \xc3\xa9d ".iter().copied().cycle().take(len).collect());
+        }
         // Every byte value at every position of a block.
         for b in 0..=255u8 {
             let mut t = b"word ".repeat(14);
@@ -206,6 +259,19 @@ mod tests {
         }
         for text in &texts {
             assert_eq!(Words::new(text).collect::<Vec<_>>(), reference(text), "{text:?}");
+        }
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn sse2_classes_agree_with_swar_on_every_byte_at_every_position() {
+        for block in crate::normalize::tests::probe_blocks() {
+            // SAFETY: SSE2 is part of the x86_64 baseline.
+            let simd = unsafe { classes_sse2(&block) };
+            assert_eq!(simd, classes_swar(&block), "{block:?}");
+            let bytes: Vec<u8> = block.to_vec();
+            let by_byte = |class: u8| (0..64).filter(|&k| word_class(bytes[k]) == class).fold(0u64, |m, k| m | 1 << k);
+            assert_eq!(simd, (by_byte(1), by_byte(2)), "{block:?}");
         }
     }
 
