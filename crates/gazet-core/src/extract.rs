@@ -343,10 +343,10 @@ impl Extractor {
             }
             let limit = (from + slots.longest()).min(text.len());
             let stem_len = (hit.end - hit.start) as usize;
-            for (_, end) in Words::new(&text[from..limit]) {
-                let end = from + end;
-                // The last word may be cut by the limit.
-                if end < text.len() && !is_boundary(text[end - 1], text[end]) {
+            // Every word end up to the limit (stems are rare: a byte loop, which also keeps
+            // the scan's word iterator inlined in its one hot loop).
+            for end in from + 1..=limit {
+                if !is_word_byte(text[end - 1]) || (end < text.len() && !is_boundary(text[end - 1], text[end])) {
                     continue;
                 }
                 let continuation = &text[from..end];
