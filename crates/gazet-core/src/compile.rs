@@ -113,7 +113,9 @@ pub struct Compiled {
     pub(crate) pattern_ranges: Vec<(u32, u32)>,
     pub(crate) variants: Vec<Variant>,
     /// The case shape of each variant's surface, for its case policy.
-    pub(crate) shapes: Vec<Shape>,
+    /// Made on first use: a text meets few of the variants, and making all of them at
+    /// build time was a sixth of the start-up's instructions.
+    shapes: Box<[std::sync::OnceLock<Shape>]>,
     /// Bloom filters over how patterns start: a word of the text that is neither a
     /// one-word pattern nor, with the word after it, the start of a longer one cannot begin
     /// a match, and the automaton is not entered. Most words of a French text ("de", "la",
@@ -146,8 +148,8 @@ impl Compiled {
     /// Compiles every surface of `gazetteer`. Two threads: this one produces the surfaces,
     /// folds them and groups them into patterns, and hands each new pattern on to a second
     /// thread that builds the automaton meanwhile (its trie is built as patterns arrive);
-    /// the ranking of variants, their case shapes and the start filter are then made here
-    /// while the automaton gets its failure transitions.
+    /// the ranking of variants and the start filter are then made here while the
+    /// automaton gets its failure transitions. Case shapes are made on first use.
     pub fn build(gazetteer: &Gazetteer, config: &EngineConfig) -> Result<Compiled, String> {
         let started = Instant::now();
         let two_threads = std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2;
@@ -165,7 +167,7 @@ impl Compiled {
                 Some((nfa, built))
             })
         });
-        let (nfa, (patterns, pattern_ranges, variants, shapes, starts, cues, slots)) = match threaded.flatten() {
+        let (nfa, (patterns, pattern_ranges, variants, starts, cues, slots)) = match threaded.flatten() {
             Some(done) => done,
             None => {
                 // One core, or no thread to be had: the same steps one after the other.
@@ -175,6 +177,7 @@ impl Compiled {
             }
         };
         let forms_patterns = pattern_ranges.iter().filter(|(a, b)| a < b).count();
+        let shapes = std::iter::repeat_with(std::sync::OnceLock::new).take(variants.len()).collect();
         Ok(Compiled {
             nfa: nfa?,
             patterns,
@@ -187,6 +190,12 @@ impl Compiled {
             build_time: started.elapsed(),
             forms_patterns,
         })
+    }
+
+    /// The case shape of variant `v`'s surface, for its case policy.
+    #[inline]
+    pub(crate) fn shape(&self, v: usize) -> &Shape {
+        self.shapes[v].get_or_init(|| Shape::of(&self.variants[v].surface))
     }
 
     pub fn variants_of(&self, pattern: u32) -> &[Variant] {
@@ -264,8 +273,7 @@ fn build_automaton(receiver: std::sync::mpsc::Receiver<PatternChunk>) -> Result<
         .map_err(|e| format!("cannot build the automaton: {e}"))
 }
 
-type Built =
-    (Vec<Box<[u8]>>, Vec<(u32, u32)>, Vec<Variant>, Vec<Shape>, StartFilter, rustc_hash::FxHashSet<u64>, Slots);
+type Built = (Vec<Box<[u8]>>, Vec<(u32, u32)>, Vec<Variant>, StartFilter, rustc_hash::FxHashSet<u64>, Slots);
 
 /// Patterns as they are found: each new one goes to the automaton thread in chunks.
 struct Producer {
@@ -521,8 +529,7 @@ fn build_variants(
     for &cue in &cues {
         starts.insert_cue(cue);
     }
-    let shapes = variants.iter().map(|v| Shape::of(&v.surface)).collect();
-    (patterns, pattern_ranges, variants, shapes, starts, cues, slots)
+    (patterns, pattern_ranges, variants, starts, cues, slots)
 }
 
 /// The words of folded bytes as the scan sees them (`words::Words`).
@@ -762,7 +769,7 @@ mod tests {
         let config = EngineConfig::default();
         let compiled = Compiled::build(&g, &config).unwrap();
         let (sender, receiver) = std::sync::mpsc::channel();
-        let (patterns, ranges, variants, shapes, _, cues, _) = build_variants(&g, &config, sender);
+        let (patterns, ranges, variants, _, cues, _) = build_variants(&g, &config, sender);
         let nfa = build_automaton(receiver).unwrap();
         assert_eq!(patterns, compiled.patterns);
         assert_eq!(ranges, compiled.pattern_ranges);
@@ -771,7 +778,8 @@ mod tests {
         assert_eq!(nfa.memory_usage(), compiled.nfa.memory_usage());
         let surfaces = |v: &[Variant]| v.iter().map(|v| (v.entity, v.form, v.surface.clone())).collect::<Vec<_>>();
         assert_eq!(surfaces(&variants), surfaces(&compiled.variants));
-        assert_eq!(shapes, compiled.shapes);
+        let shapes: Vec<Shape> = variants.iter().map(|v| Shape::of(&v.surface)).collect();
+        assert!(shapes.iter().enumerate().all(|(v, shape)| compiled.shape(v) == shape));
     }
 
     /// A filled template surface folds to its folded stem, one space and its folded fill:

@@ -405,9 +405,9 @@ impl Extractor {
         let (first, last) = self.compiled.pattern_ranges[hit.pattern as usize];
         let seen = Shape::of_span(text, start, end);
         let variants = &self.compiled.variants[first as usize..last as usize];
-        let shapes = &self.compiled.shapes[first as usize..last as usize];
         let mut passed = 0u64;
-        for (k, (variant, written)) in variants.iter().zip(shapes).take(64).enumerate() {
+        for (k, variant) in variants.iter().take(64).enumerate() {
+            let written = self.compiled.shape(first as usize + k);
             let fits = case::fits(variant.policy, &seen, written)
                 && context.allows(variant, &seen, written, original)
                 && (variant.form != Form::Prefix || is_compound_joint(after))
