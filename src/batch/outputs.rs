@@ -6,7 +6,7 @@
 //!
 //! Nothing but `summary.json`'s `timings_ms` depends on the clock or on thread timing.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -96,7 +96,7 @@ impl Totals {
         for (t, n) in self.mentions_by_kind.iter_mut().zip(out.mentions_by_kind) {
             *t += n;
         }
-        let mut in_doc: HashMap<EntityIdx, ()> = HashMap::new();
+        let mut in_doc: HashMap<EntityIdx, ()> = HashMap::default();
         for (index, part) in out.parts.iter().enumerate() {
             let column = if split_none {
                 self.column(format!("doc\u{1f}{}", result.id), &result.id)

@@ -5,7 +5,7 @@
 //! Everything is computed here, deterministically: the network layout is a fixed number of
 //! force-directed steps from a circle, with no randomness.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Write;
 use std::ops::Range;
 
@@ -269,7 +269,7 @@ fn network(h: &mut String, totals: &Totals, g: &Gazetteer, meta: &Meta) {
         return;
     }
     let mut nodes: Vec<EntityIdx> = Vec::new();
-    let mut index: HashMap<EntityIdx, usize> = HashMap::new();
+    let mut index: HashMap<EntityIdx, usize> = HashMap::default();
     for &(a, b, _) in &pairs {
         for e in [a, b] {
             index.entry(e).or_insert_with(|| {

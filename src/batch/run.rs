@@ -123,7 +123,7 @@ struct LineFields<'a> {
 struct LineWriter<'g> {
     gazetteer: &'g Gazetteer,
     /// Per entity: `"id":..,"kind":..,` and `,"canonical":..,"text":`.
-    entities: std::collections::HashMap<EntityIdx, (Vec<u8>, Vec<u8>)>,
+    entities: rustc_hash::FxHashMap<EntityIdx, (Vec<u8>, Vec<u8>)>,
 }
 
 impl<'g> LineWriter<'g> {
@@ -253,7 +253,7 @@ fn process_text(
     let gazetteer = backend.gazetteer();
     let mut lines = LineWriter::new(gazetteer);
     let mut out = DocOut { jsonl: Vec::with_capacity((text.len() * 2).min(64 << 20)), ..DocOut::default() };
-    let mut pairs: std::collections::HashMap<(EntityIdx, EntityIdx), u64> = Default::default();
+    let mut pairs: rustc_hash::FxHashMap<(EntityIdx, EntityIdx), u64> = Default::default();
     let mut spans = Vec::new();
     for (index, (part, result)) in parts.iter().zip(results).enumerate() {
         let extraction = result.map_err(|e| match part.label.as_str() {
