@@ -73,14 +73,7 @@ impl Shape {
             let window: &[u8; 16] = window.try_into().expect("sixteen bytes");
             // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
             let masks = unsafe { masks_sse2(window) };
-            let keep = (1u64 << (end - start)) - 1;
-            let masks = Masks {
-                upper: masks.upper & keep,
-                lower: masks.lower & keep,
-                alphanumeric: masks.alphanumeric & keep,
-                leads: masks.leads & keep,
-            };
-            return Shape::of_masks(&text[start..end], masks);
+            return Shape::of_masks(&text[start..end], masks.first(end - start));
         }
         Shape::of_long_span(text, start, end)
     }
@@ -106,14 +99,7 @@ impl Shape {
                     masks.alphanumeric |= m.alphanumeric << (16 * k);
                     masks.leads |= m.leads << (16 * k);
                 }
-                let keep = if len == 64 { u64::MAX } else { (1u64 << len) - 1 };
-                let masks = Masks {
-                    upper: masks.upper & keep,
-                    lower: masks.lower & keep,
-                    alphanumeric: masks.alphanumeric & keep,
-                    leads: masks.leads & keep,
-                };
-                return Shape::of_masks(&text[start..end], masks);
+                return Shape::of_masks(&text[start..end], masks.first(len));
             }
         }
         Shape::of(&text[start..end])
@@ -227,6 +213,20 @@ struct Masks {
     lower: u64,
     alphanumeric: u64,
     leads: u64,
+}
+
+impl Masks {
+    /// The bits of the first `len` bytes (at most 64) only.
+    #[cfg(target_arch = "x86_64")]
+    fn first(self, len: usize) -> Masks {
+        let keep = if len >= 64 { u64::MAX } else { (1u64 << len) - 1 };
+        Masks {
+            upper: self.upper & keep,
+            lower: self.lower & keep,
+            alphanumeric: self.alphanumeric & keep,
+            leads: self.leads & keep,
+        }
+    }
 }
 
 /// [`Masks`] of sixteen bytes.

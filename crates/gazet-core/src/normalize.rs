@@ -538,39 +538,47 @@ fn attention_masks_swar(block: &[u8; 64]) -> (u64, u64, u64) {
 }
 
 /// The offsets of the bytes of `bytes` that are one of `set`, in order: with SSE2, 64
-/// bytes at a time, each block's positions taken lowest first from a mask. (`urls` keeps
-/// its own copy for its three bytes: through this general one, mentions took 0.4 M more
-/// instructions on the book.)
+/// bytes at a time (see [`block_positions`]).
 pub(crate) fn byte_positions<const N: usize>(bytes: &[u8], set: [u8; N]) -> impl Iterator<Item = usize> + '_ {
     #[cfg(target_arch = "x86_64")]
     {
-        let (mut base, mut mask) = (0usize, 0u64);
-        let mut loaded = false;
-        std::iter::from_fn(move || loop {
-            if mask != 0 {
-                let at = base + mask.trailing_zeros() as usize;
-                mask &= mask - 1;
-                return Some(at);
-            }
-            if loaded {
-                base += 64;
-            }
-            if base >= bytes.len() {
-                return None;
-            }
-            let mut padded = [0u8; 64];
-            let block = block_at(bytes, base, &mut padded);
-            // Padding bytes (zeros) past the end are not positions.
-            let valid = if bytes.len() - base >= 64 { u64::MAX } else { (1u64 << (bytes.len() - base)) - 1 };
-            // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
-            mask = unsafe { byte_set_mask_sse2(block, &set) } & valid;
-            loaded = true;
-        })
+        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+        block_positions(bytes, move |block| unsafe { byte_set_mask_sse2(block, &set) })
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
         bytes.iter().enumerate().filter_map(move |(i, b)| set.contains(b).then_some(i))
     }
+}
+
+/// The offsets where `mask_of` sets bits, in order: each 64-byte block (zero-padded past
+/// the end; padding bits are dropped) gets one mask, whose positions are taken lowest
+/// first. A search that restarts after every match (`memchr3_iter`) pays its start-up
+/// again for each, and French text has a full stop every hundred bytes or so.
+pub(crate) fn block_positions<'a>(
+    bytes: &'a [u8],
+    mask_of: impl Fn(&[u8; 64]) -> u64 + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    let (mut base, mut mask) = (0usize, 0u64);
+    let mut loaded = false;
+    std::iter::from_fn(move || loop {
+        if mask != 0 {
+            let at = base + mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            return Some(at);
+        }
+        if loaded {
+            base += 64;
+        }
+        if base >= bytes.len() {
+            return None;
+        }
+        let mut padded = [0u8; 64];
+        let block = block_at(bytes, base, &mut padded);
+        let valid = if bytes.len() - base >= 64 { u64::MAX } else { (1u64 << (bytes.len() - base)) - 1 };
+        mask = mask_of(block) & valid;
+        loaded = true;
+    })
 }
 
 /// Bit `k` set where byte `k` of the block is one of `set`.

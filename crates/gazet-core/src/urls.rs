@@ -79,39 +79,13 @@ fn token_end(bytes: &[u8], from: usize) -> usize {
 fn slashes_ats_and_dots(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     #[cfg(target_arch = "x86_64")]
     {
-        positions_by_blocks(bytes)
+        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+        crate::normalize::block_positions(bytes, |block| unsafe { slash_at_dot_mask_sse2(block) })
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
         memchr::memchr3_iter(b'/', b'@', b'.', bytes)
     }
-}
-
-/// [`slashes_ats_and_dots`] sixty-four bytes at a time with SSE2. A French text has a
-/// full stop every hundred bytes or so, and `memchr3_iter` paid some 90 instructions to
-/// start its search again after each.
-#[cfg(target_arch = "x86_64")]
-fn positions_by_blocks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let (mut base, mut mask) = (0usize, 0u64);
-    let mut loaded = false;
-    std::iter::from_fn(move || loop {
-        if mask != 0 {
-            let at = base + mask.trailing_zeros() as usize;
-            mask &= mask - 1;
-            return Some(at);
-        }
-        if loaded {
-            base += 64;
-        }
-        if base >= bytes.len() {
-            return None;
-        }
-        let mut padded = [0u8; 64];
-        let block = crate::normalize::block_at(bytes, base, &mut padded);
-        // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
-        mask = unsafe { slash_at_dot_mask_sse2(block) };
-        loaded = true;
-    })
 }
 
 #[cfg(target_arch = "x86_64")]
