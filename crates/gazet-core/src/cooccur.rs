@@ -75,11 +75,11 @@ pub fn count(
             let starts = sentences::starts(text);
             let mut i = 0;
             while i < mentions.len() {
+                // The sentence of mention i ends where the next one starts; mentions come
+                // in order, so the rest of the sentence is a run of them.
                 let sentence = sentences::index_of(&starts, mentions[i].start);
-                let mut j = i + 1;
-                while j < mentions.len() && sentences::index_of(&starts, mentions[j].start) == sentence {
-                    j += 1;
-                }
+                let end = starts.get(sentence + 1).copied().unwrap_or(usize::MAX);
+                let j = i + mentions[i..].iter().take_while(|m| m.start < end).count();
                 counter.unit(mentions[i..j].iter().map(|m| m.entity));
                 i = j;
             }
@@ -130,28 +130,36 @@ impl Counter<'_> {
     }
 
     fn finish(self, min_pair_count: u32) -> (Vec<EntityCount>, Vec<PairCount>) {
-        let mut entities: Vec<EntityCount> = self
+        // Each row packed into one integer whose order is the output order (most mentions,
+        // or highest count, first; then ids): sorting plain integers needs no key function
+        // and no chain of comparisons.
+        let mut entities: Vec<u128> = self
             .entities
             .into_iter()
-            .map(|(entity, (mentions, units))| EntityCount { entity, mentions, units })
+            .map(|(e, (mentions, units))| (u128::from(!mentions) << 96) | (u128::from(e.0) << 64) | u128::from(units))
             .collect();
-        // Most mentions first, then entity order: one integer key, compared in two
-        // instructions, where a chain of comparisons costs a branch each.
-        entities.sort_unstable_by_key(|e| (u64::from(!e.mentions) << 32) | u64::from(e.entity.0));
-        let mut pairs: Vec<PairCount> = self
+        entities.sort_unstable();
+        let entities = entities
+            .into_iter()
+            .map(|k| EntityCount {
+                entity: EntityIdx((k >> 64) as u32),
+                mentions: !((k >> 96) as u32),
+                units: k as u32,
+            })
+            .collect();
+        let mut pairs: Vec<u128> = self
             .pairs
             .into_iter()
             .filter(|&(_, count)| count >= min_pair_count)
-            .map(|((a, b), count)| PairCount { a, b, count })
+            .map(|((a, b), count)| (u128::from(!count) << 64) | (u128::from(a.0) << 32) | u128::from(b.0))
             .collect();
-        sort_pairs(&mut pairs);
+        pairs.sort_unstable();
+        let pairs = pairs
+            .into_iter()
+            .map(|k| PairCount { a: EntityIdx((k >> 32) as u32), b: EntityIdx(k as u32), count: !((k >> 64) as u32) })
+            .collect();
         (entities, pairs)
     }
-}
-
-fn sort_pairs(pairs: &mut [PairCount]) {
-    // Highest count first, then `a`, then `b`, as one integer key.
-    pairs.sort_unstable_by_key(|p| (u128::from(!p.count) << 64) | (u128::from(p.a.0) << 32) | u128::from(p.b.0));
 }
 
 /// Corpus totals over many documents: mentions, units and documents per entity, and pairs.
