@@ -115,19 +115,37 @@ fn after_terminator(text: &str, at: usize) -> (usize, bool) {
     while i < bytes.len() && matches!(bytes[i], b'.' | b'!' | b'?' | b'"' | b')' | b']' | b'\'') {
         i += 1;
     }
-    while text[i..].starts_with('»') || text[i..].starts_with('”') || text[i..].starts_with('’') {
-        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    // Closing quotes that are not ASCII ("»", "”", "’"): only past a byte of another char.
+    while i < bytes.len() && bytes[i] >= 0x80 {
+        let rest = &text[i..];
+        if rest.starts_with('»') || rest.starts_with('”') || rest.starts_with('’') {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        } else {
+            break;
+        }
     }
+    // Whitespace: ASCII byte by byte, other chars decoded.
     let ws_start = i;
-    while let Some(c) = text[i..].chars().next().filter(|c| c.is_whitespace()) {
-        i += c.len_utf8();
+    while i < bytes.len() {
+        match bytes[i] {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => i += 1,
+            b if b < 0x80 => break,
+            _ => match text[i..].chars().next().filter(|c| c.is_whitespace()) {
+                Some(c) => i += c.len_utf8(),
+                None => break,
+            },
+        }
     }
     if i == ws_start || i >= bytes.len() {
         return (i, false);
     }
-    let next = text[i..].chars().next().unwrap_or(' ');
-    let starts =
-        next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '«' | '“' | '(' | '[' | '-' | '–' | '—');
+    let starts = match bytes[i] {
+        b if b < 0x80 => b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'"' | b'(' | b'[' | b'-'),
+        _ => {
+            let next = text[i..].chars().next().unwrap_or(' ');
+            next.is_uppercase() || matches!(next, '«' | '“' | '–' | '—')
+        }
+    };
     (i, starts)
 }
 
