@@ -827,4 +827,20 @@ mod tests {
         // whether or not a surface went through its stem.
         assert_eq!(compiled.forms().count(), compiled.variants.len());
     }
+
+    /// The readings of every pattern are in static rank order: resolution relies on it
+    /// when it ranks ambiguous readings by document weight with a stable sort.
+    #[test]
+    fn variants_of_each_pattern_are_in_static_rank_order() {
+        let g = Gazetteer::embedded().unwrap();
+        let compiled = Compiled::build(&g, &EngineConfig::default()).unwrap();
+        for p in 0..compiled.patterns.len() as u32 {
+            let ranks: Vec<_> = compiled.variants_of(p).iter().map(|v| static_rank(&g, v)).collect();
+            assert!(
+                ranks.windows(2).all(|w| w[0] <= w[1]),
+                "{:?}",
+                String::from_utf8_lossy(&compiled.patterns[p as usize])
+            );
+        }
+    }
 }

@@ -16,7 +16,7 @@ use aho_corasick::Anchored;
 use serde::Serialize;
 
 use crate::case::{self, Shape};
-use crate::compile::{static_rank, CasePolicy, Compiled, EngineConfig, Form, Variant};
+use crate::compile::{CasePolicy, Compiled, EngineConfig, Form, Variant};
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
 use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
 use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, Normalized};
@@ -479,14 +479,23 @@ impl Extractor {
             readings.clear();
             readings.extend(c.readings().map(|r| self.variant(r)));
             if is_ambiguous(c) {
-                readings.sort_by(|a, b| {
-                    let (da, db) = (weight(a.entity), weight(b.entity));
-                    db.cmp(&da).then_with(|| {
-                        static_rank(&self.gazetteer, a)
-                            .partial_cmp(&static_rank(&self.gazetteer, b))
-                            .unwrap_or(std::cmp::Ordering::Equal)
-                    })
-                });
+                // Readings come in static rank order (a pattern's variants are sorted by it
+                // at build time), so a stable sort by document weight alone ranks them by
+                // weight, then static rank. Each weight is computed once, and an insertion
+                // sort costs one pass when, as usual, the order barely changes (a surface of
+                // a million-form gazetteer may have dozens of readings).
+                let mut weights = [0u32; 64];
+                for (w, v) in weights.iter_mut().zip(&readings) {
+                    *w = weight(v.entity);
+                }
+                for i in 1..readings.len() {
+                    let mut j = i;
+                    while j > 0 && weights[j - 1] < weights[j] {
+                        weights.swap(j - 1, j);
+                        readings.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
             }
             // "les régions de Gomel et de Navoï": after a plural designator, a coordinated
             // bare name is read as the subdivision.
@@ -515,11 +524,8 @@ impl Extractor {
             };
             let mut alts: Vec<EntityIdx> = Vec::new();
             if alternatives {
-                for v in &readings[1..] {
-                    if v.entity != best.entity && !alts.contains(&v.entity) {
-                        alts.push(v.entity);
-                    }
-                }
+                alts.extend(readings[1..].iter().map(|v| v.entity).filter(|&e| e != best.entity));
+                dedup_in_order(&mut alts);
             }
             mentions.push(Mention {
                 start: c.start,
@@ -839,6 +845,32 @@ const GIVEN_NAMES: &[&str] = &[
     "Alexandria",
     "Nadejda",
 ];
+
+/// Drops repeated entities, keeping the first of each. Readings of distinct entities are
+/// the rule, and a surface of a large gazetteer may have dozens: a sorted copy tells in
+/// `k log k` whether there is anything to drop, where checking each against the kept
+/// ones costs `k²`.
+fn dedup_in_order(entities: &mut Vec<EntityIdx>) {
+    if entities.len() < 2 {
+        return;
+    }
+    let distinct = if entities.len() <= 8 {
+        entities.iter().enumerate().all(|(i, e)| !entities[..i].contains(e))
+    } else {
+        let mut sorted = entities.clone();
+        sorted.sort_unstable();
+        sorted.windows(2).all(|w| w[0] != w[1])
+    };
+    if !distinct {
+        let mut kept = Vec::with_capacity(entities.len());
+        entities.retain(|e| {
+            !kept.contains(e) && {
+                kept.push(*e);
+                true
+            }
+        });
+    }
+}
 
 /// " Dvornik": one space, then a capitalised word.
 fn followed_by_capitalised_word(after: &str) -> bool {
@@ -1256,6 +1288,23 @@ mod tests {
                 let simd = unsafe { count_chars_sse2(&text, from, to) };
                 assert_eq!(simd, count_chars_swar(&text[from..to]), "{from}..{to}");
             }
+        }
+    }
+
+    #[test]
+    fn entities_deduplicated_in_order() {
+        let ids = |v: &[u32]| v.iter().map(|&i| EntityIdx(i)).collect::<Vec<_>>();
+        for (input, expected) in [
+            (vec![], vec![]),
+            (vec![3, 1, 3, 2, 1], vec![3, 1, 2]),
+            (vec![5, 4, 3], vec![5, 4, 3]),
+            ((0..20).collect(), (0..20).collect()),
+            ((0..20).chain([7, 19, 0]).collect(), (0..20).collect()),
+            ([9, 9].into_iter().chain(0..12).collect(), [9].into_iter().chain(0..9).chain(10..12).collect()),
+        ] {
+            let mut got = ids(&input);
+            dedup_in_order(&mut got);
+            assert_eq!(got, ids(&expected), "{input:?}");
         }
     }
 
