@@ -406,12 +406,29 @@ impl Extractor {
         let seen = Shape::of_span(text, start, end);
         let variants = &self.compiled.variants[first as usize..last as usize];
         let mut passed = 0u64;
+        let mut previous: Option<(&Variant, bool)> = None;
         for (k, variant) in variants.iter().take(64).enumerate() {
-            let written = self.compiled.shape(first as usize + k);
-            let fits = case::fits(variant.policy, &seen, written)
-                && context.allows(variant, &seen, written, original)
-                && (variant.form != Form::Prefix || is_compound_joint(after))
-                && (!variant.accent_sensitive || fold_case_only(original) == fold_case_only(&variant.surface));
+            // The checks read a variant's policy, form, accent flag and surface only: a run of
+            // variants alike in those (homonyms of other entities, dozens for a surface of a
+            // large gazetteer) shares one answer.
+            let fits = match previous {
+                Some((p, fits))
+                    if p.policy == variant.policy
+                        && p.form == variant.form
+                        && p.accent_sensitive == variant.accent_sensitive
+                        && p.surface == variant.surface =>
+                {
+                    fits
+                }
+                _ => {
+                    let written = self.compiled.shape(first as usize + k);
+                    case::fits(variant.policy, &seen, written)
+                        && context.allows(variant, &seen, written, original)
+                        && (variant.form != Form::Prefix || is_compound_joint(after))
+                        && (!variant.accent_sensitive || fold_case_only(original) == fold_case_only(&variant.surface))
+                }
+            };
+            previous = Some((variant, fits));
             passed |= u64::from(fits) << k;
         }
         if passed == 0 {
