@@ -504,8 +504,8 @@ fn build_variants(
         pattern_ranges.push((start, variants.len() as u32));
     }
     let cue_words = crate::unlisted::cue_words().count();
-    // The first two words of each pattern, cut once.
-    // Only the automaton's patterns start walks; filled ones are found from their stems.
+    // The first two words of each pattern of the automaton, cut once (only these start
+    // walks; filled ones are found from their stems).
     let heads: Vec<(Option<u64>, Option<u64>)> = patterns[..automaton_patterns]
         .iter()
         .map(|p| {

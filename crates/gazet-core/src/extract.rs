@@ -842,13 +842,13 @@ fn word_start_after_space_or_apostrophe(text: &str) -> usize {
     }
 }
 
-/// Place names that are also common given names in the region's texts: followed by a
-/// capitalised word ("Vladimir Poutine", "Lida Kovalenko") they name a person.
 /// Names that are also common French nouns, and name the place only after their article:
 /// "à la Réunion" is the island, "Réunion du Conseil des chefs d'État" a meeting.
 const NAMES_NEEDING_THEIR_ARTICLE: &[&str] = &["Réunion"];
 
-/// Vladimir is also written the Belarusian, Ukrainian, German and Polish ways.
+/// Place names that are also common given names in the region's texts: followed by a
+/// capitalised word ("Vladimir Poutine", "Lida Kovalenko") they name a person. Vladimir
+/// is also written the Belarusian, Ukrainian, German and Polish ways.
 const GIVEN_NAMES: &[&str] = &[
     "Vladimir",
     "Uladzimir",
