@@ -673,8 +673,9 @@ fn expand_template(
         for (((column, src), checked), dst) in columns.iter().zip(&placeholders).zip(&mut lists) {
             for (surface, checked) in src.iter().zip(checked) {
                 checked.clone().map_err(|m| template.line_ref.error(column, &surface.text, m))?;
-                let stem_len = slot_stem_len(&fill.single(&surface.text));
-                for text in fill.all(&surface.text, fills) {
+                let value = fill.single(&surface.text);
+                let stem_len = slot_stem_len(&value);
+                for text in Filler::all(value, fills) {
                     check_surface(&text).map_err(|m| template.line_ref.error(column, &text, m))?;
                     dst.push(Surface { text, accent_sensitive: surface.accent_sensitive, stem_len });
                 }
@@ -799,10 +800,11 @@ impl<'a> Filler<'a> {
         Some(out)
     }
 
-    /// Every surface a templated value stands for: `{de}`, then `{name}`, then `{adj}`
-    /// (the first occurrence of each) take every value of `fills` in turn.
-    fn all(&self, value: &str, fills: &SlotFills) -> Vec<String> {
-        let mut values = vec![self.single(value)];
+    /// Every surface a templated value stands for, once its single-valued placeholders are
+    /// filled ([`Filler::single`]): `{de}`, then `{name}`, then `{adj}` (the first
+    /// occurrence of each) take every value of `fills` in turn.
+    fn all(value: String, fills: &SlotFills) -> Vec<String> {
+        let mut values = vec![value];
         if !values[0].contains('{') {
             return values;
         }
