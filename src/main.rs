@@ -35,6 +35,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    #[cfg(all(target_os = "linux", target_env = "gnu", not(feature = "mimalloc")))]
+    huge_pages::reexec_if_useful();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Serve(args) => gazet::serve::run(args),
@@ -49,5 +51,34 @@ fn main() -> ExitCode {
             eprintln!("gazet: error: {error:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Start-up builds the engine in some 130 MB of freshly touched heap: a page fault per 4 KiB
+/// page was a fifth of the time of `gazet batch` on the book. glibc's malloc backs its heap
+/// with transparent huge pages only when its `glibc.malloc.hugetlb` tunable says so, and
+/// tunables are read when a process starts: so, where the kernel grants huge pages on
+/// request (THP mode `madvise`), gazet starts itself once more with the tunable set
+/// (`GAZET_NO_HUGE_PAGES=1` turns this off; a `GLIBC_TUNABLES` of the caller is respected).
+#[cfg(all(target_os = "linux", target_env = "gnu", not(feature = "mimalloc")))]
+mod huge_pages {
+    use std::os::unix::process::CommandExt;
+
+    const TUNABLES: &str = "GLIBC_TUNABLES";
+
+    pub fn reexec_if_useful() {
+        if std::env::var_os(TUNABLES).is_some() || std::env::var_os("GAZET_NO_HUGE_PAGES").is_some() {
+            return;
+        }
+        let on_request = std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled")
+            .is_ok_and(|mode| mode.contains("[madvise]"));
+        let Ok(exe) = std::env::current_exe() else { return };
+        if !on_request {
+            return;
+        }
+        let mut args = std::env::args_os();
+        let arg0 = args.next().unwrap_or_else(|| exe.clone().into_os_string());
+        // `exec` returns only if it failed: then this process goes on as it is.
+        let _ = std::process::Command::new(&exe).arg0(arg0).args(args).env(TUNABLES, "glibc.malloc.hugetlb=1").exec();
     }
 }

@@ -160,3 +160,32 @@ fn eval_reports_a_bad_gold_file() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("x.jsonl: line 1: unknown kind \"COUNTRY\""), "{}", stderr(&out));
 }
+
+/// Where the kernel grants transparent huge pages on request, gazet starts itself once more
+/// with glibc's huge-page tunable (`main.rs`): arguments and standard input must reach the
+/// second start unchanged, and the output must not depend on it.
+#[test]
+fn the_huge_page_restart_keeps_arguments_and_input() {
+    let text = "Les régions de Gomel et de Navoï, la CEI et la Russie.";
+    let run = |no_huge_pages: bool| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_gazet"));
+        cmd.args(["extract", "--pairs", "sentence", "-"]).env_remove("GLIBC_TUNABLES");
+        if no_huge_pages {
+            cmd.env("GAZET_NO_HUGE_PAGES", "1");
+        } else {
+            cmd.env_remove("GAZET_NO_HUGE_PAGES");
+        }
+        cmd.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped());
+        let mut child = cmd.spawn().expect("run gazet");
+        {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        }
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        stdout(&out)
+    };
+    let restarted = run(false);
+    assert!(restarted.contains("iso3166-2:UZ-NW") && restarted.contains("gazet:inst/cis"), "{restarted}");
+    assert_eq!(restarted, run(true));
+}
