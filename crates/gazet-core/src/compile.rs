@@ -86,7 +86,18 @@ pub struct Variant {
     /// The bare name of a first-level subdivision ("Gomel" for the oblast): ranked below a
     /// city of the same name, since a bare city name is the city.
     pub bare_subdivision: bool,
+    /// One of [`NAMES_NEEDING_THEIR_ARTICLE`].
+    pub needs_article: bool,
+    /// Alike the variant before it of the same pattern in everything the extraction checks
+    /// read (policy, form, accent flag, surface): a homonym of another entity, shares its
+    /// answer. Set once at build time: comparing the surfaces at each match read a string
+    /// scattered in memory per variant, dozens for a surface of a large gazetteer.
+    pub same_checks_as_previous: bool,
 }
+
+/// Names that are also common French nouns, and name the place only after their article:
+/// "à la Réunion" is the island, "Réunion du Conseil des chefs d'État" a meeting.
+pub(crate) const NAMES_NEEDING_THEIR_ARTICLE: &[&str] = &["Réunion"];
 
 /// Engine settings that change which surfaces match.
 #[derive(Clone, Debug)]
@@ -503,6 +514,16 @@ fn build_variants(
         variants.extend(list);
         pattern_ranges.push((start, variants.len() as u32));
     }
+    for &(start, end) in &pattern_ranges {
+        for v in start as usize + 1..end as usize {
+            let (p, c) = (&variants[v - 1], &variants[v]);
+            variants[v].same_checks_as_previous = p.policy == c.policy
+                && p.form == c.form
+                && p.accent_sensitive == c.accent_sensitive
+                && p.needs_article == c.needs_article
+                && p.surface == c.surface;
+        }
+    }
     let cue_words = crate::unlisted::cue_words().count();
     // The first two words of each pattern of the automaton, cut once (only these start
     // walks; filled ones are found from their stems).
@@ -670,6 +691,8 @@ fn for_each_variant(
         accent_sensitive,
         plural_designator: false,
         bare_subdivision: false,
+        needs_article: form == Form::Name && NAMES_NEEDING_THEIR_ARTICLE.contains(&surface),
+        same_checks_as_previous: false,
     };
     // The canonical name is a name too, unless it is one of the acronyms ("BelAZ"), whose
     // exact case policy it must not loosen.

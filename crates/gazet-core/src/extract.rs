@@ -406,29 +406,16 @@ impl Extractor {
         let seen = Shape::of_span(text, start, end);
         let variants = &self.compiled.variants[first as usize..last as usize];
         let mut passed = 0u64;
-        let mut previous: Option<(&Variant, bool)> = None;
         for (k, variant) in variants.iter().take(64).enumerate() {
-            // The checks read a variant's policy, form, accent flag and surface only: a run of
-            // variants alike in those (homonyms of other entities, dozens for a surface of a
-            // large gazetteer) shares one answer.
-            let fits = match previous {
-                Some((p, fits))
-                    if p.policy == variant.policy
-                        && p.form == variant.form
-                        && p.accent_sensitive == variant.accent_sensitive
-                        && p.surface == variant.surface =>
-                {
-                    fits
-                }
-                _ => {
-                    let written = self.compiled.shape(first as usize + k);
-                    case::fits(variant.policy, &seen, written)
-                        && context.allows(variant, &seen, written, original)
-                        && (variant.form != Form::Prefix || is_compound_joint(after))
-                        && (!variant.accent_sensitive || fold_case_only(original) == fold_case_only(&variant.surface))
-                }
+            let fits = if k > 0 && variant.same_checks_as_previous {
+                passed >> (k - 1) & 1 == 1
+            } else {
+                let written = self.compiled.shape(first as usize + k);
+                case::fits(variant.policy, &seen, written)
+                    && context.allows(variant, &seen, written, original)
+                    && (variant.form != Form::Prefix || is_compound_joint(after))
+                    && (!variant.accent_sensitive || fold_case_only(original) == fold_case_only(&variant.surface))
             };
-            previous = Some((variant, fits));
             passed |= u64::from(fits) << k;
         }
         if passed == 0 {
@@ -754,7 +741,7 @@ impl<'a> Context<'a> {
                     && seen.is_shouted()
                     && !written.is_shouted()
                     && self.after_lowercase_word();
-                let common_noun = NAMES_NEEDING_THEIR_ARTICLE.contains(&&*variant.surface) && !self.after_la();
+                let common_noun = variant.needs_article && !self.after_la();
                 !person && !brand && !common_noun
             }
             Form::Adjective => {
@@ -841,10 +828,6 @@ fn word_start_after_space_or_apostrophe(text: &str) -> usize {
         }
     }
 }
-
-/// Names that are also common French nouns, and name the place only after their article:
-/// "à la Réunion" is the island, "Réunion du Conseil des chefs d'État" a meeting.
-const NAMES_NEEDING_THEIR_ARTICLE: &[&str] = &["Réunion"];
 
 /// Place names that are also common given names in the region's texts: followed by a
 /// capitalised word ("Vladimir Poutine", "Lida Kovalenko") they name a person. Vladimir
