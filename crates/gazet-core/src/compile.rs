@@ -356,6 +356,10 @@ pub(crate) struct Slots {
     stems: Vec<u64>,
     /// (stem pattern, hash of the folded continuation after its space) -> filled pattern.
     filled: FxHashMap<(u32, u64), u32>,
+    /// Stem pattern -> bit `n` set if one of its continuations is `n` folded bytes long.
+    /// The word ends after a stem are many and its continuations few: most are turned away
+    /// here rather than by a lookup in `filled`, a cache miss each.
+    lengths: FxHashMap<u32, Box<[u64]>>,
     /// Longest continuation, in folded bytes.
     longest: usize,
 }
@@ -368,6 +372,12 @@ impl Slots {
 
     pub(crate) fn filled(&self, stem: u32, continuation: &[u8]) -> Option<u32> {
         self.filled.get(&(stem, word_hash(continuation))).copied()
+    }
+
+    /// The continuation lengths of stem `stem` (bit `n`: `n` bytes long), if it is one.
+    #[inline]
+    pub(crate) fn lengths(&self, stem: u32) -> Option<&[u64]> {
+        self.lengths.get(&stem).map(|l| &**l)
     }
 
     pub(crate) fn longest(&self) -> usize {
@@ -496,6 +506,9 @@ fn build_variants(
         filled_key(&mut key, &patterns[f.stem as usize], fill);
         slots.stems[f.stem as usize / 64] |= 1 << (f.stem % 64);
         slots.filled.insert((f.stem, *hash), p);
+        let words = slots.longest / 64 + 1;
+        let lengths = slots.lengths.entry(f.stem).or_insert_with(|| vec![0; words].into());
+        lengths[fill.len() / 64] |= 1 << (fill.len() % 64);
         patterns.push(key.as_slice().into());
         grouped.push(f.variants);
     }
@@ -846,6 +859,9 @@ mod tests {
         assert!(compiled.slots.is_stem(stem));
         assert_eq!(compiled.slots.filled(stem, b"de bielorussie"), Some(pattern));
         assert_eq!(compiled.slots.filled(stem, b"de bielorussi"), None);
+        let lengths = compiled.slots.lengths(stem).expect("a stem has continuation lengths");
+        assert!(lengths[0] & (1 << b"de bielorussie".len()) != 0);
+        assert!(compiled.slots.lengths(pattern).is_none());
         // Every surface form is still listed once: the forms of the gazetteer are the same
         // whether or not a surface went through its stem.
         assert_eq!(compiled.forms().count(), compiled.variants.len());

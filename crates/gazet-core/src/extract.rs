@@ -341,12 +341,17 @@ impl Extractor {
             if text.get(hit.end as usize) != Some(&b' ') || from >= text.len() {
                 continue;
             }
+            let Some(lengths) = slots.lengths(hit.pattern) else { continue };
             let limit = (from + slots.longest()).min(text.len());
             let stem_len = (hit.end - hit.start) as usize;
             // Every word end up to the limit (stems are rare: a byte loop, which also keeps
             // the scan's word iterator inlined in its one hot loop).
             for end in from + 1..=limit {
-                if !is_word_byte(text[end - 1]) || (end < text.len() && !is_boundary(text[end - 1], text[end])) {
+                let len = end - from;
+                if lengths[len / 64] & (1 << (len % 64)) == 0
+                    || !is_word_byte(text[end - 1])
+                    || (end < text.len() && !is_boundary(text[end - 1], text[end]))
+                {
                     continue;
                 }
                 let continuation = &text[from..end];
@@ -527,7 +532,10 @@ impl Extractor {
                 None
             };
             let mut alts: Vec<EntityIdx> = Vec::new();
-            if alternatives {
+            if alternatives && readings[1..].iter().any(|v| v.entity != best.entity) {
+                // One allocation, not one per doubling: a surface of a large gazetteer may
+                // have dozens of readings.
+                alts.reserve_exact(readings.len() - 1);
                 alts.extend(readings[1..].iter().map(|v| v.entity).filter(|&e| e != best.entity));
                 dedup_in_order(&mut alts);
             }
