@@ -653,15 +653,31 @@ impl StartFilter {
         self.set(word, word, CUE);
     }
 
-    /// A pattern may start at a word of hash `first`, followed by a word of hash `second`;
-    /// and whether that word may be a cue word.
+    /// The line about first word `first`, or `None` if no pattern or cue word starts with
+    /// it. The line is prefetched: the scan asks for it as soon as it has read a word, and
+    /// tests it ([`StartFilter::test`]) only once it has read the word after, so that a
+    /// line out of the cache (a large gazetteer's filter is megabytes) arrives meanwhile.
     #[inline(always)]
-    pub(crate) fn test(&self, first: u64, second: Option<u64>) -> (bool, bool) {
+    pub(crate) fn line_of(&self, first: u64) -> Option<&[u64; 8]> {
         let first_bit = self.first_bit(first);
         if self.firsts[first_bit >> 6] & (1 << (first_bit & 63)) == 0 {
-            return (false, false);
+            return None;
         }
         let line = &self.lines[self.line(first)];
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: a prefetch is only a hint, and of memory this filter owns; SSE is part of
+        // the x86_64 baseline.
+        unsafe {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            _mm_prefetch::<_MM_HINT_T0>(line.as_ptr().cast());
+        }
+        Some(line)
+    }
+
+    /// Whether a pattern may start at a word of hash `first` whose line is `line`, followed
+    /// by a word of hash `second`; and whether that word may be a cue word.
+    #[inline(always)]
+    pub(crate) fn test(line: &[u64; 8], first: u64, second: Option<u64>) -> (bool, bool) {
         let start =
             Self::get(line, first, SINGLE) || second.is_some_and(|s| Self::get(line, pair_hash(first, s), PAIR));
         (start, Self::get(line, first, CUE))

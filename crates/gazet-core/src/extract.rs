@@ -16,7 +16,7 @@ use aho_corasick::Anchored;
 use serde::Serialize;
 
 use crate::case::{self, Shape};
-use crate::compile::{CasePolicy, Compiled, EngineConfig, Form, Variant};
+use crate::compile::{CasePolicy, Compiled, EngineConfig, Form, StartFilter, Variant};
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
 use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
 use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, Normalized};
@@ -299,13 +299,14 @@ impl Extractor {
         let n = text.len();
         let mut hits = Vec::with_capacity(n / 64);
         let mut cues = Vec::new();
-        // The previous word (start, ordinal, hash): whether a pattern may start there is
-        // known once the word after it is read.
-        let mut pending: Option<(usize, u32, u64)> = None;
+        // The previous word (start, ordinal, hash, its start filter line if it has one):
+        // whether a pattern may start there is known once the word after it is read.
+        let starts = &self.compiled.starts;
+        let mut pending: Option<(usize, u32, u64, &[u64; 8])> = None;
         for (word, (start, end)) in Words::new(text).enumerate() {
             let hash = word_hash_at(text, start, end);
-            if let Some((p_start, p_word, p_hash)) = pending {
-                let (may_start, may_be_cue) = self.compiled.starts.test(p_hash, Some(hash));
+            if let Some((p_start, p_word, p_hash, line)) = pending {
+                let (may_start, may_be_cue) = StartFilter::test(line, p_hash, Some(hash));
                 if may_start {
                     self.walk(text, p_start, p_word, &mut hits);
                 }
@@ -313,12 +314,12 @@ impl Extractor {
                     cues.push(p_start);
                 }
             }
-            pending = Some((start, word as u32, hash));
+            pending = starts.line_of(hash).map(|line| (start, word as u32, hash, line));
         }
         // The last word, with none after it. (The same steps as in the loop, written out:
         // a shared closure costs 4 % more instructions on the book.)
-        if let Some((p_start, p_word, p_hash)) = pending {
-            let (may_start, may_be_cue) = self.compiled.starts.test(p_hash, None);
+        if let Some((p_start, p_word, p_hash, line)) = pending {
+            let (may_start, may_be_cue) = StartFilter::test(line, p_hash, None);
             if may_start {
                 self.walk(text, p_start, p_word, &mut hits);
             }
