@@ -285,6 +285,7 @@ impl Extractor {
         if !options.overlapping {
             self.extend_named_after(text, &mut mentions);
             self.add_named_bodies(text, &mut mentions);
+            self.attach_academy_acronyms(text, &mut mentions);
             let cues: Vec<usize> = cues.iter().map(|&c| folded.map.start(c)).collect();
             self.add_unlisted_firms(text, &cues, &mut mentions);
         }
@@ -586,6 +587,29 @@ impl Extractor {
                 }
             }
             floor = m.end;
+        }
+    }
+
+    /// "Institut d'optique atmosphérique SB RAS", "Centre de recherche de Carélie RAS": the
+    /// acronym of the academy a research body belongs to, written right after the body's
+    /// name (Russian and Belarusian usage), is the end of that name, not a mention of the
+    /// academy of its own.
+    fn attach_academy_acronyms(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut i = 0;
+        while i + 1 < mentions.len() {
+            let (body, next) = (&mentions[i], &mentions[i + 1]);
+            let joins = next.form == Form::Acronym
+                && next.entity != body.entity
+                && next.start > body.end
+                && self.gazetteer.entity(body.entity).kind == Kind::Institution
+                && self.gazetteer.entity(next.entity).subtype == "academy"
+                && text.as_bytes()[body.end..next.start].iter().all(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+            if joins {
+                mentions[i].end = mentions[i + 1].end;
+                mentions.remove(i + 1);
+            } else {
+                i += 1;
+            }
         }
     }
 

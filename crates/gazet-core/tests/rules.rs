@@ -41,7 +41,10 @@ gazet:inst/cis-council-of-heads-of-state\tINSTITUTION\tcouncil\tConseil des chef
 gazet:firm/gomselmash\tFIRM\tcompany\tGomselmash\tiso3166-1:BY\n\
 gazet:firm/belaz\tFIRM\tcompany\tBelAZ\tiso3166-1:BY\t\t\t\tBelAZ|BELAZ\n\
 gazet:inst/bspu\tINSTITUTION\tuniversity\tUniversité pédagogique d'État biélorusse\tiso3166-1:BY\t\t\tuniversité pédagogique d'État biélorusse\n\
-gazet:firm/maz\tFIRM\tplant\tusine automobile de Minsk\tiso3166-1:BY\t\t\tMinsk Automobile Plant\tMAZ\n"
+gazet:firm/maz\tFIRM\tplant\tusine automobile de Minsk\tiso3166-1:BY\t\t\tMinsk Automobile Plant\tMAZ\n\
+gazet:inst/ras\tINSTITUTION\tacademy\tAcadémie des sciences de Russie\tiso3166-1:RU\t\t\t\tRAS\n\
+gazet:inst/sb-ras\tINSTITUTION\tacademy\tBranche sibérienne de l'Académie des sciences de Russie\tgazet:inst/ras\t\t\t\tSB RAS\n\
+gazet:inst/iao\tINSTITUTION\tinstitute\tInstitut d'optique atmosphérique\tiso3166-1:RU\n"
     );
     let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
 gazet:inst/academy-of-sciences-{key}\tINSTITUTION\tacademy\tAcadémie nationale des sciences {de}\t{slot}\t\t\tAcadémie nationale des sciences {de}\tiso3166-1:BY,iso3166-1:KZ\n";
@@ -417,4 +420,20 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
     );
     assert_eq!(x.mentions.len(), 2);
     assert!(x.pairs.is_empty());
+}
+
+/// "Institut d'optique atmosphérique SB RAS" (ch2 of the book): the acronym of the academy a
+/// research body belongs to, right after its name, ends that name.
+#[test]
+fn an_academy_acronym_after_a_research_body_ends_its_name() {
+    let e = engine();
+    assert_eq!(
+        found(&e, "avec l'Institut d'optique atmosphérique SB RAS à Tomsk"),
+        [("Institut d'optique atmosphérique SB RAS".to_string(), "gazet:inst/iao".to_string(), Form::Name)]
+    );
+    assert_eq!(spans(&e, "l'Institut d'optique atmosphérique\nRAS"), ["Institut d'optique atmosphérique\nRAS"]);
+    // Not across punctuation, not after a place, and an academy's own acronym stays apart.
+    assert_eq!(spans(&e, "l'Institut d'optique atmosphérique (RAS)"), ["Institut d'optique atmosphérique", "RAS"]);
+    assert_eq!(spans(&e, "à Minsk RAS"), ["Minsk", "RAS"]);
+    assert_eq!(spans(&e, "l'Académie des sciences de Russie RAS"), ["Académie des sciences de Russie", "RAS"]);
 }
