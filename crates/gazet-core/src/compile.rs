@@ -133,7 +133,9 @@ pub struct Compiled {
     /// "région" before a lowercase noun) are turned away here.
     pub(crate) starts: StartFilter,
     /// Hashes of the folded cue words of unlisted firms (`unlisted::cue_words`).
-    pub(crate) cues: rustc_hash::FxHashSet<u64>,
+    /// Folded hash of each cue word -> whether it opens a territory designator (else it is
+    /// a cue of unlisted firms).
+    pub(crate) cues: FxHashMap<u64, bool>,
     /// Template surfaces filled by their slot, found from their stems.
     pub(crate) slots: Slots,
     pub(crate) build_time: Duration,
@@ -284,7 +286,7 @@ fn build_automaton(receiver: std::sync::mpsc::Receiver<PatternChunk>) -> Result<
         .map_err(|e| format!("cannot build the automaton: {e}"))
 }
 
-type Built = (Vec<Box<[u8]>>, Vec<(u32, u32)>, Vec<Variant>, StartFilter, rustc_hash::FxHashSet<u64>, Slots);
+type Built = (Vec<Box<[u8]>>, Vec<(u32, u32)>, Vec<Variant>, StartFilter, FxHashMap<u64, bool>, Slots);
 
 /// Patterns as they are found: each new one goes to the automaton thread in chunks.
 struct Producer {
@@ -537,7 +539,7 @@ fn build_variants(
                 && p.surface == c.surface;
         }
     }
-    let cue_words = crate::unlisted::cue_words().count();
+    let cue_words = crate::unlisted::cue_words().count() + crate::unlisted::designator_words().count();
     // The first two words of each pattern of the automaton, cut once (only these start
     // walks; filled ones are found from their stems).
     let heads: Vec<(Option<u64>, Option<u64>)> = patterns[..automaton_patterns]
@@ -559,8 +561,12 @@ fn build_variants(
             _ => {}
         }
     }
-    let cues: rustc_hash::FxHashSet<u64> = crate::unlisted::cue_words().map(|w| word_hash(&fold_surface(w))).collect();
-    for &cue in &cues {
+    let hash = |w: &str| word_hash(&fold_surface(w));
+    let cues: FxHashMap<u64, bool> = crate::unlisted::cue_words()
+        .map(|w| (hash(w), false))
+        .chain(crate::unlisted::designator_words().map(|w| (hash(w), true)))
+        .collect();
+    for &cue in cues.keys() {
         starts.insert_cue(cue);
     }
     (patterns, pattern_ranges, variants, starts, cues, slots)

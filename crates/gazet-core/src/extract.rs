@@ -113,6 +113,7 @@ pub struct Extractor {
     /// The built-in entities of firms and institutions found by context (`unlisted`).
     unlisted_firm: EntityIdx,
     unlisted_institution: EntityIdx,
+    unlisted_region: EntityIdx,
 }
 
 /// Longest text processed in one piece (offsets inside the engine are 32-bit).
@@ -200,7 +201,8 @@ impl Extractor {
         let built_in = |id| gazetteer.lookup(id).expect("built into every gazetteer");
         let unlisted_firm = built_in(crate::unlisted::UNLISTED_FIRM);
         let unlisted_institution = built_in(crate::unlisted::UNLISTED_INSTITUTION);
-        Ok(Extractor { gazetteer, compiled, config, unlisted_firm, unlisted_institution })
+        let unlisted_region = built_in(crate::unlisted::UNLISTED_REGION);
+        Ok(Extractor { gazetteer, compiled, config, unlisted_firm, unlisted_institution, unlisted_region })
     }
 
     /// The engine over the embedded default gazetteers.
@@ -229,7 +231,7 @@ impl Extractor {
         }
         // Unlisted firms and institutions share one entity each but not one identity: they
         // take no part in co-occurrence pairs.
-        let skip = [self.unlisted_firm, self.unlisted_institution];
+        let skip = [self.unlisted_firm, self.unlisted_institution, self.unlisted_region];
         let (entities, pairs, units) = cooccur::count(text, &mentions, options.unit, options.min_pair_count, &skip);
         Extraction { mentions, entities, pairs, units }
     }
@@ -274,7 +276,7 @@ impl Extractor {
             return Vec::new();
         }
         let folded = normalize(text);
-        let (mut hits, cues) = self.scan(&folded);
+        let (mut hits, cues, designators) = self.scan(&folded);
         self.add_filled(&folded.text, &mut hits);
         let chosen = if options.overlapping {
             hits.iter().filter_map(|h| self.check(text, &folded, h)).collect()
@@ -286,6 +288,8 @@ impl Extractor {
             self.extend_named_after(text, &mut mentions);
             self.add_named_bodies(text, &mut mentions);
             self.attach_academy_acronyms(text, &mut mentions);
+            let designators: Vec<usize> = designators.iter().map(|&c| folded.map.start(c)).collect();
+            self.add_unlisted_territories(text, &designators, &mut mentions);
             let cues: Vec<usize> = cues.iter().map(|&c| folded.map.start(c)).collect();
             self.add_unlisted_firms(text, &cues, &mut mentions);
         }
@@ -294,12 +298,13 @@ impl Extractor {
 
     /// The raw scan: every pattern occurrence that starts at a word start and ends on a
     /// word boundary, in order of start then end.
-    /// Also returns the folded offsets of the words that may be cues of unlisted firms.
-    fn scan(&self, folded: &Normalized) -> (Vec<Hit>, Vec<usize>) {
+    /// Also returns the folded offsets of the words that may be cues of unlisted firms, and
+    /// of those that may open a territory designator.
+    fn scan(&self, folded: &Normalized) -> (Vec<Hit>, Vec<usize>, Vec<usize>) {
         let text = &folded.text;
         let n = text.len();
         let mut hits = Vec::with_capacity(n / 64);
-        let mut cues = Vec::new();
+        let (mut cues, mut designators) = (Vec::new(), Vec::new());
         // The previous word (start, ordinal, hash, its start filter line if it has one):
         // whether a pattern may start there is known once the word after it is read.
         let starts = &self.compiled.starts;
@@ -311,8 +316,12 @@ impl Extractor {
                 if may_start {
                     self.walk(text, p_start, p_word, &mut hits);
                 }
-                if may_be_cue && self.compiled.cues.contains(&p_hash) {
-                    cues.push(p_start);
+                if may_be_cue {
+                    match self.compiled.cues.get(&p_hash) {
+                        Some(false) => cues.push(p_start),
+                        Some(true) => designators.push(p_start),
+                        None => {}
+                    }
                 }
             }
             pending = starts.line_of(hash).map(|line| (start, word as u32, hash, line));
@@ -324,11 +333,15 @@ impl Extractor {
             if may_start {
                 self.walk(text, p_start, p_word, &mut hits);
             }
-            if may_be_cue && self.compiled.cues.contains(&p_hash) {
-                cues.push(p_start);
+            if may_be_cue {
+                match self.compiled.cues.get(&p_hash) {
+                    Some(false) => cues.push(p_start),
+                    Some(true) => designators.push(p_start),
+                    None => {}
+                }
             }
         }
-        (hits, cues)
+        (hits, cues, designators)
     }
 
     /// Template surfaces filled by their slot (`compile::Slots`): after each hit of a stem
@@ -595,22 +608,72 @@ impl Extractor {
     /// name (Russian and Belarusian usage), is the end of that name, not a mention of the
     /// academy of its own.
     fn attach_academy_acronyms(&self, text: &str, mentions: &mut Vec<Mention>) {
-        let mut i = 0;
-        while i + 1 < mentions.len() {
-            let (body, next) = (&mentions[i], &mentions[i + 1]);
-            let joins = next.form == Form::Acronym
-                && next.entity != body.entity
-                && next.start > body.end
-                && self.gazetteer.entity(body.entity).kind == Kind::Institution
-                && self.gazetteer.entity(next.entity).subtype == "academy"
-                && text.as_bytes()[body.end..next.start].iter().all(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+        // One pass that keeps mentions in place (a removal each would move the rest).
+        let mut kept = 0;
+        for i in 0..mentions.len() {
+            let joins = kept > 0 && {
+                let (body, next) = (&mentions[kept - 1], &mentions[i]);
+                next.form == Form::Acronym
+                    && next.entity != body.entity
+                    && next.start > body.end
+                    && self.gazetteer.entity(body.entity).kind == Kind::Institution
+                    && self.gazetteer.entity(next.entity).subtype == "academy"
+                    && text.as_bytes()[body.end..next.start].iter().all(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            };
             if joins {
-                mentions[i].end = mentions[i + 1].end;
-                mentions.remove(i + 1);
+                mentions[kept - 1].end = mentions[i].end;
             } else {
-                i += 1;
+                mentions.swap(kept, i);
+                kept += 1;
             }
         }
+        mentions.truncate(kept);
+    }
+
+    /// Territories no gazetteer lists, found by their designator ("établissement rural de
+    /// Shcheglovo"; `unlisted::territory_at`).
+    fn add_unlisted_territories(&self, text: &str, designators: &[usize], mentions: &mut Vec<Mention>) {
+        // (position among the mentions, new mention), in order.
+        let mut found: Vec<(usize, Mention)> = Vec::new();
+        for &at in designators {
+            // Mentions are in order and do not overlap. A designator inside one ("région de
+            // Gomel") adds nothing; a new span must end before the next one starts.
+            let next = mentions.partition_point(|m| m.start <= at);
+            if next > 0 && mentions[next - 1].end > at || found.last().is_some_and(|(_, f)| f.end > at) {
+                continue;
+            }
+            let Some(span) = crate::unlisted::territory_at(text, at) else { continue };
+            if mentions.get(next).is_some_and(|m| m.start < span.end) {
+                continue;
+            }
+            // Its word ordinal is that of the mention after it (or one past the last).
+            let word = mentions.get(next).map_or_else(|| mentions.last().map_or(0, |m| m.word + 1), |m| m.word);
+            let mention = Mention {
+                start: span.start,
+                end: span.end,
+                char_start: 0,
+                char_end: 0,
+                utf16: None,
+                entity: self.unlisted_region,
+                form: Form::Name,
+                alternatives: Vec::new(),
+                word,
+            };
+            found.push((next, mention));
+        }
+        if found.is_empty() {
+            return;
+        }
+        let old = std::mem::take(mentions);
+        mentions.reserve(old.len() + found.len());
+        let mut found = found.into_iter().peekable();
+        for (i, m) in old.into_iter().enumerate() {
+            while let Some((_, new)) = found.next_if(|(at, _)| *at == i) {
+                mentions.push(new);
+            }
+            mentions.push(m);
+        }
+        mentions.extend(found.map(|(_, new)| new));
     }
 
     /// Firms no gazetteer lists, found by legal forms, business nouns and references

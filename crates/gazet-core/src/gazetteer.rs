@@ -182,6 +182,7 @@ impl Gazetteer {
         };
         gazetteer.insert(unlisted_firm(), LineRef { file: "(built in)".into(), line: 0 })?;
         gazetteer.insert(unlisted_institution(), LineRef { file: "(built in)".into(), line: 0 })?;
+        gazetteer.insert(unlisted_region(), LineRef { file: "(built in)".into(), line: 0 })?;
         for row in rows {
             gazetteer.insert(row.entity, row.line_ref)?;
         }
@@ -336,6 +337,11 @@ fn unlisted_firm() -> Entity {
 /// The entity every named body found by its shape but listed nowhere refers to.
 fn unlisted_institution() -> Entity {
     built_in(crate::unlisted::UNLISTED_INSTITUTION, Kind::Institution, "institution non répertoriée")
+}
+
+/// The entity every territory found by its designator but listed nowhere refers to.
+fn unlisted_region() -> Entity {
+    built_in(crate::unlisted::UNLISTED_REGION, Kind::Region, "territoire non répertorié")
 }
 
 fn built_in(id: &str, kind: Kind, name: &str) -> Entity {
@@ -931,7 +937,7 @@ mod tests {
         let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
             gazet:inst/academy-of-sciences-{key}\tINSTITUTION\tacademy\tAcadémie nationale des sciences {de}\t{slot}\t\t\tAcadémie nationale des sciences {de}\tiso3166-1:BY\n";
         let g = load(&[("states.tsv", &states), ("curated/templates.tsv", templates)]).unwrap();
-        assert_eq!(g.len(), 4, "two rows and the built-in unlisted firm and institution");
+        assert_eq!(g.len(), 5, "two rows and the built-in unlisted firm, institution and territory");
         let academy = g.entity(g.lookup("gazet:inst/academy-of-sciences-by").unwrap());
         assert_eq!(academy.name, "Académie nationale des sciences de la Biélorussie");
         assert_eq!(academy.parent.as_deref(), Some("iso3166-1:BY"));

@@ -17,6 +17,11 @@
 //! de la région de Leningrad", "ministère du développement innovant de l'Ouzbékistan".
 //! Such a name takes in the place it ends with ([`body_start`]) and refers to the built-in
 //! entity [`UNLISTED_INSTITUTION`].
+//!
+//! A territory is named by its designator and its name: "district de Glubokoe",
+//! "établissement rural de Shcheglovo", "oblast de l'Amour". Where no gazetteer lists the
+//! name, the designator still says it is a territory ([`territory_at`]): such mentions
+//! refer to the built-in entity [`UNLISTED_REGION`].
 
 use std::ops::Range;
 
@@ -25,6 +30,36 @@ pub const UNLISTED_FIRM: &str = "gazet:firm/unlisted";
 
 /// Id of the entity every unlisted named body refers to.
 pub const UNLISTED_INSTITUTION: &str = "gazet:inst/unlisted";
+
+/// Id of the entity every unlisted territory refers to.
+pub const UNLISTED_REGION: &str = "gazet:region/unlisted";
+
+/// Designators that open the name of a territory and belong to its span (ANNOTATION.md:
+/// "district de Glubokoe", "oblast de Minsk"), two-word ones first. Not "ville": "ville de
+/// Minsk" is `Minsk`.
+const TERRITORY_DESIGNATORS: &[&[&str]] = &[
+    &["district", "urbain"],
+    &["district", "rural"],
+    &["district", "municipal"],
+    &["établissement", "rural"],
+    &["établissement", "urbain"],
+    &["district"],
+    &["raïon"],
+    &["raion"],
+    &["oblast"],
+    &["région"],
+    &["province"],
+    &["kraï"],
+    &["krai"],
+    &["okroug"],
+];
+
+/// Names after a designator that say where, not which: "la région du Nord".
+const COMPASS_NAMES: &[&str] =
+    &["Nord", "Sud", "Est", "Ouest", "Centre", "Nord-Ouest", "Nord-Est", "Sud-Ouest", "Sud-Est"];
+
+/// Most words of an unlisted territory's name ("Sosnovy Bor").
+const MAX_TERRITORY_WORDS: usize = 3;
 
 /// Nouns that head the name of a public body, capitalised as a name's first word is.
 const BODY_HEADS: &[&str] = &[
@@ -181,9 +216,82 @@ struct Token<'a> {
     text: &'a str,
 }
 
-/// The cue words (legal forms and business nouns), for the scan to spot as it reads words.
+/// The cue words of unlisted firms (legal forms and business nouns), for the scan to spot
+/// as it reads words.
 pub fn cue_words() -> impl Iterator<Item = &'static str> {
     LEGAL_FORMS.iter().chain(BUSINESS_NOUNS).copied()
+}
+
+/// The first words of territory designators, for the scan to spot as it reads words.
+pub fn designator_words() -> impl Iterator<Item = &'static str> {
+    TERRITORY_DESIGNATORS.iter().map(|d| d[0])
+}
+
+/// `word` is `designator`, whatever its case ("Établissement rural de ...").
+fn same_word(word: &str, designator: &str) -> bool {
+    word.chars().flat_map(char::to_lowercase).eq(designator.chars())
+}
+
+/// The span of an unlisted territory whose designator starts at byte `at` of `text`:
+/// the designator, "de" or "d'" (or "de l'" before the name), and a name of one to
+/// [`MAX_TERRITORY_WORDS`] capitalised words ("district \n\nurbain de Sosnovoborski",
+/// "oblast de l'Amour"). The name must not be a compass point. (That the span overlaps no
+/// mention, a listed territory being found as itself, is the caller's to check.)
+pub fn territory_at(text: &str, at: usize) -> Option<Range<usize>> {
+    // ASCII whitespace only: a designator is nearly always followed by an adjective or an
+    // article, and Unicode-aware splitting cost some 3,000 instructions a call.
+    let mut tokens = text[at..]
+        .split_ascii_whitespace()
+        .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
+        .take(MAX_TERRITORY_WORDS + 4)
+        .peekable();
+    let first = tokens.next()?;
+    // The first word as far as its letters go (a capital takes as many bytes as its small
+    // letter in these words, so lengths are compared first).
+    let letters = first.text.find(|c: char| !c.is_alphabetic()).unwrap_or(first.text.len());
+    if letters != first.text.len() {
+        return None;
+    }
+    let designator = TERRITORY_DESIGNATORS.iter().find(|d| {
+        d[0].len() == first.text.len()
+            && same_word(first.text, d[0])
+            && d.get(1).is_none_or(|second| tokens.peek().is_some_and(|t| t.text == *second))
+    })?;
+    if designator.len() == 2 {
+        tokens.next();
+    }
+    // The preposition, and where the name starts.
+    let preposition = tokens.next()?;
+    let name_start = if let Some(rest) = ["d'", "d’"].iter().find_map(|e| preposition.text.strip_prefix(e)) {
+        Token { start: preposition.start + (preposition.text.len() - rest.len()), text: rest }
+    } else if preposition.text == "de" {
+        let next = tokens.next()?;
+        match ["l'", "l’"].iter().find_map(|e| next.text.strip_prefix(e)) {
+            Some(rest) => Token { start: next.start + (next.text.len() - rest.len()), text: rest },
+            None => next,
+        }
+    } else {
+        return None;
+    };
+    let mut end = None;
+    for (k, token) in std::iter::once(name_start).chain(tokens).enumerate() {
+        // A word of the name: letters, hyphens and apostrophes, up to the first other char.
+        let word_len = token
+            .text
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
+            .map_or(token.text.len(), |(i, _)| i);
+        let word = token.text[..word_len].trim_end_matches(['-', '\'', '’']);
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 2;
+        if k == MAX_TERRITORY_WORDS || !capitalised || (k == 0 && COMPASS_NAMES.contains(&word)) {
+            break;
+        }
+        end = Some(token.start + word.len());
+        if word.len() < token.text.len() {
+            break; // punctuation or a digit ends the name
+        }
+    }
+    Some(at..end?)
 }
 
 /// Byte spans of unlisted firm names in `text`.

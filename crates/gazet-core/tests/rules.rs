@@ -437,3 +437,36 @@ fn an_academy_acronym_after_a_research_body_ends_its_name() {
     assert_eq!(spans(&e, "à Minsk RAS"), ["Minsk", "RAS"]);
     assert_eq!(spans(&e, "l'Académie des sciences de Russie RAS"), ["Académie des sciences de Russie", "RAS"]);
 }
+
+/// "Établissement rural de Shcheglovo et district d'Ostrovets" (ch2 of the book): a
+/// territory designator followed by a capitalised name is a territory even when no gazetteer
+/// lists the name; the designator belongs to the span (ANNOTATION.md).
+#[test]
+fn unlisted_territories_are_found_by_their_designator() {
+    let e = engine();
+    assert_eq!(
+        found(&e, "16. Établissement rural de Shcheglovo et district d'Ostrovets (2012)"),
+        [
+            ("Établissement rural de Shcheglovo".to_string(), "gazet:region/unlisted".to_string(), Form::Name),
+            ("district d'Ostrovets".to_string(), "gazet:region/unlisted".to_string(), Form::Name),
+        ]
+    );
+    assert_eq!(spans(&e, "Le district \n\nurbain de Sosnovy Bor, puis"), ["district \n\nurbain de Sosnovy Bor"]);
+    assert_eq!(spans(&e, "la région de Poltava12 et le raïon de l'Ilitch"), ["région de Poltava", "raïon de l'Ilitch"]);
+    // A listed territory is found as itself.
+    assert_eq!(
+        found(&e, "l'oblast de l'Amour"),
+        [("oblast de l'Amour".to_string(), "iso3166-2:RU-AMU".to_string(), Form::Name)]
+    );
+    // No name, a lowercase word, a compass point or a known place: nothing new.
+    for text in
+        ["dans le district, à la région du Nord", "la région de l'Est", "le district de la ville", "ville de Poltava"]
+    {
+        assert!(spans(&e, text).is_empty(), "{text}: {:?}", spans(&e, text));
+    }
+    assert_eq!(spans(&e, "la ville de Minsk"), ["Minsk"]);
+    // An unlisted territory has no identity of its own: it is never paired.
+    let x = e.extract("Le district de Zelva et la Russie.", &ExtractOptions::default());
+    assert_eq!(x.mentions.len(), 2);
+    assert!(x.pairs.is_empty());
+}
