@@ -617,6 +617,30 @@ def strip_soft_signs(n):
     return re.sub(r"['\u2019]", "", n)
 
 
+# States whose GeoNames Latin names romanise Russian, Belarusian or Ukrainian, so that an
+# apostrophe after a consonant is a soft sign (or the Ukrainian apostrophe). Not Armenia or
+# Georgia (the apostrophe marks an aspirated or ejective consonant: "T'elavi"), not
+# Uzbekistan (o', g' are letters), not the Baltic states, Azerbaijan or the other Central Asian
+# states (their Russian forms, "Vil'yandi", "Sal'yany", are not what French texts write).
+SOFT_SIGN_COUNTRIES = {"RU", "BY", "UA", "KZ", "KG"}
+# The apostrophe after a letter that takes a soft sign (б в д з л м н п р с т ф ж ч ш щ) and a
+# second letter of the word before it ("H'erson" is not a soft sign); then ye, ya, yu, yo or e.
+_SOFT_SIGN_VOWEL = re.compile(r"(?i:(?<=[a-z][bdflmnprstvz])|(?<=[zcs]h))['\u2019](?:y([aeuo])|(e))")
+
+
+def soft_sign_i_form(n):
+    """The French spelling of a soft sign (or Ukrainian apostrophe) before a vowel: an 'i'.
+    GeoNames writes ье, ья, ью, ьё as 'ye, 'ya, 'yu, 'yo (BGN/PCGN) or 'e (ISO 9 style);
+    French texts write ie, ia, iu, io: "Usol'ye-Sibirskoye" -> "Usolie-Sibirskoye",
+    "Prokop'yevsk" -> "Prokopievsk", "Tol'yatti" -> "Toliatti", "Slov'yansk" -> "Sloviansk",
+    "Zaporozh'e" -> "Zaporozhie". Other apostrophes are dropped as in strip_soft_signs (the
+    'ye/'ya form without the apostrophe, "Usolye", is that function's). Returns n unchanged
+    where strip_soft_signs would, or where no soft sign precedes a vowel."""
+    if strip_soft_signs(n) == n or not _SOFT_SIGN_VOWEL.search(n):
+        return n
+    return strip_soft_signs(_SOFT_SIGN_VOWEL.sub(lambda m: "i" + (m.group(1) or m.group(2)), n))
+
+
 def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, places):
     cities = list(gc.get_cities().values())
     by_id = {c["geonameid"]: c for c in cities}
@@ -689,6 +713,7 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             region_keys.setdefault(k, set()).update(ks)
     rows = []
     dropped_words = 0
+    dropped_derived = []
     for gid in sorted(selected):
         c = by_id[gid]
         cc = c["countrycode"]
@@ -710,6 +735,23 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             continue
         names.add(c["name"] if proper_name(c["name"]) and valid_surface(c["name"]) else canonical)
         candidates = sorted(set(c.get("alternatenames", [])))
+        accepted = []
+
+        def keep(v, derived=False):
+            nonlocal dropped_words
+            k = fold(v)
+            if k in words:
+                if derived:
+                    dropped_derived.append(v)
+                else:
+                    dropped_words += 1
+                return False
+            if k in state_keys or k in GEOGRAPHIC_NAMES and k not in bases:
+                return False
+            if k in region_keys and not (region_keys[k] & own_keys):
+                return False  # the name of a region that is not named after this city
+            return True
+
         for n in candidates:
             n = clean_value(n)
             if not n or not is_latin(n) or any(ch.isdigit() for ch in n):
@@ -727,16 +769,18 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                 continue  # a different name (Latin, nickname, other city), not a spelling
             if n.isupper() and letters <= 4:
                 continue  # airport and other codes
+            accepted.append(n)
             for v in dict.fromkeys([n, strip_soft_signs(n)]):
-                k = fold(v)
-                if k in words:
-                    dropped_words += 1
-                    continue
-                if k in state_keys or k in GEOGRAPHIC_NAMES and k not in bases:
-                    continue
-                if k in region_keys and not (region_keys[k] & own_keys):
-                    continue  # the name of a region that is not named after this city
-                names.add(v)
+                if keep(v):
+                    names.add(v)
+        # Soft signs spelt the French way (see soft_sign_i_form), for the GeoNames name and
+        # the alternate names kept above, through the same filters; added after them, so the
+        # forms above keep their order.
+        if cc in SOFT_SIGN_COUNTRIES:
+            for n in [c["name"]] + accepted:
+                for v in dict.fromkeys([strip_soft_signs(n), soft_sign_i_form(n)]):
+                    if v != n and keep(v, derived=True):
+                        names.add(v)
         parent = admin1.get((cc, c["admin1code"])) if cc in CITY_COUNTRIES else None
         if not parent:
             parent = f"iso3166-1:{cc}"
@@ -760,6 +804,8 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             "article": "",
         })
     report.append(f"cities: {dropped_words} alternate names dropped as French words")
+    report.append(f"cities: soft-sign forms dropped as French words: "
+                  + ", ".join(sorted(set(dropped_derived))))
     return rows, report, admin_log
 
 
