@@ -90,8 +90,8 @@ fn gazetteer_check_names_the_bad_row() {
     std::fs::write(dir.path().join("a.tsv"), format!("{header}iso3166-1:BY\tSTATE\tcountry\tBiélorussie\t\n")).unwrap();
     let ok = gazet(&["gazetteer", "check", dir.path().to_str().unwrap()], None);
     assert!(ok.status.success(), "{}", stderr(&ok));
-    // One row and the built-in entities of unlisted firms and institutions.
-    assert!(stdout(&ok).starts_with("ok: 3 entities"), "{}", stdout(&ok));
+    // One row and the built-in entities of unlisted firms, institutions and territories.
+    assert!(stdout(&ok).starts_with("ok: 4 entities"), "{}", stdout(&ok));
 
     std::fs::write(dir.path().join("b.tsv"), format!("{header}\ngazet:region/x\tREGION\tcity\tX\tiso3166-1:ZZ\n"))
         .unwrap();

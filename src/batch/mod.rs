@@ -101,16 +101,13 @@ fn unit_name(unit: CoUnit) -> String {
 pub fn run(args: BatchArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     if args.endpoints.is_empty() {
-        // Never dropped: freeing the engine's hundreds of thousands of allocations one by one
-        // costs several milliseconds at exit, for nothing.
         let engine = std::thread::scope(|scope| {
-            // The heading regex compiles on the core the loader leaves free.
+            // The chapter-title classes are made on the core the loader leaves free.
             scope.spawn(split::warm_up);
             load_engine(args.gazetteer.gazetteers.as_deref())
-        });
-        let engine = std::mem::ManuallyDrop::new(engine?);
+        })?;
         let jobs = args.jobs.unwrap_or(0);
-        return run_with(&args, &*engine, "embedded".into(), jobs, started);
+        return run_with(&args, engine, "embedded".into(), jobs, started);
     }
     let gazetteer = match args.gazetteer.gazetteers.as_deref() {
         Some(dir) => gazet_core::Gazetteer::load_dir(dir)
