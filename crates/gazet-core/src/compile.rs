@@ -610,7 +610,8 @@ impl StartFilter {
         let line_bits = (keys / 24).max(1).next_power_of_two().trailing_zeros().max(11);
         let first_bits = (first_words * 16).max(1 << 12).next_power_of_two().trailing_zeros();
         StartFilter {
-            lines: vec![[0u64; 8]; 1 << line_bits].into_boxed_slice(),
+            // One more line, always empty: the line of every word no pattern starts with.
+            lines: vec![[0u64; 8]; (1 << line_bits) + 1].into_boxed_slice(),
             line_bits,
             firsts: vec![0u64; (1usize << first_bits) / 64].into_boxed_slice(),
             first_bits,
@@ -659,17 +660,20 @@ impl StartFilter {
         self.set(word, word, CUE);
     }
 
-    /// The line about first word `first`, or `None` if no pattern or cue word starts with
-    /// it. The line is prefetched: the scan asks for it as soon as it has read a word, and
-    /// tests it ([`StartFilter::test`]) only once it has read the word after, so that a
-    /// line out of the cache (a large gazetteer's filter is megabytes) arrives meanwhile.
+    /// The line about first word `first`: the empty line past the others if no pattern or
+    /// cue word starts with it. Chosen by a mask, not a branch: which words of a text begin
+    /// patterns is unpredictable, and a branch per word mispredicted about every other time
+    /// (callgrind's branch simulation). The line is prefetched: the scan asks for it as soon
+    /// as it has read a word, and tests it ([`StartFilter::test`]) only once it has read
+    /// the word after, so that a line out of the cache (a large gazetteer's filter is
+    /// megabytes) arrives meanwhile.
     #[inline(always)]
-    pub(crate) fn line_of(&self, first: u64) -> Option<&[u64; 8]> {
+    pub(crate) fn line_of(&self, first: u64) -> &[u64; 8] {
         let first_bit = self.first_bit(first);
-        if self.firsts[first_bit >> 6] & (1 << (first_bit & 63)) == 0 {
-            return None;
-        }
-        let line = &self.lines[self.line(first)];
+        let listed = ((self.firsts[first_bit >> 6] >> (first_bit & 63)) & 1) as usize;
+        let empty = self.lines.len() - 1;
+        let index = (self.line(first) & listed.wrapping_neg()) | (empty & (listed ^ 1).wrapping_neg());
+        let line = &self.lines[index];
         #[cfg(target_arch = "x86_64")]
         // SAFETY: a prefetch is only a hint, and of memory this filter owns; SSE is part of
         // the x86_64 baseline.
@@ -677,16 +681,16 @@ impl StartFilter {
             use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
             _mm_prefetch::<_MM_HINT_T0>(line.as_ptr().cast());
         }
-        Some(line)
+        line
     }
 
     /// Whether a pattern may start at a word of hash `first` whose line is `line`, followed
-    /// by a word of hash `second`; and whether that word may be a cue word.
+    /// by a word of hash `second`; and whether that word may be a cue word. Every bit is
+    /// read (no short circuit): the empty line answers no to all, at no branch.
     #[inline(always)]
     pub(crate) fn test(line: &[u64; 8], first: u64, second: Option<u64>) -> (bool, bool) {
-        let start =
-            Self::get(line, first, SINGLE) || second.is_some_and(|s| Self::get(line, pair_hash(first, s), PAIR));
-        (start, Self::get(line, first, CUE))
+        let pair = second.is_some_and(|s| Self::get(line, pair_hash(first, s), PAIR));
+        (Self::get(line, first, SINGLE) | pair, Self::get(line, first, CUE))
     }
 }
 
