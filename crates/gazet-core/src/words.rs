@@ -285,4 +285,23 @@ mod tests {
         assert_ne!(word_hash(b"minsk"), word_hash(b"minska"));
         assert_ne!(word_hash(b"a"), word_hash(b"a\0"));
     }
+
+    /// Every length on both sides of the 8- and 16-byte paths, at every offset up to the
+    /// text's end (where the loads run past it): a word hashes by its bytes alone, and no
+    /// two of these words collide.
+    #[test]
+    fn hashes_agree_at_every_length_and_offset() {
+        let text: Vec<u8> = (0..64u8).map(|i| b'a' + i % 26).collect();
+        let mut seen = std::collections::HashMap::new();
+        for len in 0..40 {
+            for start in 0..=text.len() - len {
+                let word = &text[start..start + len];
+                let h = word_hash_at(&text, start, start + len);
+                assert_eq!(h, word_hash(word), "{len} at {start}");
+                assert_eq!(*seen.entry(word.to_vec()).or_insert(h), h);
+            }
+        }
+        let distinct: std::collections::HashSet<u64> = seen.values().copied().collect();
+        assert_eq!(distinct.len(), seen.len());
+    }
 }
