@@ -470,3 +470,22 @@ fn unlisted_territories_are_found_by_their_designator() {
     assert_eq!(x.mentions.len(), 2);
     assert!(x.pairs.is_empty());
 }
+
+/// "Amkodor-Agrotechmash", "MAZ-Tashkent" (the book): a firm joined by a hyphen to a
+/// capitalised word is the hyphenated name of another firm, kept whole.
+#[test]
+fn a_firm_joined_by_a_hyphen_to_a_name_is_another_firm() {
+    let e = engine();
+    assert_eq!(
+        found(&e, "la coentreprise MAZ-Tashkent et Gomselmash-Ukraine-2"),
+        [
+            ("MAZ-Tashkent".to_string(), "gazet:firm/unlisted".to_string(), Form::Name),
+            ("Gomselmash-Ukraine-2".to_string(), "gazet:firm/unlisted".to_string(), Form::Name),
+        ]
+    );
+    // Not across spaces, not before a lowercase word, not after a place.
+    assert_eq!(
+        spans(&e, "MAZ - Minsk, Gomselmash-export, Minsk-Gomel"),
+        ["MAZ", "Minsk", "Gomselmash", "Minsk", "Gomel"]
+    );
+}
