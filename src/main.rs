@@ -72,10 +72,10 @@ mod huge_pages {
         }
         let on_request = std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled")
             .is_ok_and(|mode| mode.contains("[madvise]"));
-        let Ok(exe) = std::env::current_exe() else { return };
         if !on_request {
             return;
         }
+        let Ok(exe) = std::env::current_exe() else { return };
         let mut args = std::env::args_os();
         let arg0 = args.next().unwrap_or_else(|| exe.clone().into_os_string());
         // `exec` returns only if it failed: then this process goes on as it is.
