@@ -306,8 +306,8 @@ impl Extractor {
         let n = text.len();
         let mut hits = Vec::with_capacity(n / 64);
         let (mut cues, mut designators) = (Vec::new(), Vec::new());
-        // The previous word (start, ordinal, hash, its start filter line if it has one):
-        // whether a pattern may start there is known once the word after it is read.
+        // The previous word (start, ordinal, hash, its start filter line): whether a pattern
+        // may start there is known once the word after it is read.
         let starts = &self.compiled.starts;
         let mut pending: Option<(usize, u32, u64, &[u64; 8])> = None;
         for (word, (start, end)) in Words::new(text).enumerate() {

@@ -216,6 +216,14 @@ struct Token<'a> {
     text: &'a str,
 }
 
+impl<'a> Token<'a> {
+    /// The rest of the token after the first of `prefixes` it starts with, if any.
+    fn strip_prefix(&self, prefixes: &[&str]) -> Option<Token<'a>> {
+        let rest = prefixes.iter().find_map(|p| self.text.strip_prefix(p))?;
+        Some(Token { start: self.start + (self.text.len() - rest.len()), text: rest })
+    }
+}
+
 /// The cue words of unlisted firms (legal forms and business nouns), for the scan to spot
 /// as it reads words.
 pub fn cue_words() -> impl Iterator<Item = &'static str> {
@@ -246,12 +254,7 @@ pub fn territory_at(text: &str, at: usize) -> Option<Range<usize>> {
         .take(MAX_TERRITORY_WORDS + 4)
         .peekable();
     let first = tokens.next()?;
-    // The first word as far as its letters go (a capital takes as many bytes as its small
-    // letter in these words, so lengths are compared first).
-    let letters = first.text.find(|c: char| !c.is_alphabetic()).unwrap_or(first.text.len());
-    if letters != first.text.len() {
-        return None;
-    }
+    // Lengths first: a capital takes as many bytes as its small letter in these words.
     let designator = TERRITORY_DESIGNATORS.iter().find(|d| {
         d[0].len() == first.text.len()
             && same_word(first.text, d[0])
@@ -262,14 +265,11 @@ pub fn territory_at(text: &str, at: usize) -> Option<Range<usize>> {
     }
     // The preposition, and where the name starts.
     let preposition = tokens.next()?;
-    let name_start = if let Some(rest) = ["d'", "d’"].iter().find_map(|e| preposition.text.strip_prefix(e)) {
-        Token { start: preposition.start + (preposition.text.len() - rest.len()), text: rest }
+    let name_start = if let Some(name) = preposition.strip_prefix(&["d'", "d’"]) {
+        name
     } else if preposition.text == "de" {
         let next = tokens.next()?;
-        match ["l'", "l’"].iter().find_map(|e| next.text.strip_prefix(e)) {
-            Some(rest) => Token { start: next.start + (next.text.len() - rest.len()), text: rest },
-            None => next,
-        }
+        next.strip_prefix(&["l'", "l’"]).unwrap_or(next)
     } else {
         return None;
     };
@@ -282,8 +282,7 @@ pub fn territory_at(text: &str, at: usize) -> Option<Range<usize>> {
             .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
             .map_or(token.text.len(), |(i, _)| i);
         let word = token.text[..word_len].trim_end_matches(['-', '\'', '’']);
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 2;
-        if k == MAX_TERRITORY_WORDS || !capitalised || (k == 0 && COMPASS_NAMES.contains(&word)) {
+        if k == MAX_TERRITORY_WORDS || !is_capitalised(word) || (k == 0 && COMPASS_NAMES.contains(&word)) {
             break;
         }
         end = Some(token.start + word.len());
