@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use gazet_core::{Extractor, Gazetteer};
+use gazet_core::Gazetteer;
 
 use super::{load_engine, GazetteerArgs};
 
@@ -24,9 +24,7 @@ pub enum GazetteerCommand {
 pub fn run(command: GazetteerCommand) -> anyhow::Result<ExitCode> {
     match command {
         GazetteerCommand::Check { dir } => {
-            let engine = Extractor::new(Gazetteer::load_dir(&dir)?, Default::default())?;
-            // Not dropped, as in `load_engine`: the process exits next.
-            let engine = std::mem::ManuallyDrop::new(engine);
+            let engine = super::engine_for(Gazetteer::load_dir(&dir)?)?;
             let stats = engine.stats();
             let line = format!(
                 "ok: {} entities, {} surface forms, {} patterns in {}",

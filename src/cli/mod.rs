@@ -22,6 +22,11 @@ pub fn load_engine(dir: Option<&Path>) -> anyhow::Result<&'static Extractor> {
         }
         None => Gazetteer::embedded().context("the embedded gazetteers are invalid")?,
     };
+    engine_for(gazetteer)
+}
+
+/// The engine over `gazetteer`, leaked as [`load_engine`] says why.
+pub fn engine_for(gazetteer: Gazetteer) -> anyhow::Result<&'static Extractor> {
     Ok(Box::leak(Box::new(Extractor::new(gazetteer, EngineConfig::default())?)))
 }
 
