@@ -101,11 +101,7 @@ fn unit_name(unit: CoUnit) -> String {
 pub fn run(args: BatchArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     if args.endpoints.is_empty() {
-        let engine = std::thread::scope(|scope| {
-            // The chapter-title classes are made on the core the loader leaves free.
-            scope.spawn(split::warm_up);
-            load_engine(args.gazetteer.gazetteers.as_deref())
-        })?;
+        let engine = load_engine(args.gazetteer.gazetteers.as_deref())?;
         let jobs = args.jobs.unwrap_or(0);
         return run_with(&args, engine, "embedded".into(), jobs, started);
     }

@@ -136,11 +136,6 @@ fn in_class(ranges: &[(char, char)], c: char) -> bool {
         .is_ok()
 }
 
-/// Prepares the title classes now, on a core left free while the engine loads.
-pub fn warm_up() {
-    title_classes();
-}
-
 /// The title and the rest of a chapter title line ("Bélarus-Géorgie : la"), exactly the
 /// captures of `^[ \t]*(?:\\N)?(\p{Lu}[\w'’ -]{2,60}?)[ \t]*:[ \t]*([^:]{0,20})$` on
 /// the line (the test `title_lines_are_read_as_the_regex_reads_them` holds them to it):
