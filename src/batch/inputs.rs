@@ -242,18 +242,14 @@ mod tests {
         // Random byte strings, mostly valid UTF-8 with a stray byte now and then.
         let pieces: [&[u8]; 8] =
             [b"a", b" ", "é".as_bytes(), "’".as_bytes(), "😀".as_bytes(), &[0xC3], &[0x80], &[0xF0, 0x9F]];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state as usize
-        };
+        let mut next = crate::batch::xorshift(0x9E37_79B9_7F4A_7C15);
         let (mut valid, mut invalid) = (0, 0);
         for _ in 0..20_000 {
             let len = next() % 80;
-            let bytes: Vec<u8> =
-                (0..len).flat_map(|_| pieces[next() % 8 % if next() % 16 == 0 { 8 } else { 5 }]).copied().collect();
+            let bytes: Vec<u8> = (0..len)
+                .flat_map(|_| pieces[next() % 8 % if next().is_multiple_of(16) { 8 } else { 5 }])
+                .copied()
+                .collect();
             let expected = String::from_utf8(bytes.clone()).map_err(|e| utf8_reason(e.utf8_error()));
             let got = into_text(bytes);
             assert_eq!(got, expected);

@@ -305,3 +305,15 @@ fn zones_name(z: Zones) -> &'static str {
 fn round(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
+
+/// A small deterministic generator (xorshift64) for the randomised tests of the batch
+/// modules: the same inputs on every run.
+#[cfg(test)]
+fn xorshift(mut state: u64) -> impl FnMut() -> usize {
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state as usize
+    }
+}

@@ -451,13 +451,7 @@ mod tests {
         assert!(matches > 10, "{matches}");
         // Random lines over the chars that matter to the rule.
         let alphabet: Vec<char> = " \t:\\NAaÉé'’-_,1Ⅻ\u{301}\r".chars().collect();
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state as usize
-        };
+        let mut next = crate::batch::xorshift(0x2545_f491_4f6c_dd1d);
         let mut random_matches = 0;
         for _ in 0..200_000 {
             let len = next() % 72;
