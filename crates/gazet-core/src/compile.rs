@@ -15,8 +15,9 @@
 use rustc_hash::FxHashMap;
 use std::time::{Duration, Instant};
 
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous;
-use aho_corasick::MatchKind;
+use aho_corasick::{Anchored, MatchKind};
 use serde::Serialize;
 
 use crate::case::Shape;
@@ -138,6 +139,8 @@ pub struct Compiled {
     pub(crate) cues: FxHashMap<u64, bool>,
     /// Template surfaces filled by their slot, found from their stems.
     pub(crate) slots: Slots,
+    /// The automaton's state after each first word of its patterns.
+    pub(crate) first_words: FirstWords,
     pub(crate) build_time: Duration,
     /// Patterns with readings (see [`Compiled::forms_patterns`]), counted once.
     forms_patterns: usize,
@@ -191,8 +194,11 @@ impl Compiled {
         };
         let forms_patterns = pattern_ranges.iter().filter(|(a, b)| a < b).count();
         let shapes = std::iter::repeat_with(std::sync::OnceLock::new).take(variants.len()).collect();
+        let nfa = nfa?;
+        let first_words = FirstWords::new(&nfa, &patterns[..nfa.patterns_len()]);
         Ok(Compiled {
-            nfa: nfa?,
+            nfa,
+            first_words,
             patterns,
             pattern_ranges,
             variants,
@@ -217,7 +223,6 @@ impl Compiled {
     }
 
     pub fn stats(&self, gazetteer: &Gazetteer) -> CompileStats {
-        use aho_corasick::automaton::Automaton;
         CompileStats {
             entities: gazetteer.len(),
             surface_forms: self.variants.len(),
@@ -239,6 +244,56 @@ impl Compiled {
         self.pattern_ranges.iter().enumerate().flat_map(move |(p, &(a, b))| {
             self.variants[a as usize..b as usize].iter().map(move |v| (&*self.patterns[p], v))
         })
+    }
+}
+
+/// Where a walk of the automaton stands after the first word of a match, by that word.
+///
+/// A walk starts at a word start and reads the text byte by byte. Its first word costs the
+/// most: near the root the states branch widely, and the transitions of a sparse state are
+/// searched one by one, a branch each whose outcome cannot be predicted. Walks are started
+/// by few distinct words ("republique", "minsk"), so the state after each first word of a
+/// pattern is kept, and a walk resumes from it after one hash lookup and a comparison of
+/// the word's bytes (the hash alone is not proof).
+#[derive(Default)]
+pub(crate) struct FirstWords {
+    /// Word hash -> (state after the word, offset and length of its bytes in `bytes`).
+    states: FxHashMap<u64, (StateID, u32, u32)>,
+    bytes: Vec<u8>,
+}
+
+impl FirstWords {
+    fn new(nfa: &contiguous::NFA, patterns: &[Box<[u8]>]) -> FirstWords {
+        let mut first_words = FirstWords::default();
+        let Ok(start) = nfa.start_state(Anchored::Yes) else { return first_words };
+        let mut collided = rustc_hash::FxHashSet::default();
+        for pattern in patterns {
+            let Some((0, end)) = Words::new(pattern).next() else { continue };
+            let word = &pattern[..end];
+            let hash = word_hash(word);
+            if let Some(&(_, at, len)) = first_words.states.get(&hash) {
+                if &first_words.bytes[at as usize..(at + len) as usize] != word {
+                    collided.insert(hash);
+                }
+                continue;
+            }
+            let state = word.iter().fold(start, |sid, &b| nfa.next_state(Anchored::Yes, sid, b));
+            let at = first_words.bytes.len() as u32;
+            first_words.bytes.extend_from_slice(word);
+            first_words.states.insert(hash, (state, at, word.len() as u32));
+        }
+        // Two words with one hash: neither is kept (their walks start from the root).
+        for hash in collided {
+            first_words.states.remove(&hash);
+        }
+        first_words
+    }
+
+    /// The state after `word` (of hash `hash`), if it is the first word of a pattern.
+    #[inline]
+    pub(crate) fn state_after(&self, hash: u64, word: &[u8]) -> Option<StateID> {
+        let &(state, at, len) = self.states.get(&hash)?;
+        (self.bytes.get(at as usize..(at + len) as usize) == Some(word)).then_some(state)
     }
 }
 
@@ -842,6 +897,29 @@ mod tests {
         assert_eq!(surfaces(&variants), surfaces(&compiled.variants));
         let shapes: Vec<Shape> = variants.iter().map(|v| Shape::of(&v.surface)).collect();
         assert!(shapes.iter().enumerate().all(|(v, shape)| compiled.shape(v) == shape));
+    }
+
+    /// The state kept for a first word is the one a walk from the root reaches over that
+    /// word, for the first word of every pattern of the automaton; a word that starts no
+    /// pattern, or other bytes under a kept word's hash, get none.
+    #[test]
+    fn first_words_resume_walks_where_the_root_walk_would_be() {
+        let g = Gazetteer::embedded().unwrap();
+        let compiled = Compiled::build(&g, &EngineConfig::default()).unwrap();
+        let nfa = &compiled.nfa;
+        let root = nfa.start_state(Anchored::Yes).unwrap();
+        let mut checked = 0;
+        for pattern in &compiled.patterns[..nfa.patterns_len()] {
+            let Some((0, end)) = Words::new(pattern).next() else { continue };
+            let word = &pattern[..end];
+            let walked = word.iter().fold(root, |sid, &b| nfa.next_state(Anchored::Yes, sid, b));
+            assert_eq!(compiled.first_words.state_after(word_hash(word), word), Some(walked), "{word:?}");
+            checked += 1;
+        }
+        assert!(checked > 30_000, "{checked}");
+        assert_eq!(compiled.first_words.state_after(word_hash(b"xqzw"), b"xqzw"), None);
+        assert_eq!(compiled.first_words.state_after(word_hash(b"minsk"), b"pinsk"), None);
+        assert!(compiled.first_words.state_after(word_hash(b"minsk"), b"minsk").is_some());
     }
 
     /// A filled template surface folds to its folded stem, one space and its folded fill:

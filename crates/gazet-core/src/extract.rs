@@ -11,7 +11,7 @@
 //!    starts it covers (leftmost-longest), or keeps them all (overlapping mode); then ranks
 //!    the readings of ambiguous surfaces by document context.
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::Anchored;
 use serde::Serialize;
 
@@ -309,13 +309,13 @@ impl Extractor {
         // The previous word (start, ordinal, hash, its start filter line): whether a pattern
         // may start there is known once the word after it is read.
         let starts = &self.compiled.starts;
-        let mut pending: Option<(usize, u32, u64, &[u64; 8])> = None;
+        let mut pending: Option<(usize, usize, u32, u64, &[u64; 8])> = None;
         for (word, (start, end)) in Words::new(text).enumerate() {
             let hash = word_hash_at(text, start, end);
-            if let Some((p_start, p_word, p_hash, line)) = pending {
+            if let Some((p_start, p_end, p_word, p_hash, line)) = pending {
                 let (may_start, may_be_cue) = StartFilter::test(line, p_hash, Some(hash));
                 if may_start {
-                    self.walk(text, p_start, p_word, &mut hits);
+                    self.walk(text, p_start, p_end, p_hash, p_word, &mut hits);
                 }
                 if may_be_cue {
                     match self.compiled.cues.get(&p_hash) {
@@ -325,14 +325,14 @@ impl Extractor {
                     }
                 }
             }
-            pending = Some((start, word as u32, hash, starts.line_of(hash)));
+            pending = Some((start, end, word as u32, hash, starts.line_of(hash)));
         }
         // The last word, with none after it. (The same steps as in the loop, written out:
         // a shared closure costs 4 % more instructions on the book.)
-        if let Some((p_start, p_word, p_hash, line)) = pending {
+        if let Some((p_start, p_end, p_word, p_hash, line)) = pending {
             let (may_start, may_be_cue) = StartFilter::test(line, p_hash, None);
             if may_start {
-                self.walk(text, p_start, p_word, &mut hits);
+                self.walk(text, p_start, p_end, p_hash, p_word, &mut hits);
             }
             if may_be_cue {
                 match self.compiled.cues.get(&p_hash) {
@@ -384,12 +384,25 @@ impl Extractor {
         }
     }
 
-    /// Every pattern that starts at `start` and ends on a word boundary, shortest first.
+    /// Every pattern that starts at `start` (the word `start..word_end` of hash `hash`) and
+    /// ends on a word boundary, shortest first. The walk resumes after the first word when
+    /// the state there is known (`compile::FirstWords`).
     #[inline]
-    fn walk(&self, text: &[u8], start: usize, word: u32, hits: &mut Vec<Hit>) {
+    fn walk(&self, text: &[u8], start: usize, word_end: usize, hash: u64, word: u32, hits: &mut Vec<Hit>) {
         let nfa = &self.compiled.nfa;
-        let Ok(mut sid) = nfa.start_state(Anchored::Yes) else { return };
-        for (j, &byte) in text.iter().enumerate().skip(start) {
+        let (mut sid, from) = match self.compiled.first_words.state_after(hash, &text[start..word_end]) {
+            Some(sid) => {
+                if nfa.is_match(sid) {
+                    self.push_matches(text, start, word_end, sid, word, hits);
+                }
+                (sid, word_end)
+            }
+            None => match nfa.start_state(Anchored::Yes) {
+                Ok(sid) => (sid, start),
+                Err(_) => return,
+            },
+        };
+        for (j, &byte) in text.iter().enumerate().skip(from) {
             sid = nfa.next_state(Anchored::Yes, sid, byte);
             if !nfa.is_special(sid) {
                 continue;
@@ -398,14 +411,20 @@ impl Extractor {
                 break;
             }
             if nfa.is_match(sid) {
-                let end = j + 1;
-                if end == text.len() || is_boundary(byte, text[end]) {
-                    for k in 0..nfa.match_len(sid) {
-                        let pid = nfa.match_pattern(sid, k);
-                        if nfa.pattern_len(pid) == end - start {
-                            hits.push(Hit { start: start as u32, end: end as u32, pattern: pid.as_u32(), word });
-                        }
-                    }
+                self.push_matches(text, start, j + 1, sid, word, hits);
+            }
+        }
+    }
+
+    /// The patterns of match state `sid` that span `start..end`, if `end` is a word boundary.
+    #[inline(always)]
+    fn push_matches(&self, text: &[u8], start: usize, end: usize, sid: StateID, word: u32, hits: &mut Vec<Hit>) {
+        let nfa = &self.compiled.nfa;
+        if end == text.len() || is_boundary(text[end - 1], text[end]) {
+            for k in 0..nfa.match_len(sid) {
+                let pid = nfa.match_pattern(sid, k);
+                if nfa.pattern_len(pid) == end - start {
+                    hits.push(Hit { start: start as u32, end: end as u32, pattern: pid.as_u32(), word });
                 }
             }
         }
