@@ -673,46 +673,60 @@ impl StartFilter {
         }
     }
 
+    // Word hashes are mixed to the last bit (`words::word_hash_at`), so the bit of the
+    // first-word bitset, the line and the bits of a word's keys in its line are read from
+    // distinct bit ranges of the hash itself: no multiply per word for them.
+
     #[inline(always)]
     fn first_bit(&self, first: u64) -> usize {
-        (first.wrapping_mul(0xA076_1D64_78BD_642F) >> (64 - self.first_bits)) as usize
+        (first >> (64 - self.first_bits)) as usize
     }
 
     #[inline(always)]
     fn line(&self, first: u64) -> usize {
-        ((first ^ (first >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.line_bits)) as usize
+        (first & ((1 << self.line_bits) - 1)) as usize
     }
 
-    /// Bit of a key within its line (9 bits), salted so that the three kinds of keys differ.
+    /// Bit of a one-word pattern's key within its line (9 bits).
     #[inline(always)]
-    fn bit(key: u64, salt: u64) -> usize {
-        ((key ^ salt).wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 55) as usize
+    fn single_bit(first: u64) -> usize {
+        ((first >> 20) & 511) as usize
     }
 
-    fn set(&mut self, first: u64, key: u64, salt: u64) {
+    /// Bit of a cue word's key within its line.
+    #[inline(always)]
+    fn cue_bit(word: u64) -> usize {
+        ((word >> 29) & 511) as usize
+    }
+
+    /// Bit of a pair of first words' key within the first word's line.
+    #[inline(always)]
+    fn pair_bit(first: u64, second: u64) -> usize {
+        (pair_hash(first, second) >> 55) as usize
+    }
+
+    fn set(&mut self, first: u64, bit: usize) {
         let first_bit = self.first_bit(first);
         self.firsts[first_bit >> 6] |= 1 << (first_bit & 63);
-        let bit = Self::bit(key, salt);
         let line = self.line(first);
         self.lines[line][bit >> 6] |= 1 << (bit & 63);
     }
 
     #[inline(always)]
-    fn get(line: &[u64; 8], key: u64, salt: u64) -> bool {
-        let bit = Self::bit(key, salt);
+    fn get(line: &[u64; 8], bit: usize) -> bool {
         line[bit >> 6] & (1 << (bit & 63)) != 0
     }
 
     fn insert_single(&mut self, first: u64) {
-        self.set(first, first, SINGLE);
+        self.set(first, Self::single_bit(first));
     }
 
     fn insert_pair(&mut self, first: u64, second: u64) {
-        self.set(first, pair_hash(first, second), PAIR);
+        self.set(first, Self::pair_bit(first, second));
     }
 
     fn insert_cue(&mut self, word: u64) {
-        self.set(word, word, CUE);
+        self.set(word, Self::cue_bit(word));
     }
 
     /// The line about first word `first`: the empty line past the others if no pattern or
@@ -744,14 +758,10 @@ impl StartFilter {
     /// read (no short circuit): the empty line answers no to all, at no branch.
     #[inline(always)]
     pub(crate) fn test(line: &[u64; 8], first: u64, second: Option<u64>) -> (bool, bool) {
-        let pair = second.is_some_and(|s| Self::get(line, pair_hash(first, s), PAIR));
-        (Self::get(line, first, SINGLE) | pair, Self::get(line, first, CUE))
+        let pair = second.is_some_and(|s| Self::get(line, Self::pair_bit(first, s)));
+        (Self::get(line, Self::single_bit(first)) | pair, Self::get(line, Self::cue_bit(first)))
     }
 }
-
-const SINGLE: u64 = 0x5151_5151_5151_5151;
-const PAIR: u64 = 0xA2A2_A2A2_A2A2_A2A2;
-const CUE: u64 = 0x3C3C_3C3C_3C3C_3C3C;
 
 fn kind_rank(kind: Kind) -> u8 {
     match kind {
