@@ -186,9 +186,17 @@ impl<'g> LineWriter<'g> {
     }
 }
 
-/// `s` as a JSON string, escaped as serde_json escapes it.
+/// `s` as a JSON string, escaped as serde_json escapes it. Most strings (a mention's text,
+/// an id) need no escape at all: they are copied between quotes.
 fn json_str(out: &mut Vec<u8>, s: &str) {
-    serde_json::to_writer(out, s).expect("writing to a Vec");
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    } else {
+        serde_json::to_writer(out, s).expect("writing to a Vec");
+    }
 }
 
 fn kind_index(kind: Kind) -> usize {
@@ -319,6 +327,20 @@ fn process_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The copy without escapes writes what serde_json writes, for every ASCII char alone
+    /// and inside text, and for text of other scripts.
+    #[test]
+    fn json_strings_are_the_bytes_serde_writes() {
+        let mut texts: Vec<String> = (0u8..0x80).map(|b| (b as char).to_string()).collect();
+        texts.extend((0u8..0x80).map(|b| format!("Minsk{}Biélorussie", b as char)));
+        texts.extend(["", "Saint-Pétersbourg", "Москва 😀", "«CEI»"].map(String::from));
+        for text in &texts {
+            let mut ours = Vec::new();
+            json_str(&mut ours, text);
+            assert_eq!(ours, serde_json::to_vec(text).unwrap(), "{text:?}");
+        }
+    }
 
     #[test]
     fn hand_written_lines_are_the_bytes_serde_writes() {
