@@ -24,7 +24,7 @@ use crate::case::Shape;
 use crate::gazetteer::{EntityIdx, Gazetteer, Kind, Surface};
 use crate::inflect;
 use crate::normalize::{fold_surface, is_word_byte};
-use crate::words::{word_hash, Words};
+use crate::words::{short_word_at, word_hash, word_hash_at, Words};
 
 /// How a mention refers to its entity (ANNOTATION.md "Forms").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -253,47 +253,52 @@ impl Compiled {
 /// most: near the root the states branch widely, and the transitions of a sparse state are
 /// searched one by one, a branch each whose outcome cannot be predicted. Walks are started
 /// by few distinct words ("republique", "minsk"), so the state after each first word of a
-/// pattern is kept, and a walk resumes from it after one hash lookup and a comparison of
-/// the word's bytes (the hash alone is not proof).
+/// pattern is kept, and a walk resumes from it after one hash lookup. The key is the word's
+/// bytes themselves (words of up to 16 bytes, nearly all), so a lookup is exact and reads
+/// one entry; longer words walk from the root.
 #[derive(Default)]
 pub(crate) struct FirstWords {
-    /// Word hash -> (state after the word, offset and length of its bytes in `bytes`).
-    states: FxHashMap<u64, (StateID, u32, u32)>,
-    bytes: Vec<u8>,
+    states: FxHashMap<ShortWord, StateID>,
+}
+
+/// A word of at most 16 bytes (`words::short_word_at`) with its hash, hashed as that.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortWord {
+    hash: u64,
+    bytes: (u64, u64),
+}
+
+impl std::hash::Hash for ShortWord {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
 }
 
 impl FirstWords {
     fn new(nfa: &contiguous::NFA, patterns: &[Box<[u8]>]) -> FirstWords {
-        let mut first_words = FirstWords::default();
-        let Ok(start) = nfa.start_state(Anchored::Yes) else { return first_words };
-        let mut collided = rustc_hash::FxHashSet::default();
+        let mut states = FxHashMap::default();
+        let Ok(start) = nfa.start_state(Anchored::Yes) else { return FirstWords { states } };
         for pattern in patterns {
             let Some((0, end)) = Words::new(pattern).next() else { continue };
-            let word = &pattern[..end];
-            let hash = word_hash(word);
-            if let Some(&(_, at, len)) = first_words.states.get(&hash) {
-                if &first_words.bytes[at as usize..(at + len) as usize] != word {
-                    collided.insert(hash);
-                }
+            if end > 16 {
                 continue;
             }
-            let state = word.iter().fold(start, |sid, &b| nfa.next_state(Anchored::Yes, sid, b));
-            let at = first_words.bytes.len() as u32;
-            first_words.bytes.extend_from_slice(word);
-            first_words.states.insert(hash, (state, at, word.len() as u32));
+            let key = ShortWord { hash: word_hash_at(pattern, 0, end), bytes: short_word_at(pattern, 0, end) };
+            states
+                .entry(key)
+                .or_insert_with(|| pattern[..end].iter().fold(start, |sid, &b| nfa.next_state(Anchored::Yes, sid, b)));
         }
-        // Two words with one hash: neither is kept (their walks start from the root).
-        for hash in collided {
-            first_words.states.remove(&hash);
-        }
-        first_words
+        FirstWords { states }
     }
 
-    /// The state after `word` (of hash `hash`), if it is the first word of a pattern.
+    /// The state after the word `text[start..end]` (of hash `hash`), if it is the first
+    /// word of a pattern.
     #[inline]
-    pub(crate) fn state_after(&self, hash: u64, word: &[u8]) -> Option<StateID> {
-        let &(state, at, len) = self.states.get(&hash)?;
-        (self.bytes.get(at as usize..(at + len) as usize) == Some(word)).then_some(state)
+    pub(crate) fn state_after(&self, text: &[u8], start: usize, end: usize, hash: u64) -> Option<StateID> {
+        if end - start > 16 {
+            return None;
+        }
+        self.states.get(&ShortWord { hash, bytes: short_word_at(text, start, end) }).copied()
     }
 }
 
@@ -923,13 +928,17 @@ mod tests {
             let Some((0, end)) = Words::new(pattern).next() else { continue };
             let word = &pattern[..end];
             let walked = word.iter().fold(root, |sid, &b| nfa.next_state(Anchored::Yes, sid, b));
-            assert_eq!(compiled.first_words.state_after(word_hash(word), word), Some(walked), "{word:?}");
+            let kept = compiled.first_words.state_after(word, 0, end, word_hash(word));
+            assert_eq!(kept, (end <= 16).then_some(walked), "{word:?}");
             checked += 1;
         }
         assert!(checked > 30_000, "{checked}");
-        assert_eq!(compiled.first_words.state_after(word_hash(b"xqzw"), b"xqzw"), None);
-        assert_eq!(compiled.first_words.state_after(word_hash(b"minsk"), b"pinsk"), None);
-        assert!(compiled.first_words.state_after(word_hash(b"minsk"), b"minsk").is_some());
+        let after = |text: &[u8], end: usize, hash: u64| compiled.first_words.state_after(text, 0, end, hash);
+        assert_eq!(after(b"xqzw", 4, word_hash(b"xqzw")), None);
+        assert_eq!(after(b"pinsk", 5, word_hash(b"minsk")), None);
+        assert!(after(b"minsk", 5, word_hash(b"minsk")).is_some());
+        // The bytes of the word only, not those after it.
+        assert_eq!(after(b"minsk republic", 5, word_hash(b"minsk")), after(b"minsk", 5, word_hash(b"minsk")));
     }
 
     /// A filled template surface folds to its folded stem, one space and its folded fill:

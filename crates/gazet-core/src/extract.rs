@@ -390,7 +390,7 @@ impl Extractor {
     #[inline]
     fn walk(&self, text: &[u8], start: usize, word_end: usize, hash: u64, word: u32, hits: &mut Vec<Hit>) {
         let nfa = &self.compiled.nfa;
-        let (mut sid, from) = match self.compiled.first_words.state_after(hash, &text[start..word_end]) {
+        let (mut sid, from) = match self.compiled.first_words.state_after(text, start, word_end, hash) {
             Some(sid) => {
                 if nfa.is_match(sid) {
                     self.push_matches(text, start, word_end, sid, word, hits);

@@ -178,8 +178,7 @@ fn mix(h: u64, k: u64) -> u64 {
 pub(crate) fn word_hash_at(text: &[u8], start: usize, end: usize) -> u64 {
     let len = end - start;
     if len <= 16 {
-        let low = load8(text, start) & byte_mask(len.min(8));
-        let high = load8(text, start + 8) & byte_mask(len.saturating_sub(8));
+        let (low, high) = short_word_at(text, start, end);
         return mix(mix(low ^ HASH_SEED ^ len as u64, high ^ 0x9E37_79B9_7F4A_7C15), 0xD6E8_FEB8_6659_FD93);
     }
     let mut h = HASH_SEED ^ len as u64;
@@ -192,6 +191,14 @@ pub(crate) fn word_hash_at(text: &[u8], start: usize, end: usize) -> u64 {
         h = mix(h ^ (load8(text, i) & byte_mask(end - i)), 0x9E37_79B9_7F4A_7C15);
     }
     mix(h, 0xD6E8_FEB8_6659_FD93)
+}
+
+/// The bytes of a word of at most 16 bytes, `text[start..end]`, as two integers, zero past
+/// its end. No word byte is zero, so two words are equal exactly when these are.
+#[inline(always)]
+pub(crate) fn short_word_at(text: &[u8], start: usize, end: usize) -> (u64, u64) {
+    let len = end - start;
+    (load8(text, start) & byte_mask(len.min(8)), load8(text, start + 8) & byte_mask(len.saturating_sub(8)))
 }
 
 /// The low `n` bytes of a word set (`n` at most 8), without a branch: a table load.
