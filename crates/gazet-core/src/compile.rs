@@ -89,6 +89,8 @@ pub struct Variant {
     pub bare_subdivision: bool,
     /// One of [`NAMES_NEEDING_THEIR_ARTICLE`].
     pub needs_article: bool,
+    /// A district adjective ([`Surface::needs_district_context`]).
+    pub needs_district_context: bool,
     /// Alike the variant before it of the same pattern in everything the extraction checks
     /// read (policy, form, accent flag, surface): a homonym of another entity, shares its
     /// answer. Set once at build time: comparing the surfaces at each match read a string
@@ -133,10 +135,15 @@ pub struct Compiled {
     /// a match, and the automaton is not entered. Most words of a French text ("de", "la",
     /// "région" before a lowercase noun) are turned away here.
     pub(crate) starts: StartFilter,
-    /// Hashes of the folded cue words of unlisted firms (`unlisted::cue_words`).
-    /// Folded hash of each cue word -> whether it opens a territory designator (else it is
-    /// a cue of unlisted firms).
-    pub(crate) cues: FxHashMap<u64, bool>,
+    /// Folded hash of each word the scan spots for the rules that read context -> what it
+    /// may be: [`CUE_FIRM`] (a cue of unlisted firms, `unlisted::cue_words`),
+    /// [`CUE_TERRITORY`] (the first word of a territory designator), [`CUE_DISTRICT`] (a
+    /// district designator, [`DISTRICT_WORDS`]), or several.
+    pub(crate) cues: FxHashMap<u64, u8>,
+    /// District adjectives (`{raion-adj}` surfaces, "volkhovsky"), folded, -> their districts,
+    /// best static rank first. Found by context near district designators, not by the
+    /// automaton: the same words are surnames elsewhere.
+    pub(crate) district_adjectives: FxHashMap<Box<[u8]>, Vec<EntityIdx>>,
     /// Template surfaces filled by their slot, found from their stems.
     pub(crate) slots: Slots,
     /// The automaton's state after each first word of its patterns.
@@ -183,15 +190,16 @@ impl Compiled {
                 Some((nfa, built))
             })
         });
-        let (nfa, (patterns, pattern_ranges, variants, starts, cues, slots)) = match threaded.flatten() {
-            Some(done) => done,
-            None => {
-                // One core, or no thread to be had: the same steps one after the other.
-                let (sender, receiver) = std::sync::mpsc::channel();
-                let built = build_variants(gazetteer, config, sender);
-                (build_automaton(receiver), built)
-            }
-        };
+        let (nfa, (patterns, pattern_ranges, variants, starts, cues, slots, district_adjectives)) =
+            match threaded.flatten() {
+                Some(done) => done,
+                None => {
+                    // One core, or no thread to be had: the same steps one after the other.
+                    let (sender, receiver) = std::sync::mpsc::channel();
+                    let built = build_variants(gazetteer, config, sender);
+                    (build_automaton(receiver), built)
+                }
+            };
         let forms_patterns = pattern_ranges.iter().filter(|(a, b)| a < b).count();
         let shapes = std::iter::repeat_with(std::sync::OnceLock::new).take(variants.len()).collect();
         let nfa = nfa?;
@@ -205,6 +213,7 @@ impl Compiled {
             shapes,
             starts,
             cues,
+            district_adjectives,
             slots,
             build_time: started.elapsed(),
             forms_patterns,
@@ -346,7 +355,22 @@ fn build_automaton(receiver: std::sync::mpsc::Receiver<PatternChunk>) -> Result<
         .map_err(|e| format!("cannot build the automaton: {e}"))
 }
 
-type Built = (Vec<Box<[u8]>>, Vec<(u32, u32)>, Vec<Variant>, StartFilter, FxHashMap<u64, bool>, Slots);
+type Built = (
+    Vec<Box<[u8]>>,
+    Vec<(u32, u32)>,
+    Vec<Variant>,
+    StartFilter,
+    FxHashMap<u64, u8>,
+    Slots,
+    FxHashMap<Box<[u8]>, Vec<EntityIdx>>,
+);
+
+pub(crate) const CUE_FIRM: u8 = 1;
+pub(crate) const CUE_TERRITORY: u8 = 2;
+pub(crate) const CUE_DISTRICT: u8 = 4;
+
+/// Folded words that say "district" before or after a district adjective.
+pub(crate) const DISTRICT_WORDS: &[&str] = &["district", "districts", "raion", "raions", "rayon", "rayons"];
 
 /// Patterns as they are found: each new one goes to the automaton thread in chunks.
 struct Producer {
@@ -503,9 +527,17 @@ fn build_variants(
     // Stems are shared by every slot entity of a template: folded once each.
     let mut stems: FxHashMap<Box<str>, Option<u32>> = FxHashMap::default();
     let mut fills = Fills::default();
+    let mut district_adjectives: FxHashMap<Box<[u8]>, Vec<EntityIdx>> = FxHashMap::default();
     for (i, entity) in gazetteer.entities().iter().enumerate() {
         let idx = EntityIdx(i as u32);
         for_each_variant(idx, entity, config, &mut |surface, variant, stem_len| {
+            if variant.needs_district_context {
+                let districts = district_adjectives.entry(fold_surface(surface).into()).or_default();
+                if !districts.contains(&variant.entity) {
+                    districts.push(variant.entity);
+                }
+                return;
+            }
             let slotted = stem_len.and_then(|len| Some((surface.get(..len)?, surface.get(len + 1..)?)));
             if let Some((stem, fill)) = slotted {
                 let stem = *stems.entry(stem.into()).or_insert_with(|| {
@@ -596,10 +628,12 @@ fn build_variants(
                 && p.form == c.form
                 && p.accent_sensitive == c.accent_sensitive
                 && p.needs_article == c.needs_article
+                && p.needs_district_context == c.needs_district_context
                 && p.surface == c.surface;
         }
     }
-    let cue_words = crate::unlisted::cue_words().count() + crate::unlisted::designator_words().count();
+    let cue_words =
+        crate::unlisted::cue_words().count() + crate::unlisted::designator_words().count() + DISTRICT_WORDS.len();
     // The first two words of each pattern of the automaton, cut once (only these start
     // walks; filled ones are found from their stems).
     let heads: Vec<(Option<u64>, Option<u64>)> = patterns[..automaton_patterns]
@@ -622,14 +656,27 @@ fn build_variants(
         }
     }
     let hash = |w: &str| word_hash(&fold_surface(w));
-    let cues: FxHashMap<u64, bool> = crate::unlisted::cue_words()
-        .map(|w| (hash(w), false))
-        .chain(crate::unlisted::designator_words().map(|w| (hash(w), true)))
-        .collect();
+    let mut cues: FxHashMap<u64, u8> = FxHashMap::default();
+    let spotted = crate::unlisted::cue_words()
+        .map(|w| (w, CUE_FIRM))
+        .chain(crate::unlisted::designator_words().map(|w| (w, CUE_TERRITORY)))
+        .chain(DISTRICT_WORDS.iter().map(|&w| (w, CUE_DISTRICT)));
+    for (word, kind) in spotted {
+        *cues.entry(hash(word)).or_default() |= kind;
+    }
     for &cue in cues.keys() {
         starts.insert_cue(cue);
     }
-    (patterns, pattern_ranges, variants, starts, cues, slots)
+    for districts in district_adjectives.values_mut() {
+        districts.sort_by(|&a, &b| {
+            let rank = |e: EntityIdx| {
+                let entity = gazetteer.entity(e);
+                (kind_rank(entity.kind), -entity.prior, e.0)
+            };
+            rank(a).partial_cmp(&rank(b)).unwrap_or(std::cmp::Ordering::Equal)
+        });
+    }
+    (patterns, pattern_ranges, variants, starts, cues, slots, district_adjectives)
 }
 
 /// The words of folded bytes as the scan sees them (`words::Words`).
@@ -801,6 +848,7 @@ fn for_each_variant(
         plural_designator: false,
         bare_subdivision: false,
         needs_article: form == Form::Name && NAMES_NEEDING_THEIR_ARTICLE.contains(&surface),
+        needs_district_context: false,
         same_checks_as_previous: false,
     };
     // The canonical name is a name too, unless it is one of the acronyms ("BelAZ"), whose
@@ -810,7 +858,12 @@ fn for_each_variant(
     // A templated canonical name ("Ministère des Finances de Biélorussie") has the stem of
     // the same surface in `names`.
     let stem_len = entity.names.iter().find(|n| n.text == entity.name).and_then(|n| n.stem_len);
-    let canonical = Surface { text: entity.name.clone(), accent_sensitive: canonical_sensitive, stem_len };
+    let canonical = Surface {
+        text: entity.name.clone(),
+        accent_sensitive: canonical_sensitive,
+        stem_len,
+        needs_district_context: false,
+    };
     let canonical_is_acronym = entity.acronyms.iter().any(|a| a.text == entity.name);
     if entity.id == crate::unlisted::UNLISTED_FIRM {
         // Found by context only: "firme non répertoriée" is a label, not a surface.
@@ -821,6 +874,7 @@ fn for_each_variant(
     for name in &names {
         let mut v = variant(Form::Name, name_policy(&name.text), &name.text, sensitive(Form::Name, name));
         v.bare_subdivision = is_subdivision;
+        v.needs_district_context = name.needs_district_context;
         emit(&name.text, v, name.stem_len);
     }
     for designator in &entity.designators {
@@ -901,11 +955,12 @@ mod tests {
         let config = EngineConfig::default();
         let compiled = Compiled::build(&g, &config).unwrap();
         let (sender, receiver) = std::sync::mpsc::channel();
-        let (patterns, ranges, variants, _, cues, _) = build_variants(&g, &config, sender);
+        let (patterns, ranges, variants, _, cues, _, district_adjectives) = build_variants(&g, &config, sender);
         let nfa = build_automaton(receiver).unwrap();
         assert_eq!(patterns, compiled.patterns);
         assert_eq!(ranges, compiled.pattern_ranges);
         assert_eq!(cues, compiled.cues);
+        assert_eq!(district_adjectives, compiled.district_adjectives);
         assert_eq!(nfa.patterns_len(), compiled.nfa.patterns_len());
         assert_eq!(nfa.memory_usage(), compiled.nfa.memory_usage());
         let surfaces = |v: &[Variant]| v.iter().map(|v| (v.entity, v.form, v.surface.clone())).collect::<Vec<_>>();

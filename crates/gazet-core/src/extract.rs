@@ -16,7 +16,9 @@ use aho_corasick::Anchored;
 use serde::Serialize;
 
 use crate::case::{self, Shape};
-use crate::compile::{CasePolicy, Compiled, EngineConfig, Form, StartFilter, Variant};
+use crate::compile::{
+    CasePolicy, Compiled, EngineConfig, Form, StartFilter, Variant, CUE_DISTRICT, CUE_FIRM, CUE_TERRITORY,
+};
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
 use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
 use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, Normalized};
@@ -148,6 +150,29 @@ fn chunk_end(text: &str, base: usize, limit: usize) -> usize {
     }
 }
 
+/// Words the scan spots for the rules that read context (folded offsets, in order): cues
+/// of unlisted firms, first words of territory designators, district designators.
+#[derive(Default)]
+struct Spotted {
+    firm_cues: Vec<usize>,
+    territories: Vec<usize>,
+    districts: Vec<usize>,
+}
+
+impl Spotted {
+    fn add(&mut self, kinds: u8, at: usize) {
+        if kinds & CUE_FIRM != 0 {
+            self.firm_cues.push(at);
+        }
+        if kinds & CUE_TERRITORY != 0 {
+            self.territories.push(at);
+        }
+        if kinds & CUE_DISTRICT != 0 {
+            self.districts.push(at);
+        }
+    }
+}
+
 /// A match of the scan: folded span and pattern.
 #[derive(Clone, Copy, Debug)]
 struct Hit {
@@ -276,7 +301,7 @@ impl Extractor {
             return Vec::new();
         }
         let folded = normalize(text);
-        let (mut hits, cues, designators) = self.scan(&folded);
+        let (mut hits, spotted) = self.scan(&folded);
         self.add_filled(&folded.text, &mut hits);
         let chosen = if options.overlapping {
             hits.iter().filter_map(|h| self.check(text, &folded, h)).collect()
@@ -288,9 +313,10 @@ impl Extractor {
             self.extend_named_after(text, &mut mentions);
             self.add_named_bodies(text, &mut mentions);
             self.attach_academy_acronyms(text, &mut mentions);
-            let designators: Vec<usize> = designators.iter().map(|&c| folded.map.start(c)).collect();
+            let designators: Vec<usize> = spotted.territories.iter().map(|&c| folded.map.start(c)).collect();
             self.add_unlisted_territories(text, &designators, &mut mentions);
-            let cues: Vec<usize> = cues.iter().map(|&c| folded.map.start(c)).collect();
+            self.add_district_adjectives(text, &folded, &spotted.districts, &mut mentions);
+            let cues: Vec<usize> = spotted.firm_cues.iter().map(|&c| folded.map.start(c)).collect();
             self.add_unlisted_firms(text, &cues, &mut mentions);
             self.join_hyphenated_firm_names(text, &mut mentions);
         }
@@ -299,13 +325,12 @@ impl Extractor {
 
     /// The raw scan: every pattern occurrence that starts at a word start and ends on a
     /// word boundary, in order of start then end.
-    /// Also returns the folded offsets of the words that may be cues of unlisted firms, and
-    /// of those that may open a territory designator.
-    fn scan(&self, folded: &Normalized) -> (Vec<Hit>, Vec<usize>, Vec<usize>) {
+    /// Also returns the words spotted for the rules that read context.
+    fn scan(&self, folded: &Normalized) -> (Vec<Hit>, Spotted) {
         let text = &folded.text;
         let n = text.len();
         let mut hits = Vec::with_capacity(n / 64);
-        let (mut cues, mut designators) = (Vec::new(), Vec::new());
+        let mut spotted = Spotted::default();
         // The previous word (start, ordinal, hash, its start filter line): whether a pattern
         // may start there is known once the word after it is read.
         let starts = &self.compiled.starts;
@@ -318,10 +343,8 @@ impl Extractor {
                     self.walk(text, p_start, p_end, p_hash, p_word, &mut hits);
                 }
                 if may_be_cue {
-                    match self.compiled.cues.get(&p_hash) {
-                        Some(false) => cues.push(p_start),
-                        Some(true) => designators.push(p_start),
-                        None => {}
+                    if let Some(&kinds) = self.compiled.cues.get(&p_hash) {
+                        spotted.add(kinds, p_start);
                     }
                 }
             }
@@ -335,14 +358,12 @@ impl Extractor {
                 self.walk(text, p_start, p_end, p_hash, p_word, &mut hits);
             }
             if may_be_cue {
-                match self.compiled.cues.get(&p_hash) {
-                    Some(false) => cues.push(p_start),
-                    Some(true) => designators.push(p_start),
-                    None => {}
+                if let Some(&kinds) = self.compiled.cues.get(&p_hash) {
+                    spotted.add(kinds, p_start);
                 }
             }
         }
-        (hits, cues, designators)
+        (hits, spotted)
     }
 
     /// Template surfaces filled by their slot (`compile::Slots`): after each hit of a stem
@@ -736,6 +757,88 @@ impl Extractor {
         mentions.extend(found.map(|(_, new)| new));
     }
 
+    /// Districts named by the Russian adjective of their town ("Volkhovsky" for Volkhov,
+    /// `inflect::raion_adjectives`), found near the district designators the scan spotted
+    /// (`districts`, folded offsets in order): in the few bytes before one ("Volkhovsky
+    /// district") or the [`DISTRICT_AFTER`] after it, and on through a list while each
+    /// adjective follows the previous one within [`DISTRICT_LIST_GAP`] ("les districts
+    /// suivants 1. Volosovsky et Logoisky (2010) ; 2. Volkhovsky et Mozyr (2006) ; ..."). The
+    /// same words are surnames elsewhere ("Shklovsky"), and after "de" a name that the
+    /// designator takes with it ("district urbain de Sosnovoborski").
+    fn add_district_adjectives(
+        &self,
+        text: &str,
+        folded: &Normalized,
+        districts: &[usize],
+        mentions: &mut Vec<Mention>,
+    ) {
+        let adjectives = &self.compiled.district_adjectives;
+        if adjectives.is_empty() || districts.is_empty() {
+            return;
+        }
+        let f = &folded.text[..];
+        let mut found: Vec<(usize, Mention)> = Vec::new();
+        let mut scanned_to = 0;
+        for &designator in districts {
+            let mut from = designator.saturating_sub(DISTRICT_BEFORE).max(scanned_to);
+            // From a word start: not from inside the word the window cuts.
+            while from > 0 && from < designator && is_word_byte(f[from - 1]) {
+                from += 1;
+            }
+            let mut end = (designator + DISTRICT_AFTER).min(f.len());
+            for (s, e) in Words::new(&f[from..]).map(|(s, e)| (from + s, from + e)) {
+                if s >= end {
+                    break;
+                }
+                let word = &f[s..e];
+                let adjective_like = [&b"sky"[..], b"ski", b"skiy", b"skii"].iter().any(|x| word.ends_with(x));
+                let Some(entities) = adjective_like.then(|| adjectives.get(word)).flatten() else { continue };
+                if f[..s].ends_with(b" de ") || f[..s].ends_with(b" d'") {
+                    continue;
+                }
+                let (start, stop) = folded.map.span(s, e);
+                if !text.as_bytes()[start].is_ascii_uppercase() {
+                    continue;
+                }
+                let next = mentions.partition_point(|m| m.start < stop);
+                if next > 0 && mentions[next - 1].end > start {
+                    continue;
+                }
+                end = (e + DISTRICT_LIST_GAP).min(f.len()).max(end);
+                let word_ordinal =
+                    mentions.get(next).map_or_else(|| mentions.last().map_or(0, |m| m.word + 1), |m| m.word);
+                found.push((
+                    next,
+                    Mention {
+                        start,
+                        end: stop,
+                        char_start: 0,
+                        char_end: 0,
+                        utf16: None,
+                        entity: entities[0],
+                        form: Form::Name,
+                        alternatives: entities[1..].to_vec(),
+                        word: word_ordinal,
+                    },
+                ));
+            }
+            scanned_to = end;
+        }
+        if found.is_empty() {
+            return;
+        }
+        let old = std::mem::take(mentions);
+        mentions.reserve(old.len() + found.len());
+        let mut found = found.into_iter().peekable();
+        for (i, m) in old.into_iter().enumerate() {
+            while let Some((_, new)) = found.next_if(|(at, _)| *at == i) {
+                mentions.push(new);
+            }
+            mentions.push(m);
+        }
+        mentions.extend(found.map(|(_, new)| new));
+    }
+
     /// Firms no gazetteer lists, found by legal forms, business nouns and references
     /// (`unlisted`). A place inside such a name ("Zdravushka Tashkent") is absorbed.
     fn add_unlisted_firms(&self, text: &str, cues: &[usize], mentions: &mut Vec<Mention>) {
@@ -909,6 +1012,12 @@ impl<'a> Context<'a> {
         }
     }
 }
+
+/// How far around a district designator its district adjectives may be, and how close the
+/// adjectives of one list follow each other, in folded bytes.
+const DISTRICT_BEFORE: usize = 24;
+const DISTRICT_AFTER: usize = 200;
+const DISTRICT_LIST_GAP: usize = 160;
 
 /// `text.trim_end()`, with ASCII whitespace popped byte by byte.
 fn trim_end(text: &str) -> &str {

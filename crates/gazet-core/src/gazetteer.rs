@@ -64,6 +64,10 @@ pub struct Surface {
     /// part, followed by one space and what the slot entity filled in. The engine matches
     /// the stem once for every slot entity instead of compiling each filled surface.
     pub stem_len: Option<usize>,
+    /// Made from `{raion-adj}` ("Volosovsky"): a mention only near a district designator
+    /// ("les districts suivants : Volosovsky et Logoisky"), since such adjectives are also
+    /// surnames ("Shklovsky").
+    pub needs_district_context: bool,
 }
 
 /// One row of the gazetteer, templates expanded.
@@ -534,7 +538,7 @@ fn parse_row(row: &Fields<'_>, line_ref: &LineRef, is_template: bool) -> Result<
                 if !is_template || !text.contains('{') {
                     check_surface(text).map_err(|m| line_ref.error(column, value, m))?;
                 }
-                Ok(Surface { text: text.to_string(), accent_sensitive, stem_len: None })
+                Ok(Surface { text: text.to_string(), accent_sensitive, stem_len: None, needs_district_context: false })
             })
             .collect()
     };
@@ -681,9 +685,15 @@ fn expand_template(
                 checked.clone().map_err(|m| template.line_ref.error(column, &surface.text, m))?;
                 let value = fill.single(&surface.text);
                 let stem_len = slot_stem_len(&value);
+                let needs_district_context = value.contains("{raion-adj}");
                 for text in Filler::all(value, fills) {
                     check_surface(&text).map_err(|m| template.line_ref.error(column, &text, m))?;
-                    dst.push(Surface { text, accent_sensitive: surface.accent_sensitive, stem_len });
+                    dst.push(Surface {
+                        text,
+                        accent_sensitive: surface.accent_sensitive,
+                        stem_len,
+                        needs_district_context,
+                    });
                 }
             }
         }
@@ -755,7 +765,7 @@ impl SlotSelector {
     }
 }
 
-const PLACEHOLDERS: [&str; 5] = ["{de}", "{name}", "{adj}", "{slot}", "{key}"];
+const PLACEHOLDERS: [&str; 6] = ["{de}", "{name}", "{adj}", "{raion-adj}", "{slot}", "{key}"];
 
 fn check_placeholders(value: &str) -> Result<(), String> {
     let mut rest = value;
@@ -832,7 +842,9 @@ impl<'a> Filler<'a> {
             out
         };
         let mut expanded = 0;
-        for (placeholder, fillers) in [("{de}", &fills.de), ("{name}", &fills.bare), ("{adj}", &fills.adj)] {
+        let placeholders =
+            [("{de}", &fills.de), ("{name}", &fills.bare), ("{adj}", &fills.adj), ("{raion-adj}", &fills.raion_adj)];
+        for (placeholder, fillers) in placeholders {
             if values.first().is_some_and(|v| find_placeholder(v, placeholder, 0).is_some()) {
                 values = expand(values, placeholder, fillers);
                 expanded += 1;
@@ -880,6 +892,9 @@ struct SlotFills {
     bare: Vec<String>,
     /// `{adj}`: every inflected form of every adjective.
     adj: Vec<String>,
+    /// `{raion-adj}`: the Russian district adjectives of a town's names
+    /// ([`inflect::raion_adjectives`]); none for other slots.
+    raion_adj: Vec<String>,
 }
 
 impl SlotFills {
@@ -901,7 +916,17 @@ impl SlotFills {
         dedup(&mut bare);
         let mut adj: Vec<String> = slot.adjectives.iter().flat_map(|a| inflect::adjective_forms(&a.text)).collect();
         dedup(&mut adj);
-        SlotFills { de, bare, adj }
+        // Districts are named by the adjective of their town where Russian names them
+        // (raions of Russia, Belarus, Ukraine, Kazakhstan, Kyrgyzstan).
+        let state = slot.parent.as_deref().and_then(|p| p.split_once(':')).map(|(_, code)| code.get(..2));
+        let russian_raions = matches!(state, Some(Some("RU" | "BY" | "UA" | "KZ" | "KG")));
+        let mut raion_adj: Vec<String> = if is_town && russian_raions {
+            names.iter().flat_map(|n| inflect::raion_adjectives(n)).collect()
+        } else {
+            Vec::new()
+        };
+        dedup(&mut raion_adj);
+        SlotFills { de, bare, adj, raion_adj }
     }
 }
 

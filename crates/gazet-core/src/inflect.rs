@@ -129,6 +129,48 @@ pub fn capitalise(s: &str) -> String {
     }
 }
 
+/// The Russian adjectives that name the district (raion) of a town after it, as French
+/// texts transliterate them: "Volosovsky" for Volosovo, "Kirovsky" for Kirovsk,
+/// "Gatchinsky" for Gatchina, "Baranovichsky" for Baranovichi, each also in -ski (the
+/// French transliteration) and -skiy, and with й written "i" where the town's name has "y" or "j" before a consonant
+/// ("Logoisky" for Logoysk). Only for one-word Latin names of at least four letters; the
+/// few irregular ones (Luga -> Luzhsky) are not made.
+pub fn raion_adjectives(town: &str) -> Vec<String> {
+    let mut forms = Vec::new();
+    let ascii_word = town.len() >= 4
+        && town.starts_with(|c: char| c.is_ascii_uppercase())
+        && town.bytes().all(|b| b.is_ascii_alphabetic());
+    if !ascii_word {
+        return forms;
+    }
+    let stem = ["iye", "ye", "ie", "ya", "ia"]
+        .iter()
+        .find_map(|ending| town.strip_suffix(ending))
+        .or_else(|| town.strip_suffix(['a', 'o', 'e', 'i', 'y', 'u']))
+        .unwrap_or(town);
+    if stem.len() < 4 {
+        return forms;
+    }
+    let is_consonant = |b: u8| !matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let bytes = stem.as_bytes();
+    let i_spelling: String = (0..bytes.len())
+        .map(|k| match bytes[k] {
+            b'y' | b'j' if k > 0 && bytes.get(k + 1).is_some_and(|&next| is_consonant(next)) => 'i',
+            b => b as char,
+        })
+        .collect();
+    for stem in [stem.to_string(), i_spelling] {
+        let base = if stem.ends_with("sk") { stem.clone() } else { format!("{stem}sk") };
+        for ending in ["y", "i", "iy"] {
+            let form = format!("{base}{ending}");
+            if !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
+    }
+    forms
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +221,32 @@ mod tests {
         assert_eq!(plural("oblast"), "oblasts");
         assert_eq!(plural("district autonome"), "districts autonomes");
         assert_eq!(plural("territoire"), "territoires");
+    }
+
+    #[test]
+    fn raion_adjectives_of_town_names() {
+        let first = |town: &str| raion_adjectives(town).first().cloned();
+        for (town, adjective) in [
+            ("Volosovo", "Volosovsky"),
+            ("Kirovsk", "Kirovsky"),
+            ("Gatchina", "Gatchinsky"),
+            ("Baranovichi", "Baranovichsky"),
+            ("Miory", "Miorsky"),
+            ("Podporozhye", "Podporozhsky"),
+            ("Volkhov", "Volkhovsky"),
+            ("Myadel", "Myadelsky"),
+            ("Rogachev", "Rogachevsky"),
+            ("Gorodok", "Gorodoksky"),
+        ] {
+            assert_eq!(first(town).as_deref(), Some(adjective), "{town}");
+        }
+        let logoysk = raion_adjectives("Logoysk");
+        for form in ["Logoysky", "Logoyskiy", "Logoyski", "Logoisky", "Logoiski"] {
+            assert!(logoysk.contains(&form.to_string()), "{form} in {logoysk:?}");
+        }
+        // Names of other scripts or of several words, and too short stems, make none.
+        for town in ["Minsk-Mazowiecki", "Nijni Novgorod", "Орша", "Ufa", "Oka", "Pskov "] {
+            assert!(raion_adjectives(town).is_empty(), "{town}: {:?}", raion_adjectives(town));
+        }
     }
 }

@@ -489,3 +489,47 @@ fn a_firm_joined_by_a_hyphen_to_a_name_is_another_firm() {
         ["MAZ", "Minsk", "Gomselmash", "Minsk", "Gomel"]
     );
 }
+
+/// Districts named by the Russian adjective of their town ("Volkhovsky" for Volkhov) are
+/// regions in district context only: near a district designator, or in a list of them;
+/// elsewhere the same words are surnames, and after "de" a name the designator takes.
+#[test]
+fn district_adjectives_need_district_context() {
+    let towns = format!(
+        "{HEADER}\
+iso3166-1:BY\tSTATE\tcountry\tBiélorussie\n\
+iso3166-1:RU\tSTATE\tcountry\tRussie\n\
+geonames:625972\tREGION\tcity\tLogoysk\tiso3166-1:BY\t\t0.1\tLahoysk\n\
+geonames:472722\tREGION\tcity\tVolkhov\tiso3166-1:RU\t\t0.3\n\
+geonames:561887\tREGION\tcity\tGatchina\tiso3166-1:RU\t\t0.3\n\
+geonames:622034\tREGION\tcity\tShklov\tiso3166-1:BY\t\t0.1\n"
+    );
+    let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
+gazet:region/district-{key}\tREGION\tdistrict\tdistrict {de}\t{slot}\t\t\tdistrict {de}|{raion-adj}\tREGION:city@BY,RU\n";
+    let g = Gazetteer::from_sources(&[("regions.tsv", towns.as_str()), ("curated/templates.tsv", templates)]).unwrap();
+    let engine = Extractor::new(g, EngineConfig::default()).unwrap();
+    let list = "jumelage entre les districts \
+suivants 1. Volkhovsky et Logoisky (2010) ; 2. Gatchinsky et Nesvizh (2010) ; 3. Kingisepp et \n\n\
+Svetlogorsk (2010) ; 4. Shklovsky et Tikhvin.";
+    assert_eq!(
+        found(&engine, list),
+        [
+            ("Volkhovsky", "gazet:region/district-472722"),
+            ("Logoisky", "gazet:region/district-625972"),
+            ("Gatchinsky", "gazet:region/district-561887"),
+            ("Shklovsky", "gazet:region/district-622034"),
+        ]
+        .map(|(t, id)| (t.to_string(), id.to_string(), Form::Name))
+    );
+    assert_eq!(spans(&engine, "Le Volkhovsky district est agricole."), ["Volkhovsky"]);
+    assert_eq!(spans(&engine, "le raïon Gatchinsky de la région"), ["Gatchinsky"]);
+    // No designator near: the critic Viktor Shklovsky.
+    assert!(spans(&engine, "Le critique Viktor Shklovsky a écrit sur la prose.").is_empty());
+    // A list too far from its designator is no list.
+    let far =
+        format!("Les districts ont signé. {} Gatchinsky et Shklovsky.", "Une longue phrase sans lien. ".repeat(8));
+    assert!(spans(&engine, &far).is_empty(), "{:?}", spans(&engine, &far));
+    // After "de": a name of the district, not its adjective.
+    assert_eq!(spans(&engine, "le district de Gatchina"), ["district de Gatchina"]);
+    assert_eq!(spans(&engine, "le district urbain de Gatchinsky"), ["district urbain de Gatchinsky"]);
+}
