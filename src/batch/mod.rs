@@ -158,13 +158,16 @@ fn run_with(
     // Results of the previous batch are written while the next batch is processed.
     let mut pending: Vec<run::DocResult> = Vec::new();
     let write = |results: Vec<run::DocResult>, outputs: &mut Outputs| -> anyhow::Result<()> {
+        if results.is_empty() {
+            return Ok(());
+        }
         for result in results {
             if let Err(reason) = &result.outcome {
                 progress.report(&format!("gazet batch: {}: {reason}", result.origin));
             }
             outputs.add(result)?;
         }
-        Ok(())
+        outputs.sync_mentions()
     };
     let mut flush = |batch: &mut Vec<(Doc, bool)>, outputs: &mut Outputs| -> anyhow::Result<()> {
         let t = Instant::now();

@@ -190,6 +190,15 @@ impl Outputs {
         Ok(())
     }
 
+    /// Flushes what mentions.jsonl holds so far to the disk. Called by the writer after each
+    /// batch, while the workers process the next one: the flush before the final rename
+    /// then has only the last batch left (for 1,000 books, 580 MB flushed at the end cost
+    /// a tenth of the run).
+    pub fn sync_mentions(&mut self) -> anyhow::Result<()> {
+        self.mentions.flush().context("cannot write mentions.jsonl")?;
+        self.mentions.get_ref().as_file().sync_data().context("cannot flush mentions.jsonl")
+    }
+
     /// Writes the tables; returns the staged files (not yet in place).
     pub fn stage_tables(
         &mut self,
