@@ -21,7 +21,7 @@ use crate::compile::{
 };
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
 use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
-use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, Normalized};
+use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, word_class, Normalized};
 use crate::words::{word_hash_at, Words};
 
 /// What a caller can choose per request.
@@ -786,9 +786,20 @@ impl Extractor {
                 from += 1;
             }
             let mut end = (designator + DISTRICT_AFTER).min(f.len());
-            for (s, e) in Words::new(&f[from..]).map(|(s, e)| (from + s, from + e)) {
+            // Word by word, a byte loop: windows are short, and a second use of the scan's
+            // word iterator kept the compiler from inlining it in the scan's hot loop.
+            let mut e = from;
+            loop {
+                let mut s = e;
+                while s < end && !is_word_byte(f[s]) {
+                    s += 1;
+                }
                 if s >= end {
                     break;
+                }
+                e = s + 1;
+                while e < f.len() && word_class(f[e]) == word_class(f[s]) {
+                    e += 1;
                 }
                 let word = &f[s..e];
                 let adjective_like = [&b"sky"[..], b"ski", b"skiy", b"skii"].iter().any(|x| word.ends_with(x));
