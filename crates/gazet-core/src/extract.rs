@@ -780,9 +780,10 @@ impl Extractor {
         let mut found: Vec<(usize, Mention)> = Vec::new();
         let mut scanned_to = 0;
         for &designator in districts {
+            // Each word is read once: windows start where the last one ended, at a word
+            // start (not inside the word the window cuts).
             let mut from = designator.saturating_sub(DISTRICT_BEFORE).max(scanned_to);
-            // From a word start: not from inside the word the window cuts.
-            while from > 0 && from < designator && is_word_byte(f[from - 1]) {
+            while from > 0 && from < f.len() && is_word_byte(f[from - 1]) {
                 from += 1;
             }
             let mut end = (designator + DISTRICT_AFTER).min(f.len());
@@ -833,7 +834,7 @@ impl Extractor {
                     },
                 ));
             }
-            scanned_to = end;
+            scanned_to = scanned_to.max(end);
         }
         if found.is_empty() {
             return;

@@ -112,7 +112,7 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<usize> {
         from += 1;
     }
     let before = &text[from..place];
-    let mut tokens = before.split_whitespace().rev().map(|t| (t.as_ptr() as usize - text.as_ptr() as usize, t));
+    let mut tokens = tokens_backwards(text, from, place);
     // The preposition: glued to the place ("d'", "l'") or a word of its own.
     let glued = !before.ends_with(char::is_whitespace);
     // Three places in four follow no preposition: turn them away on the last bytes, before
@@ -162,6 +162,46 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The whitespace-separated tokens of `text[from..to]` with their offsets, last first:
+/// `split_whitespace().rev()`, reading ASCII byte by byte (the generic version decodes every
+/// char, and a body's name is looked for before every place mention after "de").
+fn tokens_backwards(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    // `char::is_whitespace` on ASCII: tab to carriage return, and space.
+    let ascii_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    // Whether the char ending at `end` is whitespace, and its length.
+    let space_before = move |end: usize| -> (bool, usize) {
+        let b = bytes[end - 1];
+        if b < 0x80 {
+            return (ascii_space(b), 1);
+        }
+        let c = text[from..end].chars().next_back().unwrap_or(' ');
+        (c.is_whitespace(), c.len_utf8())
+    };
+    let mut end = to;
+    std::iter::from_fn(move || {
+        while end > from {
+            let (space, len) = space_before(end);
+            if !space {
+                break;
+            }
+            end -= len;
+        }
+        if end <= from {
+            return None;
+        }
+        let token_end = end;
+        while end > from {
+            let (space, len) = space_before(end);
+            if space {
+                break;
+            }
+            end -= len;
+        }
+        Some((end, &text[end..token_end]))
+    })
 }
 
 /// Legal forms of companies, as written around their names.
@@ -773,5 +813,29 @@ mod tests {
         let taken = std::slice::from_ref(&(at..at + 5)).to_vec();
         let found = find(text, &word_starts(text), &taken, &|_| false);
         assert_eq!(found.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["Minsk City Technopark"]);
+    }
+
+    /// The backward tokens are `split_whitespace().rev()`, offsets included, on every kind
+    /// of whitespace and on the book.
+    #[test]
+    fn backward_tokens_are_split_whitespace_reversed() {
+        let book = include_str!("../../../tests/fixtures/book-dev.txt");
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            " ".into(),
+            "a".into(),
+            "  Comité\u{a0}du tourisme\u{2009}du\u{202f}Daghestan \u{b}x\u{c}y\u{85}z\u{3000} ".into(),
+            "d’Agence\n\nl'État – «Belshina»".into(),
+        ];
+        texts.extend(book.split("\n\n").take(400).map(str::to_string));
+        for text in &texts {
+            let reference: Vec<(usize, &str)> =
+                text.split_whitespace().rev().map(|t| (t.as_ptr() as usize - text.as_ptr() as usize, t)).collect();
+            assert_eq!(tokens_backwards(text, 0, text.len()).collect::<Vec<_>>(), reference, "{text:?}");
+        }
+        // A window inside a text: offsets stay those of the whole text.
+        let text = "le Comité du tourisme du Daghestan";
+        let inner: Vec<(usize, &str)> = tokens_backwards(text, 3, 22).collect();
+        assert_eq!(inner, [(14, "tourisme"), (11, "du"), (3, "Comité")]);
     }
 }

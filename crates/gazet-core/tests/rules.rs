@@ -529,6 +529,28 @@ Svetlogorsk (2010) ; 4. Shklovsky et Tikhvin.";
     let far =
         format!("Les districts ont signé. {} Gatchinsky et Shklovsky.", "Une longue phrase sans lien. ".repeat(8));
     assert!(spans(&engine, &far).is_empty(), "{:?}", spans(&engine, &far));
+    // Designators inside a long list (windows that overlap and end before the list does):
+    // each adjective once, in order (a fuzzer found them twice and out of order).
+    let items = [
+        "Volkhovsky et Logoisky (2010)",
+        "Gatchinsky et le district voisin (2011)",
+        "Shklovsky et Logoisky (2012)",
+        "Volkhovsky et Gatchinsky (2013)",
+        "Shklovsky et Volkhovsky (2014)",
+        "Logoisky et Gatchinsky (2015)",
+        "Shklovsky et Gatchinsky (2016)",
+        "Volkhovsky et Logoisky (2017)",
+        "Gatchinsky et Shklovsky (2018)",
+        "Shklovsky et le raïon voisin (2019)",
+        "Logoisky et Volkhovsky (2020)",
+        "Gatchinsky et Logoisky (2021)",
+        "Volkhovsky et Shklovsky (2022)",
+    ];
+    let list: Vec<String> = items.iter().enumerate().map(|(i, item)| format!("{}. {item}", i + 1)).collect();
+    let nested = format!("Les districts suivants : {}.", list.join(" ; "));
+    let expected: Vec<&str> = items.iter().flat_map(|item| item.split(' ').filter(|w| w.ends_with("sky"))).collect();
+    assert!(nested.len() > 450 && expected.len() == 24, "{} {}", nested.len(), expected.len());
+    assert_eq!(spans(&engine, &nested), expected);
     // After "de": a name of the district, not its adjective.
     assert_eq!(spans(&engine, "le district de Gatchina"), ["district de Gatchina"]);
     assert_eq!(spans(&engine, "le district urbain de Gatchinsky"), ["district urbain de Gatchinsky"]);
