@@ -400,8 +400,20 @@ impl Extractor {
             }
         }
         if !filled.is_empty() {
+            // Both lists are in order (the filled ones after sorting their few): merged,
+            // hits first on a tie, as a stable sort of the two would put them. Sorting all
+            // the hits again was 2 % of the extraction's instructions.
+            filled.sort_by_key(|h| (h.start, h.end));
+            let scanned = std::mem::take(hits);
+            hits.reserve_exact(scanned.len() + filled.len());
+            let mut filled = filled.into_iter().peekable();
+            for hit in scanned {
+                while let Some(f) = filled.next_if(|f| (f.start, f.end) < (hit.start, hit.end)) {
+                    hits.push(f);
+                }
+                hits.push(hit);
+            }
             hits.extend(filled);
-            hits.sort_by_key(|h| (h.start, h.end));
         }
     }
 
