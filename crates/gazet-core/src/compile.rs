@@ -138,7 +138,8 @@ pub struct Compiled {
     /// Folded hash of each word the scan spots for the rules that read context -> what it
     /// may be: [`CUE_FIRM`] (a cue of unlisted firms, `unlisted::cue_words`),
     /// [`CUE_TERRITORY`] (the first word of a territory designator), [`CUE_DISTRICT`] (a
-    /// district designator, [`DISTRICT_WORDS`]), or several.
+    /// district designator, [`DISTRICT_WORDS`]), [`CUE_BODY`] (the head noun of a public
+    /// body, `unlisted::body_head_words`), or several.
     pub(crate) cues: FxHashMap<u64, u8>,
     /// District adjectives (`{raion-adj}` surfaces, "volkhovsky"), folded, -> their districts,
     /// best static rank first. Found by context near district designators, not by the
@@ -368,6 +369,7 @@ type Built = (
 pub(crate) const CUE_FIRM: u8 = 1;
 pub(crate) const CUE_TERRITORY: u8 = 2;
 pub(crate) const CUE_DISTRICT: u8 = 4;
+pub(crate) const CUE_BODY: u8 = 8;
 
 /// Folded words that say "district" before or after a district adjective.
 pub(crate) const DISTRICT_WORDS: &[&str] = &["district", "districts", "raion", "raions", "rayon", "rayons"];
@@ -632,8 +634,10 @@ fn build_variants(
                 && p.surface == c.surface;
         }
     }
-    let cue_words =
-        crate::unlisted::cue_words().count() + crate::unlisted::designator_words().count() + DISTRICT_WORDS.len();
+    let cue_words = crate::unlisted::cue_words().count()
+        + crate::unlisted::designator_words().count()
+        + DISTRICT_WORDS.len()
+        + crate::unlisted::body_head_words().count();
     // The first two words of each pattern of the automaton, cut once (only these start
     // walks; filled ones are found from their stems).
     let heads: Vec<(Option<u64>, Option<u64>)> = patterns[..automaton_patterns]
@@ -660,7 +664,8 @@ fn build_variants(
     let spotted = crate::unlisted::cue_words()
         .map(|w| (w, CUE_FIRM))
         .chain(crate::unlisted::designator_words().map(|w| (w, CUE_TERRITORY)))
-        .chain(DISTRICT_WORDS.iter().map(|&w| (w, CUE_DISTRICT)));
+        .chain(DISTRICT_WORDS.iter().map(|&w| (w, CUE_DISTRICT)))
+        .chain(crate::unlisted::body_head_words().map(|w| (w, CUE_BODY)));
     for (word, kind) in spotted {
         *cues.entry(hash(word)).or_default() |= kind;
     }

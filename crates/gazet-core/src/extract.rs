@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::case::{self, Shape};
 use crate::compile::{
-    CasePolicy, Compiled, EngineConfig, Form, StartFilter, Variant, CUE_DISTRICT, CUE_FIRM, CUE_TERRITORY,
+    CasePolicy, Compiled, EngineConfig, Form, StartFilter, Variant, CUE_BODY, CUE_DISTRICT, CUE_FIRM, CUE_TERRITORY,
 };
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
 use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
@@ -151,12 +151,14 @@ fn chunk_end(text: &str, base: usize, limit: usize) -> usize {
 }
 
 /// Words the scan spots for the rules that read context (folded offsets, in order): cues
-/// of unlisted firms, first words of territory designators, district designators.
+/// of unlisted firms, first words of territory designators, district designators, head
+/// nouns of public bodies.
 #[derive(Default)]
 struct Spotted {
     firm_cues: Vec<usize>,
     territories: Vec<usize>,
     districts: Vec<usize>,
+    body_heads: Vec<usize>,
 }
 
 impl Spotted {
@@ -169,6 +171,9 @@ impl Spotted {
         }
         if kinds & CUE_DISTRICT != 0 {
             self.districts.push(at);
+        }
+        if kinds & CUE_BODY != 0 {
+            self.body_heads.push(at);
         }
     }
 }
@@ -311,7 +316,8 @@ impl Extractor {
         let mut mentions = self.resolve(&folded, chosen, options.alternatives);
         if !options.overlapping {
             self.extend_named_after(text, &mut mentions);
-            self.add_named_bodies(text, &mut mentions);
+            let body_heads: Vec<usize> = spotted.body_heads.iter().map(|&c| folded.map.start(c)).collect();
+            self.add_named_bodies(text, &body_heads, &mut mentions);
             self.attach_academy_acronyms(text, &mut mentions);
             let designators: Vec<usize> = spotted.territories.iter().map(|&c| folded.map.start(c)).collect();
             self.add_unlisted_territories(text, &designators, &mut mentions);
@@ -640,11 +646,16 @@ impl Extractor {
 
     /// A place that ends the name of a public body ("Comité du tourisme du Daghestan")
     /// becomes that body, an unlisted institution whose span takes the place in.
-    fn add_named_bodies(&self, text: &str, mentions: &mut [Mention]) {
+    /// `body_heads`: where the scan saw a body's head noun (original offsets, in order);
+    /// a place with none in the window before it is not looked at.
+    fn add_named_bodies(&self, text: &str, body_heads: &[usize], mentions: &mut [Mention]) {
         let mut floor = 0;
         for m in mentions.iter_mut() {
             let kind = self.gazetteer.entity(m.entity).kind;
-            if matches!(kind, Kind::State | Kind::Region) && matches!(m.form, Form::Name | Form::Acronym) {
+            let from = m.start.saturating_sub(crate::unlisted::BODY_WINDOW).max(floor);
+            let head_before = body_heads.get(body_heads.partition_point(|&h| h < from)).is_some_and(|&h| h < m.start);
+            if head_before && matches!(kind, Kind::State | Kind::Region) && matches!(m.form, Form::Name | Form::Acronym)
+            {
                 if let Some(start) = crate::unlisted::body_start(text, m.start, floor) {
                     m.start = start;
                     m.entity = self.unlisted_institution;

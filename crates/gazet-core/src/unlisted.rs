@@ -97,6 +97,16 @@ const BODY_HEADS: &[&str] = &[
 /// Heads that French also writes in lowercase in running text ("le ministère de ...").
 const LOWERCASE_BODY_HEADS: &[&str] = &["ministère"];
 
+/// The head nouns of public bodies, for the scan to spot as it reads words: a place is
+/// looked at as the end of a body's name only when one lies in the [`BODY_WINDOW`] bytes
+/// before it.
+pub fn body_head_words() -> impl Iterator<Item = &'static str> {
+    BODY_HEADS.iter().chain(LOWERCASE_BODY_HEADS).copied()
+}
+
+/// How far before the place a body's name may start, in bytes.
+pub const BODY_WINDOW: usize = 200;
+
 /// Most words between a body's head and the place that ends its name.
 const MAX_BODY_WORDS: usize = 8;
 
@@ -107,7 +117,7 @@ const MAX_BODY_WORDS: usize = 8;
 /// the name may lie before `floor` (the end of the previous mention). A head followed
 /// directly by the preposition ("Centre de la Russie") is a location, not a name.
 pub fn body_start(text: &str, place: usize, floor: usize) -> Option<usize> {
-    let mut from = place.saturating_sub(200).max(floor);
+    let mut from = place.saturating_sub(BODY_WINDOW).max(floor);
     while !text.is_char_boundary(from) {
         from += 1;
     }
