@@ -306,4 +306,39 @@ mod tests {
         assert!(CoUnit::parse("window:0").is_err());
         assert!(CoUnit::parse("paragraph").unwrap_err().contains("paragraph"));
     }
+    /// Rows come out by count (most first), then ids, for small and large ids and counts.
+    #[test]
+    fn rows_are_ordered_by_count_then_ids_with_small_and_large_ids() {
+        let mut next = 0x9E37_79B9_7F4A_7C15u64;
+        let mut random = move |bound: u64| {
+            next ^= next << 13;
+            next ^= next >> 7;
+            next ^= next << 17;
+            next % bound
+        };
+        for (id_bound, count_bound) in
+            [(50, 5), (1 << 20, 1 << 24), (1 << 21, 3), (40, 1 << 25), (u64::from(u32::MAX), 1 << 30)]
+        {
+            let mut counter = Counter::default();
+            for _ in 0..300 {
+                let (a, b) = (random(id_bound) as u32, random(id_bound) as u32);
+                let (a, b) = (a.min(b), a.max(b).max(a.min(b) + 1));
+                let count = 1 + random(count_bound) as u32;
+                counter.pairs.insert((EntityIdx(a), EntityIdx(b)), count);
+                counter.entities.insert(EntityIdx(a), (count, 1));
+            }
+            let mut expected: Vec<PairCount> =
+                counter.pairs.iter().map(|(&(a, b), &count)| PairCount { a, b, count }).collect();
+            expected.sort_by_key(|p| (std::cmp::Reverse(p.count), p.a, p.b));
+            let mut expected_entities: Vec<EntityCount> = counter
+                .entities
+                .iter()
+                .map(|(&entity, &(mentions, units))| EntityCount { entity, mentions, units })
+                .collect();
+            expected_entities.sort_by_key(|e| (std::cmp::Reverse(e.mentions), e.entity));
+            let (entities, pairs) = counter.finish(1);
+            assert_eq!(pairs, expected, "ids under {id_bound}, counts under {count_bound}");
+            assert_eq!(entities, expected_entities);
+        }
+    }
 }
