@@ -765,19 +765,7 @@ impl Extractor {
             };
             found.push((next, mention));
         }
-        if found.is_empty() {
-            return;
-        }
-        let old = std::mem::take(mentions);
-        mentions.reserve(old.len() + found.len());
-        let mut found = found.into_iter().peekable();
-        for (i, m) in old.into_iter().enumerate() {
-            while let Some((_, new)) = found.next_if(|(at, _)| *at == i) {
-                mentions.push(new);
-            }
-            mentions.push(m);
-        }
-        mentions.extend(found.map(|(_, new)| new));
+        insert_found(mentions, found);
     }
 
     /// Districts named by the Russian adjective of their town ("Volkhovsky" for Volkhov,
@@ -859,19 +847,7 @@ impl Extractor {
             }
             scanned_to = scanned_to.max(end);
         }
-        if found.is_empty() {
-            return;
-        }
-        let old = std::mem::take(mentions);
-        mentions.reserve(old.len() + found.len());
-        let mut found = found.into_iter().peekable();
-        for (i, m) in old.into_iter().enumerate() {
-            while let Some((_, new)) = found.next_if(|(at, _)| *at == i) {
-                mentions.push(new);
-            }
-            mentions.push(m);
-        }
-        mentions.extend(found.map(|(_, new)| new));
+        insert_found(mentions, found);
     }
 
     /// Firms no gazetteer lists, found by legal forms, business nouns and references
@@ -1046,6 +1022,24 @@ impl<'a> Context<'a> {
             _ => true,
         }
     }
+}
+
+/// Inserts new mentions, each with the position among `mentions` it goes before (in
+/// order), in one pass (an insertion each would move the rest).
+fn insert_found(mentions: &mut Vec<Mention>, found: Vec<(usize, Mention)>) {
+    if found.is_empty() {
+        return;
+    }
+    let old = std::mem::take(mentions);
+    mentions.reserve(old.len() + found.len());
+    let mut found = found.into_iter().peekable();
+    for (i, m) in old.into_iter().enumerate() {
+        while let Some((_, new)) = found.next_if(|(at, _)| *at == i) {
+            mentions.push(new);
+        }
+        mentions.push(m);
+    }
+    mentions.extend(found.map(|(_, new)| new));
 }
 
 /// How far around a district designator its district adjectives may be, and how close the
