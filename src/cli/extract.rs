@@ -17,7 +17,8 @@ pub struct ExtractArgs {
     /// Keep only these kinds (comma-separated: STATE,REGION,FIRM,INSTITUTION).
     #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
     pub kinds: Vec<Kind>,
-    /// Report every valid match, overlapping ones included.
+    /// Report every valid match of the gazetteers, overlapping ones included (the context
+    /// rules, such as unlisted firms, apply only without this flag).
     #[arg(long)]
     pub overlapping: bool,
     /// Leave out the alternative readings of ambiguous surfaces.
