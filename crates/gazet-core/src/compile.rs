@@ -634,10 +634,6 @@ fn build_variants(
                 && p.surface == c.surface;
         }
     }
-    let cue_words = crate::unlisted::cue_words().count()
-        + crate::unlisted::designator_words().count()
-        + DISTRICT_WORDS.len()
-        + crate::unlisted::body_head_words().count();
     // The first two words of each pattern of the automaton, cut once (only these start
     // walks; filled ones are found from their stems).
     let heads: Vec<(Option<u64>, Option<u64>)> = patterns[..automaton_patterns]
@@ -648,17 +644,6 @@ fn build_variants(
         })
         .collect();
     let first_words: rustc_hash::FxHashSet<u64> = heads.iter().filter_map(|&(first, _)| first).collect();
-    // Sized by all patterns, the filled ones included, though they are never walked: the
-    // filter is then as sparse as when they were in the automaton (with the automaton's
-    // patterns alone, 25 % more walks for nothing on the book).
-    let mut starts = StartFilter::new(patterns.len(), first_words.len() + cue_words);
-    for &head in &heads {
-        match head {
-            (Some(first), None) => starts.insert_single(first),
-            (Some(first), Some(second)) => starts.insert_pair(first, second),
-            _ => {}
-        }
-    }
     let hash = |w: &str| word_hash(&fold_surface(w));
     let mut cues: FxHashMap<u64, u8> = FxHashMap::default();
     let spotted = crate::unlisted::cue_words()
@@ -668,6 +653,17 @@ fn build_variants(
         .chain(crate::unlisted::body_head_words().map(|w| (w, CUE_BODY)));
     for (word, kind) in spotted {
         *cues.entry(hash(word)).or_default() |= kind;
+    }
+    // Sized by all patterns, the filled ones included, though they are never walked: the
+    // filter is then as sparse as when they were in the automaton (with the automaton's
+    // patterns alone, 25 % more walks for nothing on the book).
+    let mut starts = StartFilter::new(patterns.len(), first_words.len() + cues.len());
+    for &head in &heads {
+        match head {
+            (Some(first), None) => starts.insert_single(first),
+            (Some(first), Some(second)) => starts.insert_pair(first, second),
+            _ => {}
+        }
     }
     for &cue in cues.keys() {
         starts.insert_cue(cue);

@@ -306,6 +306,7 @@ mod tests {
         assert!(CoUnit::parse("window:0").is_err());
         assert!(CoUnit::parse("paragraph").unwrap_err().contains("paragraph"));
     }
+
     /// Rows come out by count (most first), then ids, for small and large ids and counts.
     #[test]
     fn rows_are_ordered_by_count_then_ids_with_small_and_large_ids() {

@@ -316,14 +316,14 @@ impl Extractor {
         let mut mentions = self.resolve(&folded, chosen, options.alternatives);
         if !options.overlapping {
             self.extend_named_after(text, &mut mentions);
-            let body_heads: Vec<usize> = spotted.body_heads.iter().map(|&c| folded.map.start(c)).collect();
-            self.add_named_bodies(text, &body_heads, &mut mentions);
+            let original = |folded_offsets: &[usize]| -> Vec<usize> {
+                folded_offsets.iter().map(|&c| folded.map.start(c)).collect()
+            };
+            self.add_named_bodies(text, &original(&spotted.body_heads), &mut mentions);
             self.attach_academy_acronyms(text, &mut mentions);
-            let designators: Vec<usize> = spotted.territories.iter().map(|&c| folded.map.start(c)).collect();
-            self.add_unlisted_territories(text, &designators, &mut mentions);
+            self.add_unlisted_territories(text, &original(&spotted.territories), &mut mentions);
             self.add_district_adjectives(text, &folded, &spotted.districts, &mut mentions);
-            let cues: Vec<usize> = spotted.firm_cues.iter().map(|&c| folded.map.start(c)).collect();
-            self.add_unlisted_firms(text, &cues, &mut mentions);
+            self.add_unlisted_firms(text, &original(&spotted.firm_cues), &mut mentions);
             self.join_hyphenated_firm_names(text, &mut mentions);
         }
         mentions
@@ -750,8 +750,7 @@ impl Extractor {
             if mentions.get(next).is_some_and(|m| m.start < span.end) {
                 continue;
             }
-            // Its word ordinal is that of the mention after it (or one past the last).
-            let word = mentions.get(next).map_or_else(|| mentions.last().map_or(0, |m| m.word + 1), |m| m.word);
+            let word = ordinal_before(mentions, next);
             let mention = Mention {
                 start: span.start,
                 end: span.end,
@@ -828,8 +827,7 @@ impl Extractor {
                     continue;
                 }
                 end = (e + DISTRICT_LIST_GAP).min(f.len()).max(end);
-                let word_ordinal =
-                    mentions.get(next).map_or_else(|| mentions.last().map_or(0, |m| m.word + 1), |m| m.word);
+                let word_ordinal = ordinal_before(mentions, next);
                 found.push((
                     next,
                     Mention {
@@ -1022,6 +1020,12 @@ impl<'a> Context<'a> {
             _ => true,
         }
     }
+}
+
+/// The word ordinal of a new mention that goes before `mentions[next]`: that mention's (or
+/// one past the last mention's).
+fn ordinal_before(mentions: &[Mention], next: usize) -> u32 {
+    mentions.get(next).map_or_else(|| mentions.last().map_or(0, |m| m.word + 1), |m| m.word)
 }
 
 /// Inserts new mentions, each with the position among `mentions` it goes before (in

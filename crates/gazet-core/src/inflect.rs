@@ -132,9 +132,9 @@ pub fn capitalise(s: &str) -> String {
 /// The Russian adjectives that name the district (raion) of a town after it, as French
 /// texts transliterate them: "Volosovsky" for Volosovo, "Kirovsky" for Kirovsk,
 /// "Gatchinsky" for Gatchina, "Baranovichsky" for Baranovichi, each also in -ski (the
-/// French transliteration) and -skiy, and with й written "i" where the town's name has "y" or "j" before a consonant
-/// ("Logoisky" for Logoysk). Only for one-word Latin names of at least four letters; the
-/// few irregular ones (Luga -> Luzhsky) are not made.
+/// French transliteration) and -skiy, and with й written "i" where the town's name has "y"
+/// or "j" before a consonant ("Logoisky" for Logoysk). Only for one-word Latin names of at
+/// least four letters; the few irregular ones (Luga -> Luzhsky) are not made.
 pub fn raion_adjectives(town: &str) -> Vec<String> {
     let mut forms = Vec::new();
     let ascii_word = town.len() >= 4
