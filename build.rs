@@ -1,5 +1,10 @@
 //! Compiles `proto/gazet/v1/gazet.proto` into the tonic client and server of
 //! `gazet::proto`, with `protox` (pure Rust): no system `protoc` is needed.
+//!
+//! And compiles the embedded default gazetteers into the image the binary starts from
+//! (`gazet::embedded_engine`): the surfaces inflected, folded, grouped and ranked here once
+//! rather than at every start. The script is rebuilt, and so rerun, whenever gazet-core or
+//! the gazetteers change.
 
 use std::path::PathBuf;
 
@@ -11,5 +16,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The descriptor set is embedded for server reflection.
     std::fs::write(out.join("gazet_descriptor.bin"), prost::Message::encode_to_vec(&fds))?;
     tonic_prost_build::configure().build_client(true).build_server(true).compile_fds(fds)?;
+
+    let engine = gazet_core::Extractor::embedded().map_err(|e| format!("the embedded gazetteers are invalid: {e}"))?;
+    std::fs::write(out.join("compiled_gazetteers.image"), engine.image())?;
     Ok(())
 }

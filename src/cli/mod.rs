@@ -16,13 +16,12 @@ use gazet_core::{EngineConfig, Extractor, Gazetteer};
 /// `gazet gazetteer stats`, seconds with a million-form gazetteer), where the end of the
 /// process returns the memory at once.
 pub fn load_engine(dir: Option<&Path>) -> anyhow::Result<&'static Extractor> {
-    let gazetteer = match dir {
-        Some(dir) => {
-            Gazetteer::load_dir(dir).with_context(|| format!("cannot load gazetteers from {}", dir.display()))?
-        }
-        None => Gazetteer::embedded().context("the embedded gazetteers are invalid")?,
-    };
-    engine_for(gazetteer)
+    match dir {
+        Some(dir) => engine_for(
+            Gazetteer::load_dir(dir).with_context(|| format!("cannot load gazetteers from {}", dir.display()))?,
+        ),
+        None => Ok(Box::leak(Box::new(crate::embedded_engine().context("the embedded gazetteers are invalid")?))),
+    }
 }
 
 /// The engine over `gazetteer`, leaked as [`load_engine`] says why.

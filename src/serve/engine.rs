@@ -42,11 +42,11 @@ impl Engine {
     /// Loads and compiles the gazetteers of `source`. CPU-bound: call it off the async
     /// runtime.
     pub fn load(source: &Source) -> Result<Engine, GazetteerError> {
-        let gazetteer = match source {
-            Source::Embedded => Gazetteer::embedded()?,
-            Source::Dir(dir) => Gazetteer::load_dir(dir)?,
+        let extractor = match source {
+            Source::Embedded => crate::embedded_engine()?,
+            Source::Dir(dir) => Extractor::new(Gazetteer::load_dir(dir)?, EngineConfig::default())?,
         };
-        Ok(Engine::new(Extractor::new(gazetteer, EngineConfig::default())?, source.clone()))
+        Ok(Engine::new(extractor, source.clone()))
     }
 
     pub fn new(extractor: Extractor, source: Source) -> Engine {

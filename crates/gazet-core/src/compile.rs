@@ -26,6 +26,9 @@ use crate::inflect;
 use crate::normalize::{fold_surface, is_word_byte};
 use crate::words::{short_word_at, word_hash, word_hash_at, Words};
 
+mod image;
+pub use image::{header as image_header, ImageHeader};
+
 /// How a mention refers to its entity (ANNOTATION.md "Forms").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -152,6 +155,8 @@ pub struct Compiled {
     pub(crate) build_time: Duration,
     /// Patterns with readings (see [`Compiled::forms_patterns`]), counted once.
     forms_patterns: usize,
+    /// Read from a compiled image ([`Compiled::load_with_image`]) rather than compiled.
+    from_image: bool,
 }
 
 /// Figures about a compiled gazetteer.
@@ -166,6 +171,9 @@ pub struct CompileStats {
     pub automaton_patterns: usize,
     pub automaton_bytes: usize,
     pub build_millis: f64,
+    /// Read from the image compiled when the binary was built, not compiled at start-up:
+    /// only the automaton was built.
+    pub from_image: bool,
 }
 
 impl Compiled {
@@ -218,6 +226,7 @@ impl Compiled {
             slots,
             build_time: started.elapsed(),
             forms_patterns,
+            from_image: false,
         })
     }
 
@@ -240,6 +249,7 @@ impl Compiled {
             automaton_patterns: self.nfa.patterns_len(),
             automaton_bytes: self.nfa.memory_usage(),
             build_millis: self.build_time.as_secs_f64() * 1000.0,
+            from_image: self.from_image,
         }
     }
 
@@ -285,10 +295,11 @@ impl std::hash::Hash for ShortWord {
 }
 
 impl FirstWords {
-    fn new(nfa: &contiguous::NFA, patterns: &[Box<[u8]>]) -> FirstWords {
+    fn new<P: AsRef<[u8]>>(nfa: &contiguous::NFA, patterns: &[P]) -> FirstWords {
         let mut states = FxHashMap::default();
         let Ok(start) = nfa.start_state(Anchored::Yes) else { return FirstWords { states } };
         for pattern in patterns {
+            let pattern = pattern.as_ref();
             let Some((0, end)) = Words::new(pattern).next() else { continue };
             if end > 16 {
                 continue;
@@ -345,10 +356,14 @@ impl AsRef<[u8]> for ChunkPattern {
 /// keeps the matches whose length is the walked length: unanchored search is never used,
 /// so the automaton needs no prefilter.
 fn build_automaton(receiver: std::sync::mpsc::Receiver<PatternChunk>) -> Result<contiguous::NFA, String> {
-    let patterns = receiver.into_iter().flat_map(|chunk| {
+    build_automaton_from(receiver.into_iter().flat_map(|chunk| {
         let chunk = std::sync::Arc::new(chunk);
         (0..chunk.ends.len()).map(move |i| ChunkPattern(chunk.clone(), i))
-    });
+    }))
+}
+
+/// The automaton of `patterns`, in order (see [`build_automaton`]).
+fn build_automaton_from<P: AsRef<[u8]>>(patterns: impl IntoIterator<Item = P>) -> Result<contiguous::NFA, String> {
     contiguous::Builder::new()
         .match_kind(MatchKind::Standard)
         .prefilter(false)

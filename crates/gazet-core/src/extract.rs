@@ -228,11 +228,32 @@ impl Extractor {
             value: None,
             message,
         })?;
+        Ok(Extractor::from_parts(gazetteer, compiled, config))
+    }
+
+    /// The engine over the gazetteer `load` returns, compiled from `image`, the image of
+    /// that gazetteer made at build time by [`Compiled::to_image`]
+    /// (`compile::image`): only the automaton is built, while `load` runs. If the image
+    /// does not fit (another gazetteer, other settings, another version), the gazetteer
+    /// is compiled as by [`Extractor::new`], and the second value says why.
+    pub fn load_with_image<E: From<GazetteerError>>(
+        image: &[u8],
+        config: EngineConfig,
+        load: impl FnOnce() -> Result<Gazetteer, E>,
+    ) -> Result<(Extractor, Option<String>), E> {
+        let (gazetteer, compiled) = Compiled::load_with_image(image, &config, load)?;
+        match compiled {
+            Ok(compiled) => Ok((Extractor::from_parts(gazetteer, compiled, config), None)),
+            Err(refused) => Ok((Extractor::new(gazetteer, config)?, Some(refused))),
+        }
+    }
+
+    fn from_parts(gazetteer: Gazetteer, compiled: Compiled, config: EngineConfig) -> Extractor {
         let built_in = |id| gazetteer.lookup(id).expect("built into every gazetteer");
         let unlisted_firm = built_in(crate::unlisted::UNLISTED_FIRM);
         let unlisted_institution = built_in(crate::unlisted::UNLISTED_INSTITUTION);
         let unlisted_region = built_in(crate::unlisted::UNLISTED_REGION);
-        Ok(Extractor { gazetteer, compiled, config, unlisted_firm, unlisted_institution, unlisted_region })
+        Extractor { gazetteer, compiled, config, unlisted_firm, unlisted_institution, unlisted_region }
     }
 
     /// The engine over the embedded default gazetteers.
@@ -247,6 +268,11 @@ impl Extractor {
 
     pub fn compiled(&self) -> &Compiled {
         &self.compiled
+    }
+
+    /// The compiled gazetteer as an image for [`Extractor::load_with_image`].
+    pub fn image(&self) -> Vec<u8> {
+        self.compiled.to_image(&self.gazetteer, &self.config)
     }
 
     pub fn stats(&self) -> crate::compile::CompileStats {
