@@ -130,6 +130,25 @@ fn gazetteer_stats_and_forms() {
     assert!(forms.contains("Biélorusses\tbielorusses\tiso3166-1:BY\tdemonym\n"));
 }
 
+/// The binary starts from the image of the embedded gazetteers compiled at build time, and
+/// that image holds exactly the forms the same files compile to at start-up.
+#[test]
+fn the_embedded_gazetteers_start_from_their_build_time_image() {
+    let out = gazet(&["gazetteer", "stats"], None);
+    let stats: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(stats["compiled"]["from_image"], true);
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let out = gazet(&["gazetteer", "stats", "--gazetteers", "gazetteers"], None);
+    let stats: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(stats["compiled"]["from_image"], false);
+
+    let from_image = gazet(&["gazetteer", "forms"], None);
+    let compiled = gazet(&["gazetteer", "forms", "--gazetteers", "gazetteers"], None);
+    assert!(from_image.status.success() && compiled.status.success());
+    assert!(from_image.stdout.len() > 5_000_000);
+    assert!(from_image.stdout == compiled.stdout, "the image's forms differ from the compiled ones");
+}
+
 #[test]
 fn eval_scores_the_gold_chapters() {
     let out = gazet(&["eval", "--gold", "tests/fixtures/gold", "--text", "tests/fixtures/gold/text", "--json"], None);
