@@ -170,6 +170,8 @@ pub struct CompileStats {
     /// stems.
     pub automaton_patterns: usize,
     pub automaton_bytes: usize,
+    /// Time to compile the gazetteer; from an image, time to load the gazetteer and build
+    /// the automaton, which run side by side.
     pub build_millis: f64,
     /// Read from the image compiled when the binary was built, not compiled at start-up:
     /// only the automaton was built.
