@@ -351,6 +351,7 @@ impl Extractor {
             self.add_district_adjectives(text, &folded, &spotted.districts, &mut mentions);
             self.add_unlisted_firms(text, &original(&spotted.firm_cues), &mut mentions);
             self.join_hyphenated_firm_names(text, &mut mentions);
+            self.read_names_after_places(text, &mut mentions);
         }
         mentions
     }
@@ -607,12 +608,23 @@ impl Extractor {
                 }
             }
             // "les régions de Gomel et de Navoï": after a plural designator, a coordinated
-            // bare name is read as the subdivision.
+            // bare name is read as the subdivision. So is a bare name right after a
+            // designator that an adjective keeps from being one pattern with it ("la région
+            // russe d'Irkoutsk", "quatre régions biélorusses - Minsk, Gomel").
             let coordinated = plural_context.is_some_and(|prev_end| {
                 folded.text.get(prev_end..c.folded_start as usize).is_some_and(is_coordination)
             });
-            if coordinated {
-                if let Some(pos) = readings.iter().position(|v| v.bare_subdivision) {
+            let designated =
+                if coordinated { None } else { designator_before(&folded.text[..c.folded_start as usize]) };
+            if coordinated || designated.is_some() {
+                // A region, rather than a city that is a subdivision too ("Minsk" the
+                // oblast, not the capital city's own subdivision).
+                let city = |v: &Variant| self.gazetteer.entity(v.entity).subtype == "city";
+                let subdivision = readings
+                    .iter()
+                    .position(|v| v.bare_subdivision && !city(v))
+                    .or_else(|| readings.iter().position(|v| v.bare_subdivision));
+                if let Some(pos) = subdivision {
                     let v = readings.remove(pos);
                     readings.insert(0, v);
                 }
@@ -626,7 +638,8 @@ impl Extractor {
                 }
                 form => form,
             };
-            plural_context = if best.plural_designator || (coordinated && best.bare_subdivision) {
+            let listed = coordinated || designated == Some(true);
+            plural_context = if best.plural_designator || (listed && best.bare_subdivision) {
                 Some(c.folded_end as usize)
             } else {
                 None
@@ -682,9 +695,12 @@ impl Extractor {
             let head_before = body_heads.get(body_heads.partition_point(|&h| h < from)).is_some_and(|&h| h < m.start);
             if head_before && matches!(kind, Kind::State | Kind::Region) && matches!(m.form, Form::Name | Form::Acronym)
             {
-                if let Some(start) = crate::unlisted::body_start(text, m.start, floor) {
+                if let Some((start, body)) = crate::unlisted::body_start(text, m.start, floor) {
                     m.start = start;
-                    m.entity = self.unlisted_institution;
+                    m.entity = match body {
+                        crate::unlisted::BodyKind::Institution => self.unlisted_institution,
+                        crate::unlisted::BodyKind::Firm => self.unlisted_firm,
+                    };
                     m.form = Form::Name;
                     m.alternatives.clear();
                 }
@@ -716,6 +732,60 @@ impl Extractor {
                 mentions.swap(kept, i);
                 kept += 1;
             }
+        }
+        mentions.truncate(kept);
+    }
+
+    /// What follows a place's name may make it something else: the English name of a
+    /// firm that begins with it ("Zhlobin Meat-Packing Plant", `unlisted::english_firm_end`:
+    /// the firm, whole, and what it takes in is not marked again), or a model number after
+    /// a state's name ("Belarus 322.1", a tractor: no mention). A whole number is a model's
+    /// only in a list of them: the same name with a number right before or after it
+    /// ("Belarus 321, Belarus 311").
+    fn read_names_after_places(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let models: Vec<Option<bool>> = mentions
+            .iter()
+            .map(|m| {
+                let state_name = m.form == Form::Name && self.gazetteer.entity(m.entity).kind == Kind::State;
+                if state_name {
+                    crate::unlisted::model_number_after(text, m.end)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let listed_with = |i: usize, j: usize| {
+            models[j].is_some() && {
+                let (a, b) = (&mentions[i.min(j)], &mentions[i.max(j)]);
+                b.start - a.end <= MODEL_LIST_GAP && text[a.start..a.end] == text[b.start..b.end]
+            }
+        };
+        let is_model: Vec<bool> = (0..mentions.len())
+            .map(|i| match models[i] {
+                Some(true) => true,
+                Some(false) => (i > 0 && listed_with(i, i - 1)) || (i + 1 < mentions.len() && listed_with(i, i + 1)),
+                None => false,
+            })
+            .collect();
+        let mut kept = 0;
+        let mut covered = 0;
+        for i in 0..mentions.len() {
+            if mentions[i].start < covered || is_model[i] {
+                continue;
+            }
+            let m = &mentions[i];
+            let kind = self.gazetteer.entity(m.entity).kind;
+            if m.form == Form::Name && matches!(kind, Kind::State | Kind::Region) {
+                if let Some(end) = crate::unlisted::english_firm_end(text, m.end) {
+                    let m = &mut mentions[i];
+                    m.end = end;
+                    m.entity = self.unlisted_firm;
+                    m.alternatives.clear();
+                    covered = end;
+                }
+            }
+            mentions.swap(kept, i);
+            kept += 1;
         }
         mentions.truncate(kept);
     }
@@ -1072,6 +1142,9 @@ fn insert_found(mentions: &mut Vec<Mention>, found: Vec<(usize, Mention)>) {
     mentions.extend(found.map(|(_, new)| new));
 }
 
+/// Most bytes between two model numbers of one list ("Belarus 322.1, Belarus 321").
+const MODEL_LIST_GAP: usize = 24;
+
 /// How far around a district designator its district adjectives may be, and how close the
 /// adjectives of one list follow each other, in folded bytes.
 const DISTRICT_BEFORE: usize = 24;
@@ -1261,7 +1334,7 @@ fn starts_upper(s: &str) -> bool {
 
 /// What may stand between two coordinated names: ", de ", " et de ", " et d'", ...
 fn is_coordination(between: &[u8]) -> bool {
-    const JOINTS: [&[u8]; 10] = [
+    const JOINTS: [&[u8]; 13] = [
         b" et de ",
         b" et d'",
         b" et du ",
@@ -1272,8 +1345,54 @@ fn is_coordination(between: &[u8]) -> bool {
         b", de la ",
         b" et de l'",
         b", de l'",
+        b", ",
+        b" et ",
+        b", et ",
     ];
     JOINTS.contains(&between)
+}
+
+/// Folded designators of first-level subdivisions that French writes before the name.
+const DESIGNATORS: &[&[u8]] = &[
+    b"region",
+    b"regions",
+    b"oblast",
+    b"oblasts",
+    b"province",
+    b"provinces",
+    b"territoire",
+    b"territoires",
+    b"krai",
+    b"krais",
+    b"voblast",
+    b"voblasts",
+];
+
+/// Whether folded text `before` ends with a designator, one or two adjectives and what
+/// leads to the name ("region russe d'", "regions bielorusses - ", "regions frontalieres
+/// russes de "): Some(true) for a plural designator. With no adjective the designator and
+/// the name are one pattern of the gazetteer ("région de Gomel") and never come here.
+fn designator_before(before: &[u8]) -> Option<bool> {
+    const LEADS: [&[u8]; 8] = [b" de la ", b" de l'", b" de ", b" d'", b" du ", b" - ", b" : ", b": "];
+    const NOT_ADJECTIVES: &[&[u8]] = &[
+        b"de", b"du", b"des", b"la", b"le", b"les", b"et", b"ou", b"en", b"au", b"aux", b"dans", b"sur", b"pour",
+        b"par", b"avec", b"que", b"qui", b"entre", b"cette", b"ces", b"son", b"ses", b"leur", b"leurs",
+    ];
+    let rest = LEADS.iter().find_map(|lead| before.strip_suffix(*lead))?;
+    let mut words = rest.rsplit(|&b| b == b' ');
+    for adjectives in 0..3 {
+        let word = words.next()?;
+        if DESIGNATORS.contains(&word) {
+            return (adjectives > 0).then(|| word.ends_with(b"s"));
+        }
+        if word.len() < 4
+            || NOT_ADJECTIVES.contains(&word)
+            || !word.iter().all(|&b| is_word_byte(b) && !b.is_ascii_digit())
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// The next folded bytes are a hyphen and a word: "russo|-kirghize".

@@ -97,11 +97,52 @@ const BODY_HEADS: &[&str] = &[
 /// Heads that French also writes in lowercase in running text ("le ministère de ...").
 const LOWERCASE_BODY_HEADS: &[&str] = &["ministère"];
 
-/// The head nouns of public bodies, for the scan to spot as it reads words: a place is
-/// looked at as the end of a body's name only when one lies in the [`BODY_WINDOW`] bytes
-/// before it.
+/// Nouns of plants and factories, which head the name of a firm the same way ("usine de
+/// transformation de la viande de Slutsk", "usine électrotechnique de Brest"), in
+/// lowercase or capitalised.
+const FACTORY_HEADS: &[&str] = &[
+    "usine",
+    "Usine",
+    "fabrique",
+    "Fabrique",
+    "combinat",
+    "Combinat",
+    "raffinerie",
+    "Raffinerie",
+    "laiterie",
+    "Laiterie",
+    "brasserie",
+    "Brasserie",
+    "filature",
+    "Filature",
+    "verrerie",
+    "Verrerie",
+    "sucrerie",
+    "Sucrerie",
+    "conserverie",
+    "Conserverie",
+    "minoterie",
+    "Minoterie",
+];
+
+/// The head nouns of public bodies and of plants, for the scan to spot as it reads
+/// words: a place is looked at as the end of a body's name only when one lies in the
+/// [`BODY_WINDOW`] bytes before it.
 pub fn body_head_words() -> impl Iterator<Item = &'static str> {
-    BODY_HEADS.iter().chain(LOWERCASE_BODY_HEADS).copied()
+    BODY_HEADS.iter().chain(LOWERCASE_BODY_HEADS).chain(FACTORY_HEADS).copied()
+}
+
+/// Prepositions that say where a plant is ("dans la capitale de"), not what it makes.
+const LOCATING_PREPOSITIONS: &[&str] =
+    &["sur", "dans", "en", "à", "au", "aux", "près", "entre", "vers", "chez", "sous"];
+
+/// What a body's head noun makes of its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BodyKind {
+    /// A public body ("Comité du tourisme du Daghestan").
+    Institution,
+    /// A plant ("usine de transformation de la viande de Slutsk").
+    Firm,
 }
 
 /// How far before the place a body's name may start, in bytes.
@@ -110,13 +151,14 @@ pub const BODY_WINDOW: usize = 200;
 /// Most words between a body's head and the place that ends its name.
 const MAX_BODY_WORDS: usize = 8;
 
-/// Where the name of a public body ending with the place mention at `place` starts, if
-/// the text before the place reads: a head noun ([`BODY_HEADS`]), one to
+/// Where the name of a public body or a plant ending with the place mention at `place`
+/// starts, and which it is, if the text before the place reads: a head noun
+/// ([`BODY_HEADS`], [`FACTORY_HEADS`]), one to
 /// [`MAX_BODY_WORDS`] lowercase words saying what the body does, and "de", "du", "de la",
 /// "de l'" or "d'" right before the place ("Comité du tourisme du Daghestan"). Nothing of
 /// the name may lie before `floor` (the end of the previous mention). A head followed
 /// directly by the preposition ("Centre de la Russie") is a location, not a name.
-pub fn body_start(text: &str, place: usize, floor: usize) -> Option<usize> {
+pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, BodyKind)> {
     let mut from = place.saturating_sub(BODY_WINDOW).max(floor);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -146,6 +188,7 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<usize> {
         return None;
     }
     let mut words = 0;
+    let mut located = false;
     for (start, token) in tokens {
         // "l'Agence", "d'Agence": the elided article is not part of the name.
         let (skip, word) = ["l'", "l’", "d'", "d’"]
@@ -154,16 +197,22 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<usize> {
             .unwrap_or((0, token));
         // A capitalised word ends the search: it is the head or the name is not one; after
         // an elision it may also describe ("Comité d'État pour la science").
+        if FACTORY_HEADS.contains(&word) {
+            return (words > 0 && !located).then_some((start + skip, BodyKind::Firm));
+        }
+        // "une usine sur le territoire du pays d'Asie centrale": where a plant is, not
+        // its name.
+        located |= LOCATING_PREPOSITIONS.contains(&word);
         if word.chars().next().is_some_and(char::is_uppercase) {
             if BODY_HEADS.contains(&word) {
-                return (words > 0).then_some(start + skip);
+                return (words > 0).then_some((start + skip, BodyKind::Institution));
             }
             if skip == 0 {
                 return None;
             }
         }
         if LOWERCASE_BODY_HEADS.contains(&word) {
-            return (words > 0).then_some(start + skip);
+            return (words > 0).then_some((start + skip, BodyKind::Institution));
         }
         let describes = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
         words += 1;
@@ -172,6 +221,96 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Head nouns of the English names of firms ("Zhlobin Meat-Packing Plant", "Kazakhstan
+/// Petrochemical Industries", "Astana Universal Commodity Exchange").
+const ENGLISH_FIRM_HEADS: &[&str] = &[
+    "Plant",
+    "Works",
+    "Factory",
+    "Industries",
+    "Exchange",
+    "Company",
+    "Corporation",
+    "Group",
+    "Holding",
+    "Mill",
+    "Mills",
+    "Refinery",
+    "Combine",
+    "Motors",
+    "Airlines",
+    "Airways",
+    "Bank",
+];
+
+/// Most capitalised words of an English firm name after the place it begins with.
+const MAX_ENGLISH_NAME_WORDS: usize = 7;
+
+/// Where the English name of a firm that begins with the place mention ending at
+/// `place_end` ends: capitalised words follow the place, one of them a head noun
+/// ([`ENGLISH_FIRM_HEADS`]), and the name ends with the last head, or after "of" with the
+/// capitalised words, joined by "and", that say what the firm makes ("Borisov Plant of
+/// Automobile and Tractor Electrical Equipment"). Texts translated from Russian quote such
+/// names in English; the place alone is not the mention (ANNOTATION.md: the full name).
+pub fn english_firm_end(text: &str, place_end: usize) -> Option<usize> {
+    let mut at = place_end;
+    let mut end = None;
+    let mut after_of = false;
+    for _ in 0..MAX_ENGLISH_NAME_WORDS + 3 {
+        let rest = &text[at..];
+        let spaces = rest.len() - rest.trim_start().len();
+        let word_len = rest[spaces..].find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(rest.len() - spaces);
+        let word = &rest[spaces..spaces + word_len];
+        if spaces == 0 || spaces > 8 || word.is_empty() {
+            break;
+        }
+        if end.is_some() && (word == "of" || (after_of && word == "and")) {
+            after_of = true;
+            at += spaces + word_len;
+            continue;
+        }
+        if !word.chars().next().is_some_and(char::is_uppercase) || !word.is_ascii() {
+            break;
+        }
+        at += spaces + word_len;
+        if after_of || ENGLISH_FIRM_HEADS.contains(&word) {
+            end = Some(at);
+        }
+    }
+    end
+}
+
+/// "Belarus 322.1": the model number that may follow a state's name at `end`, if one
+/// does: Some(true) for a dotted number ("322.1", a model's), Some(false) for a whole
+/// number ("321", a model's only in a list of them, see the caller). Not a number with a
+/// decimal comma or a percent sign ("10,6 %", a figure of a table), nor a year.
+pub fn model_number_after(text: &str, end: usize) -> Option<bool> {
+    let rest = &text[end..];
+    let number = rest.trim_start();
+    let spaces = rest.len() - number.len();
+    if spaces == 0 || spaces > 8 {
+        return None;
+    }
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let decimals = number[digits..].strip_prefix('.').map_or(0, |r| r.bytes().take_while(u8::is_ascii_digit).count());
+    let len = if decimals > 0 { digits + 1 + decimals } else { digits };
+    let after = &number[len..];
+    let mut next = after.chars();
+    let continues = match next.next() {
+        None => false,
+        Some(c) if c.is_alphanumeric() || c == '%' => true,
+        // "10,6", "1.5": one figure; "321, 311" or "(2019)" end here.
+        Some(',' | '.') => next.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) if c.is_whitespace() => after.trim_start().starts_with('%'),
+        _ => false,
+    };
+    let year = decimals == 0 && digits == 4 && (1900..=2099).contains(&number[..4].parse::<u32>().unwrap_or(0));
+    (!continues && !year).then_some(decimals > 0)
 }
 
 /// The whitespace-separated tokens of `text[from..to]` with their offsets, last first:

@@ -25,6 +25,8 @@ iso3166-2:BY-HO\tREGION\toblast\tGomel\tiso3166-1:BY\t\t0.5\tHomel\t\t\t\trégio
 iso3166-2:UZ-NW\tREGION\tregion\tNavoï\tiso3166-1:UZ\t\t0.5\tNavoi\t\t\t\trégion\n\
 iso3166-2:UZ-AN\tREGION\tregion\tAndijan\tiso3166-1:UZ\t\t0.5\tAndijon\t\t\t\trégion\n\
 iso3166-2:RU-AMU\tREGION\toblast\tAmour\tiso3166-1:RU\t\t0.5\t\t\t\t\toblast|région\tl'\n\
+iso3166-2:BY-HM\tREGION\tcity\tMinsk\tiso3166-1:BY\t\t0.5\n\
+iso3166-2:BY-MI\tREGION\toblast\tMinsk\tiso3166-1:BY\t\t0.5\t\t\t\t\trégion|oblast\n\
 geonames:627907\tREGION\tcity\tGomel\tiso3166-2:BY-HO\t\t0.7\tHomel\n\
 geonames:601294\tREGION\tcity\tNavoï\tiso3166-2:UZ-NW\t\t0.6\tNavoi\n\
 geonames:498817\tREGION\tcity\tSaint-Pétersbourg\tiso3166-1:RU\t\t0.9\n\
@@ -381,6 +383,114 @@ iso3166-1:PE\tSTATE\tcountry\tPérou\t\t\t0.9\t\t\tpéruvien\n";
     let strict = EngineConfig { accent_sensitive: vec![Form::Adjective], ..Default::default() };
     let e = Extractor::new(g, strict).unwrap();
     assert_eq!(spans(&e, "péruvien et peruvien, nigérien et nigerien"), ["péruvien", "nigérien"]);
+}
+
+/// Book, ch2 and elsewhere: "quatre régions biélorusses - Minsk, Gomel, Vitebsk et
+/// Mogilev", "la région russe d'Irkoutsk": a designator kept from the name by an adjective
+/// still makes the name the region, and a plural one the names listed after it.
+#[test]
+fn a_designator_before_an_adjective_makes_the_names_after_it_regions() {
+    let e = engine();
+    let ids = |text: &str| -> Vec<(String, String)> {
+        found(&e, text).into_iter().filter(|m| m.2 == Form::Name).map(|m| (m.0, m.1)).collect()
+    };
+    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter().map(|&(a, b)| (a.to_string(), b.to_string())).collect()
+    };
+    // The oblast, not the city, nor the capital's own subdivision.
+    assert_eq!(
+        ids("des accords avec quatre régions biélorusses - Minsk, Gomel et Navoï - ont été signés"),
+        pairs(&[("Minsk", "iso3166-2:BY-MI"), ("Gomel", "iso3166-2:BY-HO"), ("Navoï", "iso3166-2:UZ-NW")])
+    );
+    assert_eq!(
+        ids("avec trois régions biélorusses : Gomel, Minsk et Navoï."),
+        pairs(&[("Gomel", "iso3166-2:BY-HO"), ("Minsk", "iso3166-2:BY-MI"), ("Navoï", "iso3166-2:UZ-NW")])
+    );
+    assert_eq!(
+        ids("les régions frontalières russes de Gomel, Minsk et Navoï"),
+        pairs(&[("Gomel", "iso3166-2:BY-HO"), ("Minsk", "iso3166-2:BY-MI"), ("Navoï", "iso3166-2:UZ-NW")])
+    );
+    assert_eq!(
+        ids("la région biélorusse de Gomel et la ville de Minsk"),
+        pairs(&[("Gomel", "iso3166-2:BY-HO"), ("Minsk", "geonames:625144")])
+    );
+    // A plural designator joined to its first name lists the others with commas too.
+    assert_eq!(
+        ids("Les régions de Gomel, Minsk et Navoï coopèrent"),
+        pairs(&[("régions de Gomel", "iso3166-2:BY-HO"), ("Minsk", "iso3166-2:BY-MI"), ("Navoï", "iso3166-2:UZ-NW")])
+    );
+    // A singular designator makes only its own name a region; no designator, no region.
+    assert_eq!(
+        ids("la région de Gomel, Minsk et Navoï"),
+        pairs(&[("région de Gomel", "iso3166-2:BY-HO"), ("Minsk", "geonames:625144"), ("Navoï", "geonames:601294")])
+    );
+    assert_eq!(
+        ids("les entreprises biélorusses - Gomel, Minsk"),
+        pairs(&[("Gomel", "geonames:627907"), ("Minsk", "geonames:625144")])
+    );
+    assert_eq!(
+        ids("les régions de la Russie : Gomel"),
+        pairs(&[("Russie", "iso3166-1:RU"), ("Gomel", "geonames:627907")])
+    );
+}
+
+/// Book: "l'usine de transformation de la viande de Slutsk", "l'usine électrotechnique de
+/// Brest": a plant named after what it makes and where is a firm, whole; where a plant is
+/// built is not its name.
+#[test]
+fn a_plant_named_after_what_it_makes_and_its_place_is_a_firm() {
+    let e = engine();
+    let got =
+        found(&e, "notamment l'usine de \n\ntransformation de la viande de Gomel, l'usine électrotechnique de Minsk.");
+    let got: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("usine de \n\ntransformation de la viande de Gomel", "gazet:firm/unlisted"),
+            ("usine électrotechnique de Minsk", "gazet:firm/unlisted"),
+        ]
+    );
+    assert_eq!(spans(&e, "créer une usine sur le territoire du pays d'Asie centrale"), ["Asie centrale"]);
+    assert_eq!(spans(&e, "une usine d'assemblage dans la capitale de l'Ouzbékistan"), ["Ouzbékistan"]);
+    // A listed plant stays itself, and "l'usine de Minsk" is a plant in Minsk.
+    assert_eq!(found(&e, "l'usine automobile de Minsk")[0].1, "gazet:firm/maz");
+    assert_eq!(found(&e, "l'usine de Minsk")[0].1, "geonames:625144");
+}
+
+/// Book: "Kazakhstan Petrochemical Industries", "l'Astana Universal \n\nCommodity Exchange",
+/// "Borisov Plant of Automobile and Tractor Electrical Equipment": the English name of a
+/// firm that begins with a place is the firm, whole.
+#[test]
+fn an_english_firm_name_that_begins_with_a_place_is_the_firm() {
+    let e = engine();
+    assert_eq!(
+        found(&e, "Kazakhstan Petrochemical Industries construit un complexe")[0],
+        ("Kazakhstan Petrochemical Industries".into(), "gazet:firm/unlisted".into(), Form::Name)
+    );
+    assert_eq!(
+        spans(&e, "avec le Minsk Universal \n\nCommodity Exchange, ce qui"),
+        ["Minsk Universal \n\nCommodity Exchange"]
+    );
+    assert_eq!(
+        spans(&e, "Amkodor, Gomel Plant of Automobile and Tractor Electrical Equipment ; TPC"),
+        ["Gomel Plant of Automobile and Tractor Electrical Equipment"]
+    );
+    // Capitalised words with no head noun leave the place as it is.
+    assert_eq!(found(&e, "à Gomel Nord et à Minsk")[0].1, "geonames:627907");
+    assert_eq!(spans(&e, "la Russie Unie"), ["Russie"]);
+}
+
+/// Book: "assemblées en Géorgie : Belarus 322.1, Belarus 321 et Belarus 622 tracteurs": a
+/// state's name with a model number is a product (ANNOTATION.md: not marked); with a year
+/// it is the state.
+#[test]
+fn a_state_name_with_a_model_number_is_a_product() {
+    let e = engine();
+    assert_eq!(spans(&e, "en Russie : Belarus 322.1, Belarus 321 et Belarus 622 tracteurs"), ["Russie"]);
+    assert_eq!(spans(&e, "le programme Belarus 2030 et le Belarus, 12 fois"), ["Belarus", "Belarus"]);
+    // Figures of a table, and a lone whole number, are not model numbers.
+    assert_eq!(spans(&e, "Kazakhstan 10,6 % Russie 12 % Belarus 321 tracteurs"), ["Kazakhstan", "Russie", "Belarus"]);
+    assert_eq!(spans(&e, "Belarus\n\n322.1"), Vec::<String>::new());
 }
 
 #[test]
