@@ -350,6 +350,35 @@ def build_states(countries, fr1, curated):
     return rows, report
 
 
+def add_english_names(states, countries, words):
+    """English common names of the states (countries.json): French texts about the region
+    quote English titles and names ("Belarus-Uzbekistan", "Tajikistan"). A name is left out
+    when it folds like a French word, or like a name or adjective of another state (it
+    would make a new ambiguity). Not the English adjectives: French inflection would make
+    forms of them that no text has, and a capitalised one would read as a demonym."""
+    by_code = {c["cca2"]: c for c in countries}
+    owner = {}
+    for r in states:
+        code = r["id"].split(":")[1]
+        for n in split_list(r["names"]) + split_list(r["adjectives"]):
+            owner.setdefault(fold(n), set()).add(code)
+    added = 0
+    for r in states:
+        code = r["id"].split(":")[1]
+        c = by_code.get(code)
+        if not c:
+            continue
+        free = lambda form: (form and valid_surface(form) and fold(form) not in words
+                             and owner.get(fold(form), {code}) == {code})
+        common = c["name"]["common"]
+        names = split_list(r["names"])
+        if free(common) and fold(common) not in {fold(n) for n in names}:
+            names.append(common)
+            added += 1
+        r["names"] = "|".join(names)
+    return added
+
+
 # ---------------------------------------------------------------------------------------------
 # Regions
 
@@ -834,6 +863,7 @@ def main():
     city_exonyms = read_tsv(os.path.join(DATA, "city_exonyms.tsv"))
 
     states, rep1 = build_states(countries, t1.gettext, curated_states)
+    rep1.append(f"states: {add_english_names(states, countries, words)} English names added")
     regions, rep2 = build_regions(t2.gettext, region_exonyms)
 
     state_keys = set()
