@@ -416,8 +416,71 @@ impl<'a> Token<'a> {
 /// The cue words of unlisted firms (legal forms and business nouns), for the scan to spot
 /// as it reads words.
 pub fn cue_words() -> impl Iterator<Item = &'static str> {
-    LEGAL_FORMS.iter().chain(BUSINESS_NOUNS).copied()
+    LEGAL_FORMS.iter().chain(BUSINESS_NOUNS).chain(POSTPOSED_HEADS).copied()
 }
+
+/// English head nouns written after a firm's name, and part of it: "Niva Holding",
+/// "Autocomponents Holding", "Belstroytsentr Holding".
+const POSTPOSED_HEADS: &[&str] =
+    &["Holding", "Group", "Plant", "Works", "Factory", "Industries", "Company", "Corporation", "Mills", "Motors"];
+
+/// Capitalised French words that open a sentence, never a firm's name.
+const FUNCTION_WORDS: &[&str] = &[
+    "Le", "La", "Les", "Un", "Une", "Des", "Du", "De", "Ce", "Cet", "Cette", "Ces", "En", "Dans", "Avec", "Par",
+    "Pour", "Selon", "Et", "Mais", "Au", "Aux", "Sur", "Son", "Sa", "Ses", "Leur", "Leurs", "Notre", "Nos", "Chez",
+    "Depuis", "Après", "Avant", "Ainsi", "Donc", "Puis", "Entre",
+];
+
+/// The name a postposed head (`tokens[i]`) ends: one to [`MAX_HEADED_WORDS`] capitalised
+/// words right before it ("Niva Holding", "Brestmyasomolprom Concern Holding Management
+/// Company"), and after "of" the capitalised words, joined by "and", that say what the
+/// firm makes ("Gomel Plant of Automobile and Tractor Electrical Equipment"). A head
+/// followed by another capitalised word is inside the name, not its end.
+fn name_with_head(tokens: &[Token], i: usize) -> Option<Range<usize>> {
+    let core = |t: &Token| t.text.trim_end_matches([',', ';', ':', '.', ')', '"']).len();
+    let ends_phrase = |t: &Token| core(t) < t.text.len();
+    let head = tokens[i];
+    if !ends_phrase(&head) && tokens.get(i + 1).is_some_and(|t| is_capitalised(t.text)) {
+        return None;
+    }
+    let mut first = i;
+    while first > 0 && i - first < MAX_HEADED_WORDS {
+        let t = tokens[first - 1];
+        let word = strip_elision(t.text);
+        if ends_phrase(&t) || !is_capitalised(word) || is_legal_form(word) || FUNCTION_WORDS.contains(&word) {
+            break;
+        }
+        first -= 1;
+        // A name starts at an elided article: "d'Autocomponents Holding".
+        if word.len() < t.text.len() {
+            break;
+        }
+    }
+    if first == i {
+        return None;
+    }
+    let mut end = head.start + core(&head);
+    if !ends_phrase(&head) && tokens.get(i + 1).is_some_and(|t| t.text == "of") {
+        for t in &tokens[i + 2..tokens.len().min(i + 2 + MAX_HEADED_WORDS)] {
+            if t.text == "and" {
+                continue;
+            }
+            if !is_capitalised(t.text) {
+                break;
+            }
+            end = t.start + core(t);
+            if ends_phrase(t) {
+                break;
+            }
+        }
+    }
+    let start_token = tokens[first];
+    let start = start_token.start + (start_token.text.len() - strip_elision(start_token.text).len());
+    Some(start..end)
+}
+
+/// Most capitalised words before a postposed head, or after its "of".
+const MAX_HEADED_WORDS: usize = 5;
 
 /// The first words of territory designators, for the scan to spot as it reads words.
 pub fn designator_words() -> impl Iterator<Item = &'static str> {
@@ -573,6 +636,8 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
             j += 1;
         }
         name_after(tokens, j)
+    } else if POSTPOSED_HEADS.contains(&word) {
+        name_with_head(tokens, i)
     } else if token.text == ":" && i >= 1 && i + 2 < tokens.len() {
         // "Minsk : Biznesofset, 2017": city, colon, publisher, year.
         let publisher = tokens[i + 1];

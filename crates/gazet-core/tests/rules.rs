@@ -480,6 +480,38 @@ fn an_english_firm_name_that_begins_with_a_place_is_the_firm() {
     assert_eq!(spans(&e, "la Russie Unie"), ["Russie"]);
 }
 
+/// Book: "Niva Holding (Soligorsk) a enregistré", "de MAZ et d'Autocomponents Holding",
+/// "En particulier, Belstroytsentr Holding": an English head noun after capitalised words
+/// ends a firm's name, and belongs to it.
+#[test]
+fn an_english_head_after_a_name_makes_it_a_firm() {
+    let e = engine();
+    let got = found(&e, "Parallèlement, Niva Holding (Soligorsk) a enregistré avec MAZ et d'Autocomponents Holding.");
+    let got: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Niva Holding", "gazet:firm/unlisted"),
+            ("MAZ", "gazet:firm/maz"),
+            ("Autocomponents Holding", "gazet:firm/unlisted")
+        ]
+    );
+    // A sentence's first word is not part of the name; a head inside a longer name is not
+    // its end; "of" names what the plant makes.
+    assert_eq!(spans(&e, "En particulier, Belstroytsentr Holding construit"), ["Belstroytsentr Holding"]);
+    assert_eq!(spans(&e, "Le Belstroytsentr Holding construit"), ["Belstroytsentr Holding"]);
+    assert_eq!(
+        spans(&e, "SE Brest Concern Holding Management Company, Smorgon"),
+        ["Brest Concern Holding Management Company"]
+    );
+    assert_eq!(
+        spans(&e, "Amkodor, Soligorsk Plant of Automobile and Tractor Equipment ; TPC"),
+        ["Soligorsk Plant of Automobile and Tractor Equipment"]
+    );
+    // A lowercase word before the head: no name.
+    assert!(spans(&e, "un nouveau Holding sera créé").is_empty());
+}
+
 /// Book: "assemblées en Géorgie : Belarus 322.1, Belarus 321 et Belarus 622 tracteurs": a
 /// state's name with a model number is a product (ANNOTATION.md: not marked); with a year
 /// it is the state.
