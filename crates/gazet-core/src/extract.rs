@@ -352,6 +352,7 @@ impl Extractor {
             self.add_unlisted_firms(text, &original(&spotted.firm_cues), &mut mentions);
             self.join_hyphenated_firm_names(text, &mut mentions);
             self.read_names_after_places(text, &mut mentions);
+            self.add_firm_list_items(text, &mut mentions);
         }
         mentions
     }
@@ -734,6 +735,67 @@ impl Extractor {
             }
         }
         mentions.truncate(kept);
+    }
+
+    /// "producteurs tels que Kommunarka, Krinitsa, Spartak, Zdravushka-Milk et Oshmyansk":
+    /// the capitalised names listed after a firm are firms too (`unlisted::firm_list_item`).
+    /// A place in the list is left as it is and the list goes on; any other mention ends it.
+    fn add_firm_list_items(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut found: Vec<(usize, Mention)> = Vec::new();
+        let mut i = 0;
+        while i < mentions.len() {
+            if self.gazetteer.entity(mentions[i].entity).kind != Kind::Firm {
+                i += 1;
+                continue;
+            }
+            let mut at = mentions[i].end;
+            let mut next = i + 1;
+            loop {
+                let item = crate::unlisted::firm_list_item(text, at);
+                // An item that is a mention is that mention.
+                let item = match item {
+                    Ok(Some((span, _))) if mentions.get(next).is_some_and(|m| m.start == span.start) => Err(span.start),
+                    item => item,
+                };
+                match item {
+                    Ok(Some((span, last))) => {
+                        if mentions.get(next).is_some_and(|m| m.start < span.end) {
+                            break; // the name holds a mention: not a plain list item
+                        }
+                        found.push((
+                            next,
+                            Mention {
+                                start: span.start,
+                                end: span.end,
+                                char_start: 0,
+                                char_end: 0,
+                                utf16: None,
+                                entity: self.unlisted_firm,
+                                form: Form::Name,
+                                alternatives: Vec::new(),
+                                word: ordinal_before(mentions, next),
+                            },
+                        ));
+                        at = span.end;
+                        if last {
+                            break;
+                        }
+                    }
+                    Err(start) => {
+                        // A listed firm or a place goes on with the list.
+                        let Some(m) = mentions.get(next).filter(|m| m.start == start) else { break };
+                        if !matches!(self.gazetteer.entity(m.entity).kind, Kind::Firm | Kind::Region) {
+                            break;
+                        }
+                        at = m.end;
+                        next += 1;
+                    }
+                    Ok(None) => break,
+                }
+            }
+            i = next.max(i + 1);
+        }
+        insert_found(mentions, found);
     }
 
     /// What follows a place's name may make it something else: the English name of a

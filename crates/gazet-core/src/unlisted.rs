@@ -282,6 +282,68 @@ pub fn english_firm_end(text: &str, place_end: usize) -> Option<usize> {
     end
 }
 
+/// The next item of a list of firms after byte `at` (the end of the previous item): a
+/// comma or "et" (", et", "ou"), then one to three capitalised words; and whether it was
+/// the last one (after "et" or "ou"). An item after a comma must itself be followed by a
+/// comma or a conjunction, so that "MAZ, Alexandre Loukachenko a déclaré" is no list.
+/// `Err(start)`: the next item starts at `start` but is not a capitalised name (the
+/// caller looks there for a mention); `Ok(None)`: the list ends.
+pub fn firm_list_item(text: &str, at: usize) -> Result<Option<(Range<usize>, bool)>, usize> {
+    let rest = &text[at..];
+    let (after_sep, last) = if let Some(r) = rest.strip_prefix(',') {
+        let r = r.trim_start();
+        match r.strip_prefix("et ").or_else(|| r.strip_prefix("ou ")) {
+            Some(r) => (r.trim_start(), true),
+            None => (r, false),
+        }
+    } else {
+        let r = rest.trim_start();
+        if r.len() == rest.len() {
+            return Ok(None);
+        }
+        match r.strip_prefix("et ").or_else(|| r.strip_prefix("ou ")) {
+            Some(r) => (r.trim_start(), true),
+            None => return Ok(None),
+        }
+    };
+    let elided = ["d'", "d’"].iter().find_map(|e| after_sep.strip_prefix(e)).unwrap_or(after_sep);
+    let start = text.len() - elided.len();
+    let mut end = start;
+    let mut words = 0;
+    loop {
+        let word_len = text[end..].find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(text.len() - end);
+        let word = &text[end..end + word_len];
+        if !is_capitalised(word) || FUNCTION_WORDS.contains(&word) {
+            break;
+        }
+        end += word_len;
+        words += 1;
+        let next = text[end..].trim_start();
+        let spaces = text.len() - end - next.len();
+        if words == MAX_LIST_ITEM_WORDS || spaces == 0 || spaces > 8 || !next.starts_with(char::is_uppercase) {
+            break;
+        }
+        let next_len = next.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(next.len());
+        if !is_capitalised(&next[..next_len]) || FUNCTION_WORDS.contains(&&next[..next_len]) {
+            break;
+        }
+        end += spaces;
+    }
+    if words == 0 {
+        return Err(start);
+    }
+    let after = &text[end..];
+    let continues =
+        after.starts_with(',') || after.trim_start().starts_with("et ") || after.trim_start().starts_with("ou ");
+    if !last && !continues {
+        return Ok(None);
+    }
+    Ok(Some((start..end, last)))
+}
+
+/// Most words of one item of a list of firms.
+const MAX_LIST_ITEM_WORDS: usize = 3;
+
 /// "Belarus 322.1": the model number that may follow a state's name at `end`, if one
 /// does: Some(true) for a dotted number ("322.1", a model's), Some(false) for a whole
 /// number ("321", a model's only in a list of them, see the caller). Not a number with a

@@ -512,6 +512,31 @@ fn an_english_head_after_a_name_makes_it_a_firm() {
     assert!(spans(&e, "un nouveau Holding sera créé").is_empty());
 }
 
+/// Book: "producteurs tels que Kommunarka, Krinitsa, Minsk Kristall, Spartak,
+/// Zdravushka-Milk, Pinsk et Oshmyansk": names listed after a firm are firms; a place in
+/// the list stays a place.
+#[test]
+fn names_listed_after_a_firm_are_firms() {
+    let e = engine();
+    let got =
+        found(&e, "des producteurs tels que Gomselmash, Krinitsa, Zdravushka-Milk, Minsk et \n\nOshmyansk ont signé");
+    let got: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Gomselmash", "gazet:firm/gomselmash"),
+            ("Krinitsa", "gazet:firm/unlisted"),
+            ("Zdravushka-Milk", "gazet:firm/unlisted"),
+            ("Minsk", "geonames:625144"),
+            ("Oshmyansk", "gazet:firm/unlisted"),
+        ]
+    );
+    // No list: a comma then a sentence's subject, a state, lowercase words.
+    assert_eq!(spans(&e, "selon MAZ, Alexandre Loukachenko a déclaré"), ["MAZ"]);
+    assert_eq!(spans(&e, "MAZ et la Russie, Minsk Kristall et Spartak"), ["MAZ", "Russie", "Minsk"]);
+    assert_eq!(spans(&e, "BelAZ et des entreprises"), ["BelAZ"]);
+}
+
 /// Book: "assemblées en Géorgie : Belarus 322.1, Belarus 321 et Belarus 622 tracteurs": a
 /// state's name with a model number is a product (ANNOTATION.md: not marked); with a year
 /// it is the state.
