@@ -615,8 +615,12 @@ impl Extractor {
             let coordinated = plural_context.is_some_and(|prev_end| {
                 folded.text.get(prev_end..c.folded_start as usize).is_some_and(is_coordination)
             });
-            let designated =
-                if coordinated { None } else { designator_before(&folded.text[..c.folded_start as usize]) };
+            // Only a name with a subdivision's reading is looked at.
+            let designated = if coordinated || !readings.iter().any(|v| v.bare_subdivision) {
+                None
+            } else {
+                designator_before(&folded.text[..c.folded_start as usize])
+            };
             if coordinated || designated.is_some() {
                 // A region, rather than a city that is a subdivision too ("Minsk" the
                 // oblast, not the capital city's own subdivision).
@@ -1192,16 +1196,16 @@ fn insert_found(mentions: &mut Vec<Mention>, found: Vec<(usize, Mention)>) {
     if found.is_empty() {
         return;
     }
-    let old = std::mem::take(mentions);
+    let mut old = std::mem::take(mentions).into_iter();
     mentions.reserve(old.len() + found.len());
-    let mut found = found.into_iter().peekable();
-    for (i, m) in old.into_iter().enumerate() {
-        while let Some((_, new)) = found.next_if(|(at, _)| *at == i) {
-            mentions.push(new);
-        }
-        mentions.push(m);
+    // The runs between insertions are moved as blocks, not mention by mention.
+    let mut moved = 0;
+    for (at, new) in found {
+        mentions.extend(old.by_ref().take(at.saturating_sub(moved)));
+        moved = moved.max(at);
+        mentions.push(new);
     }
-    mentions.extend(found.map(|(_, new)| new));
+    mentions.extend(old);
 }
 
 /// Most bytes between two model numbers of one list ("Belarus 322.1, Belarus 321").

@@ -624,6 +624,11 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
         if at > 0 && !text[..at].ends_with(char::is_whitespace) {
             continue;
         }
+        // A cue inside a mention ("Plant" of "Minsk Automobile Plant") names nothing new.
+        let inside = taken.partition_point(|t| t.start <= at);
+        if inside > 0 && at < taken[inside - 1].end {
+            continue;
+        }
         let window_start = window_edge(text, at.saturating_sub(WINDOW_BEFORE), true);
         let window_end = window_edge(text, (at + WINDOW_AFTER).min(text.len()), false);
         if window_start > at || window_end <= at {
