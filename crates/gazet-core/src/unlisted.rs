@@ -509,7 +509,13 @@ fn name_with_head(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     while first > 0 && i - first < MAX_HEADED_WORDS {
         let t = tokens[first - 1];
         let word = strip_elision(t.text);
-        if ends_phrase(&t) || !is_capitalised(word) || is_legal_form(word) || FUNCTION_WORDS.contains(&word) {
+        let punctuated = word.contains([',', ';', ':', '(', ')', '"']);
+        if ends_phrase(&t)
+            || punctuated
+            || !is_capitalised(word)
+            || is_legal_form(word)
+            || FUNCTION_WORDS.contains(&word)
+        {
             break;
         }
         first -= 1;
@@ -642,7 +648,10 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
         // LLC"); a firm, institution or state is not.
         let clashes = overlapping(taken, &span).any(|t| is_named(t.start));
         let inside_taken = overlapping(taken, &span).any(|t| t.start <= span.start && span.end <= t.end);
-        if !clashes && !inside_taken && !found.iter().any(|f| f.start < span.end && span.start < f.end) {
+        // A mention is absorbed whole or not at all: one that sticks out of the name (a
+        // territory "région d'X" ending inside it) keeps its place.
+        let straddled = overlapping(taken, &span).any(|t| t.start < span.start || span.end < t.end);
+        if !clashes && !inside_taken && !straddled && !found.iter().any(|f| f.start < span.end && span.start < f.end) {
             found.push(span);
         }
     }

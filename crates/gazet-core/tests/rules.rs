@@ -510,6 +510,12 @@ fn an_english_head_after_a_name_makes_it_a_firm() {
     );
     // A lowercase word before the head: no name.
     assert!(spans(&e, "un nouveau Holding sera créé").is_empty());
+    // Found by the fuzzer: a territory ending inside the words before a head keeps its
+    // span, and no mention overlaps another.
+    let text = "la région d'Irstries,Bisov Plant of Automobile, Pinsk";
+    let x = e.extract(text, &ExtractOptions::default());
+    assert!(x.mentions.windows(2).all(|w| w[0].end <= w[1].start), "{:?}", spans(&e, text));
+    assert_eq!(spans(&e, text)[0], "région d'Irstries");
 }
 
 /// Book: "producteurs tels que Kommunarka, Krinitsa, Minsk Kristall, Spartak,
