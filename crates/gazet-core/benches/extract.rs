@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use gazet_core::normalize::normalize;
-use gazet_core::{EngineConfig, ExtractOptions, Extractor, Gazetteer};
+use gazet_core::{EngineConfig, ExtractOptions, Extractor, Gazetteer, GazetteerError};
 
 fn book() -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/book-dev.txt");
@@ -92,6 +92,18 @@ fn benches(c: &mut Criterion) {
         group.sample_size(10);
         group.bench_with_input(BenchmarkId::new("default", engine.stats().surface_forms), &default, |b, g| {
             b.iter(|| black_box(Extractor::new(g.clone(), EngineConfig::default()).unwrap().stats().patterns))
+        });
+        // The same engine from the image `gazet`'s build script makes (the gazetteer is
+        // cloned in both, not parsed).
+        let image = engine.image();
+        group.bench_with_input(BenchmarkId::new("from_image", engine.stats().surface_forms), &default, |b, g| {
+            b.iter(|| {
+                let (engine, refused) =
+                    Extractor::load_with_image(&image, EngineConfig::default(), || Ok::<_, GazetteerError>(g.clone()))
+                        .unwrap();
+                assert!(refused.is_none());
+                black_box(engine.stats().patterns)
+            })
         });
         group.finish();
     }

@@ -881,6 +881,7 @@ fn for_each_variant(
         accent_sensitive: canonical_sensitive,
         stem_len,
         needs_district_context: false,
+        foreign: false,
     };
     let canonical_is_acronym = entity.acronyms.iter().any(|a| a.text == entity.name);
     if entity.id == crate::unlisted::UNLISTED_FIRM {

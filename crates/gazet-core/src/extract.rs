@@ -509,6 +509,7 @@ impl Extractor {
         let mut context = Context::of(&text[..start]);
         context.before_initial = followed_by_initial(&text[end..]);
         context.before_capitalised = followed_by_capitalised_word(&text[end..]);
+        context.before_lowercase = context.after_author_initial && followed_by_lowercase_word(&text[end..]);
         let (first, last) = self.compiled.pattern_ranges[hit.pattern as usize];
         let seen = Shape::of_span(text, start, end);
         let variants = &self.compiled.variants[first as usize..last as usize];
@@ -1098,6 +1099,12 @@ struct Context<'a> {
     spaced: bool,
     /// "K. Gusev": an initial before a name makes it a person's.
     after_initial: bool,
+    /// "Shcherbitsky, A. Glubokoe va coopérer ...": the initial ends a reference's author
+    /// ("Surname, I."), and if a lowercase word follows the name, the name begins the
+    /// title: it is no person's.
+    after_author_initial: bool,
+    /// A lowercase word right after the match.
+    before_lowercase: bool,
     /// "Gusev, B. Zalessky": a comma and an initial after a name make it a person's.
     before_initial: bool,
     /// "Vladimir Dvornik": a capitalised word right after the match.
@@ -1118,10 +1125,22 @@ impl<'a> Context<'a> {
             let mut rev = trimmed[..trimmed.len() - 1].chars().rev();
             rev.next().is_some_and(char::is_uppercase) && rev.next().is_none_or(|c| !c.is_alphanumeric())
         };
+        // "Surname, I.": a comma and a capitalised word before the initial.
+        let after_author_initial = after_initial && {
+            let without_dot = &trimmed[..trimmed.len() - 1];
+            let initial = without_dot.char_indices().next_back().map_or(0, |(i, _)| i);
+            let before_initial = without_dot[..initial].trim_end();
+            before_initial.strip_suffix(',').is_some_and(|author| {
+                let word = &author[last_word_start(author)..];
+                word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 2
+            })
+        };
         Context {
             trimmed,
             spaced,
             after_initial,
+            after_author_initial,
+            before_lowercase: false,
             before_initial: false,
             before_capitalised: false,
             last_word: std::cell::OnceCell::new(),
@@ -1162,7 +1181,8 @@ impl<'a> Context<'a> {
     fn allows(&self, variant: &Variant, seen: &Shape, written: &Shape, original: &str) -> bool {
         match variant.form {
             Form::Name => {
-                let person = self.after_initial
+                let title = self.after_author_initial && self.before_lowercase;
+                let person = (self.after_initial && !title)
                     || self.before_initial
                     || self.in_dedication()
                     || (self.before_capitalised
@@ -1341,6 +1361,12 @@ fn followed_by_capitalised_word(after: &str) -> bool {
     chars.next() == Some(' ')
         && chars.next().is_some_and(char::is_uppercase)
         && chars.next().is_some_and(char::is_lowercase)
+}
+
+/// Whitespace, then a lowercase word: "Glubokoe va coopérer", "Sogd et Vitebsk".
+fn followed_by_lowercase_word(after: &str) -> bool {
+    let rest = after.trim_start();
+    rest.len() < after.len() && rest.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// ", B. Zalessky" or ", A.": a comma, then a capital and a full stop.

@@ -68,6 +68,10 @@ pub struct Surface {
     /// ("les districts suivants : Volosovsky et Logoisky"), since such adjectives are also
     /// surnames ("Shklovsky").
     pub needs_district_context: bool,
+    /// A name in another language (value written with a leading `~`, "~Tajikistan"):
+    /// matched as it is, but no template is filled with it ("Ministère des Finances de
+    /// Tajikistan" is no French name).
+    pub foreign: bool,
 }
 
 /// One row of the gazetteer, templates expanded.
@@ -531,14 +535,24 @@ fn parse_row(row: &Fields<'_>, line_ref: &LineRef, is_template: bool) -> Result<
     let surfaces = |column: &str| -> Result<Vec<Surface>, GazetteerError> {
         split_list(get(column))
             .map(|value| {
-                let (text, accent_sensitive) = match value.strip_prefix('=') {
+                let (text, foreign) = match value.strip_prefix('~') {
                     Some(rest) => (rest, true),
                     None => (value, false),
+                };
+                let (text, accent_sensitive) = match text.strip_prefix('=') {
+                    Some(rest) => (rest, true),
+                    None => (text, false),
                 };
                 if !is_template || !text.contains('{') {
                     check_surface(text).map_err(|m| line_ref.error(column, value, m))?;
                 }
-                Ok(Surface { text: text.to_string(), accent_sensitive, stem_len: None, needs_district_context: false })
+                Ok(Surface {
+                    text: text.to_string(),
+                    accent_sensitive,
+                    stem_len: None,
+                    needs_district_context: false,
+                    foreign,
+                })
             })
             .collect()
     };
@@ -693,6 +707,7 @@ fn expand_template(
                         accent_sensitive: surface.accent_sensitive,
                         stem_len,
                         needs_district_context,
+                        foreign: false,
                     });
                 }
             }
@@ -899,8 +914,9 @@ struct SlotFills {
 
 impl SlotFills {
     fn new(slot: &Entity) -> Self {
-        let names: Vec<&str> =
-            std::iter::once(slot.name.as_str()).chain(slot.names.iter().map(|s| s.text.as_str())).collect();
+        let names: Vec<&str> = std::iter::once(slot.name.as_str())
+            .chain(slot.names.iter().filter(|s| !s.foreign).map(|s| s.text.as_str()))
+            .collect();
         let is_town = slot.kind == Kind::Region && matches!(slot.subtype.as_str(), "city" | "capital" | "town");
         let mut de: Vec<String> = if is_town {
             names.iter().flat_map(|n| inflect::de_forms_for_town(n)).collect()
@@ -981,6 +997,29 @@ mod tests {
         assert_eq!(slot_stem_len("Ministère de l'{name}"), None);
         assert_eq!(slot_stem_len("Ministry of Finance of {name}"), Some("Ministry of Finance of".len()));
         assert!(g.content_hash().starts_with("sha256:"));
+    }
+
+    #[test]
+    fn a_foreign_name_is_matched_but_fills_no_template() {
+        let states = format!(
+            "{HEADER}iso3166-1:BY\tSTATE\tcountry\tBiélorussie\t\t\t0.9\tBiélorussie|~Belarusland|~=Bélarusland\t\t\t\t\tla\n"
+        );
+        let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
+            gazet:inst/academy-of-sciences-{key}\tINSTITUTION\tacademy\tAcadémie des sciences {de}\t{slot}\t\t\tAcadémie des sciences {de}\tiso3166-1:BY\n";
+        let g = load(&[("states.tsv", &states), ("curated/templates.tsv", templates)]).unwrap();
+        let state = g.entity(g.lookup("iso3166-1:BY").unwrap());
+        let foreign: Vec<(&str, bool, bool)> = state
+            .names
+            .iter()
+            .filter(|n| n.foreign)
+            .map(|n| (n.text.as_str(), n.accent_sensitive, n.foreign))
+            .collect();
+        assert_eq!(foreign, [("Belarusland", false, true), ("Bélarusland", true, true)]);
+        let academy = g.entity(g.lookup("gazet:inst/academy-of-sciences-by").unwrap());
+        assert!(academy.names.iter().all(|n| !n.text.contains("Belarusland")), "{:?}", academy.names);
+        let engine = crate::Extractor::new(g, crate::EngineConfig::default()).unwrap();
+        let found = engine.extract("Belarusland et Académie des sciences de Biélorussie", &Default::default());
+        assert_eq!(found.mentions.len(), 2);
     }
 
     #[test]

@@ -543,6 +543,21 @@ fn names_listed_after_a_firm_are_firms() {
     assert_eq!(spans(&e, "BelAZ et des entreprises"), ["BelAZ"]);
 }
 
+/// Book, references: "Shcherbitsky, A. Glubokoe va coopérer avec la ville géorgienne de
+/// Telavi / A. Shcherbitsky //", "Rafieva, S. Sogd et Vitebsk ont signé": after an
+/// author's "Surname, I.", a name followed by a lowercase word begins the title; the
+/// initial does not make it a person's.
+#[test]
+fn a_reference_title_may_begin_with_a_place() {
+    let e = engine();
+    assert_eq!(spans(&e, "330 Shcherbitsky, A. Gomel va coopérer avec Navoï / A. Shcherbitsky //"), ["Gomel", "Navoï"]);
+    assert_eq!(spans(&e, "303 Rafieva, S. Gomel et\n\nNavoï ont signé"), ["Gomel", "Navoï"]);
+    // An author list, or an initial without "Surname," before it: a person.
+    assert!(spans(&e, "comp. : Zaleski, M. Gomel, A. Mostovoy. - Minsk").iter().all(|s| s != "Gomel"));
+    assert!(spans(&e, "selon K. Gomel et B. Zalessky").iter().all(|s| s != "Gomel"));
+    assert!(spans(&e, "Gusev, B. Gomel. - 2018").iter().all(|s| s != "Gomel"));
+}
+
 /// Book: "assemblées en Géorgie : Belarus 322.1, Belarus 321 et Belarus 622 tracteurs": a
 /// state's name with a model number is a product (ANNOTATION.md: not marked); with a year
 /// it is the state.
