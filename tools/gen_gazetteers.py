@@ -380,6 +380,24 @@ def add_english_names(states, countries, words):
     return added
 
 
+def add_stan_adjectives(states):
+    """French forms the adjective of a "-stan" state's name with "-ais" beside its
+    ethnonym ("kazakhstanais" beside "kazakh"): "ouzbékistanais", "turkménistanais". Added
+    where countries.json has only the ethnonym."""
+    added = 0
+    for r in states:
+        name = r["name"]
+        if r["subtype"] != "country" or not name.endswith("stan") or " " in name:
+            continue
+        adjs = split_list(r["adjectives"])
+        adjective = name.lower() + "ais"
+        if fold(adjective) not in {fold(a) for a in adjs}:
+            adjs.append(adjective)
+            added += 1
+        r["adjectives"] = "|".join(adjs)
+    return added
+
+
 # ---------------------------------------------------------------------------------------------
 # Regions
 
@@ -865,6 +883,7 @@ def main():
 
     states, rep1 = build_states(countries, t1.gettext, curated_states)
     rep1.append(f"states: {add_english_names(states, countries, words)} English names added")
+    rep1.append(f"states: {add_stan_adjectives(states)} -stanais adjectives added")
     regions, rep2 = build_regions(t2.gettext, region_exonyms)
 
     state_keys = set()
