@@ -74,6 +74,29 @@ pub struct Mention {
     pub word: u32,
 }
 
+impl Mention {
+    /// A name a context rule found (`byte_span` in the original text), in the form `name`;
+    /// its char offsets are filled in with every mention's at the end.
+    fn found_by_rule(
+        byte_span: std::ops::Range<usize>,
+        entity: EntityIdx,
+        alternatives: Vec<EntityIdx>,
+        word: u32,
+    ) -> Self {
+        Mention {
+            start: byte_span.start,
+            end: byte_span.end,
+            char_start: 0,
+            char_end: 0,
+            utf16: None,
+            entity,
+            form: Form::Name,
+            alternatives,
+            word,
+        }
+    }
+}
+
 /// Everything extracted from one text.
 #[derive(Clone, Debug, Default)]
 pub struct Extraction {
@@ -767,20 +790,8 @@ impl Extractor {
                         if mentions.get(next).is_some_and(|m| m.start < span.end) {
                             break; // the name holds a mention: not a plain list item
                         }
-                        found.push((
-                            next,
-                            Mention {
-                                start: span.start,
-                                end: span.end,
-                                char_start: 0,
-                                char_end: 0,
-                                utf16: None,
-                                entity: self.unlisted_firm,
-                                form: Form::Name,
-                                alternatives: Vec::new(),
-                                word: ordinal_before(mentions, next),
-                            },
-                        ));
+                        let word = ordinal_before(mentions, next);
+                        found.push((next, Mention::found_by_rule(span.clone(), self.unlisted_firm, Vec::new(), word)));
                         at = span.end;
                         if last {
                             break;
@@ -914,18 +925,7 @@ impl Extractor {
                 continue;
             }
             let word = ordinal_before(mentions, next);
-            let mention = Mention {
-                start: span.start,
-                end: span.end,
-                char_start: 0,
-                char_end: 0,
-                utf16: None,
-                entity: self.unlisted_region,
-                form: Form::Name,
-                alternatives: Vec::new(),
-                word,
-            };
-            found.push((next, mention));
+            found.push((next, Mention::found_by_rule(span, self.unlisted_region, Vec::new(), word)));
         }
         insert_found(mentions, found);
     }
@@ -991,20 +991,8 @@ impl Extractor {
                 }
                 end = (e + DISTRICT_LIST_GAP).min(f.len()).max(end);
                 let word_ordinal = ordinal_before(mentions, next);
-                found.push((
-                    next,
-                    Mention {
-                        start,
-                        end: stop,
-                        char_start: 0,
-                        char_end: 0,
-                        utf16: None,
-                        entity: entities[0],
-                        form: Form::Name,
-                        alternatives: entities[1..].to_vec(),
-                        word: word_ordinal,
-                    },
-                ));
+                let mention = Mention::found_by_rule(start..stop, entities[0], entities[1..].to_vec(), word_ordinal);
+                found.push((next, mention));
             }
             scanned_to = scanned_to.max(end);
         }
@@ -1026,16 +1014,8 @@ impl Extractor {
             return;
         }
         // Merge the two sorted lists; a mention inside a new firm name is absorbed.
-        let unlisted = |span: std::ops::Range<usize>, word: u32| Mention {
-            start: span.start,
-            end: span.end,
-            char_start: 0,
-            char_end: 0,
-            utf16: None,
-            entity: self.unlisted_firm,
-            form: Form::Name,
-            alternatives: Vec::new(),
-            word,
+        let unlisted = |span: std::ops::Range<usize>, word: u32| {
+            Mention::found_by_rule(span, self.unlisted_firm, Vec::new(), word)
         };
         let old = std::mem::take(mentions);
         mentions.reserve(old.len() + found.len());
