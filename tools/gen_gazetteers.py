@@ -829,6 +829,15 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                 for v in dict.fromkeys([strip_soft_signs(n), soft_sign_i_form(n)]):
                     if v != n and keep(v, derived=True):
                         names.add(v)
+        # Belarusian writes h where Russian writes g ("Homel" for "Gomel"), and texts mix
+        # the two: the h form of a Belarusian town's g names ("Hlubokoe" for "Glubokoe"),
+        # through the same filters.
+        if cc == "BY":
+            for n in [c["name"], canonical] + accepted:
+                if n.startswith("G") and len(n) > 1 and n[1] not in "hH":
+                    v = "H" + n[1:]
+                    if keep(v, derived=True):
+                        names.add(v)
         parent = admin1.get((cc, c["admin1code"])) if cc in CITY_COUNTRIES else None
         if not parent:
             parent = f"iso3166-1:{cc}"
