@@ -921,7 +921,19 @@ impl Extractor {
                 continue;
             }
             let Some(span) = crate::unlisted::territory_at(text, at) else { continue };
-            if mentions.get(next).is_some_and(|m| m.start < span.end) {
+            if let Some(m) = mentions.get_mut(next).filter(|m| m.start < span.end) {
+                // "district municipal d'Agryz", "district urbain de Sosnovy Bor": a listed
+                // town named by a designator that no pattern holds is the territory, and the
+                // designator belongs to its span (ANNOTATION.md).
+                let town = m.end == span.end
+                    && m.form == Form::Name
+                    && self.gazetteer.entity(m.entity).kind == Kind::Region
+                    && matches!(self.gazetteer.entity(m.entity).subtype.as_str(), "city" | "capital" | "town");
+                if town {
+                    m.start = span.start;
+                    m.entity = self.unlisted_region;
+                    m.alternatives.clear();
+                }
                 continue;
             }
             let word = ordinal_before(mentions, next);

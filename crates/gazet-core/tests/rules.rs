@@ -653,6 +653,12 @@ fn unlisted_territories_are_found_by_their_designator() {
         assert!(spans(&e, text).is_empty(), "{text}: {:?}", spans(&e, text));
     }
     assert_eq!(spans(&e, "la ville de Minsk"), ["Minsk"]);
+    // Book: "du district municipal d'Agryz au Tatarstan": a listed town named by a
+    // designator that no pattern holds is the territory, designator included.
+    assert_eq!(
+        found(&e, "le village du district municipal de Gomel au Tatarstan"),
+        [("district municipal de Gomel".to_string(), "gazet:region/unlisted".to_string(), Form::Name)]
+    );
     // An unlisted territory has no identity of its own: it is never paired.
     let x = e.extract("Le district de Zelva et la Russie.", &ExtractOptions::default());
     assert_eq!(x.mentions.len(), 2);
