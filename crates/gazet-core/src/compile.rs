@@ -201,21 +201,33 @@ impl Compiled {
                 Some((nfa, built))
             })
         });
-        let (nfa, (patterns, pattern_ranges, variants, starts, cues, slots, district_adjectives)) =
-            match threaded.flatten() {
-                Some(done) => done,
-                None => {
-                    // One core, or no thread to be had: the same steps one after the other.
-                    let (sender, receiver) = std::sync::mpsc::channel();
-                    let built = build_variants(gazetteer, config, sender);
-                    (build_automaton(receiver), built)
-                }
-            };
+        let (nfa, tables) = match threaded.flatten() {
+            Some(done) => done,
+            None => {
+                // One core, or no thread to be had: the same steps one after the other.
+                let (sender, receiver) = std::sync::mpsc::channel();
+                let built = build_variants(gazetteer, config, sender);
+                (build_automaton(receiver), built)
+            }
+        };
+        let nfa = nfa?;
+        let first_words = FirstWords::new(&nfa, &tables.patterns[..nfa.patterns_len()]);
+        Ok(Compiled::assemble(nfa, first_words, tables, started, false))
+    }
+
+    /// The compiled gazetteer of its parts, however they were made (compiled here, or read
+    /// from an image); what can be derived from them is derived here.
+    fn assemble(
+        nfa: contiguous::NFA,
+        first_words: FirstWords,
+        tables: Tables,
+        started: Instant,
+        from_image: bool,
+    ) -> Compiled {
+        let Tables { patterns, pattern_ranges, variants, starts, cues, slots, district_adjectives } = tables;
         let forms_patterns = pattern_ranges.iter().filter(|(a, b)| a < b).count();
         let shapes = std::iter::repeat_with(std::sync::OnceLock::new).take(variants.len()).collect();
-        let nfa = nfa?;
-        let first_words = FirstWords::new(&nfa, &patterns[..nfa.patterns_len()]);
-        Ok(Compiled {
+        Compiled {
             nfa,
             first_words,
             patterns,
@@ -228,8 +240,8 @@ impl Compiled {
             slots,
             build_time: started.elapsed(),
             forms_patterns,
-            from_image: false,
-        })
+            from_image,
+        }
     }
 
     /// The case shape of variant `v`'s surface, for its case policy.
@@ -373,15 +385,17 @@ fn build_automaton_from<P: AsRef<[u8]>>(patterns: impl IntoIterator<Item = P>) -
         .map_err(|e| format!("cannot build the automaton: {e}"))
 }
 
-type Built = (
-    Vec<Box<[u8]>>,
-    Vec<(u32, u32)>,
-    Vec<Variant>,
-    StartFilter,
-    FxHashMap<u64, u8>,
-    Slots,
-    FxHashMap<Box<[u8]>, Vec<EntityIdx>>,
-);
+/// Everything of a compiled gazetteer but its automaton (see [`Compiled`]'s fields): what
+/// [`build_variants`] makes and an image holds.
+struct Tables {
+    patterns: Vec<Box<[u8]>>,
+    pattern_ranges: Vec<(u32, u32)>,
+    variants: Vec<Variant>,
+    starts: StartFilter,
+    cues: FxHashMap<u64, u8>,
+    slots: Slots,
+    district_adjectives: FxHashMap<Box<[u8]>, Vec<EntityIdx>>,
+}
 
 pub(crate) const CUE_FIRM: u8 = 1;
 pub(crate) const CUE_TERRITORY: u8 = 2;
@@ -533,7 +547,7 @@ fn build_variants(
     gazetteer: &Gazetteer,
     config: &EngineConfig,
     sender: std::sync::mpsc::Sender<PatternChunk>,
-) -> Built {
+) -> Tables {
     let mut producer = Producer {
         by_key: FxHashMap::default(),
         patterns: Vec::new(),
@@ -694,7 +708,7 @@ fn build_variants(
             rank(a).partial_cmp(&rank(b)).unwrap_or(std::cmp::Ordering::Equal)
         });
     }
-    (patterns, pattern_ranges, variants, starts, cues, slots, district_adjectives)
+    Tables { patterns, pattern_ranges, variants, starts, cues, slots, district_adjectives }
 }
 
 /// The words of folded bytes as the scan sees them (`words::Words`).
@@ -974,7 +988,8 @@ mod tests {
         let config = EngineConfig::default();
         let compiled = Compiled::build(&g, &config).unwrap();
         let (sender, receiver) = std::sync::mpsc::channel();
-        let (patterns, ranges, variants, _, cues, _, district_adjectives) = build_variants(&g, &config, sender);
+        let Tables { patterns, pattern_ranges: ranges, variants, cues, district_adjectives, .. } =
+            build_variants(&g, &config, sender);
         let nfa = build_automaton(receiver).unwrap();
         assert_eq!(patterns, compiled.patterns);
         assert_eq!(ranges, compiled.pattern_ranges);

@@ -22,12 +22,14 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous;
 use rustc_hash::FxHashMap;
 
-use super::{build_automaton_from, CasePolicy, Compiled, EngineConfig, FirstWords, Form, Slots, StartFilter, Variant};
+use super::{
+    build_automaton_from, CasePolicy, Compiled, EngineConfig, FirstWords, Form, Slots, StartFilter, Tables, Variant,
+};
 use crate::gazetteer::{EntityIdx, Gazetteer};
 
 const MAGIC: &[u8; 8] = b"GAZETIMG";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The header of an image: what it was compiled from.
 pub struct ImageHeader<'a> {
@@ -56,7 +58,6 @@ impl Compiled {
         w.bytes(format!("{config:?}").as_bytes());
 
         w.len(self.nfa.patterns_len());
-        w.len(self.forms_patterns);
         w.len(self.patterns.len());
         for p in &self.patterns {
             w.bytes(p);
@@ -145,7 +146,6 @@ impl Compiled {
             check_header(&header, config)?;
             let content_hash = header.content_hash;
             let automaton_patterns = r.len()?;
-            let forms_patterns = r.len()?;
             let count = r.len()?;
             if automaton_patterns > count {
                 return Err(r.malformed("more automaton patterns than patterns"));
@@ -154,12 +154,12 @@ impl Compiled {
             for _ in 0..count {
                 slices.push(r.bytes()?);
             }
-            Ok((content_hash, automaton_patterns, forms_patterns, slices))
+            Ok((content_hash, automaton_patterns, slices))
         }) {
             Ok(patterns) => patterns,
             Err(refused) => return Ok((load()?, Err(refused))),
         };
-        let (content_hash, automaton_patterns, forms_patterns, slices) = patterns;
+        let (content_hash, automaton_patterns, slices) = patterns;
         let automaton_slices = &slices[..automaton_patterns];
         std::thread::scope(|scope| {
             let automaton = std::thread::Builder::new()
@@ -175,10 +175,10 @@ impl Compiled {
                     gazetteer.content_hash()
                 ))
             };
-            let Ok((pattern_ranges, variants, starts, cues, district_adjectives, slots)) = rest else {
-                return Ok((gazetteer, Err(rest.err().unwrap_or_default())));
+            let tables = match rest {
+                Ok(tables) => tables,
+                Err(e) => return Ok((gazetteer, Err(e))),
             };
-            let patterns: Vec<Box<[u8]>> = slices.iter().map(|&s| s.into()).collect();
             let built = match automaton {
                 Some(thread) => thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
                 None => automaton_and_first_words(automaton_slices),
@@ -187,22 +187,7 @@ impl Compiled {
                 Ok(built) => built,
                 Err(e) => return Ok((gazetteer, Err(e))),
             };
-            let shapes = std::iter::repeat_with(std::sync::OnceLock::new).take(variants.len()).collect();
-            let compiled = Compiled {
-                nfa,
-                first_words,
-                patterns,
-                pattern_ranges,
-                variants,
-                shapes,
-                starts,
-                cues,
-                district_adjectives,
-                slots,
-                build_time: started.elapsed(),
-                forms_patterns,
-                from_image: true,
-            };
+            let compiled = Compiled::assemble(nfa, first_words, tables, started, true);
             Ok((gazetteer, Ok(compiled)))
         })
     }
@@ -226,11 +211,9 @@ fn check_header(header: &ImageHeader<'_>, config: &EngineConfig) -> Result<(), S
     Ok(())
 }
 
-type Rest =
-    (Vec<(u32, u32)>, Vec<Variant>, StartFilter, FxHashMap<u64, u8>, FxHashMap<Box<[u8]>, Vec<EntityIdx>>, Slots);
-
-/// Everything after the patterns, checked against the `patterns` and `entities` counts.
-fn read_rest(r: &mut Reader<'_>, patterns: &[&[u8]], entities: usize) -> Result<Rest, String> {
+/// Everything after the patterns, checked against the `patterns` and `entities` counts,
+/// with the patterns.
+fn read_rest(r: &mut Reader<'_>, patterns: &[&[u8]], entities: usize) -> Result<Tables, String> {
     let mut pattern_ranges = Vec::with_capacity(patterns.len());
     for _ in 0..patterns.len() {
         pattern_ranges.push((r.u32()?, r.u32()?));
@@ -327,7 +310,9 @@ fn read_rest(r: &mut Reader<'_>, patterns: &[&[u8]], entities: usize) -> Result<
     if !r.rest().is_empty() {
         return Err(r.malformed("bytes after the end"));
     }
-    Ok((pattern_ranges, variants, starts, cues, district_adjectives, Slots { stems, filled, lengths, longest }))
+    let slots = Slots { stems, filled, lengths, longest };
+    let patterns = patterns.iter().map(|&p| p.into()).collect();
+    Ok(Tables { patterns, pattern_ranges, variants, starts, cues, slots, district_adjectives })
 }
 
 fn form_code(form: Form) -> u8 {
