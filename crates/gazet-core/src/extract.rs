@@ -925,10 +925,7 @@ impl Extractor {
                 // "district municipal d'Agryz", "district urbain de Sosnovy Bor": a listed
                 // town named by a designator that no pattern holds is the territory, and the
                 // designator belongs to its span (ANNOTATION.md).
-                let town = m.end == span.end
-                    && m.form == Form::Name
-                    && self.gazetteer.entity(m.entity).kind == Kind::Region
-                    && matches!(self.gazetteer.entity(m.entity).subtype.as_str(), "city" | "capital" | "town");
+                let town = m.end == span.end && m.form == Form::Name && self.gazetteer.entity(m.entity).is_town();
                 if town {
                     m.start = span.start;
                     m.entity = self.unlisted_region;

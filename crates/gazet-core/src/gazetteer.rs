@@ -94,6 +94,13 @@ pub struct Entity {
     pub origin: String,
 }
 
+impl Entity {
+    /// A city, capital or town: a place named bare ("Minsk"), not a subdivision.
+    pub fn is_town(&self) -> bool {
+        self.kind == Kind::Region && matches!(self.subtype.as_str(), "city" | "capital" | "town")
+    }
+}
+
 /// A loading error: which file, line, column and value, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GazetteerError {
@@ -917,7 +924,7 @@ impl SlotFills {
         let names: Vec<&str> = std::iter::once(slot.name.as_str())
             .chain(slot.names.iter().filter(|s| !s.foreign).map(|s| s.text.as_str()))
             .collect();
-        let is_town = slot.kind == Kind::Region && matches!(slot.subtype.as_str(), "city" | "capital" | "town");
+        let is_town = slot.is_town();
         let mut de: Vec<String> = if is_town {
             names.iter().flat_map(|n| inflect::de_forms_for_town(n)).collect()
         } else {
