@@ -223,37 +223,22 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, Body
     None
 }
 
-/// Head nouns of the English names of firms ("Zhlobin Meat-Packing Plant", "Kazakhstan
-/// Petrochemical Industries", "Astana Universal Commodity Exchange").
-const ENGLISH_FIRM_HEADS: &[&str] = &[
-    "Plant",
-    "Works",
-    "Factory",
-    "Industries",
-    "Exchange",
-    "Company",
-    "Corporation",
-    "Group",
-    "Holding",
-    "Mill",
-    "Mills",
-    "Refinery",
-    "Combine",
-    "Motors",
-    "Airlines",
-    "Airways",
-    "Bank",
-];
+/// Head nouns of the English names of firms that make one only after a place ("Astana
+/// Universal Commodity Exchange", "Kazakhstan Petrochemical Industries" with every
+/// [`POSTPOSED_HEADS`] one too): after any name, "Bank" or "Exchange" also ends
+/// institutions' names.
+const PLACE_LED_HEADS: &[&str] = &["Exchange", "Mill", "Refinery", "Combine", "Airlines", "Airways", "Bank"];
 
 /// Most capitalised words of an English firm name after the place it begins with.
 const MAX_ENGLISH_NAME_WORDS: usize = 7;
 
 /// Where the English name of a firm that begins with the place mention ending at
 /// `place_end` ends: capitalised words follow the place, one of them a head noun
-/// ([`ENGLISH_FIRM_HEADS`]), and the name ends with the last head, or after "of" with the
-/// capitalised words, joined by "and", that say what the firm makes ("Borisov Plant of
-/// Automobile and Tractor Electrical Equipment"). Texts translated from Russian quote such
-/// names in English; the place alone is not the mention (ANNOTATION.md: the full name).
+/// ([`POSTPOSED_HEADS`], [`PLACE_LED_HEADS`]), and the name ends with the last head, or
+/// after "of" with the capitalised words, joined by "and", that say what the firm makes
+/// ("Borisov Plant of Automobile and Tractor Electrical Equipment"). Texts translated from
+/// Russian quote such names in English; the place alone is not the mention (ANNOTATION.md:
+/// the full name).
 pub fn english_firm_end(text: &str, place_end: usize) -> Option<usize> {
     let mut at = place_end;
     let mut end = None;
@@ -275,7 +260,7 @@ pub fn english_firm_end(text: &str, place_end: usize) -> Option<usize> {
             break;
         }
         at += spaces + word_len;
-        if after_of || ENGLISH_FIRM_HEADS.contains(&word) {
+        if after_of || POSTPOSED_HEADS.contains(&word) || PLACE_LED_HEADS.contains(&word) {
             end = Some(at);
         }
     }
