@@ -490,28 +490,13 @@ fn name_with_head(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     if !ends_phrase(&head) && tokens.get(i + 1).is_some_and(|t| is_capitalised(t.text)) {
         return None;
     }
-    let mut first = i;
-    while first > 0 && i - first < MAX_HEADED_WORDS {
-        let t = tokens[first - 1];
-        let word = strip_elision(t.text);
-        let punctuated = word.contains([',', ';', ':', '(', ')', '"']);
-        if ends_phrase(&t)
-            || punctuated
+    let start = capitalised_run_before(tokens, i, MAX_HEADED_WORDS, |t, word| {
+        ends_phrase(t)
+            || word.contains([',', ';', ':', '(', ')', '"'])
             || !is_capitalised(word)
             || is_legal_form(word)
             || FUNCTION_WORDS.contains(&word)
-        {
-            break;
-        }
-        first -= 1;
-        // A name starts at an elided article: "d'Autocomponents Holding".
-        if word.len() < t.text.len() {
-            break;
-        }
-    }
-    if first == i {
-        return None;
-    }
+    })?;
     let mut end = head.start + core(&head);
     if !ends_phrase(&head) && tokens.get(i + 1).is_some_and(|t| t.text == "of") {
         for t in &tokens[i + 2..tokens.len().min(i + 2 + MAX_HEADED_WORDS)] {
@@ -527,8 +512,6 @@ fn name_with_head(tokens: &[Token], i: usize) -> Option<Range<usize>> {
             }
         }
     }
-    let start_token = tokens[first];
-    let start = start_token.start + (start_token.text.len() - strip_elision(start_token.text).len());
     Some(start..end)
 }
 
@@ -849,19 +832,32 @@ fn name_before(tokens: &[Token], at: usize) -> Option<Range<usize>> {
     if last.text.ends_with([',', ';', ':', '.', ')']) {
         return None;
     }
+    let start = capitalised_run_before(tokens, at, 5, |_, core| {
+        core.ends_with([',', ';', ':', '.', ')']) || !is_capitalised(core) || is_legal_form(core)
+    })?;
+    let end = last.start + last.text.trim_end_matches([',', ';', ':']).len();
+    (end > start).then_some(start..end)
+}
+
+/// Where the run of words right before `tokens[at]` starts (an elided article left out),
+/// at most `max` words: each token read backwards joins it unless `stops(token, word)`
+/// (the word without its elided article), and a word after an elided article is the
+/// run's first ("d'Uzagrotekhsanoatholding"). None if no word joins.
+fn capitalised_run_before(
+    tokens: &[Token],
+    at: usize,
+    max: usize,
+    stops: impl Fn(&Token, &str) -> bool,
+) -> Option<usize> {
     let mut first = at;
-    while first > 0 && at - first < 5 {
-        let t = tokens[first - 1];
-        let core = strip_elision(t.text);
-        if core.ends_with([',', ';', ':', '.', ')']) {
-            break;
-        }
-        if !is_capitalised(core) || is_legal_form(core) {
+    while first > 0 && at - first < max {
+        let t = &tokens[first - 1];
+        let word = strip_elision(t.text);
+        if stops(t, word) {
             break;
         }
         first -= 1;
-        // A name starts at an elided article: "d'Uzagrotekhsanoatholding".
-        if core.len() < t.text.len() {
+        if word.len() < t.text.len() {
             break;
         }
     }
@@ -869,9 +865,7 @@ fn name_before(tokens: &[Token], at: usize) -> Option<Range<usize>> {
         return None;
     }
     let start_token = tokens[first];
-    let start = start_token.start + (start_token.text.len() - strip_elision(start_token.text).len());
-    let end = last.start + last.text.trim_end_matches([',', ';', ':']).len();
-    (end > start).then_some(start..end)
+    Some(start_token.start + (start_token.text.len() - strip_elision(start_token.text).len()))
 }
 
 /// The name starting at token `at`: a quoted string, or capitalised words joined by
