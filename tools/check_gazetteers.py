@@ -128,7 +128,8 @@ def main():
                     if dup:
                         err(path, ln, f"{col}: duplicate items {dup}")
                     for i in items:
-                        s = i[1:] if i.startswith("=") else i
+                        # Markers (gazetteers/README.md): `~` a foreign name, `=` accent-sensitive.
+                        s = i.removeprefix("~").removeprefix("=")
                         if not s:
                             continue
                         if not fold_ends(s):
