@@ -255,6 +255,11 @@ def regular_feminine(m):
     return out
 
 
+# Sovereign in fact or recognised by many states, though countries.json does not mark them
+# independent (Kosovo, whose flag is unset there, is taken as independent already).
+PARTIALLY_RECOGNISED_STATES = {"PS", "TW"}
+
+
 def build_states(countries, fr1, curated):
     by_code = {c["cca2"]: c for c in countries}
     codes = sorted({c.alpha_2 for c in pycountry.countries} | ({"XK"} & set(by_code)))
@@ -304,6 +309,10 @@ def build_states(countries, fr1, curated):
         independent = bool(c.get("independent")) if c else True
         if c and c.get("independent") is None:
             independent = True  # Kosovo
+        # ANNOTATION.md: STATE is a sovereign state; any other named territory is a REGION.
+        # Dependent territories (Hong Kong, Greenland, Puerto Rico...) keep their ISO 3166-1
+        # id but are regions; states recognised by part of the world count as states.
+        sovereign = independent or code in PARTIALLY_RECOGNISED_STATES
         # adjectives
         if cur.get("adjectives"):
             adjs = split_list(cur["adjectives"])
@@ -334,12 +343,14 @@ def build_states(countries, fr1, curated):
             xrefs.append(f"wikidata:{cur['wikidata']}")
         rows.append({
             "id": f"iso3166-1:{code}",
-            "kind": "STATE",
-            "subtype": "country" if independent else "territory",
+            "kind": "STATE" if sovereign else "REGION",
+            "subtype": "country" if sovereign else "territory",
             "name": canonical,
             "parent": "",
             "xrefs": " ".join(xrefs),
-            "prior": fmt_prior(0.9 if independent else 0.8),
+            # A territory ranks above its capital of the same name (Hong Kong, Gibraltar,
+            # Macao): capitals have 0.90.
+            "prior": fmt_prior(0.9 if sovereign else 0.91),
             "names": "|".join(names.items),
             "acronyms": "|".join(split_list(cur.get("acronyms", ""))),
             "adjectives": "|".join(adjs),

@@ -1,10 +1,10 @@
-//! The whole dev book with the default gazetteers: known mentions are found with the
+//! The default gazetteers over the whole dev book: known mentions are found with the
 //! right id, found independently here with plain string search.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use gazet_core::{ExtractOptions, Extractor, Form};
+use gazet_core::{ExtractOptions, Extractor, Form, Kind};
 
 fn engine() -> &'static Extractor {
     static ENGINE: OnceLock<Extractor> = OnceLock::new();
@@ -112,4 +112,34 @@ fn nothing_inside_urls() {
         let end = text[at..].find(char::is_whitespace).map_or(text.len(), |p| at + p);
         assert!(!found.keys().any(|&(s, e)| s < end && at < e), "mention inside {:?}", &text[at..end]);
     }
+}
+
+/// ANNOTATION.md: STATE is a sovereign state, any other named territory a REGION. Dependent
+/// territories keep their ISO 3166-1 id, and outrank their capital of the same name.
+#[test]
+fn dependent_territories_are_regions_with_their_iso_id() {
+    let text = "Les échanges avec Hong Kong, le Groenland, Gibraltar et Porto Rico, \
+                avec Taïwan, la Palestine, le Kosovo et la Biélorussie.";
+    let x = engine().extract(text, &ExtractOptions::default());
+    let got: Vec<(&str, &str, Kind)> = x
+        .mentions
+        .iter()
+        .map(|m| {
+            let e = engine().gazetteer().entity(m.entity);
+            (&text[m.start..m.end], e.id.as_str(), e.kind)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Hong Kong", "iso3166-1:HK", Kind::Region),
+            ("Groenland", "iso3166-1:GL", Kind::Region),
+            ("Gibraltar", "iso3166-1:GI", Kind::Region),
+            ("Porto Rico", "iso3166-1:PR", Kind::Region),
+            ("Taïwan", "iso3166-1:TW", Kind::State),
+            ("Palestine", "iso3166-1:PS", Kind::State),
+            ("Kosovo", "iso3166-1:XK", Kind::State),
+            ("Biélorussie", "iso3166-1:BY", Kind::State),
+        ]
+    );
 }
