@@ -587,9 +587,12 @@ impl Extractor {
 
     /// Chooses the reading of each candidate and turns it into a mention.
     fn resolve(&self, folded: &Normalized, chosen: Vec<Candidate>, alternatives: bool) -> Vec<Mention> {
-        // Document context: states of the unambiguous mentions. A document names few
-        // states, so a short list beats a map.
+        // Context: the states of the unambiguous mentions, in the whole document and near
+        // each ambiguous one ("des villes arméniennes telles que Kapan, Goris": Goris the
+        // Armenian town, though the book names Georgia more often than Armenia). A document
+        // names few states, so a short list beats a map.
         let mut dominance: Vec<(EntityIdx, u32)> = Vec::new();
+        let mut located: Vec<(u32, EntityIdx)> = Vec::new();
         let is_ambiguous = |c: &Candidate| {
             let entity = self.variant(c.best()).entity;
             c.readings().any(|r| self.variant(r).entity != entity)
@@ -597,6 +600,7 @@ impl Extractor {
         for c in &chosen {
             if !is_ambiguous(c) {
                 if let Some(state) = self.gazetteer.state_of(self.variant(c.best()).entity) {
+                    located.push((c.folded_start, state));
                     match dominance.iter_mut().find(|(s, _)| *s == state) {
                         Some((_, n)) => *n += 1,
                         None => dominance.push((state, 1)),
@@ -604,8 +608,19 @@ impl Extractor {
                 }
             }
         }
-        let weight = |e: EntityIdx| {
-            self.gazetteer.state_of(e).and_then(|s| dominance.iter().find(|(d, _)| *d == s)).map_or(0, |(_, n)| *n)
+        // Near ones first, each counting the more the closer it is, then the whole
+        // document's.
+        let weight = |e: EntityIdx, at: u32| -> u64 {
+            let Some(state) = self.gazetteer.state_of(e) else { return 0 };
+            let from = located.partition_point(|&(p, _)| p + NEAR_CONTEXT < at);
+            let near: u32 = located[from..]
+                .iter()
+                .take_while(|&&(p, _)| p <= at + NEAR_CONTEXT)
+                .filter(|&&(_, s)| s == state)
+                .map(|&(p, _)| NEAR_CONTEXT + 1 - p.abs_diff(at))
+                .sum();
+            let document = dominance.iter().find(|(d, _)| *d == state).map_or(0, |(_, n)| *n);
+            u64::from(near) << 32 | u64::from(document)
         };
         let mut mentions: Vec<Mention> = Vec::with_capacity(chosen.len());
         let mut plural_context: Option<usize> = None;
@@ -619,9 +634,9 @@ impl Extractor {
                 // weight, then static rank. Each weight is computed once, and an insertion
                 // sort costs one pass when, as usual, the order barely changes (a surface of
                 // a million-form gazetteer may have dozens of readings).
-                let mut weights = [0u32; 64];
+                let mut weights = [0u64; 64];
                 for (w, v) in weights.iter_mut().zip(&readings) {
-                    *w = weight(v.entity);
+                    *w = weight(v.entity, c.folded_start);
                 }
                 for i in 1..readings.len() {
                     let mut j = i;
@@ -1192,6 +1207,10 @@ impl<'a> Context<'a> {
         }
     }
 }
+
+/// How far (folded bytes, either side) the unambiguous mentions of a state count as the
+/// near context of an ambiguous name: a few sentences.
+const NEAR_CONTEXT: u32 = 400;
 
 /// The word ordinal of a new mention that goes before `mentions[next]`: that mention's (or
 /// one past the last mention's).

@@ -254,6 +254,31 @@ fn ambiguity_returns_the_best_candidate_and_alternatives() {
     assert!(x.mentions[0].alternatives.is_empty());
 }
 
+/// A name two places share is read by the states named near it before those of the whole
+/// document: the book names Georgia more often than Armenia, yet "des villes arméniennes
+/// telles que Kapan, Goris" is the Armenian town, not Gori (whose GeoNames names include
+/// "Goris").
+#[test]
+fn an_ambiguous_name_follows_the_states_named_near_it() {
+    let rows = format!(
+        "{HEADER}\
+iso3166-1:GE\tSTATE\tcountry\tGéorgie\t\t\t0.9\t\t\tgéorgien\n\
+iso3166-1:AM\tSTATE\tcountry\tArménie\t\t\t0.9\t\t\tarménien\n\
+geonames:614455\tREGION\tcity\tGori\tiso3166-1:GE\t\t0.22\tGoris\n\
+geonames:174895\tREGION\tcity\tGoris\tiso3166-1:AM\t\t0.12\n"
+    );
+    let e = Extractor::new(Gazetteer::from_sources(&[("s.tsv", &rows)]).unwrap(), EngineConfig::default()).unwrap();
+    let filler = "Un long passage sans aucun nom de lieu, qui parle d'autre chose. ".repeat(8);
+    let text = format!(
+        "La Géorgie, la Géorgie et encore la Géorgie. {filler}Des villes arméniennes telles que \
+         Goris. {filler}La ville de Goris."
+    );
+    let goris: Vec<String> =
+        found(&e, &text).into_iter().filter(|(t, _, _)| t == "Goris").map(|(_, id, _)| id).collect();
+    // Near "arméniennes": Armenian; far from any state, the document's most named state wins.
+    assert_eq!(goris, ["geonames:174895", "geonames:614455"]);
+}
+
 #[test]
 fn kinds_filter_and_cooccurrence() {
     let e = engine();
