@@ -365,6 +365,7 @@ impl Extractor {
         let mut mentions = self.resolve(&folded, chosen, options.alternatives);
         if !options.overlapping {
             self.extend_named_after(text, &mut mentions);
+            self.extend_over_coordinated_complements(text, &mut mentions);
             let original = |folded_offsets: &[usize]| -> Vec<usize> {
                 folded_offsets.iter().map(|&c| folded.map.start(c)).collect()
             };
@@ -722,6 +723,33 @@ impl Extractor {
                     let later = mentions[i + 1..].iter().take_while(|m| m.start < end).count();
                     mentions.drain(i + 1..i + 1 + later);
                 }
+            }
+            i += 1;
+        }
+    }
+
+    /// "le ministère de l'Agriculture, de l'Industrie alimentaire et de la Récupération de
+    /// la République kirghize": a body made by a template ("ministère de l'Agriculture
+    /// {de}") whose name goes on in coordinated complements and ends in a state's name is
+    /// that state's body, and its span runs to the end of the state's name (which, embedded
+    /// in it, is not marked again).
+    fn extend_over_coordinated_complements(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut i = 0;
+        while i + 1 < mentions.len() {
+            let (body, state) = (&mentions[i], &mentions[i + 1]);
+            let extended = (self.gazetteer.entity(body.entity).kind == Kind::Institution
+                && state.form == Form::Name
+                && self.gazetteer.entity(state.entity).kind == Kind::State
+                && text.get(body.end..state.start).is_some_and(coordinated_complements))
+            .then(|| self.gazetteer.same_template_with_slot(body.entity, state.entity))
+            .flatten();
+            if let Some(entity) = extended {
+                let end = mentions[i + 1].end;
+                let body = &mut mentions[i];
+                body.end = end;
+                body.entity = entity;
+                body.alternatives.clear();
+                mentions.remove(i + 1);
             }
             i += 1;
         }
@@ -1384,6 +1412,64 @@ fn followed_by_initial(after: &str) -> bool {
         && chars.next().is_some_and(char::is_whitespace)
         && chars.next().is_some_and(char::is_uppercase)
         && chars.next() == Some('.')
+}
+
+/// The words between a body's name and a state's name that continue the body's name:
+/// coordinated complements, the last after "et" (", de l'Industrie alimentaire et de la
+/// Récupération"), then the "de" (du, d', de la, de l') that introduces the state. Letters
+/// only, at most 24 words: anything else (a figure, a full stop, quotes) is no name.
+fn coordinated_complements(gap: &str) -> bool {
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let end_word = |word: &mut String, words: &mut Vec<String>| {
+        if !word.is_empty() {
+            words.push(std::mem::take(word));
+        }
+    };
+    for c in gap.chars() {
+        match c {
+            c if c.is_whitespace() => end_word(&mut word, &mut words),
+            ',' => {
+                end_word(&mut word, &mut words);
+                words.push(",".into());
+            }
+            '\'' | '’' => {
+                word.push('\'');
+                end_word(&mut word, &mut words);
+            }
+            c if c.is_alphabetic() || c == '-' => word.extend(c.to_lowercase()),
+            _ => return false,
+        }
+        if words.len() > 24 {
+            return false;
+        }
+    }
+    end_word(&mut word, &mut words);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    // The "de" before the state.
+    let rest = match words.as_slice() {
+        [rest @ .., "de", "la" | "l'"] => rest,
+        [rest @ .., "de" | "du" | "d'" | "des"] => rest,
+        _ => return false,
+    };
+    // Complements, each after a comma or "et" (the last after "et"): "de" (du, des, d',
+    // de la, de l'), then one to six words. An article alone ("et les représentants du
+    // Kirghizstan") begins something else.
+    let separators: Vec<usize> =
+        rest.iter().enumerate().filter(|(_, w)| matches!(**w, "," | "et")).map(|(k, _)| k).collect();
+    if separators.first() != Some(&0) || separators.last().map(|&k| rest[k]) != Some("et") {
+        return false;
+    }
+    separators.iter().enumerate().all(|(n, &from)| {
+        let to = separators.get(n + 1).copied().unwrap_or(rest.len());
+        let complement = &rest[from + 1..to];
+        let article = match complement {
+            ["de", "la" | "l'", ..] => 2,
+            ["de" | "du" | "d'" | "des", ..] => 1,
+            _ => return false,
+        };
+        (1..=6).contains(&(complement.len() - article))
+    })
 }
 
 /// End of a dedication "portant le nom de M. Tank" right after `at`, if there is one: the

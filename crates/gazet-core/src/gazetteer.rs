@@ -153,6 +153,10 @@ pub struct Gazetteer {
     /// The state of each entity (see [`Gazetteer::state_of`]), computed once at load.
     states: Vec<Option<EntityIdx>>,
     index: FxHashMap<String, EntityIdx>,
+    /// Entity made by a template -> (the template's number, its slot entity).
+    fills: FxHashMap<EntityIdx, (u32, EntityIdx)>,
+    /// The reverse: (template number, slot entity) -> the entity made.
+    filled: FxHashMap<(u32, EntityIdx), EntityIdx>,
     content_hash: String,
     files: Vec<String>,
 }
@@ -192,6 +196,8 @@ impl Gazetteer {
             entities: Vec::new(),
             states: Vec::new(),
             index: FxHashMap::default(),
+            fills: FxHashMap::default(),
+            filled: FxHashMap::default(),
             content_hash: String::new(),
             files: sorted.iter().map(|(n, _)| n.to_string()).collect(),
         };
@@ -202,9 +208,12 @@ impl Gazetteer {
             gazetteer.insert(row.entity, row.line_ref)?;
         }
         let mut fills = FxHashMap::default();
-        for template in templates {
-            for entity in expand_template(&gazetteer, &template, &mut fills)? {
+        for (number, template) in templates.iter().enumerate() {
+            for (slot, entity) in expand_template(&gazetteer, template, &mut fills)? {
+                let filled = EntityIdx(gazetteer.entities.len() as u32);
                 gazetteer.insert(entity, template.line_ref.clone())?;
+                gazetteer.fills.insert(filled, (number as u32, slot));
+                gazetteer.filled.insert((number as u32, slot), filled);
             }
         }
         gazetteer.check_parents()?;
@@ -306,6 +315,14 @@ impl Gazetteer {
 
     pub fn files(&self) -> &[String] {
         &self.files
+    }
+
+    /// The entity made by the same template as `entity` with `slot` in its slot: the
+    /// Kyrgyz ministry of agriculture for the Belarusian one and Kyrgyzstan. `None` when
+    /// `entity` was not made by a template, or its template does not take `slot`.
+    pub fn same_template_with_slot(&self, entity: EntityIdx, slot: EntityIdx) -> Option<EntityIdx> {
+        let &(template, _) = self.fills.get(&entity)?;
+        self.filled.get(&(template, slot)).copied()
     }
 
     /// The state an entity belongs to: itself for a state, else the first state up its
@@ -665,7 +682,7 @@ fn expand_template(
     gazetteer: &Gazetteer,
     template: &Row,
     cache: &mut FxHashMap<EntityIdx, SlotFills>,
-) -> Result<Vec<Entity>, GazetteerError> {
+) -> Result<Vec<(EntityIdx, Entity)>, GazetteerError> {
     let slot_spec = template.slot.as_deref().unwrap_or_default();
     let slots: Vec<EntityIdx> = if let Some(selector) = SlotSelector::parse(slot_spec) {
         let selector = selector.map_err(|m| template.line_ref.error(SLOT_COLUMN, slot_spec, m))?;
@@ -739,7 +756,7 @@ fn expand_template(
         if let Some(p) = &entity.parent {
             check_id(p).map_err(|m| template.line_ref.error("parent", p, m))?;
         }
-        out.push(entity);
+        out.push((slot, entity));
     }
     Ok(out)
 }

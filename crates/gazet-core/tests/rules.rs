@@ -279,6 +279,57 @@ geonames:174895\tREGION\tcity\tGoris\tiso3166-1:AM\t\t0.12\n"
     assert_eq!(goris, ["geonames:174895", "geonames:614455"]);
 }
 
+/// ANNOTATION.md: a named institution takes its full name with the state embedded in it.
+/// A ministry whose name goes on in coordinated complements before the state's name is
+/// that state's ministry, though the document names another state more.
+#[test]
+fn a_ministry_name_runs_over_coordinated_complements_to_its_state() {
+    let states = format!(
+        "{HEADER}\
+iso3166-1:BY\tSTATE\tcountry\tBiélorussie\t\t\t0.9\tBélarus\n\
+iso3166-1:KG\tSTATE\tcountry\tKirghizstan\t\t\t0.9\tRépublique kirghize\n"
+    );
+    let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
+gazet:inst/ministry-agriculture-{key}\tINSTITUTION\tministry\tMinistère de l'Agriculture {de}\t{slot}\t\t\t\
+ministère de l'Agriculture {de}|ministère de l'Agriculture\tSTATE\n";
+    let g = Gazetteer::from_sources(&[("states.tsv", states.as_str()), ("curated/templates.tsv", templates)]).unwrap();
+    let e = Extractor::new(g, EngineConfig::default()).unwrap();
+    let context = "Le Bélarus, le Bélarus et encore le Bélarus. ";
+    let found_after = |sentence: &str| found(&e, &format!("{context}{sentence}"))[3..].to_vec();
+    let kg = "gazet:inst/ministry-agriculture-kg";
+    let by = "gazet:inst/ministry-agriculture-by";
+    assert_eq!(
+        found_after(
+            "Le ministère de l'Agriculture, de l'Industrie alimentaire et de la \n\nRécupération de la République \
+             kirghize a manifesté son intérêt."
+        ),
+        [(
+            "ministère de l'Agriculture, de l'Industrie alimentaire et de la \n\nRécupération de la République kirghize"
+                .to_string(),
+            kg.to_string(),
+            Form::Name
+        )]
+    );
+    assert_eq!(
+        found_after("le ministère de l'agriculture et de la mise en valeur des terres du Kirghizstan, et"),
+        [(
+            "ministère de l'agriculture et de la mise en valeur des terres du Kirghizstan".to_string(),
+            kg.to_string(),
+            Form::Name
+        )]
+    );
+    // Not a coordinated complement: a list of other things, a figure, no "et".
+    for sentence in [
+        "le ministère de l'Agriculture et les représentants du Kirghizstan",
+        "le ministère de l'Agriculture, des représentants du Kirghizstan",
+        "le ministère de l'Agriculture et de 12 fermes du Kirghizstan",
+    ] {
+        let got = found_after(sentence);
+        assert_eq!(got[0].1, by, "{sentence}");
+        assert_eq!(got[1].1, "iso3166-1:KG", "{sentence}");
+    }
+}
+
 #[test]
 fn kinds_filter_and_cooccurrence() {
     let e = engine();
