@@ -362,7 +362,7 @@ impl Extractor {
         } else {
             self.leftmost_longest(text, &folded, &hits)
         };
-        let mut mentions = self.resolve(&folded, chosen, options.alternatives);
+        let mut mentions = self.resolve(text, &folded, chosen, options.alternatives);
         if !options.overlapping {
             self.extend_named_after(text, &mut mentions);
             self.extend_over_coordinated_complements(text, &mut mentions);
@@ -587,7 +587,7 @@ impl Extractor {
     }
 
     /// Chooses the reading of each candidate and turns it into a mention.
-    fn resolve(&self, folded: &Normalized, chosen: Vec<Candidate>, alternatives: bool) -> Vec<Mention> {
+    fn resolve(&self, text: &str, folded: &Normalized, chosen: Vec<Candidate>, alternatives: bool) -> Vec<Mention> {
         // Context: the states of the unambiguous mentions, in the whole document and near
         // each ambiguous one ("des villes arméniennes telles que Kapan, Goris": Goris the
         // Armenian town, though the book names Georgia more often than Armenia). A document
@@ -697,8 +697,17 @@ impl Extractor {
                 alts.extend(readings[1..].iter().map(|v| v.entity).filter(|&e| e != best.entity));
                 dedup_in_order(&mut alts);
             }
+            // "les régions de Gomel et de Navoï": a plural designator governs every name of
+            // the list and belongs to none (ANNOTATION.md: the context makes them regions),
+            // so the first name's span starts after it, as the others' do.
+            let (start, word) = if best.plural_designator {
+                let (skipped, words) = plural_designator_len(&text[c.start..c.end]);
+                (c.start + skipped, c.word + words)
+            } else {
+                (c.start, c.word)
+            };
             mentions.push(Mention {
-                start: c.start,
+                start,
                 end: c.end,
                 char_start: 0,
                 char_end: 0,
@@ -706,7 +715,7 @@ impl Extractor {
                 entity: best.entity,
                 form,
                 alternatives: alts,
-                word: c.word,
+                word,
             });
         }
         mentions
@@ -1412,6 +1421,26 @@ fn followed_by_initial(after: &str) -> bool {
         && chars.next().is_some_and(char::is_whitespace)
         && chars.next().is_some_and(char::is_uppercase)
         && chars.next() == Some('.')
+}
+
+/// Bytes and words of the plural designator and its "de" that open `span` ("régions de ",
+/// "républiques du ", "oblasts \n\nde l'"), up to the name.
+fn plural_designator_len(span: &str) -> (usize, u32) {
+    let designator_end = span.find(|c: char| !c.is_alphabetic()).unwrap_or(span.len());
+    let after_space = |at: usize| at + span[at..].len() - span[at..].trim_start().len();
+    let mut at = after_space(designator_end);
+    let mut words = 1;
+    for preposition in ["de la ", "de l'", "de l’", "du ", "des ", "d'", "d’", "de "] {
+        let Some(rest) = span.get(at..).and_then(|rest| rest.get(..preposition.len())) else { continue };
+        // Any whitespace where the preposition has a space: a line break may fall there.
+        let fits = rest.chars().zip(preposition.chars()).all(|(r, p)| r == p || (p == ' ' && r.is_whitespace()));
+        if fits && rest.chars().count() == preposition.chars().count() {
+            words += preposition.split([' ', '\'', '’']).filter(|w| !w.is_empty()).count() as u32;
+            at = after_space(at + preposition.len());
+            break;
+        }
+    }
+    (at.min(span.len()), words)
 }
 
 /// The words between a body's name and a state's name that continue the body's name:
