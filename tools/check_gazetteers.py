@@ -128,8 +128,9 @@ def main():
                     if dup:
                         err(path, ln, f"{col}: duplicate items {dup}")
                     for i in items:
-                        # Markers (gazetteers/README.md): `~` a foreign name, `=` accent-sensitive.
-                        s = i.removeprefix("~").removeprefix("=")
+                        # Markers (gazetteers/README.md): `^` refers back, `~` a foreign name,
+                        # `=` accent-sensitive.
+                        s = i.removeprefix("^").removeprefix("~").removeprefix("=")
                         if not s:
                             continue
                         if not fold_ends(s):

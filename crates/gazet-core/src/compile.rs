@@ -99,6 +99,8 @@ pub struct Variant {
     /// answer. Set once at build time: comparing the surfaces at each match read a string
     /// scattered in memory per variant, dozens for a surface of a large gazetteer.
     pub same_checks_as_previous: bool,
+    /// A short name that refers back ([`Surface::anaphoric`]).
+    pub anaphoric: bool,
 }
 
 /// Names that are also common French nouns, and name the place only after their article:
@@ -882,6 +884,7 @@ fn for_each_variant(
         needs_article: form == Form::Name && NAMES_NEEDING_THEIR_ARTICLE.contains(&surface),
         needs_district_context: false,
         same_checks_as_previous: false,
+        anaphoric: false,
     };
     // The canonical name is a name too, unless it is one of the acronyms ("BelAZ"), whose
     // exact case policy it must not loosen.
@@ -896,6 +899,7 @@ fn for_each_variant(
         stem_len,
         needs_district_context: false,
         foreign: false,
+        anaphoric: false,
     };
     let canonical_is_acronym = entity.acronyms.iter().any(|a| a.text == entity.name);
     if entity.id == crate::unlisted::UNLISTED_FIRM {
@@ -908,8 +912,10 @@ fn for_each_variant(
         let mut v = variant(Form::Name, name_policy(&name.text), &name.text, sensitive(Form::Name, name));
         v.bare_subdivision = is_subdivision;
         v.needs_district_context = name.needs_district_context;
+        v.anaphoric = name.anaphoric;
         emit(&name.text, v, name.stem_len);
     }
+    let names: Vec<&Surface> = names.into_iter().filter(|n| !n.anaphoric).collect();
     for designator in &entity.designators {
         let plural = inflect::plural(designator);
         for name in &names {

@@ -623,12 +623,27 @@ impl Extractor {
             let document = dominance.iter().find(|(d, _)| *d == state).map_or(0, |(_, n)| *n);
             u64::from(near) << 32 | u64::from(document)
         };
+        // Short names that refer back ("le Commonwealth" for the CIS) need their entity named
+        // otherwise in the text, by a name, an acronym or one of its bodies.
+        let named: Vec<EntityIdx> = if chosen.iter().any(|c| c.readings().any(|r| self.variant(r).anaphoric)) {
+            self.named_otherwise(&chosen)
+        } else {
+            Vec::new()
+        };
         let mut mentions: Vec<Mention> = Vec::with_capacity(chosen.len());
         let mut plural_context: Option<usize> = None;
         let mut readings: Vec<&Variant> = Vec::new();
         for c in &chosen {
             readings.clear();
             readings.extend(c.readings().map(|r| self.variant(r)));
+            if readings.iter().any(|v| v.anaphoric) {
+                // "la Communauté économique": a qualifier makes it another name.
+                let refers_back = !qualified_after(&text[c.end..]);
+                readings.retain(|v| !v.anaphoric || (refers_back && named.contains(&v.entity)));
+                if readings.is_empty() {
+                    continue;
+                }
+            }
             if is_ambiguous(c) {
                 // Readings come in static rank order (a pattern's variants are sorted by it
                 // at build time), so a stable sort by document weight alone ranks them by
@@ -719,6 +734,22 @@ impl Extractor {
             });
         }
         mentions
+    }
+
+    /// The entities that candidates name by a surface that does not refer back, and the
+    /// parents of those (the Executive Committee of the CIS names the CIS).
+    fn named_otherwise(&self, chosen: &[Candidate]) -> Vec<EntityIdx> {
+        let mut named = Vec::new();
+        for c in chosen {
+            for v in c.readings().map(|r| self.variant(r)).filter(|v| !v.anaphoric) {
+                named.push(v.entity);
+                let parent = self.gazetteer.entity(v.entity).parent.as_deref();
+                named.extend(parent.and_then(|p| self.gazetteer.lookup(p)));
+            }
+        }
+        named.sort_unstable();
+        named.dedup();
+        named
     }
 
     /// "Université technique d'État de Tachkent portant le nom d'Islam Karimov": the
@@ -1421,6 +1452,23 @@ fn followed_by_initial(after: &str) -> bool {
         && chars.next().is_some_and(char::is_whitespace)
         && chars.next().is_some_and(char::is_uppercase)
         && chars.next() == Some('.')
+}
+
+/// A complement or an adjective right after a short name makes it part of another name
+/// ("Communauté des États indépendants", "Communauté économique", "Commonwealth
+/// britannique"): "de", "du", "des", "d'", or a lowercase word with an adjective's ending.
+fn qualified_after(after: &str) -> bool {
+    let rest = after.trim_start();
+    if rest.len() == after.len() {
+        return false;
+    }
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    let apostrophe = rest[word.len()..].starts_with(['\'', '’']);
+    if matches!(word.as_str(), "de" | "du" | "des") || (word == "d" && apostrophe) {
+        return true;
+    }
+    const ADJECTIVE_ENDINGS: [&str; 10] = ["ique", "enne", "aire", "ale", "aux", "ain", "aine", "ais", "aise", "ien"];
+    word.chars().next().is_some_and(char::is_lowercase) && ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// Bytes and words of the plural designator and its "de" that open `span` ("régions de ",

@@ -72,6 +72,10 @@ pub struct Surface {
     /// matched as it is, but no template is filled with it ("Ministère des Finances de
     /// Tajikistan" is no French name).
     pub foreign: bool,
+    /// A short name that refers back to an entity the text names otherwise (value written
+    /// with a leading `^`): "le Commonwealth", "la Communauté" for the CIS, in a text that
+    /// names the CIS. Anywhere else it is no mention.
+    pub anaphoric: bool,
 }
 
 /// One row of the gazetteer, templates expanded.
@@ -559,9 +563,13 @@ fn parse_row(row: &Fields<'_>, line_ref: &LineRef, is_template: bool) -> Result<
     let surfaces = |column: &str| -> Result<Vec<Surface>, GazetteerError> {
         split_list(get(column))
             .map(|value| {
-                let (text, foreign) = match value.strip_prefix('~') {
+                let (text, anaphoric) = match value.strip_prefix('^') {
                     Some(rest) => (rest, true),
                     None => (value, false),
+                };
+                let (text, foreign) = match text.strip_prefix('~') {
+                    Some(rest) => (rest, true),
+                    None => (text, false),
                 };
                 let (text, accent_sensitive) = match text.strip_prefix('=') {
                     Some(rest) => (rest, true),
@@ -576,6 +584,7 @@ fn parse_row(row: &Fields<'_>, line_ref: &LineRef, is_template: bool) -> Result<
                     stem_len: None,
                     needs_district_context: false,
                     foreign,
+                    anaphoric,
                 })
             })
             .collect()
@@ -732,6 +741,7 @@ fn expand_template(
                         stem_len,
                         needs_district_context,
                         foreign: false,
+                        anaphoric: false,
                     });
                 }
             }
@@ -939,7 +949,7 @@ struct SlotFills {
 impl SlotFills {
     fn new(slot: &Entity) -> Self {
         let names: Vec<&str> = std::iter::once(slot.name.as_str())
-            .chain(slot.names.iter().filter(|s| !s.foreign).map(|s| s.text.as_str()))
+            .chain(slot.names.iter().filter(|s| !s.foreign && !s.anaphoric).map(|s| s.text.as_str()))
             .collect();
         let is_town = slot.is_town();
         let mut de: Vec<String> = if is_town {
@@ -1044,6 +1054,27 @@ mod tests {
         let engine = crate::Extractor::new(g, crate::EngineConfig::default()).unwrap();
         let found = engine.extract("Belarusland et Académie des sciences de Biélorussie", &Default::default());
         assert_eq!(found.mentions.len(), 2);
+    }
+
+    #[test]
+    fn markers_of_short_foreign_and_accent_sensitive_names_combine() {
+        let states = format!(
+            "{HEADER}iso3166-1:BY\tSTATE\tcountry\tBiélorussie\t\t\t0.9\tBiélorussie|^Bélo|^~=Bélland\t\t\t\t\tla\n"
+        );
+        let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
+            gazet:inst/academy-of-sciences-{key}\tINSTITUTION\tacademy\tAcadémie des sciences {de}\t{slot}\t\t\tAcadémie des sciences {name}\tiso3166-1:BY\n";
+        let g = load(&[("states.tsv", &states), ("curated/templates.tsv", templates)]).unwrap();
+        let state = g.entity(g.lookup("iso3166-1:BY").unwrap());
+        let marked: Vec<(&str, bool, bool, bool)> =
+            state.names.iter().map(|n| (n.text.as_str(), n.anaphoric, n.foreign, n.accent_sensitive)).collect();
+        assert_eq!(
+            marked,
+            [("Biélorussie", false, false, false), ("Bélo", true, false, false), ("Bélland", true, true, true)]
+        );
+        // A short name fills no template: "Académie des sciences Bélo" is no name.
+        let academy = g.entity(g.lookup("gazet:inst/academy-of-sciences-by").unwrap());
+        let names: Vec<&str> = academy.names.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(names, ["Académie des sciences Biélorussie"]);
     }
 
     #[test]

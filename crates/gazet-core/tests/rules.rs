@@ -37,7 +37,7 @@ gazet:region/asie-pacifique\tREGION\tmacro-region\tAsie-Pacifique\n"
     );
     let orgs = format!(
         "{HEADER}\
-gazet:inst/cis\tINSTITUTION\tinternational-organisation\tCommunauté des États indépendants\t\t\t\t\tCEI\n\
+gazet:inst/cis\tINSTITUTION\tinternational-organisation\tCommunauté des États indépendants\t\t\t\t^Commonwealth|^Communauté\tCEI\n\
 gazet:inst/eu\tINSTITUTION\tinternational-organisation\tUnion européenne\t\t\t\t\tUE\n\
 gazet:inst/cis-council-of-heads-of-state\tINSTITUTION\tcouncil\tConseil des chefs d'État de la CEI\tgazet:inst/cis\t\t\tConseil des chefs d'État de la Communauté des États indépendants\n\
 gazet:firm/gomselmash\tFIRM\tcompany\tGomselmash\tiso3166-1:BY\n\
@@ -337,6 +337,34 @@ ministère de l'Agriculture {de}|ministère de l'Agriculture\tSTATE\n";
         assert_eq!(got[0].1, by, "{sentence}");
         assert_eq!(got[1].1, "iso3166-1:KG", "{sentence}");
     }
+}
+
+/// A short name that refers back ("le Commonwealth", "la Communauté" for the CIS, as
+/// translations from Russian write it) is a mention only where the text names the CIS
+/// otherwise, and not when a complement or an adjective makes it another name.
+#[test]
+fn short_names_refer_back_to_an_entity_the_text_names() {
+    let e = engine();
+    let cis = |text: &str| -> Vec<String> {
+        found(&e, text).into_iter().filter(|(_, id, _)| id == "gazet:inst/cis").map(|(t, _, _)| t).collect()
+    };
+    assert_eq!(
+        cis("La CEI a trente ans. Les pays du Commonwealth, la Communauté."),
+        ["CEI", "Commonwealth", "Communauté"]
+    );
+    // Before the full name, too: the whole text counts.
+    assert_eq!(
+        cis("Le Commonwealth a changé. La Communauté des États indépendants"),
+        ["Commonwealth", "Communauté des États indépendants"]
+    );
+    // Named by one of its bodies.
+    assert_eq!(cis("Le Conseil des chefs d'État de la CEI. La Communauté a décidé."), ["Communauté"]);
+    // Not named at all, or qualified: another Commonwealth, another Communauté.
+    assert!(cis("Le Commonwealth a changé. La Communauté a décidé.").is_empty());
+    assert_eq!(
+        cis("La CEI et le Commonwealth britannique, la Communauté économique, la Communauté de l'énergie."),
+        ["CEI"]
+    );
 }
 
 #[test]

@@ -29,7 +29,7 @@ use crate::gazetteer::{EntityIdx, Gazetteer};
 
 const MAGIC: &[u8; 8] = b"GAZETIMG";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The header of an image: what it was compiled from.
 pub struct ImageHeader<'a> {
@@ -78,6 +78,7 @@ impl Compiled {
                 v.needs_article,
                 v.needs_district_context,
                 v.same_checks_as_previous,
+                v.anaphoric,
             ];
             w.u8(flags.iter().enumerate().fold(0, |acc, (i, &f)| acc | (u8::from(f) << i)));
             w.bytes(v.surface.as_bytes());
@@ -245,6 +246,7 @@ fn read_rest(r: &mut Reader<'_>, patterns: &[&[u8]], entities: usize) -> Result<
             needs_article: flag(3),
             needs_district_context: flag(4),
             same_checks_as_previous: flag(5),
+            anaphoric: flag(6),
         });
     }
     if pattern_ranges.iter().any(|&(a, b)| a > b || b as usize > variants.len()) {
