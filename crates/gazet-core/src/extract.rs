@@ -674,7 +674,8 @@ impl Extractor {
             let designated = if coordinated || !readings.iter().any(|v| v.bare_subdivision) {
                 None
             } else {
-                designator_before(&folded.text[..c.folded_start as usize])
+                let before = &folded.text[..c.folded_start as usize];
+                designator_before(before).or_else(|| side_before(before).then_some(false))
             };
             if coordinated || designated.is_some() {
                 // A region, rather than a city that is a subdivision too ("Minsk" the
@@ -1630,6 +1631,15 @@ const DESIGNATORS: &[&[u8]] = &[
     b"voblast",
     b"voblasts",
 ];
+
+/// "la partie de Tomsk", "la partie d'Irkoutsk": the side of an agreement between regions,
+/// which a bare name with a subdivision's reading then names. ("une partie de Moscou" is
+/// part of the city.)
+fn side_before(before: &[u8]) -> bool {
+    [b"la partie de ".as_slice(), b"la partie d'"].iter().any(|side| {
+        before.ends_with(side) && before.len().checked_sub(side.len() + 1).is_none_or(|k| !is_word_byte(before[k]))
+    })
+}
 
 /// Whether folded text `before` ends with a designator, one or two adjectives and what
 /// leads to the name ("region russe d'", "regions bielorusses - ", "regions frontalieres

@@ -128,6 +128,11 @@ fn a_bare_city_name_is_the_city_unless_coordinated_after_a_plural_designator() {
     assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("Andijan", "iso3166-2:UZ-AN"));
     // A singular designator belongs to its name.
     assert_eq!(found(&e, "la région de Gomel")[0].0, "région de Gomel");
+    // "la partie de Gomel", a side of an agreement between regions, is the region; "une
+    // partie de Gomel" part of the city.
+    assert_eq!(found(&e, "que la partie de Gomel a soumis")[0].1, "iso3166-2:BY-HO");
+    assert_eq!(found(&e, "La partie d'Andijan prévoit")[0].1, "iso3166-2:UZ-AN");
+    assert_eq!(found(&e, "dans une partie de Gomel")[0].1, "geonames:627907");
 }
 
 #[test]
