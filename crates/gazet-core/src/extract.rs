@@ -1245,6 +1245,15 @@ impl<'a> Context<'a> {
         self.last_word().chars().next().is_some_and(char::is_lowercase)
     }
 
+    /// An article or a contraction before the name ("du Tadjikistan, A. Lukashenka"): a
+    /// place's, never a person's, whatever initials come after it.
+    fn after_article(&self) -> bool {
+        (self.spaced
+            && matches!(self.last_word(), "du" | "le" | "la" | "les" | "au" | "aux" | "des" | "Le" | "La" | "Les"))
+            || self.trimmed.ends_with("l'")
+            || self.trimmed.ends_with("l’")
+    }
+
     /// The previous word is the article "la": "à la Réunion".
     fn after_la(&self) -> bool {
         let word = self.last_word();
@@ -1255,8 +1264,7 @@ impl<'a> Context<'a> {
         match variant.form {
             Form::Name => {
                 let title = self.after_author_initial && self.before_lowercase;
-                let person = (self.after_initial && !title)
-                    || self.before_initial
+                let person = (((self.after_initial && !title) || self.before_initial) && !self.after_article())
                     || self.in_dedication()
                     || (self.before_capitalised
                         && GIVEN_NAMES.iter().any(|g| g.eq_ignore_ascii_case(&variant.surface)));

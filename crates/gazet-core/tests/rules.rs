@@ -417,6 +417,9 @@ fn context_rules_persons_languages_and_brands() {
     // An initial before a name makes it a person.
     assert!(found(&e, "interviewé par : K. Minsk et B. Zalessky").is_empty());
     assert!(found(&e, "Zalessky. Gomel, B. Zalessky").is_empty());
+    // After an article, a place, whatever initials follow: "les présidents du Belarus et du
+    // Kazakhstan, A. Lukashenka et ...".
+    assert_eq!(spans(&e, "les présidents du Bélarus et du Kazakhstan, A. Loukachenko"), ["Bélarus", "Kazakhstan"]);
     // A place that is also a given name, before a capitalised word, is a person.
     assert!(found(&e, "la visite de Vladimir Dvornik en").is_empty());
     assert_eq!(spans(&e, "à Vladimir et à Vladimir. Puis"), ["Vladimir", "Vladimir"]);
