@@ -113,13 +113,15 @@ pub struct EngineConfig {
     /// Per form: match accents exactly (default: accent-insensitive for every form).
     pub accent_sensitive: Vec<Form>,
     /// Words that, joined by a hyphen before a mention, make it something else
-    /// ("post-soviétique" is not the USSR). Folded.
+    /// ("post-soviétique" is not the USSR, "sud-américain" is South American). Folded. A
+    /// compound the gazetteer lists whole ("nord-coréen") is matched whole all the same.
     pub blocking_prefixes: Vec<String>,
 }
 
 impl Default for EngineConfig {
     fn default() -> Self {
-        EngineConfig { accent_sensitive: Vec::new(), blocking_prefixes: vec!["post".into(), "pre".into()] }
+        let blocking = ["post", "pre", "nord", "sud", "est", "ouest", "latino"];
+        EngineConfig { accent_sensitive: Vec::new(), blocking_prefixes: blocking.map(String::from).to_vec() }
     }
 }
 

@@ -219,6 +219,9 @@ fn post_sovietique_is_not_the_ussr() {
     assert!(found(&e, "l'espace post-soviétique").is_empty());
     assert!(found(&e, "l'espace post-\n\nsoviétique").is_empty());
     assert_eq!(spans(&e, "l'Union soviétique et l'économie soviétique"), ["Union soviétique", "soviétique"]);
+    // A compass point joined before an adjective names a larger area: "un pays sud-américain
+    // comme le Chili" names Chile only.
+    assert_eq!(spans(&e, "un pays sud-américain comme le Chili, un État nord-chilien"), ["Chili"]);
 }
 
 #[test]
