@@ -1666,6 +1666,11 @@ fn designator_before(before: &[u8]) -> Option<bool> {
         if DESIGNATORS.contains(&word) {
             return (adjectives > 0).then(|| word.ends_with(b"s"));
         }
+        // "les comités exécutifs régionaux de Brest et de Gomel": bodies of several regions.
+        // (The singular, "le centre régional de Gomel", may be a body in the city.)
+        if adjectives == 0 && matches!(word, b"regionaux" | b"regionales") {
+            return Some(true);
+        }
         if word.len() < 4
             || NOT_ADJECTIVES.contains(&word)
             || !word.iter().all(|&b| is_word_byte(b) && !b.is_ascii_digit())

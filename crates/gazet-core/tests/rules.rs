@@ -133,6 +133,12 @@ fn a_bare_city_name_is_the_city_unless_coordinated_after_a_plural_designator() {
     assert_eq!(found(&e, "que la partie de Gomel a soumis")[0].1, "iso3166-2:BY-HO");
     assert_eq!(found(&e, "La partie d'Andijan prévoit")[0].1, "iso3166-2:UZ-AN");
     assert_eq!(found(&e, "dans une partie de Gomel")[0].1, "geonames:627907");
+    // Bodies of several regions: "les comités exécutifs régionaux de Gomel et de Minsk".
+    let ids: Vec<String> = found(&e, "avec les comités exécutifs régionaux de Gomel et de Minsk")
+        .into_iter()
+        .map(|(_, id, _)| id)
+        .collect();
+    assert_eq!(ids, ["iso3166-2:BY-HO", "iso3166-2:BY-MI"]);
 }
 
 #[test]
