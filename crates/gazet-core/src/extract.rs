@@ -377,6 +377,7 @@ impl Extractor {
             self.join_hyphenated_firm_names(text, &mut mentions);
             self.read_names_after_places(text, &mut mentions);
             self.add_firm_list_items(text, &mut mentions);
+            self.repeat_unlisted_firms(text, &mut mentions);
         }
         mentions
     }
@@ -737,17 +738,20 @@ impl Extractor {
         mentions
     }
 
-    /// The entities that candidates name by a surface that does not refer back, and the
-    /// parents of those (the Executive Committee of the CIS names the CIS).
+    /// The entities that short names of the candidates refer back to and that other
+    /// candidates name, themselves or by one of their bodies (the Executive Committee of the
+    /// CIS names the CIS).
     fn named_otherwise(&self, chosen: &[Candidate]) -> Vec<EntityIdx> {
-        let mut named = Vec::new();
-        for c in chosen {
-            for v in c.readings().map(|r| self.variant(r)).filter(|v| !v.anaphoric) {
-                named.push(v.entity);
-                let parent = self.gazetteer.entity(v.entity).parent.as_deref();
-                named.extend(parent.and_then(|p| self.gazetteer.lookup(p)));
-            }
-        }
+        let variants = || chosen.iter().flat_map(|c| c.readings().map(|r| self.variant(r)));
+        let mut referred: Vec<EntityIdx> = variants().filter(|v| v.anaphoric).map(|v| v.entity).collect();
+        referred.sort_unstable();
+        referred.dedup();
+        let mut named: Vec<EntityIdx> = variants()
+            .filter(|v| !v.anaphoric)
+            .flat_map(|v| [Some(v.entity), self.gazetteer.parent_of(v.entity)])
+            .flatten()
+            .filter(|e| referred.binary_search(e).is_ok())
+            .collect();
         named.sort_unstable();
         named.dedup();
         named
@@ -769,31 +773,65 @@ impl Extractor {
         }
     }
 
+    /// A name that a rule found as a firm's ("Motovelozavod LLC", "l'entreprise X") names
+    /// that firm where the text repeats it without the cue ("Motovelozavod va créer"):
+    /// written alike, on word boundaries, outside other mentions and URLs.
+    fn repeat_unlisted_firms(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut names: Vec<&str> = mentions
+            .iter()
+            .filter(|m| m.entity == self.unlisted_firm)
+            .map(|m| &text[m.start..m.end])
+            .filter(|name| name.len() >= MIN_REPEATED_NAME && name.as_bytes()[0].is_ascii_uppercase())
+            .collect();
+        if names.is_empty() {
+            return;
+        }
+        names.sort_unstable();
+        names.dedup();
+        let mut found: Vec<(usize, Mention)> = Vec::new();
+        for span in crate::unlisted::repeated_names(text, &names) {
+            let next = mentions.partition_point(|m| m.start < span.start);
+            let free = mentions.get(next).is_none_or(|m| m.start >= span.end)
+                && next.checked_sub(1).is_none_or(|p| mentions[p].end <= span.start);
+            if free {
+                let word = ordinal_before(mentions, next);
+                found.push((next, Mention::found_by_rule(span, self.unlisted_firm, Vec::new(), word)));
+            }
+        }
+        insert_found(mentions, found);
+    }
+
     /// "le ministère de l'Agriculture, de l'Industrie alimentaire et de la Récupération de
     /// la République kirghize": a body made by a template ("ministère de l'Agriculture
     /// {de}") whose name goes on in coordinated complements and ends in a state's name is
     /// that state's body, and its span runs to the end of the state's name (which, embedded
     /// in it, is not marked again).
     fn extend_over_coordinated_complements(&self, text: &str, mentions: &mut Vec<Mention>) {
-        let mut i = 0;
-        while i + 1 < mentions.len() {
-            let (body, state) = (&mentions[i], &mentions[i + 1]);
-            let extended = (self.gazetteer.entity(body.entity).kind == Kind::Institution
-                && state.form == Form::Name
-                && self.gazetteer.entity(state.entity).kind == Kind::State
-                && text.get(body.end..state.start).is_some_and(coordinated_complements))
-            .then(|| self.gazetteer.same_template_with_slot(body.entity, state.entity))
-            .flatten();
-            if let Some(entity) = extended {
-                let end = mentions[i + 1].end;
-                let body = &mut mentions[i];
+        // One pass that keeps mentions in place (a removal each would move the rest).
+        let mut kept = 0;
+        for i in 0..mentions.len() {
+            let extended = kept > 0 && {
+                let (body, state) = (&mentions[kept - 1], &mentions[i]);
+                self.gazetteer.entity(body.entity).kind == Kind::Institution
+                    && state.form == Form::Name
+                    && self.gazetteer.entity(state.entity).kind == Kind::State
+                    && text.get(body.end..state.start).is_some_and(coordinated_complements)
+            };
+            let sibling = extended
+                .then(|| self.gazetteer.same_template_with_slot(mentions[kept - 1].entity, mentions[i].entity))
+                .flatten();
+            if let Some(entity) = sibling {
+                let end = mentions[i].end;
+                let body = &mut mentions[kept - 1];
                 body.end = end;
                 body.entity = entity;
                 body.alternatives.clear();
-                mentions.remove(i + 1);
+            } else {
+                mentions.swap(kept, i);
+                kept += 1;
             }
-            i += 1;
         }
+        mentions.truncate(kept);
     }
 
     /// A place that ends the name of a public body ("Comité du tourisme du Daghestan")
@@ -1284,6 +1322,9 @@ impl<'a> Context<'a> {
         }
     }
 }
+
+/// Shortest firm name (bytes) looked for again where the text repeats it.
+const MIN_REPEATED_NAME: usize = 4;
 
 /// How far (folded bytes, either side) the unambiguous mentions of a state count as the
 /// near context of an ambiguous name: a few sentences.

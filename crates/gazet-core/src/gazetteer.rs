@@ -156,6 +156,8 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     /// The state of each entity (see [`Gazetteer::state_of`]), computed once at load.
     states: Vec<Option<EntityIdx>>,
+    /// The parent of each entity, looked up once at load.
+    parents: Vec<Option<EntityIdx>>,
     index: FxHashMap<String, EntityIdx>,
     /// Entity made by a template -> (the template's number, its slot entity).
     fills: FxHashMap<EntityIdx, (u32, EntityIdx)>,
@@ -199,6 +201,7 @@ impl Gazetteer {
         let mut gazetteer = Gazetteer {
             entities: Vec::new(),
             states: Vec::new(),
+            parents: Vec::new(),
             index: FxHashMap::default(),
             fills: FxHashMap::default(),
             filled: FxHashMap::default(),
@@ -222,6 +225,8 @@ impl Gazetteer {
         }
         gazetteer.check_parents()?;
         gazetteer.states = (0..gazetteer.entities.len()).map(|i| gazetteer.find_state(EntityIdx(i as u32))).collect();
+        gazetteer.parents =
+            gazetteer.entities.iter().map(|e| e.parent.as_deref().and_then(|p| gazetteer.lookup(p))).collect();
         Ok(gazetteer)
     }
 
@@ -327,6 +332,11 @@ impl Gazetteer {
     pub fn same_template_with_slot(&self, entity: EntityIdx, slot: EntityIdx) -> Option<EntityIdx> {
         let &(template, _) = self.fills.get(&entity)?;
         self.filled.get(&(template, slot)).copied()
+    }
+
+    /// The parent of an entity, if it has one.
+    pub fn parent_of(&self, idx: EntityIdx) -> Option<EntityIdx> {
+        self.parents[idx.0 as usize]
     }
 
     /// The state an entity belongs to: itself for a state, else the first state up its

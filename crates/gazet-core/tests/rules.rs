@@ -498,6 +498,18 @@ fn unlisted_firms_by_legal_form_business_noun_and_reference() {
     assert!(x.pairs.is_empty());
     let unlisted = x.entities.iter().find(|c| e.gazetteer().entity(c.entity).id == "gazet:firm/unlisted").unwrap();
     assert_eq!((unlisted.mentions, unlisted.units), (2, 1));
+    // A name found with its cue is the firm where the text repeats it without one (before
+    // or after), written alike and capitalised, outside URLs and other mentions.
+    let text = "Motovelozavod va créer une usine. La société Motovelozavod LLC, motovelozavod, \
+                Motovelozavodski, www.motovelozavod.by et Motovelozavod.";
+    assert_eq!(
+        found(&e, text).iter().map(|g| (g.0.as_str(), g.1.as_str())).collect::<Vec<_>>(),
+        [
+            ("Motovelozavod", "gazet:firm/unlisted"),
+            ("Motovelozavod", "gazet:firm/unlisted"),
+            ("Motovelozavod", "gazet:firm/unlisted")
+        ]
+    );
 }
 
 #[test]
