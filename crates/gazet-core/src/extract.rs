@@ -1546,6 +1546,12 @@ fn plural_designator_len(span: &str) -> (usize, u32) {
 /// Récupération"), then the "de" (du, d', de la, de l') that introduces the state. Letters
 /// only, at most 24 words: anything else (a figure, a full stop, quotes) is no name.
 fn coordinated_complements(gap: &str) -> bool {
+    // 24 words are some 200 bytes: a longer gap is no name, and is not read; nor is one
+    // that does not open with a comma or "et".
+    let opening = gap.trim_start();
+    if gap.len() > 240 || !(opening.starts_with(',') || opening.starts_with("et ") || opening.starts_with("et\n")) {
+        return false;
+    }
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
     let end_word = |word: &mut String, words: &mut Vec<String>| {
