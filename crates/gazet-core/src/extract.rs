@@ -1524,21 +1524,28 @@ fn qualified_after(after: &str) -> bool {
 /// Bytes and words of the plural designator and its "de" that open `span` ("régions de ",
 /// "républiques du ", "oblasts \n\nde l'"), up to the name.
 fn plural_designator_len(span: &str) -> (usize, u32) {
-    let designator_end = span.find(|c: char| !c.is_alphabetic()).unwrap_or(span.len());
     let after_space = |at: usize| at + span[at..].len() - span[at..].trim_start().len();
-    let mut at = after_space(designator_end);
-    let mut words = 1;
-    for preposition in ["de la ", "de l'", "de l’", "du ", "des ", "d'", "d’", "de "] {
-        let Some(rest) = span.get(at..).and_then(|rest| rest.get(..preposition.len())) else { continue };
-        // Any whitespace where the preposition has a space: a line break may fall there.
-        let fits = rest.chars().zip(preposition.chars()).all(|(r, p)| r == p || (p == ' ' && r.is_whitespace()));
-        if fits && rest.chars().count() == preposition.chars().count() {
-            words += preposition.split([' ', '\'', '’']).filter(|w| !w.is_empty()).count() as u32;
-            at = after_space(at + preposition.len());
-            break;
+    let word_end = |at: usize| span[at..].find(|c: char| !c.is_alphabetic()).map_or(span.len(), |k| at + k);
+    let elided =
+        |at: usize| ["d'", "d’", "l'", "l’"].iter().find(|e| span[at..].starts_with(**e)).map(|e| at + e.len());
+    let at = after_space(word_end(0));
+    let end = word_end(at);
+    match &span[at..end] {
+        "d" => elided(at).map_or((at, 1), |name| (name, 2)),
+        "du" | "des" => (after_space(end), 2),
+        "de" => {
+            let next = after_space(end);
+            let next_end = word_end(next);
+            if span[next..].starts_with(['l', 'L']) && next_end == next + 1 {
+                elided(next).map_or((next, 2), |name| (name, 3))
+            } else if &span[next..next_end] == "la" {
+                (after_space(next_end), 3)
+            } else {
+                (next, 2)
+            }
         }
+        _ => (at, 1),
     }
-    (at.min(span.len()), words)
 }
 
 /// The words between a body's name and a state's name that continue the body's name:
@@ -1914,6 +1921,27 @@ fn fill_char_offsets(text: &str, mentions: &mut [Mention], utf16: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plural_designator_and_its_de_are_skipped_whatever_the_whitespace() {
+        for space in [" ", "\n\n", "\r\n", "\u{a0}", "\u{2009}", " \n "] {
+            for (span, name, words) in [
+                ("régions de Gomel", "Gomel", 2),
+                ("républiques du Tatarstan", "Tatarstan", 2),
+                ("régions d'Andijan", "Andijan", 2),
+                ("régions d’Andijan", "Andijan", 2),
+                ("oblasts de l'Amour", "Amour", 3),
+                ("régions de la Volga", "Volga", 3),
+                ("régions des Pays-Bas", "Pays-Bas", 2),
+                ("régions de La Rioja", "La Rioja", 2),
+                ("régions Gomel", "Gomel", 1),
+            ] {
+                let span = span.replace(' ', space);
+                let (skipped, counted) = plural_designator_len(&span);
+                assert_eq!((&span[skipped..], counted), (name.replace(' ', space).as_str(), words), "{span:?}");
+            }
+        }
+    }
 
     #[test]
     fn long_texts_are_processed_in_chunks_cut_at_paragraphs() {
