@@ -839,22 +839,33 @@ impl Extractor {
     /// `body_heads`: where the scan saw a body's head noun (original offsets, in order);
     /// a place with none in the window before it is not looked at.
     fn add_named_bodies(&self, text: &str, body_heads: &[usize], mentions: &mut [Mention]) {
+        use crate::unlisted::BodyKind;
         let mut floor = 0;
         for m in mentions.iter_mut() {
-            let kind = self.gazetteer.entity(m.entity).kind;
-            let from = m.start.saturating_sub(crate::unlisted::BODY_WINDOW).max(floor);
-            let head_before = body_heads.get(body_heads.partition_point(|&h| h < from)).is_some_and(|&h| h < m.start);
-            if head_before && matches!(kind, Kind::State | Kind::Region) && matches!(m.form, Form::Name | Form::Acronym)
-            {
-                if let Some((start, body)) = crate::unlisted::body_start(text, m.start, floor) {
-                    m.start = start;
-                    m.entity = match body {
-                        crate::unlisted::BodyKind::Institution => self.unlisted_institution,
-                        crate::unlisted::BodyKind::Firm => self.unlisted_firm,
-                    };
-                    m.form = Form::Name;
-                    m.alternatives.clear();
+            // A body's name may end with another body's ("l'Institut de phytopathologie et
+            // de biodiversité de l'Université d'État de Batoumi"): the walk back goes on
+            // from each body found, which is an institution, never a plant.
+            for _ in 0..MAX_NESTED_BODIES {
+                let kind = self.gazetteer.entity(m.entity).kind;
+                let from = m.start.saturating_sub(crate::unlisted::BODY_WINDOW).max(floor);
+                let head_before =
+                    body_heads.get(body_heads.partition_point(|&h| h < from)).is_some_and(|&h| h < m.start);
+                if !head_before
+                    || !matches!(kind, Kind::State | Kind::Region | Kind::Institution)
+                    || !matches!(m.form, Form::Name | Form::Acronym)
+                {
+                    break;
                 }
+                let found = crate::unlisted::body_start(text, m.start, floor)
+                    .filter(|&(_, body)| kind != Kind::Institution || body == BodyKind::Institution);
+                let Some((start, body)) = found else { break };
+                m.start = start;
+                m.entity = match body {
+                    BodyKind::Institution => self.unlisted_institution,
+                    BodyKind::Firm => self.unlisted_firm,
+                };
+                m.form = Form::Name;
+                m.alternatives.clear();
             }
             floor = m.end;
         }
@@ -1322,6 +1333,9 @@ impl<'a> Context<'a> {
         }
     }
 }
+
+/// Most bodies nested in one name ("Institut ... de l'Université ... de Batoumi").
+const MAX_NESTED_BODIES: usize = 3;
 
 /// Shortest firm name (bytes) looked for again where the text repeats it.
 const MIN_REPEATED_NAME: usize = 4;

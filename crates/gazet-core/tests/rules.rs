@@ -738,6 +738,16 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
         spans(&e, "le Comité d'État pour la science et la technologie de la République du Bélarus"),
         ["Comité d'État pour la science et la technologie de la République du Bélarus"]
     );
+    // A body's name may end with another body's, listed or not: the whole is one name, and
+    // what is embedded in it is not marked again.
+    for text in [
+        "avec l'Institut de phytopathologie et de biodiversité de l'Université d'État de Gomel et",
+        "avec le Centre de recherche de l'Académie des sciences de Russie et",
+    ] {
+        let got = found(&e, text);
+        let name = &text[text.find(['I', 'C']).unwrap()..text.len() - 3];
+        assert_eq!(got, [(name.to_string(), "gazet:inst/unlisted".to_string(), Form::Name)], "{text}");
+    }
     // A listed institution is not taken for an unlisted one, and unlisted bodies take no
     // part in co-occurrence pairs.
     assert_eq!(
