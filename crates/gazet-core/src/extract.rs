@@ -1053,8 +1053,11 @@ impl Extractor {
             if next > 0 && mentions[next - 1].end > at || found.last().is_some_and(|(_, f)| f.end > at) {
                 continue;
             }
-            let Some(span) = crate::unlisted::territory_at(text, at) else { continue };
+            let Some((span, designator_inside)) = crate::unlisted::territory_at(text, at) else { continue };
             if let Some(m) = mentions.get_mut(next).filter(|m| m.start < span.end) {
+                if !designator_inside {
+                    continue; // "le village de Myadel": the listed town, as it is
+                }
                 // "district municipal d'Agryz", "district urbain de Sosnovy Bor": a listed
                 // town named by a designator that no pattern holds is the territory, and the
                 // designator belongs to its span (ANNOTATION.md).

@@ -43,7 +43,10 @@ const TERRITORY_DESIGNATORS: &[&[&str]] = &[
     &["district", "municipal"],
     &["établissement", "rural"],
     &["établissement", "urbain"],
+    &["village", "urbain"],
+    &["village", "rural"],
     &["district"],
+    &["village"],
     &["raïon"],
     &["raion"],
     &["oblast"],
@@ -53,6 +56,11 @@ const TERRITORY_DESIGNATORS: &[&[&str]] = &[
     &["krai"],
     &["okroug"],
 ];
+
+/// Designators that stay outside the span, as "ville" does ("ville de Minsk" is `Minsk`):
+/// "dans le village de Kichketan" is `Kichketan`. ("village urbain", an administrative
+/// kind of place like "établissement rural", belongs to its name.)
+const NAME_ONLY_DESIGNATORS: &[&str] = &["village"];
 
 /// Names after a designator that say where, not which: "la région du Nord".
 const COMPASS_NAMES: &[&str] =
@@ -531,9 +539,11 @@ fn same_word(word: &str, designator: &str) -> bool {
 /// The span of an unlisted territory whose designator starts at byte `at` of `text`:
 /// the designator, "de" or "d'" (or "de l'" before the name), and a name of one to
 /// [`MAX_TERRITORY_WORDS`] capitalised words ("district \n\nurbain de Sosnovoborski",
-/// "oblast de l'Amour"). The name must not be a compass point. (That the span overlaps no
-/// mention, a listed territory being found as itself, is the caller's to check.)
-pub fn territory_at(text: &str, at: usize) -> Option<Range<usize>> {
+/// "oblast de l'Amour"), and whether the designator is inside the span (not for
+/// [`NAME_ONLY_DESIGNATORS`]: "village de Kichketan" is `Kichketan`). The name must not be
+/// a compass point. (That the span overlaps no mention, a listed territory being found as
+/// itself, is the caller's to check.)
+pub fn territory_at(text: &str, at: usize) -> Option<(Range<usize>, bool)> {
     // ASCII whitespace only: a designator is nearly always followed by an adjective or an
     // article, and Unicode-aware splitting cost some 3,000 instructions a call.
     let mut tokens = text[at..]
@@ -548,6 +558,7 @@ pub fn territory_at(text: &str, at: usize) -> Option<Range<usize>> {
             && same_word(first.text, d[0])
             && d.get(1).is_none_or(|second| tokens.peek().is_some_and(|t| t.text == *second))
     })?;
+    let inside = designator.len() == 2 || !NAME_ONLY_DESIGNATORS.contains(&designator[0]);
     if designator.len() == 2 {
         tokens.next();
     }
@@ -562,6 +573,7 @@ pub fn territory_at(text: &str, at: usize) -> Option<Range<usize>> {
         return None;
     };
     let mut end = None;
+    let from = if inside { at } else { name_start.start };
     for (k, token) in std::iter::once(name_start).chain(tokens).enumerate() {
         // A word of the name: letters, hyphens and apostrophes, up to the first other char.
         let word_len = token
@@ -578,7 +590,7 @@ pub fn territory_at(text: &str, at: usize) -> Option<Range<usize>> {
             break; // punctuation or a digit ends the name
         }
     }
-    Some(at..end?)
+    Some((from..end?, inside))
 }
 
 /// Byte spans of unlisted firm names in `text`.

@@ -792,6 +792,13 @@ fn unlisted_territories_are_found_by_their_designator() {
         ]
     );
     assert_eq!(spans(&e, "Le district \n\nurbain de Sosnovy Bor, puis"), ["district \n\nurbain de Sosnovy Bor"]);
+    // "village" stays outside the span, as "ville" does; "village urbain", an administrative
+    // kind of place, belongs to it; a listed town after "village de" is itself.
+    assert_eq!(
+        spans(&e, "dans le village de \n\nKichketan, le village urbain de Strelitsa et le village de Gomel"),
+        ["Kichketan", "village urbain de Strelitsa", "Gomel"]
+    );
+    assert_eq!(found(&e, "le village de Gomel")[0].1, "geonames:627907");
     assert_eq!(spans(&e, "la région de Poltava12 et le raïon de l'Ilitch"), ["région de Poltava", "raïon de l'Ilitch"]);
     // A listed territory is found as itself.
     assert_eq!(
