@@ -610,20 +610,26 @@ impl Extractor {
                 }
             }
         }
-        // Near ones first, each counting the more the closer it is, then the whole
-        // document's.
-        let weight = |e: EntityIdx, at: u32| -> u64 {
-            let Some(state) = self.gazetteer.state_of(e) else { return 0 };
+        // The states named near `at`, each counting the more the closer it is, in `near`.
+        let states_near = |at: u32, near: &mut Vec<(EntityIdx, u32)>| {
+            near.clear();
             let from = located.partition_point(|&(p, _)| p + NEAR_CONTEXT < at);
-            let near: u32 = located[from..]
-                .iter()
-                .take_while(|&&(p, _)| p <= at + NEAR_CONTEXT)
-                .filter(|&&(_, s)| s == state)
-                .map(|&(p, _)| NEAR_CONTEXT + 1 - p.abs_diff(at))
-                .sum();
-            let document = dominance.iter().find(|(d, _)| *d == state).map_or(0, |(_, n)| *n);
-            u64::from(near) << 32 | u64::from(document)
+            for &(p, state) in located[from..].iter().take_while(|&&(p, _)| p <= at + NEAR_CONTEXT) {
+                let closeness = NEAR_CONTEXT + 1 - p.abs_diff(at);
+                match near.iter_mut().find(|(s, _)| *s == state) {
+                    Some((_, n)) => *n += closeness,
+                    None => near.push((state, closeness)),
+                }
+            }
         };
+        // Near states first, then the whole document's.
+        let weight = |e: EntityIdx, near: &[(EntityIdx, u32)]| -> u64 {
+            let Some(state) = self.gazetteer.state_of(e) else { return 0 };
+            let weight_in =
+                |states: &[(EntityIdx, u32)]| states.iter().find(|(s, _)| *s == state).map_or(0, |(_, n)| *n);
+            u64::from(weight_in(near)) << 32 | u64::from(weight_in(&dominance))
+        };
+        let mut near: Vec<(EntityIdx, u32)> = Vec::new();
         // Short names that refer back ("le Commonwealth" for the CIS) need their entity named
         // otherwise in the text, by a name, an acronym or one of its bodies.
         let named: Vec<EntityIdx> = if chosen.iter().any(|c| c.readings().any(|r| self.variant(r).anaphoric)) {
@@ -651,9 +657,10 @@ impl Extractor {
                 // weight, then static rank. Each weight is computed once, and an insertion
                 // sort costs one pass when, as usual, the order barely changes (a surface of
                 // a million-form gazetteer may have dozens of readings).
+                states_near(c.folded_start, &mut near);
                 let mut weights = [0u64; 64];
                 for (w, v) in weights.iter_mut().zip(&readings) {
-                    *w = weight(v.entity, c.folded_start);
+                    *w = weight(v.entity, &near);
                 }
                 for i in 1..readings.len() {
                     let mut j = i;
