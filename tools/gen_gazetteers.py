@@ -391,6 +391,53 @@ def add_english_names(states, countries, words):
     return added
 
 
+def add_english_adjectives(states, countries, words):
+    """English adjectives of the sovereign states (countries.json demonyms), marked "~":
+    French texts about the region quote English titles ("cooperation of Belarusian
+    regions", "Mogilev and Tajik Khujand"). Left out, as for the English names, when one
+    folds like a French word or like a form of another state. Territories get none."""
+    by_code = {c["cca2"]: c for c in countries}
+    owner = {}
+    for r in states:
+        code = r["id"].split(":")[1]
+        for n in split_list(r["names"]) + split_list(r["adjectives"]):
+            owner.setdefault(fold(n.lstrip("~")), set()).add(code)
+    english = {}
+    for r in states:
+        code = r["id"].split(":")[1]
+        c = by_code.get(code)
+        if not c or r["kind"] != "STATE":
+            continue
+        eng = (c.get("demonyms") or {}).get("eng") or {}
+        forms = {x.strip() for g in ("m", "f") for x in eng.get(g, "").split(",") if x.strip()}
+        for form in sorted(forms):
+            if " " in form or not valid_surface(form):
+                continue
+            english.setdefault(fold(form), set()).add(code)
+    added = 0
+    for r in states:
+        code = r["id"].split(":")[1]
+        adjectives = split_list(r["adjectives"])
+        have = {fold(a.lstrip("~")) for a in adjectives}
+        c = by_code.get(code)
+        if not c or r["kind"] != "STATE":
+            continue
+        eng = (c.get("demonyms") or {}).get("eng") or {}
+        forms = sorted({x.strip() for g in ("m", "f") for x in eng.get(g, "").split(",") if x.strip()})
+        for form in forms:
+            folded = fold(form)
+            free = (" " not in form and valid_surface(form) and folded not in words
+                    and english.get(folded) == {code} and owner.get(folded, {code}) == {code})
+            if free and folded not in have:
+                # Adjectives are written in lowercase in the gazetteer; "~": foreign, never
+                # used to fill templates.
+                adjectives.append("~" + form.lower())
+                have.add(folded)
+                added += 1
+        r["adjectives"] = "|".join(adjectives)
+    return added
+
+
 def add_stan_adjectives(states):
     """French forms the adjective of a "-stan" state's name with "-ais" beside its
     ethnonym ("kazakhstanais" beside "kazakh"): "ouzbékistanais", "turkménistanais". Added
@@ -903,6 +950,7 @@ def main():
 
     states, rep1 = build_states(countries, t1.gettext, curated_states)
     rep1.append(f"states: {add_english_names(states, countries, words)} English names added")
+    rep1.append(f"states: {add_english_adjectives(states, countries, words)} English adjectives added")
     rep1.append(f"states: {add_stan_adjectives(states)} -stanais adjectives added")
     regions, rep2 = build_regions(t2.gettext, region_exonyms)
 

@@ -143,3 +143,17 @@ fn dependent_territories_are_regions_with_their_iso_id() {
         ]
     );
 }
+
+/// English titles quoted in French text: the English adjectives of states (marked `~`,
+/// foreign, in the gazetteer) are matched.
+#[test]
+fn english_state_adjectives_in_quoted_titles() {
+    let text = "Zalesskii, B. Features of cooperation of Belarusian regions with Russian partners.";
+    let found = mentions(text);
+    let mut ids: Vec<(&str, &str)> = found.iter().map(|(&(s, e), (id, _))| (&text[s..e], id.as_str())).collect();
+    ids.sort();
+    assert_eq!(ids, [("Belarusian", "iso3166-1:BY"), ("Russian", "iso3166-1:RU")]);
+    let g = engine().gazetteer();
+    let belarus = g.entity(g.lookup("iso3166-1:BY").unwrap());
+    assert!(belarus.adjectives.iter().any(|a| a.text == "belarusian" && a.foreign));
+}
