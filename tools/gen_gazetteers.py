@@ -361,18 +361,32 @@ def build_states(countries, fr1, curated):
     return rows, report
 
 
-def add_english_names(states, countries, words):
-    """English common names of the states (countries.json): French texts about the region
-    quote English titles and names ("Belarus-Uzbekistan", "Tajikistan"). A name is left out
-    when it folds like a French word, or like a name or adjective of another state (it
-    would make a new ambiguity). Not the English adjectives: French inflection would make
-    forms of them that no text has, and a capitalised one would read as a demonym."""
-    by_code = {c["cca2"]: c for c in countries}
+def state_surface_owners(states):
+    """Folded name or adjective (a "~" marker left out) -> the codes of the states that
+    have it: a form owned by another state would make a new ambiguity."""
     owner = {}
     for r in states:
         code = r["id"].split(":")[1]
         for n in split_list(r["names"]) + split_list(r["adjectives"]):
-            owner.setdefault(fold(n), set()).add(code)
+            owner.setdefault(fold(n.lstrip("~")), set()).add(code)
+    return owner
+
+
+def english_demonyms(country):
+    """The one-word English demonym adjectives of a countries.json entry, sorted."""
+    eng = (country.get("demonyms") or {}).get("eng") or {}
+    forms = {x.strip() for g in ("m", "f") for x in eng.get(g, "").split(",") if x.strip()}
+    return sorted(f for f in forms if " " not in f and valid_surface(f))
+
+
+def add_english_names(states, countries, words):
+    """English common names of the states (countries.json): French texts about the region
+    quote English titles and names ("Belarus-Uzbekistan", "Tajikistan"). A name is left out
+    when it folds like a French word, or like a name or adjective of another state (it
+    would make a new ambiguity). The English adjectives are added by
+    add_english_adjectives."""
+    by_code = {c["cca2"]: c for c in countries}
+    owner = state_surface_owners(states)
     added = 0
     for r in states:
         code = r["id"].split(":")[1]
@@ -397,37 +411,23 @@ def add_english_adjectives(states, countries, words):
     regions", "Mogilev and Tajik Khujand"). Left out, as for the English names, when one
     folds like a French word or like a form of another state. Territories get none."""
     by_code = {c["cca2"]: c for c in countries}
-    owner = {}
-    for r in states:
-        code = r["id"].split(":")[1]
-        for n in split_list(r["names"]) + split_list(r["adjectives"]):
-            owner.setdefault(fold(n.lstrip("~")), set()).add(code)
+    owner = state_surface_owners(states)
+    sovereign = [(r, by_code[r["id"].split(":")[1]]) for r in states
+                 if r["kind"] == "STATE" and r["id"].split(":")[1] in by_code]
+    # An English form of two states (none here, but the data may change) goes to neither.
     english = {}
-    for r in states:
-        code = r["id"].split(":")[1]
-        c = by_code.get(code)
-        if not c or r["kind"] != "STATE":
-            continue
-        eng = (c.get("demonyms") or {}).get("eng") or {}
-        forms = {x.strip() for g in ("m", "f") for x in eng.get(g, "").split(",") if x.strip()}
-        for form in sorted(forms):
-            if " " in form or not valid_surface(form):
-                continue
-            english.setdefault(fold(form), set()).add(code)
+    for r, c in sovereign:
+        for form in english_demonyms(c):
+            english.setdefault(fold(form), set()).add(r["id"].split(":")[1])
     added = 0
-    for r in states:
+    for r, c in sovereign:
         code = r["id"].split(":")[1]
         adjectives = split_list(r["adjectives"])
         have = {fold(a.lstrip("~")) for a in adjectives}
-        c = by_code.get(code)
-        if not c or r["kind"] != "STATE":
-            continue
-        eng = (c.get("demonyms") or {}).get("eng") or {}
-        forms = sorted({x.strip() for g in ("m", "f") for x in eng.get(g, "").split(",") if x.strip()})
-        for form in forms:
+        for form in english_demonyms(c):
             folded = fold(form)
-            free = (" " not in form and valid_surface(form) and folded not in words
-                    and english.get(folded) == {code} and owner.get(folded, {code}) == {code})
+            free = (folded not in words and english.get(folded) == {code}
+                    and owner.get(folded, {code}) == {code})
             if free and folded not in have:
                 # Adjectives are written in lowercase in the gazetteer; "~": foreign, never
                 # used to fill templates.
