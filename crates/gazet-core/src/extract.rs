@@ -784,12 +784,8 @@ impl Extractor {
     /// that firm where the text repeats it without the cue ("Motovelozavod va créer"):
     /// written alike, on word boundaries, outside other mentions and URLs.
     fn repeat_unlisted_firms(&self, text: &str, mentions: &mut Vec<Mention>) {
-        let mut names: Vec<&str> = mentions
-            .iter()
-            .filter(|m| m.entity == self.unlisted_firm)
-            .map(|m| &text[m.start..m.end])
-            .filter(|name| name.len() >= MIN_REPEATED_NAME && name.as_bytes()[0].is_ascii_uppercase())
-            .collect();
+        let mut names: Vec<&str> =
+            mentions.iter().filter(|m| m.entity == self.unlisted_firm).map(|m| &text[m.start..m.end]).collect();
         if names.is_empty() {
             return;
         }
@@ -797,10 +793,7 @@ impl Extractor {
         names.dedup();
         let mut found: Vec<(usize, Mention)> = Vec::new();
         for span in crate::unlisted::repeated_names(text, &names) {
-            let next = mentions.partition_point(|m| m.start < span.start);
-            let free = mentions.get(next).is_none_or(|m| m.start >= span.end)
-                && next.checked_sub(1).is_none_or(|p| mentions[p].end <= span.start);
-            if free {
+            if let Some(next) = free_slot(mentions, &span) {
                 let word = ordinal_before(mentions, next);
                 found.push((next, Mention::found_by_rule(span, self.unlisted_firm, Vec::new(), word)));
             }
@@ -1137,10 +1130,7 @@ impl Extractor {
                 if !text.as_bytes()[start].is_ascii_uppercase() {
                     continue;
                 }
-                let next = mentions.partition_point(|m| m.start < stop);
-                if next > 0 && mentions[next - 1].end > start {
-                    continue;
-                }
+                let Some(next) = free_slot(mentions, &(start..stop)) else { continue };
                 end = (e + DISTRICT_LIST_GAP).min(f.len()).max(end);
                 let word_ordinal = ordinal_before(mentions, next);
                 let mention = Mention::found_by_rule(start..stop, entities[0], entities[1..].to_vec(), word_ordinal);
@@ -1347,12 +1337,16 @@ impl<'a> Context<'a> {
 /// Most bodies nested in one name ("Institut ... de l'Université ... de Batoumi").
 const MAX_NESTED_BODIES: usize = 3;
 
-/// Shortest firm name (bytes) looked for again where the text repeats it.
-const MIN_REPEATED_NAME: usize = 4;
-
 /// How far (folded bytes, either side) the unambiguous mentions of a state count as the
 /// near context of an ambiguous name: a few sentences.
 const NEAR_CONTEXT: u32 = 400;
+
+/// Where a new mention of byte span `span` goes among `mentions` (in order, not
+/// overlapping), if it overlaps none of them.
+fn free_slot(mentions: &[Mention], span: &std::ops::Range<usize>) -> Option<usize> {
+    let next = mentions.partition_point(|m| m.start < span.end);
+    (next == 0 || mentions[next - 1].end <= span.start).then_some(next)
+}
 
 /// The word ordinal of a new mention that goes before `mentions[next]`: that mention's (or
 /// one past the last mention's).

@@ -159,8 +159,8 @@ pub struct Gazetteer {
     /// The parent of each entity, looked up once at load.
     parents: Vec<Option<EntityIdx>>,
     index: FxHashMap<String, EntityIdx>,
-    /// Entity made by a template -> (the template's number, its slot entity).
-    fills: FxHashMap<EntityIdx, (u32, EntityIdx)>,
+    /// Entity made by a template -> the template's number.
+    fills: FxHashMap<EntityIdx, u32>,
     /// The reverse: (template number, slot entity) -> the entity made.
     filled: FxHashMap<(u32, EntityIdx), EntityIdx>,
     content_hash: String,
@@ -219,7 +219,7 @@ impl Gazetteer {
             for (slot, entity) in expand_template(&gazetteer, template, &mut fills)? {
                 let filled = EntityIdx(gazetteer.entities.len() as u32);
                 gazetteer.insert(entity, template.line_ref.clone())?;
-                gazetteer.fills.insert(filled, (number as u32, slot));
+                gazetteer.fills.insert(filled, number as u32);
                 gazetteer.filled.insert((number as u32, slot), filled);
             }
         }
@@ -330,7 +330,7 @@ impl Gazetteer {
     /// Kyrgyz ministry of agriculture for the Belarusian one and Kyrgyzstan. `None` when
     /// `entity` was not made by a template, or its template does not take `slot`.
     pub fn same_template_with_slot(&self, entity: EntityIdx, slot: EntityIdx) -> Option<EntityIdx> {
-        let &(template, _) = self.fills.get(&entity)?;
+        let &template = self.fills.get(&entity)?;
         self.filled.get(&(template, slot)).copied()
     }
 

@@ -990,9 +990,10 @@ fn is_lower_word(word: &str) -> bool {
 /// name wins at one start).
 ///
 /// A book has dozens of such names: a search per name, or an automaton built for them,
-/// cost a fifth of the extraction. The capitals of the text are found eight bytes at a
-/// time instead, and only those whose first four bytes begin a name are compared. Names
-/// under four bytes are not looked for.
+/// cost a fifth of the extraction. The capitals of the text are found sixteen bytes at a
+/// time instead ([`for_each_ascii_capital`]), and only those whose first four bytes begin
+/// a name are compared. Names under four bytes, or not starting with an ASCII capital, are
+/// not looked for.
 pub fn repeated_names(text: &str, names: &[&str]) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     // Names by their first four bytes (names are at least that long), and a bitset of
@@ -1066,16 +1067,16 @@ fn for_each_ascii_capital(bytes: &[u8], mut f: impl FnMut(usize)) {
 /// Eight bytes at a time: a capital is a byte under 0x80 at least 'A' and at most 'Z' (the
 /// additions carry into a byte's high bit exactly then, and never out of the byte).
 fn for_each_ascii_capital_swar(bytes: &[u8], mut f: impl FnMut(usize)) {
+    use crate::normalize::HI;
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact(8);
     let mut base = 0;
     for chunk in &mut chunks {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let low = x & !HIGH;
+        let low = x & !HI;
         let at_least_a = low + ONES * u64::from(0x80 - b'A');
         let above_z = low + ONES * u64::from(0x80 - b'Z' - 1);
-        let mut capitals = at_least_a & !above_z & !x & HIGH;
+        let mut capitals = at_least_a & !above_z & !x & HI;
         while capitals != 0 {
             f(base + capitals.trailing_zeros() as usize / 8);
             capitals &= capitals - 1;
