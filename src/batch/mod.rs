@@ -152,7 +152,8 @@ fn run_with(
         },
     };
     let mut budget = args.report_text;
-    let mut batch: Vec<(Doc, bool)> = Vec::new();
+    let mut shown = 0;
+    let mut batch: Vec<(Doc, Option<usize>)> = Vec::new();
     let mut batch_bytes = 0u64;
     let mut process_ms = 0.0;
     // Results of the previous batch are written while the next batch is processed.
@@ -169,7 +170,7 @@ fn run_with(
         }
         outputs.sync_mentions()
     };
-    let mut flush = |batch: &mut Vec<(Doc, bool)>, outputs: &mut Outputs| -> anyhow::Result<()> {
+    let mut flush = |batch: &mut Vec<(Doc, Option<usize>)>, outputs: &mut Outputs| -> anyhow::Result<()> {
         let t = Instant::now();
         let previous = std::mem::take(&mut pending);
         let (results, written) = std::thread::scope(|scope| {
@@ -190,11 +191,13 @@ fn run_with(
         }
         for doc in docs {
             let show = doc.size <= budget && matches!(doc.body, inputs::Body::File(_) | inputs::Body::Text(_));
-            if show {
+            let ordinal = show.then(|| {
                 budget -= doc.size;
-            }
+                shown += 1;
+                shown
+            });
             batch_bytes += doc.size;
-            batch.push((doc, show));
+            batch.push((doc, ordinal));
             if batch_bytes >= BATCH_BYTES || batch.len() >= MAX_BATCH_DOCS {
                 flush(&mut batch, &mut outputs)?;
                 batch_bytes = 0;

@@ -15,7 +15,7 @@ use gazet_core::{EntityIdx, Gazetteer, Kind};
 use serde::Serialize;
 use tempfile::NamedTempFile;
 
-use super::run::{DocResult, Shown};
+use super::run::DocResult;
 
 pub const MENTIONS: &str = "mentions.jsonl";
 pub const ENTITIES: &str = "entities.csv";
@@ -60,8 +60,10 @@ pub struct Totals {
     column_of: HashMap<String, usize>,
     pub columns_left_out: u64,
     pub heat: HashMap<(EntityIdx, usize), u64>,
-    /// Documents whose text the report shows.
-    pub shown: Vec<(String, Shown)>,
+    /// The report's articles of the documents whose text it shows, in input order, and
+    /// their mentions.
+    pub shown_html: String,
+    pub shown_mentions: usize,
     pub shown_left_out: u64,
 }
 
@@ -119,7 +121,10 @@ impl Totals {
             *self.pairs.entry((a, b)).or_default() += count;
         }
         match out.shown {
-            Some(shown) => self.shown.push((result.id, shown)),
+            Some(shown) => {
+                self.shown_html.push_str(&shown.html);
+                self.shown_mentions += shown.mentions;
+            }
             None => self.shown_left_out += 1,
         }
         Some(out.jsonl)

@@ -12,6 +12,7 @@ use std::ops::Range;
 use gazet_core::{EntityIdx, Gazetteer, Kind};
 
 use super::outputs::Totals;
+use super::run::Shown;
 
 /// What the report says about the run.
 pub struct Meta<'a> {
@@ -109,8 +110,8 @@ const SCRIPT: &str = r#"
 
 /// Renders the whole report.
 pub fn render(totals: &Totals, g: &Gazetteer, meta: &Meta) -> String {
-    let shown_mentions: usize = totals.shown.iter().map(|(_, s)| s.spans.len()).sum();
-    let mut h = String::with_capacity(totals.shown.iter().map(|(_, s)| s.text.len() * 2).sum::<usize>() + (1 << 16));
+    let shown_mentions = totals.shown_mentions;
+    let mut h = String::with_capacity(totals.shown_html.len() + (1 << 16));
     h.push_str("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     h.push_str("<title>gazet batch report</title>\n<style>");
@@ -125,7 +126,7 @@ pub fn render(totals: &Totals, g: &Gazetteer, meta: &Meta) -> String {
     top_entities(&mut h, totals, g);
     network(&mut h, totals, g, meta);
     heatmap(&mut h, totals, g);
-    text(&mut h, totals, g);
+    text(&mut h, totals);
     h.push_str("<div id=\"info\" hidden></div>\n<script>");
     h.push_str(SCRIPT);
     h.push_str("</script>\n</body>\n</html>\n");
@@ -474,7 +475,7 @@ impl TextWriter {
     }
 }
 
-fn text(h: &mut String, totals: &Totals, g: &Gazetteer) {
+fn text(h: &mut String, totals: &Totals) {
     h.push_str(
         "<section id=\"text\">\n<h2>Text</h2>\n<p class=\"note\">Mentions are highlighted by kind; hover one \
                 for its id and canonical name, click it to pin them. Footnotes are in grey.",
@@ -483,64 +484,72 @@ fn text(h: &mut String, totals: &Totals, g: &Gazetteer) {
         let _ = write!(h, " The text of {} more documents is left out to keep this page small.", totals.shown_left_out);
     }
     h.push_str("</p>\n");
-    for (d, (id, shown)) in totals.shown.iter().enumerate() {
-        let _ = writeln!(h, "<article id=\"d{}\">\n<h3>{}</h3>", d + 1, esc(id));
-        let mut spans = shown.spans.iter().peekable();
-        for (p, part) in shown.parts.iter().enumerate() {
-            if !part.label.is_empty() {
-                let _ = writeln!(h, "<h4 id=\"d{}u{}\">{}</h4>", d + 1, p + 1, esc(&part.label));
-            }
-            h.push_str("<div class=\"text\">");
-            let mut w = TextWriter { at_line_start: true, pending: String::new() };
-            let notes = zones_within(&shown.footnotes, part.start..part.end);
-            let mut at = part.start;
-            let mut in_note = false;
-            // Boundaries: footnote zone edges and mentions, in order.
-            let mut edges: Vec<usize> = notes.iter().flat_map(|r| [r.start, r.end]).collect();
-            edges.reverse();
-            loop {
-                let next_span = spans.peek().filter(|s| s.start < part.end).copied();
-                let next_edge = edges.last().copied();
-                match (next_span, next_edge) {
-                    (Some(s), e) if e.is_none_or(|e| s.start < e) => {
-                        w.push(h, &shown.text[at..s.start]);
-                        w.flush(h);
-                        let entity = g.entity(s.entity);
-                        let k = kind_index(entity.kind);
-                        let _ = write!(
-                            h,
-                            "<mark class=\"k{k}\" data-id=\"{}\" data-name=\"{}\" data-kind=\"{}\" title=\"{} — {}\">",
-                            esc(&entity.id),
-                            esc(&entity.name),
-                            entity.kind.as_str(),
-                            esc(&entity.id),
-                            esc(&entity.name)
-                        );
-                        w.push(h, &shown.text[s.start..s.end]);
-                        h.push_str("</mark>");
-                        at = s.end;
-                        spans.next();
-                    }
-                    (_, Some(e)) => {
-                        let e = e.max(at);
-                        w.push(h, &shown.text[at..e]);
-                        h.push_str(if in_note { "</span>" } else { "<span class=\"fn\">" });
-                        in_note = !in_note;
-                        at = e;
-                        edges.pop();
-                    }
-                    (_, None) => break,
-                }
-            }
-            w.push(h, &shown.text[at..part.end]);
-            if in_note {
-                h.push_str("</span>");
-            }
-            h.push_str("</div>\n");
-        }
-        h.push_str("</article>\n");
-    }
+    h.push_str(&totals.shown_html);
     h.push_str("</section>\n");
+}
+
+/// The `<article>` of one shown document, its mentions highlighted: rendered by the worker
+/// that processed the document, so that the report left to write at the end of a run is
+/// only the tables and pictures (the text of a few books took 50 ms there).
+pub fn article(ordinal: usize, id: &str, shown: &Shown, g: &Gazetteer) -> String {
+    let mut html = String::with_capacity(shown.text.len() * 2);
+    let h = &mut html;
+    let _ = writeln!(h, "<article id=\"d{ordinal}\">\n<h3>{}</h3>", esc(id));
+    let mut spans = shown.spans.iter().peekable();
+    for (p, part) in shown.parts.iter().enumerate() {
+        if !part.label.is_empty() {
+            let _ = writeln!(h, "<h4 id=\"d{ordinal}u{}\">{}</h4>", p + 1, esc(&part.label));
+        }
+        h.push_str("<div class=\"text\">");
+        let mut w = TextWriter { at_line_start: true, pending: String::new() };
+        let notes = zones_within(&shown.footnotes, part.start..part.end);
+        let mut at = part.start;
+        let mut in_note = false;
+        // Boundaries: footnote zone edges and mentions, in order.
+        let mut edges: Vec<usize> = notes.iter().flat_map(|r| [r.start, r.end]).collect();
+        edges.reverse();
+        loop {
+            let next_span = spans.peek().filter(|s| s.start < part.end).copied();
+            let next_edge = edges.last().copied();
+            match (next_span, next_edge) {
+                (Some(s), e) if e.is_none_or(|e| s.start < e) => {
+                    w.push(h, &shown.text[at..s.start]);
+                    w.flush(h);
+                    let entity = g.entity(s.entity);
+                    let k = kind_index(entity.kind);
+                    let _ = write!(
+                        h,
+                        "<mark class=\"k{k}\" data-id=\"{}\" data-name=\"{}\" data-kind=\"{}\" title=\"{} — {}\">",
+                        esc(&entity.id),
+                        esc(&entity.name),
+                        entity.kind.as_str(),
+                        esc(&entity.id),
+                        esc(&entity.name)
+                    );
+                    w.push(h, &shown.text[s.start..s.end]);
+                    h.push_str("</mark>");
+                    at = s.end;
+                    spans.next();
+                }
+                (_, Some(e)) => {
+                    let e = e.max(at);
+                    w.push(h, &shown.text[at..e]);
+                    h.push_str(if in_note { "</span>" } else { "<span class=\"fn\">" });
+                    in_note = !in_note;
+                    at = e;
+                    edges.pop();
+                }
+                (_, None) => break,
+            }
+        }
+        w.push(h, &shown.text[at..part.end]);
+        if in_note {
+            h.push_str("</span>");
+        }
+        h.push_str("</div>\n");
+    }
+    h.push_str("</article>\n");
+    html
 }
 
 /// Footnote zones clipped to a part.

@@ -72,7 +72,15 @@ pub struct DocOut {
     pub pairs: Vec<(EntityIdx, EntityIdx, u64)>,
     /// Co-occurrence units (sentences, windows...) over parts.
     pub cooccurrence_units: u64,
-    pub shown: Option<Shown>,
+    /// Its article in the report, if the report shows its text.
+    pub shown: Option<ShownHtml>,
+}
+
+/// A document's article in the report, rendered by its worker.
+#[derive(Debug, Default)]
+pub struct ShownHtml {
+    pub html: String,
+    pub mentions: usize,
 }
 
 /// A document after processing.
@@ -209,8 +217,9 @@ fn chars_between(text: &[u8], from: usize, to: usize) -> usize {
 }
 
 /// Processes a batch of documents in parallel; results come back in input order.
+/// `docs` come with their ordinal among the documents the report shows, if it shows them.
 pub fn process_batch(
-    docs: &mut [(Doc, bool)],
+    docs: &mut [(Doc, Option<usize>)],
     backend: &dyn Backend,
     settings: &Settings,
     on_done: &(dyn Fn(u64) + Sync),
@@ -224,7 +233,7 @@ pub fn process_batch(
         .collect()
 }
 
-fn process(doc: &mut Doc, show: bool, backend: &dyn Backend, settings: &Settings) -> DocResult {
+fn process(doc: &mut Doc, show: Option<usize>, backend: &dyn Backend, settings: &Settings) -> DocResult {
     let (id, origin) = (doc.id.clone(), doc.origin.clone());
     let text = match doc.load() {
         Ok(text) => text,
@@ -238,7 +247,7 @@ fn process(doc: &mut Doc, show: bool, backend: &dyn Backend, settings: &Settings
 fn process_text(
     id: &str,
     text: String,
-    show: bool,
+    show: Option<usize>,
     backend: &dyn Backend,
     settings: &Settings,
 ) -> Result<DocOut, String> {
@@ -310,7 +319,7 @@ fn process_text(
             lines.write(&mut out.jsonl, &prefix, &fields, m.entity, &m.alternatives);
             out.mentions += 1;
             out.mentions_by_kind[kind_index(entity.kind)] += 1;
-            if show {
+            if show.is_some() {
                 spans.push(Span { start, end, entity: m.entity });
             }
         }
@@ -318,8 +327,10 @@ fn process_text(
     let mut pairs: Vec<(EntityIdx, EntityIdx, u64)> = pairs.into_iter().map(|((a, b), c)| (a, b, c)).collect();
     pairs.sort_unstable();
     out.pairs = pairs;
-    if show {
-        out.shown = Some(Shown { text, spans, footnotes: layout.footnotes, parts });
+    if let Some(ordinal) = show {
+        let shown = Shown { text, spans, footnotes: layout.footnotes, parts };
+        let html = super::report::article(ordinal, id, &shown, gazetteer);
+        out.shown = Some(ShownHtml { html, mentions: shown.spans.len() });
     }
     Ok(out)
 }
