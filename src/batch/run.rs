@@ -272,6 +272,7 @@ fn process_text(
     let mut out = DocOut { jsonl: Vec::with_capacity((text.len() * 2).min(64 << 20)), ..DocOut::default() };
     let mut pairs: rustc_hash::FxHashMap<(EntityIdx, EntityIdx), u64> = Default::default();
     let mut spans = Vec::new();
+    let mut note = 0;
     for (index, (part, result)) in parts.iter().zip(results).enumerate() {
         let extraction = result.map_err(|e| match part.label.as_str() {
             "" => e,
@@ -305,8 +306,11 @@ fn process_text(
                 (char_start, char_at)
             };
             let entity = gazetteer.entity(m.entity);
-            let k = layout.footnotes.partition_point(|f| f.end <= start);
-            let in_footnote = layout.footnotes.get(k).is_some_and(|f| f.start <= start);
+            // Mentions come in order: the footnote zones they pass are left behind.
+            while layout.footnotes.get(note).is_some_and(|f| f.end <= start) {
+                note += 1;
+            }
+            let in_footnote = layout.footnotes.get(note).is_some_and(|f| f.start <= start);
             let fields = LineFields {
                 zone: if in_footnote { "footnote" } else { "body" },
                 start,

@@ -200,7 +200,14 @@ fn is_separator(line: &str) -> bool {
 
 /// A line of 1 to 4 digits after two blank lines: a page number.
 fn is_page_number(text: &str, lines: &[Range<usize>], i: usize) -> bool {
-    let t = text[lines[i].clone()].trim();
+    let line = &text[lines[i].clone()];
+    // Nearly every line starts (after ASCII blanks) with something else than a digit: told
+    // at its first byte. A byte from 0x80 may begin other whitespace, which `trim` drops.
+    match line.bytes().find(|b| !matches!(b, b'\t'..=b'\r' | b' ')) {
+        Some(b) if b.is_ascii_digit() || b >= 0x80 => {}
+        _ => return false,
+    }
+    let t = line.trim();
     (1..=4).contains(&t.len())
         && t.bytes().all(|b| b.is_ascii_digit())
         && i >= 2
@@ -401,6 +408,36 @@ pub fn split(text: &str, how: &Split, layout: &Layout) -> Vec<Part> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first-byte shortcut of `is_page_number` agrees with the plain rule (trimmed, 1
+    /// to 4 ASCII digits) for every kind of leading whitespace.
+    #[test]
+    fn page_numbers_whatever_their_leading_whitespace() {
+        let candidates = [
+            "12",
+            "  12",
+            "\t7 ",
+            "\x0b12",
+            "\x0c3",
+            "\u{a0}12",
+            "\u{2003}45\u{a0}",
+            "\u{85}9",
+            "12a",
+            "a12",
+            "12345",
+            "",
+            "   ",
+            "·12",
+            "١٢",
+        ];
+        for line in candidates {
+            let text = format!("x\n\n \n{line}\ny");
+            let lines = lines(&text);
+            let t = line.trim();
+            let expected = (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+            assert_eq!(is_page_number(&text, &lines, 3), expected, "{line:?}");
+        }
+    }
 
     /// The regex the chapter-title rule was first written as: the reference.
     fn heading_regex() -> Regex {
