@@ -372,10 +372,19 @@ def state_surface_owners(states):
     return owner
 
 
+# The English adjectives in common use that countries.json lacks: it gives the older forms
+# only (Tadzhik, Kirghiz), where English titles about the region write Tajik and Kyrgyz
+# (the adjectives of Wikipedia's articles on the two states and of their state media in
+# English). (Uzbek is a French spelling too: it is among the French adjectives.)
+ENGLISH_ADJECTIVES_MISSING = {"TJ": ["Tajik", "Tajikistani"], "KG": ["Kyrgyz", "Kyrgyzstani"]}
+
+
 def english_demonyms(country):
-    """The one-word English demonym adjectives of a countries.json entry, sorted."""
+    """The one-word English demonym adjectives of a countries.json entry, and the common
+    ones it lacks (ENGLISH_ADJECTIVES_MISSING), sorted."""
     eng = (country.get("demonyms") or {}).get("eng") or {}
     forms = {x.strip() for g in ("m", "f") for x in eng.get(g, "").split(",") if x.strip()}
+    forms.update(ENGLISH_ADJECTIVES_MISSING.get(country["cca2"], []))
     return sorted(f for f in forms if " " not in f and valid_surface(f))
 
 

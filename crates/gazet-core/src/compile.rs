@@ -950,7 +950,20 @@ fn for_each_variant(
         );
     }
     for adjective in &entity.adjectives {
-        for form in inflect::adjective_forms(&adjective.text.to_lowercase()) {
+        let base = adjective.text.to_lowercase();
+        if adjective.foreign {
+            // English: one form for both genders and numbers, capitalised as an adjective
+            // too ("Tajik Khujand", "Belarusian regions"); the demonym noun takes an -s.
+            emit(
+                &base,
+                variant(Form::Adjective, CasePolicy::Adjective, &base, sensitive(Form::Adjective, adjective)),
+                None,
+            );
+            let noun = inflect::capitalise(&format!("{base}s"));
+            emit(&noun, variant(Form::Demonym, CasePolicy::Demonym, &noun, sensitive(Form::Demonym, adjective)), None);
+            continue;
+        }
+        for form in inflect::adjective_forms(&base) {
             emit(
                 &form,
                 variant(Form::Adjective, CasePolicy::Adjective, &form, sensitive(Form::Adjective, adjective)),
