@@ -134,7 +134,11 @@ pub fn capitalise(s: &str) -> String {
 /// "Gatchinsky" for Gatchina, "Baranovichsky" for Baranovichi, each also in -ski (the
 /// French transliteration) and -skiy, and with й written "i" where the town's name has "y"
 /// or "j" before a consonant ("Logoisky" for Logoysk). Only for one-word Latin names of at
-/// least four letters; the few irregular ones (Luga -> Luzhsky) are not made.
+/// least four letters. Russian changes some stems before the suffix, and those forms are
+/// made too: the g of -ga becomes zh ("Luzhsky" for Luga, "Volzhsky" for Volga), a final n after a
+/// consonant takes an e ("Tosnensky" for Tosno), ts takes the suffix without its s
+/// ("Rechitsky" for Rechitsa), and a plural town name in -tsy takes -ev-
+/// ("Slantsevsky" for Slantsy).
 pub fn raion_adjectives(town: &str) -> Vec<String> {
     let mut forms = Vec::new();
     let ascii_word = town.len() >= 4
@@ -148,7 +152,10 @@ pub fn raion_adjectives(town: &str) -> Vec<String> {
         .find_map(|ending| town.strip_suffix(ending))
         .or_else(|| town.strip_suffix(['a', 'o', 'e', 'i', 'y', 'u']))
         .unwrap_or(town);
-    if stem.len() < 4 {
+    let vowel_dropped = stem.len() < town.len();
+    // A short stem makes too common a word, but for the one that changes ("Luzhsky").
+    let short = stem.len() < 4;
+    if short && !(stem.len() == 3 && town.ends_with("ga")) {
         return forms;
     }
     let is_consonant = |b: u8| !matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
@@ -159,8 +166,26 @@ pub fn raion_adjectives(town: &str) -> Vec<String> {
             b => b as char,
         })
         .collect();
+    let mut bases = Vec::new();
     for stem in [stem.to_string(), i_spelling] {
-        let base = if stem.ends_with("sk") { stem.clone() } else { format!("{stem}sk") };
+        let b = stem.as_bytes();
+        if !short {
+            bases.push(if stem.ends_with("sk") { stem.clone() } else { format!("{stem}sk") });
+        }
+        if town.ends_with("ga") {
+            bases.push(format!("{}zhsk", &stem[..stem.len() - 1]));
+        }
+        if vowel_dropped && stem.ends_with('n') && is_consonant(b[b.len() - 2]) {
+            bases.push(format!("{stem}ensk"));
+        }
+        if stem.ends_with("ts") {
+            bases.push(format!("{stem}k"));
+            if town.ends_with("tsy") {
+                bases.push(format!("{stem}evsk"));
+            }
+        }
+    }
+    for base in bases {
         for ending in ["y", "i", "iy"] {
             let form = format!("{base}{ending}");
             if !forms.contains(&form) {
@@ -240,12 +265,28 @@ mod tests {
         ] {
             assert_eq!(first(town).as_deref(), Some(adjective), "{town}");
         }
+        for (town, adjective) in [
+            ("Luga", "Luzhsky"),
+            ("Volga", "Volzhsky"),
+            ("Tosno", "Tosnensky"),
+            ("Rechitsa", "Rechitsky"),
+            ("Slantsy", "Slantsevsky"),
+            ("Slantsy", "Slantsevski"),
+        ] {
+            let forms = raion_adjectives(town);
+            assert!(forms.iter().any(|f| f == adjective), "{adjective} in {forms:?}");
+        }
+        // The stem changes only where Russian makes them: a g or an n the name ends with
+        // keeps its adjective ("Taganrogsky", "Tikhvinsky"); a vowel before n takes no e.
+        for (town, not) in [("Taganrog", "Taganrozhsky"), ("Tikhvin", "Tikhvinensky"), ("Kolpino", "Kolpinensky")] {
+            assert!(!raion_adjectives(town).iter().any(|f| f == not), "{town}: {:?}", raion_adjectives(town));
+        }
         let logoysk = raion_adjectives("Logoysk");
         for form in ["Logoysky", "Logoyskiy", "Logoyski", "Logoisky", "Logoiski"] {
             assert!(logoysk.contains(&form.to_string()), "{form} in {logoysk:?}");
         }
         // Names of other scripts or of several words, and too short stems, make none.
-        for town in ["Minsk-Mazowiecki", "Nijni Novgorod", "Орша", "Ufa", "Oka", "Pskov "] {
+        for town in ["Minsk-Mazowiecki", "Nijni Novgorod", "Орша", "Ufa", "Oka", "Pskov ", "Lugo"] {
             assert!(raion_adjectives(town).is_empty(), "{town}: {:?}", raion_adjectives(town));
         }
     }

@@ -183,3 +183,21 @@ fn english_adjectives_keep_their_form_and_common_spellings() {
     // No French inflection of an English adjective.
     assert!(mentions("les partenaires tajikes").is_empty());
 }
+
+/// District adjectives whose Russian stem changes before the suffix (the g of Luga, the n
+/// of Tosno, the -tsy of Slantsy), in a twinning list of the book: the districts of the
+/// embedded gazetteer's towns.
+#[test]
+fn district_adjectives_with_a_changed_stem() {
+    let text = "Le jumelage entre les districts suivants 8. Luzhsky et la ville de Bobruisk (2017) ; \
+                9. Luzhsky et Gorodoksky (2014) ; 12. Slantsevsky et Shklovsky (2018) ; 14. Tosnensky et \
+                Rogachevsky (2010).";
+    let found = mentions(text);
+    let id_of = |word: &str| {
+        let start = text.find(word).unwrap();
+        found.get(&(start, start + word.len())).map(|(id, _)| id.clone())
+    };
+    assert_eq!(id_of("Luzhsky"), Some("gazet:region/district-533690".to_string()));
+    assert_eq!(id_of("Slantsevsky"), Some("gazet:region/district-492162".to_string()));
+    assert_eq!(id_of("Tosnensky"), Some("gazet:region/district-481964".to_string()));
+}
