@@ -743,9 +743,12 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
     for text in [
         "avec l'Institut de phytopathologie et de biodiversité de l'Université d'État de Gomel et",
         "avec le Centre de recherche de l'Académie des sciences de Russie et",
+        // Faculties and laboratories are bodies of their university or academy.
+        "avec la Faculté de biologie de l'Université d'État de Gomel et",
+        "au Laboratoire de physique des plasmas de l'Académie des sciences de Russie et",
     ] {
         let got = found(&e, text);
-        let name = &text[text.find(['I', 'C']).unwrap()..text.len() - 3];
+        let name = &text[text.find(['I', 'C', 'F', 'L']).unwrap()..text.len() - 3];
         assert_eq!(got, [(name.to_string(), "gazet:inst/unlisted".to_string(), Form::Name)], "{text}");
     }
     // A listed institution is not taken for an unlisted one, and unlisted bodies take no
