@@ -80,12 +80,14 @@ const BODY_HEADS: &[&str] = &[
     "Bureau",
     "Centre",
     "Chambre",
+    "Collegium",
     "Comité",
     "Commission",
     "Conseil",
     "Cour",
     "Département",
     "Direction",
+    "Douma",
     "École",
     "Faculté",
     "Fondation",
@@ -98,11 +100,19 @@ const BODY_HEADS: &[&str] = &[
     "Observatoire",
     "Office",
     "Parquet",
+    "Présidium",
+    "Rada",
     "Secrétariat",
     "Service",
     "Tribunal",
     "Université",
 ];
+
+/// Heads that name a body even right before the preposition, which others do only after
+/// words saying what the body does ("Centre de la Russie" is a place): the council or
+/// board of a region or of another body ("la Rada de l'Oblast de Mogilev", "le Collegium
+/// de la Commission économique eurasienne").
+const COUNCIL_HEADS: &[&str] = &["Rada", "Collegium", "Présidium", "Douma"];
 
 /// Heads that French also writes in lowercase in running text ("le ministère de ...").
 const LOWERCASE_BODY_HEADS: &[&str] = &["ministère"];
@@ -215,7 +225,8 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, Body
         located |= LOCATING_PREPOSITIONS.contains(&word);
         if word.chars().next().is_some_and(char::is_uppercase) {
             if BODY_HEADS.contains(&word) {
-                return (words > 0).then_some((start + skip, BodyKind::Institution));
+                let named = words > 0 || COUNCIL_HEADS.contains(&word);
+                return named.then_some((start + skip, BodyKind::Institution));
             }
             if skip == 0 {
                 return None;
@@ -477,9 +488,22 @@ pub fn cue_words() -> impl Iterator<Item = &'static str> {
 }
 
 /// English head nouns written after a firm's name, and part of it: "Niva Holding",
-/// "Autocomponents Holding", "Belstroytsentr Holding".
-const POSTPOSED_HEADS: &[&str] =
-    &["Holding", "Group", "Plant", "Works", "Factory", "Industries", "Company", "Corporation", "Mills", "Motors"];
+/// "Autocomponents Holding", "Belstroytsentr Holding", "Palmarium Academic Publishing" (a
+/// publisher, in the references).
+const POSTPOSED_HEADS: &[&str] = &[
+    "Holding",
+    "Group",
+    "Plant",
+    "Works",
+    "Factory",
+    "Industries",
+    "Company",
+    "Corporation",
+    "Mills",
+    "Motors",
+    "Publishing",
+    "Publishers",
+];
 
 /// Capitalised French words that open a sentence, never a firm's name.
 const FUNCTION_WORDS: &[&str] = &[

@@ -650,6 +650,11 @@ fn an_english_head_after_a_name_makes_it_a_firm() {
         spans(&e, "Amkodor, Soligorsk Plant of Automobile and Tractor Equipment ; TPC"),
         ["Soligorsk Plant of Automobile and Tractor Equipment"]
     );
+    // A publisher in a reference, whatever the case of its words.
+    assert_eq!(
+        spans(&e, "/ B. Zalessky. - LAP LAMBERT Academic Publishing, 2021. - C. 97."),
+        ["LAP LAMBERT Academic Publishing"]
+    );
     // A lowercase word before the head: no name.
     assert!(spans(&e, "un nouveau Holding sera créé").is_empty());
     // Found by the fuzzer: a territory ending inside the words before a head keeps its
@@ -737,6 +742,12 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
     assert_eq!(
         spans(&e, "le Comité d'État pour la science et la technologie de la République du Bélarus"),
         ["Comité d'État pour la science et la technologie de la République du Bélarus"]
+    );
+    // A council's head names a body even right before the preposition (book: "la Rada de
+    // l'Oblast de Mogilev", "le Collegium de la Commission économique eurasienne").
+    assert_eq!(
+        found(&e, "En particulier, la Rada de l'Oblast de Gomel a signé des accords"),
+        [("Rada de l'Oblast de Gomel".to_string(), "gazet:inst/unlisted".to_string(), Form::Name)]
     );
     // A body's name may end with another body's, listed or not: the whole is one name, and
     // what is embedded in it is not marked again.
