@@ -201,3 +201,17 @@ fn district_adjectives_with_a_changed_stem() {
     assert_eq!(id_of("Slantsevsky"), Some("gazet:region/district-492162".to_string()));
     assert_eq!(id_of("Tosnensky"), Some("gazet:region/district-481964".to_string()));
 }
+
+/// A reference's publisher slot names a firm unless the name is a listed body: "Minsk :
+/// BDU" is the Belarusian State University (its Belarusian acronym), as the book prints it.
+#[test]
+fn a_listed_university_in_the_publisher_slot_is_the_university() {
+    let text = "Samusevich (rédacteur en chef). - Minsk : BDU, 2018. - С. 291. Minsk : Biznesofset, 2017.";
+    let found = mentions(text);
+    let at = |word: &str| {
+        let start = text.find(word).unwrap();
+        found.get(&(start, start + word.len())).map(|(id, _)| id.as_str().to_string())
+    };
+    assert_eq!(at("BDU").as_deref(), Some("gazet:inst/belarusian-state-university"));
+    assert_eq!(at("Biznesofset").as_deref(), Some("gazet:firm/unlisted"));
+}
