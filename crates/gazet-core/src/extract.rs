@@ -1648,15 +1648,26 @@ fn named_after_end(text: &str, at: usize) -> Option<usize> {
     if words.len() < 5 || !words.iter().zip(phrase).all(|((_, w), p)| *w == p) {
         return None;
     }
-    // "de M. Tank", "d'Islam Karimov", "d’Islam Karimov".
+    // "de M. Tank", "d'Islam Karimov", "d’Islam Karimov"; a title may come first: "de
+    // l'académicien M.S. Osimi", "du poète Yakub Kolas".
     let (offset, first) = words[3];
+    let is_title = |word: &str| !word.is_empty() && word.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
     let (mut end, mut name_words) = match first.strip_prefix("d'").or_else(|| first.strip_prefix("d’")) {
         Some(name) if starts_upper(name) => (offset + first.len(), 1),
         Some(_) => return None,
-        None if first == "de" => (offset + first.len(), 0),
+        None if first == "de" || first == "du" => (offset + first.len(), 0),
         None => return None,
     };
-    for &(offset, word) in &words[4..] {
+    let title = words.get(4).filter(|&&(_, word)| match first {
+        "du" => is_title(word),
+        "de" => word.strip_prefix("l'").or_else(|| word.strip_prefix("l’")).is_some_and(is_title),
+        _ => false,
+    });
+    if first == "du" && title.is_none() {
+        return None;
+    }
+    let names_from = if title.is_some() { 5 } else { 4 };
+    for &(offset, word) in words.iter().skip(names_from) {
         let word_core = word.trim_end_matches([',', ';', ':', '.', ')', '"', '»']);
         let is_initial = word_core.len() <= 4 && word.ends_with('.') && starts_upper(word);
         if !(starts_upper(word_core) || is_initial) {

@@ -465,11 +465,23 @@ fn a_dedication_belongs_to_the_institution_name() {
         spans(&e, "l'Université pédagogique d'État biélorusse portant le nom d'Islam Karimov."),
         ["Université pédagogique d'État biélorusse portant le nom d'Islam Karimov"]
     );
-    // Without a name after it, the phrase stays outside.
+    // A title before the name (book: "portant le nom de l'académicien M.S. Osimi").
     assert_eq!(
-        spans(&e, "l'Université pédagogique d'État biélorusse portant le nom de son fondateur"),
-        ["Université pédagogique d'État biélorusse"]
+        spans(&e, "l'université pédagogique d'État biélorusse portant le nom de l'académicien \n\nM.S. Osimi et"),
+        ["université pédagogique d'État biélorusse portant le nom de l'académicien \n\nM.S. Osimi"]
     );
+    assert_eq!(
+        spans(&e, "l'Université pédagogique d'État biélorusse portant le nom du poète Yakub Kolas."),
+        ["Université pédagogique d'État biélorusse portant le nom du poète Yakub Kolas"]
+    );
+    // Without a name after it, the phrase stays outside.
+    for text in [
+        "l'Université pédagogique d'État biélorusse portant le nom de son fondateur",
+        "l'Université pédagogique d'État biélorusse portant le nom de l'ancien recteur",
+        "l'Université pédagogique d'État biélorusse portant le nom du fondateur",
+    ] {
+        assert_eq!(spans(&e, text), ["Université pédagogique d'État biélorusse"], "{text}");
+    }
 }
 
 #[test]
