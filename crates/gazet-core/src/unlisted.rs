@@ -248,7 +248,8 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, Body
 /// Universal Commodity Exchange", "Kazakhstan Petrochemical Industries" with every
 /// [`POSTPOSED_HEADS`] one too): after any name, "Bank" or "Exchange" also ends
 /// institutions' names.
-const PLACE_LED_HEADS: &[&str] = &["Exchange", "Mill", "Refinery", "Combine", "Airlines", "Airways", "Bank"];
+const PLACE_LED_HEADS: &[&str] =
+    &["Exchange", "Mill", "Refinery", "Combine", "Airlines", "Airways", "Bank", "Technopark"];
 
 /// Most capitalised words of an English firm name after the place it begins with.
 const MAX_ENGLISH_NAME_WORDS: usize = 7;

@@ -629,6 +629,7 @@ fn an_english_firm_name_that_begins_with_a_place_is_the_firm() {
         spans(&e, "Amkodor, Gomel Plant of Automobile and Tractor Electrical Equipment ; TPC"),
         ["Gomel Plant of Automobile and Tractor Electrical Equipment"]
     );
+    assert_eq!(spans(&e, "un accord avec Gomel \n\nTechnopark. En outre"), ["Gomel \n\nTechnopark"]);
     // Capitalised words with no head noun leave the place as it is.
     assert_eq!(found(&e, "à Gomel Nord et à Minsk")[0].1, "geonames:627907");
     assert_eq!(spans(&e, "la Russie Unie"), ["Russie"]);
