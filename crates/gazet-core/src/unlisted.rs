@@ -718,7 +718,7 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         if tokens.get(j).is_some_and(|t| is_legal_form(t.text)) {
             j += 1;
         }
-        name_after(tokens, j)
+        name_after(tokens, j).or_else(|| appositive_name(tokens, i))
     } else if POSTPOSED_HEADS.contains(&word) {
         name_with_head(tokens, i)
     } else if token.text == ":" && i >= 1 && i + 2 < tokens.len() {
@@ -733,6 +733,66 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         None
     }
 }
+
+/// The name a business noun describes in apposition, when no name follows the noun:
+/// "UzShoes, une entreprise de fabrication de chaussures", "Keramin, le plus grand
+/// fabricant de carreaux". One capitalised word and a comma, then "un", "une", or "le"/"la"
+/// "plus" and an adjective, then the noun. Words that open a sentence ("Ainsi,",
+/// "Parallèlement,", "Aujourd'hui,", "Ensuite,") are no names.
+fn appositive_name(tokens: &[Token], noun: usize) -> Option<Range<usize>> {
+    let before = |k: usize| noun.checked_sub(k).and_then(|at| tokens.get(at)).map(|t| t.text);
+    let name_at = match (before(1)?, before(2), before(3)) {
+        ("un" | "une", _, _) => noun - 2,
+        (adjective, Some("plus"), Some("le" | "la")) if is_lower_word(adjective) => noun - 4,
+        _ => return None,
+    };
+    let name = tokens.get(name_at)?;
+    let core = name.text.strip_suffix(',')?;
+    let adverb = core.ends_with("ment") || core.contains(['\'', '’']);
+    let word = core.chars().all(|c| c.is_alphanumeric() || c == '-');
+    let opens_sentence = FUNCTION_WORDS.contains(&core) || SENTENCE_ADVERBS.contains(&core);
+    (is_capitalised(core) && word && !adverb && core.len() >= 4 && !opens_sentence)
+        .then(|| name.start..name.start + core.len())
+}
+
+/// Adverbs and connectors that open a sentence with a comma ("Ensuite, une société"), other
+/// than those in -ment and [`FUNCTION_WORDS`].
+const SENTENCE_ADVERBS: &[&str] = &[
+    "Ensuite",
+    "Enfin",
+    "Aussi",
+    "Alors",
+    "Certes",
+    "Toutefois",
+    "Cependant",
+    "Pourtant",
+    "Désormais",
+    "Bref",
+    "Outre",
+    "Surtout",
+    "Sinon",
+    "Hier",
+    "Demain",
+    "Ici",
+    "Parfois",
+    "Souvent",
+    "Encore",
+    "Également",
+    "Comme",
+    "Parmi",
+    "Malgré",
+    "Sans",
+    "Lors",
+    "Dès",
+    "Déjà",
+    "Bien",
+    "Plus",
+    "Moins",
+    "Tout",
+    "Toute",
+    "Tous",
+    "Chaque",
+];
 
 /// Whitespace-separated tokens. Works on bytes: ASCII whitespace, and the no-break and
 /// thin spaces (U+00A0, U+2000..U+200A, U+202F) that PDF text carries.

@@ -522,6 +522,16 @@ fn unlisted_firms_by_legal_form_business_noun_and_reference() {
             ("Motovelozavod", "gazet:firm/unlisted")
         ]
     );
+    // A business noun in apposition describes the name before it (book: "UzShoes, une
+    // entreprise de fabrication de chaussures"); a place stays a place, and a word that
+    // opens a sentence is no name.
+    assert_eq!(spans(&e, "en Ouzbékistan\" . UzShoes, \n\nune entreprise de chaussures"), ["Ouzbékistan", "UzShoes"]);
+    assert_eq!(spans(&e, "Vitalur, le plus grand fabricant de carreaux"), ["Vitalur"]);
+    assert_eq!(found(&e, "Gomel, une entreprise de Minsk")[0].1, "geonames:627907");
+    for text in ["Ensuite, une société de Minsk", "Parallèlement, une entreprise a", "Aujourd'hui, une entreprise a"]
+    {
+        assert_eq!(spans(&e, text).len(), usize::from(text.contains("Minsk")), "{text}");
+    }
 }
 
 #[test]
