@@ -326,6 +326,21 @@ pub(crate) fn is_alphabetic(c: char) -> bool {
 }
 
 /// Whether text of shape `seen` fits `policy` for a surface of shape `written`.
+/// Whether the first letter of `text` is a capital, as [`Shape`] reads letters (its
+/// `first_upper`): the scan asks it of a word's original text before walking from a word
+/// whose patterns all need a capital initial. ASCII is read without decoding.
+pub(crate) fn first_letter_is_upper(text: &str) -> bool {
+    let table = latin_classes();
+    for c in text.chars() {
+        let code = c as u32;
+        let class = if code < TABLE_END { table[code as usize] } else { slow_class(c) };
+        if class & ALPHABETIC != 0 {
+            return class & UPPER != 0;
+        }
+    }
+    false
+}
+
 pub(crate) fn fits(policy: CasePolicy, seen: &Shape, written: &Shape) -> bool {
     if seen.letters == 0 {
         return false;

@@ -703,6 +703,27 @@ fn build_variants(
     for &cue in cues.keys() {
         starts.insert_cue(cue);
     }
+    // First words from which a walk may find a pattern written with a lowercase initial in
+    // the text; from the others ("un" of "UN", "ont" of "ONT", "minsk" of "Minsk") a walk
+    // in lowercase text finds nothing that passes its case check. A stem's filled
+    // patterns are not looked at: a stem keeps its walks.
+    for (p, &(first, _)) in heads.iter().enumerate() {
+        let Some(first) = first else { continue };
+        let (from, to) = pattern_ranges[p];
+        let lowercase_fits = |v: &Variant| match v.policy {
+            CasePolicy::Capitalised | CasePolicy::Demonym => false,
+            CasePolicy::Exact => !v.surface.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase),
+            CasePolicy::AnyInitial | CasePolicy::Adjective => true,
+        };
+        let starts_with_letter = patterns[p].first().is_some_and(|&b| crate::normalize::word_class(b) == 1);
+        if slots.is_stem(p as u32)
+            || !starts_with_letter
+            || from == to
+            || variants[from as usize..to as usize].iter().any(lowercase_fits)
+        {
+            starts.insert_lowercase_start(first);
+        }
+    }
     for districts in district_adjectives.values_mut() {
         districts.sort_by(|&a, &b| {
             let rank = |e: EntityIdx| {
@@ -787,6 +808,13 @@ impl StartFilter {
         ((word >> 29) & 511) as usize
     }
 
+    /// Bit, within a first word's line, that says some pattern starting with the word may
+    /// be written with a lowercase initial in the text.
+    #[inline(always)]
+    fn lowercase_start_bit(first: u64) -> usize {
+        ((first >> 38) & 511) as usize
+    }
+
     /// Bit of a pair of first words' key within the first word's line.
     #[inline(always)]
     fn pair_bit(first: u64, second: u64) -> usize {
@@ -815,6 +843,10 @@ impl StartFilter {
 
     fn insert_cue(&mut self, word: u64) {
         self.set(word, Self::cue_bit(word));
+    }
+
+    fn insert_lowercase_start(&mut self, first: u64) {
+        self.set(first, Self::lowercase_start_bit(first));
     }
 
     /// The line about first word `first`: the empty line past the others if no pattern or
@@ -848,6 +880,13 @@ impl StartFilter {
     pub(crate) fn test(line: &[u64; 8], first: u64, second: Option<u64>) -> (bool, bool) {
         let pair = second.is_some_and(|s| Self::get(line, Self::pair_bit(first, s)));
         (Self::get(line, Self::single_bit(first)) | pair, Self::get(line, Self::cue_bit(first)))
+    }
+
+    /// Whether the patterns that may start at a word of hash `first` all need a capital
+    /// initial in the text (a false positive of the filter only says no more often).
+    #[inline(always)]
+    pub(crate) fn needs_capital(line: &[u64; 8], first: u64) -> bool {
+        !Self::get(line, Self::lowercase_start_bit(first))
     }
 }
 
@@ -1000,6 +1039,28 @@ fn name_policy(surface: &str) -> CasePolicy {
 mod tests {
     use super::*;
     use aho_corasick::automaton::Automaton;
+
+    /// The start filter says which first words begin only patterns that need a capital
+    /// initial in the text: acronyms that are also French words ("UN", "ONT") and names;
+    /// not adjectives, lowercase template stems, or words that begin both kinds.
+    #[test]
+    fn first_words_whose_patterns_all_need_a_capital() {
+        let g = Gazetteer::embedded().unwrap();
+        let compiled = Compiled::build(&g, &EngineConfig::default()).unwrap();
+        let needs_capital = |word: &str| {
+            let hash = word_hash(&fold_surface(word));
+            StartFilter::needs_capital(compiled.starts.line_of(hash), hash)
+        };
+        for word in ["UN", "ONT", "Minsk", "Biélorussie", "Ouzbékistan"] {
+            assert!(needs_capital(word), "{word}");
+        }
+        // "biélorusse" (adjective), "ministère" (stem of "ministère des Finances de ..."),
+        // "usine" ("usine automobile de Minsk", written in lowercase), "république"
+        // ("République du Bélarus" and the lowercase "république bachkire").
+        for word in ["biélorusse", "ministère", "usine", "république"] {
+            assert!(!needs_capital(word), "{word}");
+        }
+    }
 
     /// The one-thread path (one core) compiles the same patterns, in the same order, as
     /// the two-thread one.

@@ -29,7 +29,7 @@ use crate::gazetteer::{EntityIdx, Gazetteer};
 
 const MAGIC: &[u8; 8] = b"GAZETIMG";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// The header of an image: what it was compiled from.
 pub struct ImageHeader<'a> {
