@@ -28,7 +28,8 @@ use super::{
 use crate::gazetteer::{EntityIdx, Gazetteer};
 
 const MAGIC: &[u8; 8] = b"GAZETIMG";
-/// Bumped whenever the layout below changes.
+/// Bumped whenever the layout below changes, or what its tables mean (4: the start
+/// filter's lines hold a bit for first words of patterns that may start in lowercase).
 const FORMAT: u32 = 4;
 
 /// The header of an image: what it was compiled from.
