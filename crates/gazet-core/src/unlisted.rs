@@ -742,8 +742,8 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
 fn appositive_name(tokens: &[Token], noun: usize) -> Option<Range<usize>> {
     let before = |k: usize| noun.checked_sub(k).and_then(|at| tokens.get(at)).map(|t| t.text);
     let name_at = match (before(1)?, before(2), before(3)) {
-        ("un" | "une", _, _) => noun - 2,
-        (adjective, Some("plus"), Some("le" | "la")) if is_lower_word(adjective) => noun - 4,
+        ("un" | "une", _, _) => noun.checked_sub(2)?,
+        (adjective, Some("plus"), Some("le" | "la")) if is_lower_word(adjective) => noun.checked_sub(4)?,
         _ => return None,
     };
     let name = tokens.get(name_at)?;
