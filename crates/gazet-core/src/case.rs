@@ -325,22 +325,14 @@ pub(crate) fn is_alphabetic(c: char) -> bool {
     class_of(c) & ALPHABETIC != 0
 }
 
-/// Whether text of shape `seen` fits `policy` for a surface of shape `written`.
 /// Whether the first letter of `text` is a capital, as [`Shape`] reads letters (its
 /// `first_upper`): the scan asks it of a word's original text before walking from a word
-/// whose patterns all need a capital initial. ASCII is read without decoding.
+/// whose patterns all need a capital initial.
 pub(crate) fn first_letter_is_upper(text: &str) -> bool {
-    let table = latin_classes();
-    for c in text.chars() {
-        let code = c as u32;
-        let class = if code < TABLE_END { table[code as usize] } else { slow_class(c) };
-        if class & ALPHABETIC != 0 {
-            return class & UPPER != 0;
-        }
-    }
-    false
+    text.chars().map(class_of).find(|class| class & ALPHABETIC != 0).is_some_and(|class| class & UPPER != 0)
 }
 
+/// Whether text of shape `seen` fits `policy` for a surface of shape `written`.
 pub(crate) fn fits(policy: CasePolicy, seen: &Shape, written: &Shape) -> bool {
     if seen.letters == 0 {
         return false;
@@ -463,6 +455,10 @@ mod tests {
                     );
                 }
             }
+        }
+        // The scan's look at a word's first letter reads it as the shape does.
+        for original in texts {
+            assert_eq!(first_letter_is_upper(original), Shape::of(original).first_upper, "{original:?}");
         }
     }
 
