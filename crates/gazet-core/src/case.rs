@@ -327,9 +327,13 @@ pub(crate) fn is_alphabetic(c: char) -> bool {
 
 /// Whether the first letter of `text` is a capital, as [`Shape`] reads letters (its
 /// `first_upper`): the scan asks it of a word's original text before walking from a word
-/// whose patterns all need a capital initial.
+/// whose patterns all need a capital initial. An ASCII letter first (nearly always) is
+/// read without decoding.
 pub(crate) fn first_letter_is_upper(text: &str) -> bool {
-    text.chars().map(class_of).find(|class| class & ALPHABETIC != 0).is_some_and(|class| class & UPPER != 0)
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() => b.is_ascii_uppercase(),
+        _ => text.chars().map(class_of).find(|class| class & ALPHABETIC != 0).is_some_and(|class| class & UPPER != 0),
+    }
 }
 
 /// Whether text of shape `seen` fits `policy` for a surface of shape `written`.
