@@ -1078,7 +1078,7 @@ fn is_lower_word(word: &str) -> bool {
 ///
 /// A book has dozens of such names: a search per name, or an automaton built for them,
 /// cost a fifth of the extraction. The capitals of the text are found sixteen bytes at a
-/// time instead ([`for_each_ascii_capital`]), and only those whose first four bytes begin
+/// time instead ([`ascii_capitals`]), and only those whose first four bytes begin
 /// a name are compared. Names under four bytes, or not starting with an ASCII capital, are
 /// not looked for.
 pub fn repeated_names(text: &str, names: &[&str]) -> Vec<Range<usize>> {
@@ -1098,10 +1098,10 @@ pub fn repeated_names(text: &str, names: &[&str]) -> Vec<Range<usize>> {
         prefixes[bit(key) >> 6] |= 1 << (bit(key) & 63);
     }
     let mut found: Vec<Range<usize>> = Vec::new();
-    for_each_ascii_capital(bytes, |at| {
-        let Some(key) = prefix(at) else { return };
+    for at in ascii_capitals(bytes) {
+        let Some(key) = prefix(at) else { continue };
         if prefixes[bit(key) >> 6] & (1 << (bit(key) & 63)) == 0 || found.last().is_some_and(|r| r.end > at) {
-            return;
+            continue;
         }
         let from = by_prefix.partition_point(|&(k, _)| k < key);
         let longest = by_prefix[from..]
@@ -1111,70 +1111,68 @@ pub fn repeated_names(text: &str, names: &[&str]) -> Vec<Range<usize>> {
             .map(|(_, n)| at + n.len())
             .filter(|&end| text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric() && !"@_-".contains(c)))
             .max();
-        let Some(end) = longest else { return };
+        let Some(end) = longest else { continue };
         let starts_word = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && !"./@_-".contains(c));
         // "Motovelozavod.by": a domain name, not the firm.
         let domain = bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric);
         if starts_word && !domain {
             found.push(at..end);
         }
-    });
+    }
     found
 }
 
-/// Calls `f` with the offset of every ASCII capital letter of `bytes`, in order: sixteen
-/// bytes at a time with SSE2 (part of the x86_64 baseline), eight at a time elsewhere.
-fn for_each_ascii_capital(bytes: &[u8], mut f: impl FnMut(usize)) {
-    let mut base = 0;
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{
-            _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
-        };
-        while base + 16 <= bytes.len() {
-            // SAFETY: SSE2 is part of the x86_64 baseline; the load reads the 16 bytes from
-            // `base`, inside `bytes`, at any alignment. Signed compares: bytes from 0x80 are
-            // negative, below 'A'.
-            let mut capitals = unsafe {
-                let v = _mm_loadu_si128(bytes.as_ptr().add(base).cast());
-                let at_least_a = _mm_cmpgt_epi8(v, _mm_set1_epi8(b'A' as i8 - 1));
-                let at_most_z = _mm_cmplt_epi8(v, _mm_set1_epi8(b'Z' as i8 + 1));
-                _mm_movemask_epi8(_mm_and_si128(at_least_a, at_most_z)) as u32
-            };
-            while capitals != 0 {
-                f(base + capitals.trailing_zeros() as usize);
-                capitals &= capitals - 1;
-            }
-            base += 16;
+/// The offsets of the ASCII capital letters of `bytes`, in order, found a 64-byte block at
+/// a time ([`crate::normalize::block_positions`]).
+fn ascii_capitals(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    crate::normalize::block_positions(bytes, |block| {
+        #[cfg(target_arch = "x86_64")]
+        {
+            // SAFETY: SSE2 is part of the x86_64 baseline, so every x86_64 CPU has it.
+            unsafe { capitals_sse2(block) }
         }
-    }
-    for_each_ascii_capital_swar(&bytes[base..], |k| f(base + k));
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            capitals_swar(block)
+        }
+    })
 }
 
-/// Eight bytes at a time: a capital is a byte under 0x80 at least 'A' and at most 'Z' (the
-/// additions carry into a byte's high bit exactly then, and never out of the byte).
-fn for_each_ascii_capital_swar(bytes: &[u8], mut f: impl FnMut(usize)) {
-    use crate::normalize::HI;
+/// Bit `k` set where byte `k` of the block is an ASCII capital, sixteen bytes at a time.
+/// Signed compares: bytes from 0x80 are negative, below 'A'.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn capitals_sse2(block: &[u8; 64]) -> u64 {
+    use std::arch::x86_64::{
+        _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+    };
+    let mut mask = 0u64;
+    for k in 0..4 {
+        // SAFETY: bytes 16k..16k+16 lie inside the 64-byte block; the load takes any alignment.
+        let v = unsafe { _mm_loadu_si128(block.as_ptr().add(16 * k).cast()) };
+        let at_least_a = _mm_cmpgt_epi8(v, _mm_set1_epi8(b'A' as i8 - 1));
+        let at_most_z = _mm_cmplt_epi8(v, _mm_set1_epi8(b'Z' as i8 + 1));
+        mask |= u64::from(_mm_movemask_epi8(_mm_and_si128(at_least_a, at_most_z)) as u32) << (16 * k);
+    }
+    mask
+}
+
+/// [`capitals_sse2`] eight bytes at a time (SWAR): on other targets, and its reference in
+/// tests. A capital is a byte under 0x80 at least 'A' and at most 'Z' (the additions carry
+/// into a byte's high bit exactly then, and never out of the byte).
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn capitals_swar(block: &[u8; 64]) -> u64 {
+    use crate::normalize::{gather_high_bits, HI};
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut chunks {
+    let mut mask = 0u64;
+    for (k, chunk) in block.chunks_exact(8).enumerate() {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         let low = x & !HI;
         let at_least_a = low + ONES * u64::from(0x80 - b'A');
         let above_z = low + ONES * u64::from(0x80 - b'Z' - 1);
-        let mut capitals = at_least_a & !above_z & !x & HI;
-        while capitals != 0 {
-            f(base + capitals.trailing_zeros() as usize / 8);
-            capitals &= capitals - 1;
-        }
-        base += 8;
+        mask |= gather_high_bits(at_least_a & !above_z & !x & HI) << (8 * k);
     }
-    for (k, b) in chunks.remainder().iter().enumerate() {
-        if b.is_ascii_uppercase() {
-            f(base + k);
-        }
-    }
+    mask
 }
 
 #[cfg(test)]
@@ -1223,16 +1221,14 @@ mod tests {
     #[test]
     fn ascii_capitals_are_found_at_every_position_and_for_every_byte() {
         for b in 0..=255u8 {
-            for len in [1usize, 7, 8, 9, 15, 16, 17, 25, 33] {
+            for len in [1usize, 7, 8, 9, 15, 16, 17, 25, 33, 63, 64, 65, 127, 129] {
                 for at in 0..len {
                     let mut bytes = vec![b'a'; len];
                     bytes[at] = b;
                     let expected: Vec<usize> = (0..len).filter(|&k| bytes[k].is_ascii_uppercase()).collect();
-                    let mut seen = Vec::new();
-                    for_each_ascii_capital(&bytes, |k| seen.push(k));
+                    let seen: Vec<usize> = ascii_capitals(&bytes).collect();
                     assert_eq!(seen, expected, "byte {b} at {at} of {len}");
-                    seen.clear();
-                    for_each_ascii_capital_swar(&bytes, |k| seen.push(k));
+                    let seen: Vec<usize> = crate::normalize::block_positions(&bytes, capitals_swar).collect();
                     assert_eq!(seen, expected, "SWAR: byte {b} at {at} of {len}");
                 }
             }
