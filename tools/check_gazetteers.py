@@ -128,9 +128,12 @@ def main():
                     if dup:
                         err(path, ln, f"{col}: duplicate items {dup}")
                     for i in items:
-                        # Markers (gazetteers/README.md): `^` refers back, `~` a foreign name,
-                        # `=` accent-sensitive.
-                        s = i.removeprefix("^").removeprefix("~").removeprefix("=")
+                        # Markers (gazetteers/README.md): `^` refers back, `@` needs a
+                        # designator (names only), `~` a foreign name, `=` accent-sensitive.
+                        s = i.removeprefix("^")
+                        if s.startswith("@") and col != "names":
+                            err(path, ln, f"{col}: {i!r}: the @ marker is for names only")
+                        s = s.removeprefix("@").removeprefix("~").removeprefix("=")
                         if not s:
                             continue
                         if not fold_ends(s):

@@ -941,6 +941,8 @@ fn for_each_variant(
         needs_district_context: false,
         foreign: false,
         anaphoric: false,
+        // ... and needs a designator as the same surface in `names` does (`@Volosovo`).
+        needs_designator: entity.names.iter().any(|n| n.text == entity.name && n.needs_designator),
     };
     let canonical_is_acronym = entity.acronyms.iter().any(|a| a.text == entity.name);
     if entity.id == crate::unlisted::UNLISTED_FIRM {
@@ -949,7 +951,7 @@ fn for_each_variant(
     }
     let names: Vec<&Surface> =
         std::iter::once(&canonical).filter(|_| !canonical_is_acronym).chain(entity.names.iter()).collect();
-    for name in &names {
+    for name in names.iter().filter(|n| !n.needs_designator) {
         let mut v = variant(Form::Name, name_policy(&name.text), &name.text, sensitive(Form::Name, name));
         v.bare_subdivision = is_subdivision;
         v.needs_district_context = name.needs_district_context;

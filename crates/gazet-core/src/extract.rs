@@ -139,6 +139,9 @@ pub struct Extractor {
     unlisted_firm: EntityIdx,
     unlisted_institution: EntityIdx,
     unlisted_region: EntityIdx,
+    /// The names that need a designator (`Surface::needs_designator`), folded, with their
+    /// entities: read in the list a plural designator opens.
+    designated: DesignatedNames,
 }
 
 /// Longest text processed in one piece (offsets inside the engine are 32-bit).
@@ -276,7 +279,8 @@ impl Extractor {
         let unlisted_firm = built_in(crate::unlisted::UNLISTED_FIRM);
         let unlisted_institution = built_in(crate::unlisted::UNLISTED_INSTITUTION);
         let unlisted_region = built_in(crate::unlisted::UNLISTED_REGION);
-        Extractor { gazetteer, compiled, config, unlisted_firm, unlisted_institution, unlisted_region }
+        let designated = DesignatedNames::of(&gazetteer);
+        Extractor { gazetteer, compiled, config, unlisted_firm, unlisted_institution, unlisted_region, designated }
     }
 
     /// The engine over the embedded default gazetteers.
@@ -362,8 +366,10 @@ impl Extractor {
         } else {
             self.leftmost_longest(text, &folded, &hits)
         };
-        let mut mentions = self.resolve(text, &folded, chosen, options.alternatives);
+        let mut lists = Vec::new();
+        let mut mentions = self.resolve(text, &folded, chosen, options.alternatives, &mut lists);
         if !options.overlapping {
+            self.read_designated_lists(text, &folded, &lists, &mut mentions);
             self.extend_named_after(text, &mut mentions);
             self.extend_over_coordinated_complements(text, &mut mentions);
             let original = |folded_offsets: &[usize]| -> Vec<usize> {
@@ -595,7 +601,15 @@ impl Extractor {
     }
 
     /// Chooses the reading of each candidate and turns it into a mention.
-    fn resolve(&self, text: &str, folded: &Normalized, chosen: Vec<Candidate>, alternatives: bool) -> Vec<Mention> {
+    /// Also returns in `lists` where each plural designator ends, with its entity.
+    fn resolve(
+        &self,
+        text: &str,
+        folded: &Normalized,
+        chosen: Vec<Candidate>,
+        alternatives: bool,
+        lists: &mut Vec<(usize, EntityIdx)>,
+    ) -> Vec<Mention> {
         // Context: the states of the unambiguous mentions, in the whole document and near
         // each ambiguous one ("des villes arméniennes telles que Kapan, Goris": Goris the
         // Armenian town, though the book names Georgia more often than Armenia). A document
@@ -732,6 +746,7 @@ impl Extractor {
             // the list and belongs to none (ANNOTATION.md: the context makes them regions),
             // so the first name's span starts after it, as the others' do.
             let (start, word) = if best.plural_designator {
+                lists.push((c.folded_end as usize, best.entity));
                 let (skipped, words) = plural_designator_len(&text[c.start..c.end]);
                 (c.start + skipped, c.word + words)
             } else {
@@ -1050,6 +1065,58 @@ impl Extractor {
 
     /// Territories no gazetteer lists, found by their designator ("établissement rural de
     /// Shcheglovo"; `unlisted::territory_at`).
+    /// "les districts fédéraux du Centre, de l'Oural, de la Volga et du Nord-Ouest": the
+    /// names coordinated after a plural designator (`lists`: where each ends, folded, and
+    /// the entity of its first name) are territories of the same subtype when one of those
+    /// is named so with a designator only (`@Oural`), a name that no bare pattern holds.
+    /// Each becomes a mention, or takes the place of the mention of its span ("Oural" the
+    /// mountains' region).
+    fn read_designated_lists(
+        &self,
+        text: &str,
+        folded: &Normalized,
+        lists: &[(usize, EntityIdx)],
+        mentions: &mut Vec<Mention>,
+    ) {
+        if self.designated.is_empty() {
+            return;
+        }
+        let mut found: Vec<(usize, Mention)> = Vec::new();
+        for &(list_end, first) in lists {
+            let subtype = &self.gazetteer.entity(first).subtype;
+            let mut at = list_end;
+            while let Some((name, entity)) = self.designated.coordinated_at(&folded.text, at, |e| {
+                let e = self.gazetteer.entity(e);
+                e.subtype == *subtype && e.kind == Kind::Region
+            }) {
+                at = name.end;
+                let (start, end) = folded.map.span(name.start, name.end);
+                if !starts_upper(&text[start..end]) {
+                    break;
+                }
+                let next = mentions.partition_point(|m| m.start < start);
+                match mentions.get_mut(next) {
+                    Some(m) if m.start == start && m.end == end => {
+                        m.entity = entity;
+                        m.form = Form::Name;
+                        m.alternatives.clear();
+                        continue;
+                    }
+                    _ => {}
+                }
+                let overlaps = (next > 0 && mentions[next - 1].end > start)
+                    || mentions.get(next).is_some_and(|m| m.start < end)
+                    || found.last().is_some_and(|(_, f)| f.end > start);
+                if overlaps {
+                    break;
+                }
+                let word = ordinal_before(mentions, next);
+                found.push((next, Mention::found_by_rule(start..end, entity, Vec::new(), word)));
+            }
+        }
+        insert_found(mentions, found);
+    }
+
     fn add_unlisted_territories(&self, text: &str, designators: &[usize], mentions: &mut Vec<Mention>) {
         // (position among the mentions, new mention), in order.
         let mut found: Vec<(usize, Mention)> = Vec::new();
@@ -1547,31 +1614,44 @@ fn qualified_after(after: &str) -> bool {
 }
 
 /// Bytes and words of the plural designator and its "de" that open `span` ("régions de ",
-/// "républiques du ", "oblasts \n\nde l'"), up to the name.
+/// "républiques du ", "oblasts \n\nde l'", "districts fédéraux du "), up to the name.
 fn plural_designator_len(span: &str) -> (usize, u32) {
     let after_space = |at: usize| at + span[at..].len() - span[at..].trim_start().len();
     let word_end = |at: usize| span[at..].find(|c: char| !c.is_alphabetic()).map_or(span.len(), |k| at + k);
     let elided =
         |at: usize| ["d'", "d’", "l'", "l’"].iter().find(|e| span[at..].starts_with(**e)).map(|e| at + e.len());
-    let at = after_space(word_end(0));
-    let end = word_end(at);
-    match &span[at..end] {
-        "d" => elided(at).map_or((at, 1), |name| (name, 2)),
-        "du" | "des" => (after_space(end), 2),
-        "de" => {
-            let next = after_space(end);
-            let next_end = word_end(next);
-            if span[next..].starts_with(['l', 'L']) && next_end == next + 1 {
-                elided(next).map_or((next, 2), |name| (name, 3))
-            } else if &span[next..next_end] == "la" {
-                (after_space(next_end), 3)
-            } else {
-                (next, 2)
+    let mut at = after_space(word_end(0));
+    // Words of the designator so far: a designator may have several ("districts fédéraux").
+    let mut words = 1;
+    loop {
+        let end = word_end(at);
+        return match &span[at..end] {
+            "d" => elided(at).map_or((at, words), |name| (name, words + 1)),
+            "du" | "des" => (after_space(end), words + 1),
+            "de" => {
+                let next = after_space(end);
+                let next_end = word_end(next);
+                if span[next..].starts_with(['l', 'L']) && next_end == next + 1 {
+                    elided(next).map_or((next, words + 1), |name| (name, words + 2))
+                } else if &span[next..next_end] == "la" {
+                    (after_space(next_end), words + 2)
+                } else {
+                    (next, words + 1)
+                }
             }
-        }
-        _ => (at, 1),
+            // A name is capitalised; the words of a designator are not.
+            word if word.starts_with(char::is_lowercase) && words < MAX_DESIGNATOR_WORDS => {
+                words += 1;
+                at = after_space(end);
+                continue;
+            }
+            _ => (at, words),
+        };
     }
 }
+
+/// Most words of a designator ("districts fédéraux", "districts autonomes").
+const MAX_DESIGNATOR_WORDS: u32 = 3;
 
 /// The words between a body's name and a state's name that continue the body's name:
 /// coordinated complements, the last after "et" (", de l'Industrie alimentaire et de la
@@ -1694,24 +1774,79 @@ fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// The names that need a designator (`@`), folded, with their entities.
+#[derive(Default)]
+struct DesignatedNames {
+    entities: rustc_hash::FxHashMap<Box<[u8]>, Vec<EntityIdx>>,
+    /// Length of the longest folded name.
+    longest: usize,
+}
+
+impl DesignatedNames {
+    fn of(gazetteer: &Gazetteer) -> Self {
+        let mut names = DesignatedNames::default();
+        for (i, entity) in gazetteer.entities().iter().enumerate() {
+            for name in entity.names.iter().filter(|n| n.needs_designator) {
+                let folded: Box<[u8]> = crate::normalize::fold_surface(&name.text).into();
+                names.longest = names.longest.max(folded.len());
+                let list = names.entities.entry(folded).or_default();
+                if !list.contains(&EntityIdx(i as u32)) {
+                    list.push(EntityIdx(i as u32));
+                }
+            }
+        }
+        names
+    }
+
+    fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// The coordinated name at folded offset `at` (", de l'Oural" at the comma): the
+    /// longest one that ends on a word boundary and has an entity that `fits`, with its
+    /// folded span.
+    fn coordinated_at(
+        &self,
+        text: &[u8],
+        at: usize,
+        fits: impl Fn(EntityIdx) -> bool,
+    ) -> Option<(std::ops::Range<usize>, EntityIdx)> {
+        let rest = text.get(at..)?;
+        // Longest joint first: " et de la " before " et de " before " et ".
+        let joint = COORDINATION_JOINTS.iter().filter(|j| rest.starts_with(j)).map(|j| j.len()).max()?;
+        let from = at + joint;
+        let limit = (from + self.longest).min(text.len());
+        (from + 1..=limit)
+            .rev()
+            .filter(|&end| is_word_byte(text[end - 1]) && text.get(end).is_none_or(|&b| !is_word_byte(b)))
+            .find_map(|end| {
+                let entities = self.entities.get(&text[from..end])?;
+                let entity = entities.iter().copied().find(|&e| fits(e))?;
+                Some((from..end, entity))
+            })
+    }
+}
+
+/// What may stand between two coordinated names.
+const COORDINATION_JOINTS: [&[u8]; 13] = [
+    b" et de ",
+    b" et d'",
+    b" et du ",
+    b", de ",
+    b", d'",
+    b", du ",
+    b" et de la ",
+    b", de la ",
+    b" et de l'",
+    b", de l'",
+    b", ",
+    b" et ",
+    b", et ",
+];
+
 /// What may stand between two coordinated names: ", de ", " et de ", " et d'", ...
 fn is_coordination(between: &[u8]) -> bool {
-    const JOINTS: [&[u8]; 13] = [
-        b" et de ",
-        b" et d'",
-        b" et du ",
-        b", de ",
-        b", d'",
-        b", du ",
-        b" et de la ",
-        b", de la ",
-        b" et de l'",
-        b", de l'",
-        b", ",
-        b" et ",
-        b", et ",
-    ];
-    JOINTS.contains(&between)
+    COORDINATION_JOINTS.contains(&between)
 }
 
 /// Folded designators of first-level subdivisions that French writes before the name.
@@ -1971,6 +2106,9 @@ mod tests {
                 ("régions des Pays-Bas", "Pays-Bas", 2),
                 ("régions de La Rioja", "La Rioja", 2),
                 ("régions Gomel", "Gomel", 1),
+                ("districts fédéraux du Centre", "Centre", 3),
+                ("districts fédéraux de l'Oural", "Oural", 4),
+                ("districts autonomes des Nenets", "Nenets", 3),
             ] {
                 let span = span.replace(' ', space);
                 let (skipped, counted) = plural_designator_len(&span);

@@ -76,6 +76,11 @@ pub struct Surface {
     /// with a leading `^`): "le Commonwealth", "la Communauté" for the CIS, in a text that
     /// names the CIS. Anywhere else it is no mention.
     pub anaphoric: bool,
+    /// A name that is a mention only with a designator (value written with a leading `@`):
+    /// "Centre" in "district fédéral du Centre" and in "les districts fédéraux du Centre,
+    /// de l'Oural", "Volosovo" in "district de Volosovo". No bare pattern is compiled for
+    /// it; designators and templates take it as any other name.
+    pub needs_designator: bool,
 }
 
 /// One row of the gazetteer, templates expanded.
@@ -577,6 +582,10 @@ fn parse_row(row: &Fields<'_>, line_ref: &LineRef, is_template: bool) -> Result<
                     Some(rest) => (rest, true),
                     None => (value, false),
                 };
+                let (text, needs_designator) = match text.strip_prefix('@') {
+                    Some(rest) => (rest, true),
+                    None => (text, false),
+                };
                 let (text, foreign) = match text.strip_prefix('~') {
                     Some(rest) => (rest, true),
                     None => (text, false),
@@ -588,6 +597,9 @@ fn parse_row(row: &Fields<'_>, line_ref: &LineRef, is_template: bool) -> Result<
                 if !is_template || !text.contains('{') {
                     check_surface(text).map_err(|m| line_ref.error(column, value, m))?;
                 }
+                if needs_designator && column != "names" {
+                    return Err(line_ref.error(column, value, "the @ marker (needs a designator) is for names only"));
+                }
                 Ok(Surface {
                     text: text.to_string(),
                     accent_sensitive,
@@ -595,6 +607,7 @@ fn parse_row(row: &Fields<'_>, line_ref: &LineRef, is_template: bool) -> Result<
                     needs_district_context: false,
                     foreign,
                     anaphoric,
+                    needs_designator,
                 })
             })
             .collect()
@@ -752,6 +765,7 @@ fn expand_template(
                         needs_district_context,
                         foreign: false,
                         anaphoric: false,
+                        needs_designator: false,
                     });
                 }
             }

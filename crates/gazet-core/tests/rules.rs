@@ -949,3 +949,65 @@ Svetlogorsk (2010) ; 4. Shklovsky et Tikhvin.";
     assert_eq!(spans(&engine, "le district de Gatchina"), ["district de Gatchina"]);
     assert_eq!(spans(&engine, "le district urbain de Gatchinsky"), ["district urbain de Gatchinsky"]);
 }
+
+/// Russia's federal districts as the default gazetteers hold them: named by their
+/// designator, their bare names (`@`) needing it; and the Ural mountains' region.
+fn federal_districts() -> Extractor {
+    let regions = format!(
+        "{HEADER}\
+iso3166-1:RU\tSTATE\tcountry\tRussie\t\t\t0.9\t\t\trusse\t\t\tla\n\
+gazet:region/oural\tREGION\tmacro-region\tOural\t\t\t0.6\n\
+gazet:region/fd-central\tREGION\tfederal-district\tdistrict fédéral central\tiso3166-1:RU\t\t0.6\t@Centre\t\t\t\tdistrict fédéral\tle\n\
+gazet:region/fd-ural\tREGION\tfederal-district\tdistrict fédéral de l'Oural\tiso3166-1:RU\t\t0.6\t@Oural\t\t\t\tdistrict fédéral\tl'\n\
+gazet:region/fd-volga\tREGION\tfederal-district\tdistrict fédéral de la Volga\tiso3166-1:RU\t\t0.6\t@Volga\t\t\t\tdistrict fédéral\tla\n\
+gazet:region/fd-north-west\tREGION\tfederal-district\tdistrict fédéral du Nord-Ouest\tiso3166-1:RU\t\t0.6\t@Nord-Ouest\t\t\t\tdistrict fédéral\tle\n\
+gazet:region/fd-north-caucasus\tREGION\tfederal-district\tdistrict fédéral du Caucase du Nord\tiso3166-1:RU\t\t0.6\t@Caucase du Nord\t\t\t\tdistrict fédéral\tle\n\
+geonames:472757\tREGION\tcity\tVolgograd\tiso3166-1:RU\t\t0.6\n\
+iso3166-2:RU-VGG\tREGION\toblast\tVolgograd\tiso3166-1:RU\t\t0.5\t\t\t\t\trégion|oblast\n"
+    );
+    let g = Gazetteer::from_sources(&[("regions.tsv", regions.as_str())]).unwrap();
+    Extractor::new(g, EngineConfig::default()).unwrap()
+}
+
+#[test]
+fn names_that_need_a_designator_are_found_with_it_and_in_the_list_of_its_plural() {
+    let e = federal_districts();
+    // With the designator, singular: the designator belongs to the span.
+    assert_eq!(
+        found(&e, "situé dans le district fédéral de l'Oural,"),
+        [("district fédéral de l'Oural".to_string(), "gazet:region/fd-ural".to_string(), Form::Name)]
+    );
+    // Alone, never: "Centre" is a common noun, "Oural" the mountains' region.
+    assert!(found(&e, "Le Centre de recherche de la Volga").is_empty());
+    assert_eq!(found(&e, "les monts Oural")[0].1, "gazet:region/oural");
+    // The plural designator governs the whole list and belongs to no name of it (the book,
+    // line 4280); "Oural" is the district there, not the mountains.
+    let text = "les districts fédéraux du Centre, de l'Oural, de la Volga \n\net du Nord-Ouest occupent";
+    let got: Vec<(String, String)> = found(&e, text).into_iter().map(|(t, id, _)| (t, id)).collect();
+    let want = [
+        ("Centre", "gazet:region/fd-central"),
+        ("Oural", "gazet:region/fd-ural"),
+        ("Volga", "gazet:region/fd-volga"),
+        ("Nord-Ouest", "gazet:region/fd-north-west"),
+    ];
+    assert_eq!(got, want.map(|(t, id)| (t.to_string(), id.to_string())));
+    // The longest name of the list's subtype, a name of several words included.
+    let got = found(&e, "les districts fédéraux de l'Oural et du Caucase du Nord.");
+    assert_eq!((got[1].0.as_str(), got[1].1.as_str()), ("Caucase du Nord", "gazet:region/fd-north-caucasus"));
+    // Only names of the list's own subtype: after "régions", "Volga" is nothing, and a list
+    // ends at the first word that is no such name.
+    let got = found(&e, "les régions de Volgograd et de la Volga");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let got = found(&e, "les districts fédéraux de l'Oural et de Moscou, et du Centre");
+    assert_eq!(got.len(), 1, "{got:?}");
+    // A lowercase word is no name.
+    assert_eq!(found(&e, "les districts fédéraux de l'Oural et du centre").len(), 1);
+}
+
+#[test]
+fn the_designator_marker_is_for_names_only() {
+    let rows = format!("{HEADER}gazet:region/x\tREGION\tfederal-district\tX\t\t\t\t\t@XY\n");
+    let err = Gazetteer::from_sources(&[("regions.tsv", rows.as_str())]).unwrap_err();
+    assert_eq!((err.column.as_deref(), err.value.as_deref()), (Some("acronyms"), Some("@XY")), "{err}");
+    assert!(err.message.contains("names only"), "{err}");
+}
