@@ -1000,8 +1000,11 @@ fn names_that_need_a_designator_are_found_with_it_and_in_the_list_of_its_plural(
     assert_eq!(got.len(), 1, "{got:?}");
     let got = found(&e, "les districts fédéraux de l'Oural et de Moscou, et du Centre");
     assert_eq!(got.len(), 1, "{got:?}");
-    // A lowercase word is no name.
+    // A lowercase word is no name, nor is a name the start of a longer word.
     assert_eq!(found(&e, "les districts fédéraux de l'Oural et du centre").len(), 1);
+    assert_eq!(found(&e, "les districts fédéraux du Centre et de l'Ouralsk").len(), 1);
+    // The list may end the text.
+    assert_eq!(found(&e, "les districts fédéraux du Centre et de la Volga").len(), 2);
 }
 
 #[test]
