@@ -380,10 +380,12 @@ impl Extractor {
             self.add_unlisted_territories(text, &original(&spotted.territories), &mut mentions);
             self.add_district_adjectives(text, &folded, &spotted.districts, &mut mentions);
             self.add_unlisted_firms(text, &original(&spotted.firm_cues), &mut mentions);
+            let capitals = crate::unlisted::capital_word_starts(text);
+            self.add_compound_firm_names(text, &capitals, &mut mentions);
             self.join_hyphenated_firm_names(text, &mut mentions);
             self.read_names_after_places(text, &mut mentions);
             self.add_firm_list_items(text, &mut mentions);
-            self.repeat_unlisted_firms(text, &mut mentions);
+            self.repeat_unlisted_firms(text, &capitals, &mut mentions);
         }
         mentions
     }
@@ -802,10 +804,24 @@ impl Extractor {
         }
     }
 
+    /// One-word firm names made of a stem and a trade ("Bryanskselmash", "Piteravto"),
+    /// where no other mention lies (`unlisted::compound_firm_names`).
+    fn add_compound_firm_names(&self, text: &str, capitals: &[usize], mentions: &mut Vec<Mention>) {
+        let mut found: Vec<(usize, Mention)> = Vec::new();
+        for span in crate::unlisted::compound_firm_names(text, capitals) {
+            let pending = found.last().is_some_and(|(_, f)| f.end > span.start);
+            if let Some(next) = free_slot(mentions, &span).filter(|_| !pending) {
+                let word = ordinal_before(mentions, next);
+                found.push((next, Mention::found_by_rule(span, self.unlisted_firm, Vec::new(), word)));
+            }
+        }
+        insert_found(mentions, found);
+    }
+
     /// A name that a rule found as a firm's ("Motovelozavod LLC", "l'entreprise X") names
     /// that firm where the text repeats it without the cue ("Motovelozavod va créer"):
     /// written alike, on word boundaries, outside other mentions and URLs.
-    fn repeat_unlisted_firms(&self, text: &str, mentions: &mut Vec<Mention>) {
+    fn repeat_unlisted_firms(&self, text: &str, capitals: &[usize], mentions: &mut Vec<Mention>) {
         let mut names: Vec<&str> =
             mentions.iter().filter(|m| m.entity == self.unlisted_firm).map(|m| &text[m.start..m.end]).collect();
         if names.is_empty() {
@@ -814,7 +830,7 @@ impl Extractor {
         names.sort_unstable();
         names.dedup();
         let mut found: Vec<(usize, Mention)> = Vec::new();
-        for span in crate::unlisted::repeated_names(text, &names) {
+        for span in crate::unlisted::repeated_names(text, &names, capitals) {
             if let Some(next) = free_slot(mentions, &span) {
                 let word = ordinal_before(mentions, next);
                 found.push((next, Mention::found_by_rule(span, self.unlisted_firm, Vec::new(), word)));

@@ -9,7 +9,11 @@
 //!   outside the span;
 //! - a business noun before it ("société", "coentreprise", "holding", "fabricant" ...),
 //!   optionally followed by adjectives ("la société ouzbèke X");
-//! - the publisher slot of a bibliographic reference ("Minsk : Biznesofset, 2017").
+//! - the publisher slot of a bibliographic reference ("Minsk : Biznesofset, 2017");
+//!
+//! and a name needs no cue when it is one word made the way the region names its firms,
+//! a stem and a trade ([`compound_firm_names`]: "Bryanskselmash", "Piteravto",
+//! "UzBelAgroMash").
 //!
 //! Such mentions refer to the built-in entity [`UNLISTED_FIRM`]; their text names them.
 //!
@@ -1081,7 +1085,8 @@ fn is_lower_word(word: &str) -> bool {
 /// time instead ([`ascii_capitals`]), and only those whose first four bytes begin
 /// a name are compared. Names under four bytes, or not starting with an ASCII capital, are
 /// not looked for.
-pub fn repeated_names(text: &str, names: &[&str]) -> Vec<Range<usize>> {
+/// `capitals` are the text's [`capital_word_starts`].
+pub fn repeated_names(text: &str, names: &[&str], capitals: &[usize]) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     // Names by their first four bytes (names are at least that long), and a bitset of
     // those, which turns away nearly every capital of the text with one load.
@@ -1098,7 +1103,7 @@ pub fn repeated_names(text: &str, names: &[&str]) -> Vec<Range<usize>> {
         prefixes[bit(key) >> 6] |= 1 << (bit(key) & 63);
     }
     let mut found: Vec<Range<usize>> = Vec::new();
-    for at in ascii_capitals(bytes) {
+    for &at in capitals {
         let Some(key) = prefix(at) else { continue };
         if prefixes[bit(key) >> 6] & (1 << (bit(key) & 63)) == 0 || found.last().is_some_and(|r| r.end > at) {
             continue;
@@ -1112,14 +1117,33 @@ pub fn repeated_names(text: &str, names: &[&str]) -> Vec<Range<usize>> {
             .filter(|&end| text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric() && !"@_-".contains(c)))
             .max();
         let Some(end) = longest else { continue };
-        let starts_word = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && !"./@_-".contains(c));
         // "Motovelozavod.by": a domain name, not the firm.
         let domain = bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric);
-        if starts_word && !domain {
+        if !domain {
             found.push(at..end);
         }
     }
     found
+}
+
+/// The ASCII capitals of `text` that start a word: not after a letter or a digit, nor
+/// after the marks that join the parts of an address or a compound (`./@_-`). Found once
+/// for the rules that read capitalised words ([`repeated_names`],
+/// [`compound_firm_names`]).
+pub fn capital_word_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    ascii_capitals(bytes)
+        .filter(|&at| {
+            at == 0 || {
+                let before = bytes[at - 1];
+                if before < 0x80 {
+                    !before.is_ascii_alphanumeric() && !b"./@_-".contains(&before)
+                } else {
+                    text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                }
+            }
+        })
+        .collect()
 }
 
 /// The offsets of the ASCII capital letters of `bytes`, in order, found a 64-byte block at
@@ -1173,6 +1197,118 @@ fn capitals_swar(block: &[u8; 64]) -> u64 {
         mask |= gather_high_bits(at_least_a & !above_z & !x & HI) << (8 * k);
     }
     mask
+}
+
+/// The trades that end a firm's one-word name (any case): the Russian abbreviations Soviet and
+/// post-Soviet enterprises are named with (-mash machine building as in "Gomselmash",
+/// -avto, -prom industry, -neft oil, -khim chemistry, -stroy building, -energo, -torg
+/// trade, -snab supply, -drev wood, -flot, -zavod plant, -kombinat) and the international
+/// ones they took up (-bank, -telecom, -motors). None ends a word of the French dictionary
+/// with three letters or more before it (hunspell-fr, `tests/fixtures/noise/`); -gaz ends
+/// "biogaz", so it needs four.
+const COMPOUND_FIRM_TRADES: [&str; 20] = [
+    "mash", "avto", "auto", "prom", "neft", "khim", "stroy", "stroi", "energo", "torg", "snab", "drev", "flot",
+    "zavod", "kombinat", "azot", "bank", "telecom", "motors", "gaz",
+];
+
+/// The last four bytes of a trade as a little-endian integer (a three-byte trade, "gaz",
+/// as its three bytes: compared with the last four bytes of a word shifted by one).
+const fn trade_tail(trade: &str) -> u32 {
+    let b = trade.as_bytes();
+    let n = b.len();
+    if n == 3 {
+        u32::from_le_bytes([b[0], b[1], b[2], 0])
+    } else {
+        u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]])
+    }
+}
+
+/// The trades by [`trade_tail`], in an open-addressing table of 64 slots (0 marks an empty
+/// one): a capitalised word's tail is looked up in a probe or two, where comparing it with
+/// every trade cost most of this rule's instructions.
+const TRADE_SLOTS: [(u32, u8); 64] = {
+    let mut slots = [(0u32, 0u8); 64];
+    let mut k = 0;
+    while k < COMPOUND_FIRM_TRADES.len() {
+        let tail = trade_tail(COMPOUND_FIRM_TRADES[k]);
+        let mut at = trade_slot(tail);
+        while slots[at].0 != 0 {
+            at = (at + 1) % 64;
+        }
+        slots[at] = (tail, k as u8);
+        k += 1;
+    }
+    slots
+};
+
+const fn trade_slot(tail: u32) -> usize {
+    (tail.wrapping_mul(0x9E37_79B1) >> 26) as usize
+}
+
+/// The trade whose [`trade_tail`] a word's last four bytes, lowercased, end with.
+fn trade_of(tail: u32) -> Option<&'static str> {
+    let probe = |key: u32| {
+        let mut at = trade_slot(key);
+        loop {
+            match TRADE_SLOTS[at] {
+                (0, _) => return None,
+                (t, k) if t == key => return Some(COMPOUND_FIRM_TRADES[k as usize]),
+                _ => at = (at + 1) % 64,
+            }
+        }
+    };
+    // A three-byte trade ("gaz") is the tail without its first byte.
+    probe(tail).or_else(|| probe(tail >> 8))
+}
+
+/// Letters a compound name has before its trade, at least: "Lidselmash" has "lidsel".
+const COMPOUND_STEM_LETTERS: usize = 3;
+
+/// Words after which a compound name is an event or a brand, not a firm ("l'exposition
+/// Belagroprom", "de marque Palese").
+const NOT_FIRM_BEFORE: [&str; 8] =
+    ["exposition", "salon", "foire", "forum", "festival", "exhibition", "marque", "concours"];
+
+/// Byte spans of the one-word firm names of `text` made of a stem and a trade
+/// ("Bryanskselmash", "Piteravto", "UzBelAgroMash"): ASCII letters, capitalised, not all
+/// in capitals (an event's name: "INNOPROM"), a word of its own (not in an address:
+/// "www.Avtomash.kg", nor the head of a hyphenated name), not after a word that makes it
+/// an event or a brand. Only capitalised words are read: they are found sixteen bytes at a
+/// time, a tenth of the words.
+/// `capitals` are the text's [`capital_word_starts`].
+pub fn compound_firm_names(text: &str, capitals: &[usize]) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for &start in capitals {
+        let end = start + bytes[start..].iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(bytes.len() - start);
+        let word = &bytes[start..end];
+        // The trade is found by the word's last four letters, lowercased, as one integer:
+        // most capitalised words end in none, and are done with in a few instructions.
+        if word.len() < COMPOUND_STEM_LETTERS + 3 {
+            continue;
+        }
+        let tail = u32::from_le_bytes(word[word.len() - 4..].try_into().expect("four bytes")) | 0x2020_2020;
+        let Some(trade) = trade_of(tail) else { continue };
+        let min_stem = if trade == "gaz" { COMPOUND_STEM_LETTERS + 1 } else { COMPOUND_STEM_LETTERS };
+        let ends_with_trade = word[word.len() - trade.len()..].eq_ignore_ascii_case(trade.as_bytes());
+        if !ends_with_trade || word.len() - trade.len() < min_stem || word.iter().all(u8::is_ascii_uppercase) {
+            continue;
+        }
+        let before = text[..start].chars().next_back();
+        let opens = before.is_none_or(|c| c.is_whitespace() || "\"'(«“‘’[".contains(c));
+        let after = &bytes[end..];
+        let continues = text[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || "-@_".contains(c))
+            || (after.first() == Some(&b'.') && after.get(1).is_some_and(u8::is_ascii_alphanumeric));
+        if !opens || continues {
+            continue;
+        }
+        let previous = text[..start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if NOT_FIRM_BEFORE.iter().any(|w| w.eq_ignore_ascii_case(previous)) {
+            continue;
+        }
+        found.push(start..end);
+    }
+    found
 }
 
 #[cfg(test)]
@@ -1236,17 +1372,46 @@ mod tests {
     }
 
     #[test]
+    fn compound_firm_names_are_words_of_their_own() {
+        fn names(text: &str) -> Vec<&str> {
+            compound_firm_names(text, &capital_word_starts(text)).into_iter().map(|r| &text[r]).collect()
+        }
+        assert_eq!(
+            names("«Piteravto», (Lidselmash) \"Mogilevdrev\" l'Uzavtoprom et d’Uzbekneftegaz."),
+            ["Piteravto", "Lidselmash", "Mogilevdrev", "Uzavtoprom", "Uzbekneftegaz"]
+        );
+        // An address, the head of a hyphenated name, a word going on in another script, a
+        // capital inside a word, a trade without its stem.
+        assert!(names("www.Piteravto.ru info@Piteravto.ru Piteravto.kg").is_empty());
+        assert!(names("Avtomash-Radiant Piteravtoé xPiteravto Mash Neft Biogaz").is_empty());
+        assert!(names("").is_empty());
+    }
+
+    #[test]
+    fn capital_word_starts_are_capitals_after_no_word_or_address_mark() {
+        let text = "Minsk, l'Arménie, É-Gomel x.Brest a@Pinsk _Lida éVitebsk «Orcha» 12Grodno MAZ";
+        let expected: Vec<usize> = (0..text.len())
+            .filter(|&i| text.as_bytes()[i].is_ascii_uppercase())
+            .filter(|&i| text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && !"./@_-".contains(c)))
+            .collect();
+        assert_eq!(capital_word_starts(text), expected);
+        let starts: Vec<&str> = expected.iter().map(|&i| &text[i..i + 2]).collect();
+        assert_eq!(starts, ["Mi", "Ar", "Or", "MA"]);
+    }
+
+    #[test]
     fn repeated_names_are_whole_words_written_alike() {
         let text = "Avtomash-Radiant LLC. D'Avtomash-Radiant, l’Avtomash et Avtomash. AVTOMASH, avtomash, \
                     Avtomashx, xAvtomash, www.Avtomash.kg, a@Avtomash, Avtomash-Agro, Sécurité Avtomash";
         let names = ["Avtomash-Radiant", "Avtomash"];
-        let found: Vec<&str> = repeated_names(text, &names).into_iter().map(|r| &text[r]).collect();
+        let found: Vec<&str> =
+            repeated_names(text, &names, &capital_word_starts(text)).into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["Avtomash-Radiant", "Avtomash-Radiant", "Avtomash", "Avtomash", "Avtomash"]);
-        assert!(repeated_names(text, &[]).is_empty());
-        assert!(repeated_names("", &names).is_empty());
-        assert_eq!(repeated_names("Avto", &["Avto"]), vec![0..4]);
+        assert!(repeated_names(text, &[], &capital_word_starts(text)).is_empty());
+        assert!(repeated_names("", &names, &capital_word_starts("")).is_empty());
+        assert_eq!(repeated_names("Avto", &["Avto"], &capital_word_starts("Avto")), vec![0..4]);
         // Names under four bytes are not looked for.
-        assert!(repeated_names("Av Av", &["Av"]).is_empty());
+        assert!(repeated_names("Av Av", &["Av"], &capital_word_starts("Av Av")).is_empty());
     }
 
     /// Cue offsets as the scan would give them: every word start (false cues included).

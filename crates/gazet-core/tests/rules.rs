@@ -1014,3 +1014,29 @@ fn the_designator_marker_is_for_names_only() {
     assert_eq!((err.column.as_deref(), err.value.as_deref()), (Some("acronyms"), Some("@XY")), "{err}");
     assert!(err.message.contains("names only"), "{err}");
 }
+
+/// One-word firm names made of a stem and a trade need no cue (the book's "Rien qu'avec
+/// Bryanskselmash, plus d'un millier de moissonneuses", "Piteravto prévoit de faire un
+/// achat"); a surname with a trade inside it, an event's name in capitals, a name after
+/// "exposition", a French word and a lowercase word are no firms.
+#[test]
+fn compound_firm_names_need_no_cue() {
+    let e = engine();
+    let firms = |text: &str| -> Vec<String> {
+        found(&e, text).into_iter().filter(|(_, id, _)| id == "gazet:firm/unlisted").map(|(t, _, _)| t).collect()
+    };
+    assert_eq!(firms("Rien qu'avec Bryanskselmash, plus d'un millier"), ["Bryanskselmash"]);
+    assert_eq!(firms("Piteravto prévoit de faire un achat"), ["Piteravto"]);
+    assert_eq!(firms("\"UzBelAgroMash produit la gamme\""), ["UzBelAgroMash"]);
+    assert_eq!(
+        firms("les entreprises Mogilevdrev, Uzbekneftegaz et Turkmengaz"),
+        ["Mogilevdrev", "Uzbekneftegaz", "Turkmengaz"]
+    );
+    assert!(firms("Semashko a visité le Tatarstan").is_empty());
+    assert!(firms("l'exposition internationale INNOPROM en avril").is_empty());
+    assert!(firms("l'exposition Belagroprom à Minsk, le salon Agroprom").is_empty());
+    assert!(firms("Biogaz et Gaz naturel. Les autres gaz.").is_empty());
+    assert!(firms("la lidselmash et la gomselmash").is_empty());
+    // A listed name stays what it is.
+    assert_eq!(found(&e, "Gomselmash a livré")[0].1, "gazet:firm/gomselmash");
+}
