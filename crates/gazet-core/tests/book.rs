@@ -232,3 +232,36 @@ fn a_listed_university_in_the_publisher_slot_is_the_university() {
     assert_eq!(at("BDU").as_deref(), Some("gazet:inst/belarusian-state-university"));
     assert_eq!(at("Biznesofset").as_deref(), Some("gazet:firm/unlisted"));
 }
+
+/// The combining prefixes of the CIS states in the compounds French writes for bilateral
+/// relations ("la commission arméno-biélorusse", "les relations géorgiano-biélorusses"):
+/// each part is its state, the prefix as a prefix.
+#[test]
+fn prefixes_of_the_cis_states_in_compounds() {
+    for (compound, state) in [
+        ("arméno", "iso3166-1:AM"),
+        ("azerbaïdjano", "iso3166-1:AZ"),
+        ("azéro", "iso3166-1:AZ"),
+        ("géorgiano", "iso3166-1:GE"),
+        ("géorgio", "iso3166-1:GE"),
+        ("moldo", "iso3166-1:MD"),
+        ("moldavo", "iso3166-1:MD"),
+        ("kirghizo", "iso3166-1:KG"),
+        ("turkméno", "iso3166-1:TM"),
+        ("tadjiko", "iso3166-1:TJ"),
+        ("kazakho", "iso3166-1:KZ"),
+        ("ouzbéko", "iso3166-1:UZ"),
+        ("ukraino", "iso3166-1:UA"),
+        ("soviéto", "iso3166-1:SU"),
+    ] {
+        let text = format!("les relations {compound}-biélorusses se développent");
+        let found = mentions(&text);
+        let start = text.find(compound).unwrap();
+        assert_eq!(found.get(&(start, start + compound.len())), Some(&(state.to_string(), Form::Prefix)), "{text}");
+        let adjective = text.find("biélorusses").unwrap();
+        assert_eq!(
+            found.get(&(adjective, adjective + "biélorusses".len())).map(|(id, _)| id.as_str()),
+            Some("iso3166-1:BY")
+        );
+    }
+}
