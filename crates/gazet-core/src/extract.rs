@@ -1079,8 +1079,6 @@ impl Extractor {
         mentions.truncate(kept);
     }
 
-    /// Territories no gazetteer lists, found by their designator ("établissement rural de
-    /// Shcheglovo"; `unlisted::territory_at`).
     /// "les districts fédéraux du Centre, de l'Oural, de la Volga et du Nord-Ouest": the
     /// names coordinated after a plural designator (`lists`: where each ends, folded, and
     /// the entity of its first name) are territories of the same subtype when one of those
@@ -1133,6 +1131,8 @@ impl Extractor {
         insert_found(mentions, found);
     }
 
+    /// Territories no gazetteer lists, found by their designator ("établissement rural de
+    /// Shcheglovo"; `unlisted::territory_at`).
     fn add_unlisted_territories(&self, text: &str, designators: &[usize], mentions: &mut Vec<Mention>) {
         // (position among the mentions, new mention), in order.
         let mut found: Vec<(usize, Mention)> = Vec::new();
