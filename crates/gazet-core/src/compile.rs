@@ -712,7 +712,7 @@ fn build_variants(
         let (from, to) = pattern_ranges[p];
         let lowercase_fits = |v: &Variant| match v.policy {
             CasePolicy::Capitalised | CasePolicy::Demonym => false,
-            CasePolicy::Exact => !v.surface.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase),
+            CasePolicy::Exact => !crate::case::first_letter_is_upper(&v.surface),
             CasePolicy::AnyInitial | CasePolicy::Adjective => true,
         };
         let starts_with_letter = patterns[p].first().is_some_and(|&b| crate::normalize::word_class(b) == 1);
