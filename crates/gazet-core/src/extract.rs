@@ -807,10 +807,15 @@ impl Extractor {
     /// One-word firm names made of a stem and a trade ("Bryanskselmash", "Piteravto"),
     /// where no other mention lies (`unlisted::compound_firm_names`).
     fn add_compound_firm_names(&self, text: &str, capitals: &[usize], mentions: &mut Vec<Mention>) {
+        self.add_unlisted_firm_spans(crate::unlisted::compound_firm_names(text, capitals), mentions);
+    }
+
+    /// Unlisted firm mentions for `spans` (in order, not overlapping one another), where no
+    /// other mention lies.
+    fn add_unlisted_firm_spans(&self, spans: Vec<std::ops::Range<usize>>, mentions: &mut Vec<Mention>) {
         let mut found: Vec<(usize, Mention)> = Vec::new();
-        for span in crate::unlisted::compound_firm_names(text, capitals) {
-            let pending = found.last().is_some_and(|(_, f)| f.end > span.start);
-            if let Some(next) = free_slot(mentions, &span).filter(|_| !pending) {
+        for span in spans {
+            if let Some(next) = free_slot(mentions, &span) {
                 let word = ordinal_before(mentions, next);
                 found.push((next, Mention::found_by_rule(span, self.unlisted_firm, Vec::new(), word)));
             }
@@ -829,14 +834,8 @@ impl Extractor {
         }
         names.sort_unstable();
         names.dedup();
-        let mut found: Vec<(usize, Mention)> = Vec::new();
-        for span in crate::unlisted::repeated_names(text, &names, capitals) {
-            if let Some(next) = free_slot(mentions, &span) {
-                let word = ordinal_before(mentions, next);
-                found.push((next, Mention::found_by_rule(span, self.unlisted_firm, Vec::new(), word)));
-            }
-        }
-        insert_found(mentions, found);
+        let spans = crate::unlisted::repeated_names(text, &names, capitals);
+        self.add_unlisted_firm_spans(spans, mentions);
     }
 
     /// "le ministère de l'Agriculture, de l'Industrie alimentaire et de la Récupération de
@@ -1108,8 +1107,8 @@ impl Extractor {
                 if !starts_upper(&text[start..end]) {
                     break;
                 }
-                let next = mentions.partition_point(|m| m.start < start);
-                match mentions.get_mut(next) {
+                let same_span = mentions.partition_point(|m| m.start < start);
+                match mentions.get_mut(same_span) {
                     Some(m) if m.start == start && m.end == end => {
                         m.entity = entity;
                         m.form = Form::Name;
@@ -1118,12 +1117,8 @@ impl Extractor {
                     }
                     _ => {}
                 }
-                let overlaps = (next > 0 && mentions[next - 1].end > start)
-                    || mentions.get(next).is_some_and(|m| m.start < end)
-                    || found.last().is_some_and(|(_, f)| f.end > start);
-                if overlaps {
-                    break;
-                }
+                let pending = found.last().is_some_and(|(_, f)| f.end > start);
+                let Some(next) = free_slot(mentions, &(start..end)).filter(|_| !pending) else { break };
                 let word = ordinal_before(mentions, next);
                 found.push((next, Mention::found_by_rule(start..end, entity, Vec::new(), word)));
             }

@@ -1114,16 +1114,26 @@ pub fn repeated_names(text: &str, names: &[&str], capitals: &[usize]) -> Vec<Ran
             .take_while(|&&(k, _)| k == key)
             .filter(|(_, n)| bytes[at..].starts_with(n.as_bytes()))
             .map(|(_, n)| at + n.len())
-            .filter(|&end| text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric() && !"@_-".contains(c)))
+            .filter(|&end| !word_goes_on(text, end))
             .max();
         let Some(end) = longest else { continue };
-        // "Motovelozavod.by": a domain name, not the firm.
-        let domain = bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric);
-        if !domain {
+        if !domain_at(text, end) {
             found.push(at..end);
         }
     }
     found
+}
+
+/// A word of `text` that reaches `end` goes on there: into a letter or a digit, or the
+/// marks that join the parts of an address or a compound.
+fn word_goes_on(text: &str, end: usize) -> bool {
+    text[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || "@_-".contains(c))
+}
+
+/// A domain name goes on at `end` ("Motovelozavod.by"): the name before it is no firm's.
+fn domain_at(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// The ASCII capitals of `text` that start a word: not after a letter or a digit, nor
@@ -1296,10 +1306,7 @@ pub fn compound_firm_names(text: &str, capitals: &[usize]) -> Vec<Range<usize>> 
         }
         let before = text[..start].chars().next_back();
         let opens = before.is_none_or(|c| c.is_whitespace() || "\"'(«“‘’[".contains(c));
-        let after = &bytes[end..];
-        let continues = text[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || "-@_".contains(c))
-            || (after.first() == Some(&b'.') && after.get(1).is_some_and(u8::is_ascii_alphanumeric));
-        if !opens || continues {
+        if !opens || word_goes_on(text, end) || domain_at(text, end) {
             continue;
         }
         let previous = text[..start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
