@@ -265,3 +265,47 @@ fn prefixes_of_the_cis_states_in_compounds() {
         );
     }
 }
+
+/// Institutions of the embedded templates beyond the dev book: a Belarusian town's
+/// executive committee, the Ukrainian parliament by its French name, the Soviet
+/// parliaments.
+#[test]
+fn town_executive_committees_and_supreme_councils() {
+    let text = "le khokimiyat de la région d'Andijan coopère avec le comité exécutif de la ville de Brest \
+                et le Comité exécutif municipal de Pinsk. Le Conseil suprême de l'Ukraine et le \
+                Soviet suprême de l'URSS ont voté.";
+    let found = mentions(text);
+    let id_at = |span: &str| {
+        let start = text.find(span).unwrap();
+        found.get(&(start, start + span.len())).map(|(id, _)| id.clone())
+    };
+    assert_eq!(
+        id_at("comité exécutif de la ville de Brest").as_deref(),
+        Some("gazet:inst/city-executive-committee-629634")
+    );
+    assert_eq!(
+        id_at("Comité exécutif municipal de Pinsk").as_deref(),
+        Some("gazet:inst/city-executive-committee-623549")
+    );
+    assert_eq!(id_at("Conseil suprême de l'Ukraine").as_deref(), Some("gazet:inst/parliament-ua"));
+    assert_eq!(id_at("Soviet suprême de l'URSS").as_deref(), Some("gazet:inst/supreme-soviet-su"));
+    // With the khokimiyat, nothing else: the towns and states inside are not marked again.
+    assert_eq!(found.len(), 5, "{found:?}");
+}
+
+/// The Soviet republics by their names of the time are their successor states, whole.
+#[test]
+fn soviet_republics_are_their_successor_states() {
+    let text = "la RSS de Biélorussie, la République socialiste soviétique d'Ukraine, la RSS kazakhe et la RSFSR";
+    let found = mentions(text);
+    for (span, id) in [
+        ("RSS de Biélorussie", "iso3166-1:BY"),
+        ("République socialiste soviétique d'Ukraine", "iso3166-1:UA"),
+        ("RSS kazakhe", "iso3166-1:KZ"),
+        ("RSFSR", "iso3166-1:RU"),
+    ] {
+        let start = text.find(span).unwrap();
+        assert_eq!(found.get(&(start, start + span.len())).map(|(id, _)| id.as_str()), Some(id), "{span}: {found:?}");
+    }
+    assert_eq!(found.len(), 4, "{found:?}");
+}
