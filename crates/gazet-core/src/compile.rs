@@ -692,11 +692,18 @@ fn build_variants(
     // Sized by all patterns, the filled ones included, though they are never walked: the
     // filter is then as sparse as when they were in the automaton (with the automaton's
     // patterns alone, 25 % more walks for nothing on the book).
-    let mut starts = StartFilter::new(patterns.len(), first_words.len() + cues.len());
+    let mut pairs_of: FxHashMap<u64, rustc_hash::FxHashSet<u64>> = FxHashMap::default();
+    for &(first, second) in &heads {
+        if let (Some(first), Some(second)) = (first, second) {
+            pairs_of.entry(first).or_default().insert(second);
+        }
+    }
+    let pair_keys = pairs_of.values().map(|seconds| seconds.len()).sum();
+    let mut starts = StartFilter::new(patterns.len(), first_words.len() + cues.len(), pair_keys);
     for &head in &heads {
         match head {
             (Some(first), None) => starts.insert_single(first),
-            (Some(first), Some(second)) => starts.insert_pair(first, second),
+            (Some(first), Some(second)) => starts.insert_pair(first, second, pairs_of[&first].len() > CROWDED_PAIRS),
             _ => {}
         }
     }
@@ -757,6 +764,21 @@ pub(crate) fn pair_hash(first: u64, second: u64) -> u64 {
 /// for the default gazetteer, so it stays in the first-level cache): most words of a text
 /// begin no pattern, and they are turned away there without touching the larger filter,
 /// whose lines would otherwise miss the cache for every rare word.
+/// What [`StartFilter::test`] says of a word of the text.
+pub(crate) struct StartTest {
+    /// A pattern may start here: one of one word, or one of several words with this word
+    /// and the next (as far as the line tells), or a crowded first word's.
+    pub(crate) walk: bool,
+    /// The word may be a cue word.
+    pub(crate) cue: bool,
+    /// Hash of the word and the next ([`pair_hash`]), if there is a next word.
+    pub(crate) pair_hash: Option<u64>,
+}
+
+/// Pairs that a first word may begin before they leave its start filter line: with 24
+/// keys a line, a 512-bit line is then at most a fifth set.
+const CROWDED_PAIRS: usize = 64;
+
 pub(crate) struct StartFilter {
     lines: Box<[[u64; 8]]>,
     /// log2 of the number of lines.
@@ -764,21 +786,34 @@ pub(crate) struct StartFilter {
     firsts: Box<[u64]>,
     /// log2 of the number of bits of `firsts`.
     first_bits: u32,
+    /// A bitset of the pair keys, by the pair's own hash, 16 bits per key, read before a
+    /// walk. A first word that begins hundreds of patterns ("la" of "La Paz", "La Rochelle"
+    /// ... in a gazetteer of every GeoNames place) would set every bit of its line, and
+    /// then every word of the text that shares its line would walk the automaton: such a
+    /// crowded word sets its one-word bit in its line instead of its pair bits, and its
+    /// pairs are known from this bitset alone.
+    pairs: Box<[u64]>,
+    /// log2 of the number of bits of `pairs`.
+    pair_bits: u32,
 }
 
 impl StartFilter {
     /// Sized for `keys` keys: at least 2^11 lines (128 KiB), and no more than about 24 keys
     /// per 512-bit line, so that an enlarged gazetteer keeps the false positive rate low.
-    /// `first_words` distinct first words (cue words included) get 16 bits each.
-    fn new(keys: usize, first_words: usize) -> Self {
+    /// `first_words` distinct first words (cue words included) get 16 bits each, and so do
+    /// the `pair_keys` pairs of first two words.
+    fn new(keys: usize, first_words: usize, pair_keys: usize) -> Self {
         let line_bits = (keys / 24).max(1).next_power_of_two().trailing_zeros().max(11);
         let first_bits = (first_words * 16).max(1 << 12).next_power_of_two().trailing_zeros();
+        let pair_bits = (pair_keys * 16).max(1 << 12).next_power_of_two().trailing_zeros();
         StartFilter {
             // One more line, always empty: the line of every word no pattern starts with.
             lines: vec![[0u64; 8]; (1 << line_bits) + 1].into_boxed_slice(),
             line_bits,
             firsts: vec![0u64; (1usize << first_bits) / 64].into_boxed_slice(),
             first_bits,
+            pairs: vec![0u64; (1usize << pair_bits) / 64].into_boxed_slice(),
+            pair_bits,
         }
     }
 
@@ -817,8 +852,8 @@ impl StartFilter {
 
     /// Bit of a pair of first words' key within the first word's line.
     #[inline(always)]
-    fn pair_bit(first: u64, second: u64) -> usize {
-        (pair_hash(first, second) >> 55) as usize
+    fn pair_bit(pair: u64) -> usize {
+        (pair >> 55) as usize
     }
 
     fn set(&mut self, first: u64, bit: usize) {
@@ -837,8 +872,18 @@ impl StartFilter {
         self.set(first, Self::single_bit(first));
     }
 
-    fn insert_pair(&mut self, first: u64, second: u64) {
-        self.set(first, Self::pair_bit(first, second));
+    /// `crowded`: the first word begins more than [`CROWDED_PAIRS`] pairs.
+    fn insert_pair(&mut self, first: u64, second: u64, crowded: bool) {
+        let pair = pair_hash(first, second);
+        self.set(first, if crowded { Self::single_bit(first) } else { Self::pair_bit(pair) });
+        let bit = self.pair_key_bit(pair);
+        self.pairs[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    /// Bit of a pair key in `pairs`: bits of the pair hash below those of `pair_bit`.
+    #[inline(always)]
+    fn pair_key_bit(&self, pair: u64) -> usize {
+        ((pair >> 8) & ((1 << self.pair_bits) - 1)) as usize
     }
 
     fn insert_cue(&mut self, word: u64) {
@@ -873,13 +918,31 @@ impl StartFilter {
         line
     }
 
-    /// Whether a pattern may start at a word of hash `first` whose line is `line`, followed
-    /// by a word of hash `second`; and whether that word may be a cue word. Every bit is
-    /// read (no short circuit): the empty line answers no to all, at no branch.
+    /// Whether a walk of the automaton may find a pattern at a word of hash `first` whose
+    /// line is `line`: a pattern of one word may start there, or, as far as the line tells,
+    /// one of several words with the next word, of hash `second`; and whether that word
+    /// may be a cue word. Every bit is read (no short circuit): the empty line answers no
+    /// to all, at no branch.
     #[inline(always)]
-    pub(crate) fn test(line: &[u64; 8], first: u64, second: Option<u64>) -> (bool, bool) {
-        let pair = second.is_some_and(|s| Self::get(line, Self::pair_bit(first, s)));
-        (Self::get(line, Self::single_bit(first)) | pair, Self::get(line, Self::cue_bit(first)))
+    pub(crate) fn test(line: &[u64; 8], first: u64, second: Option<u64>) -> StartTest {
+        let pair_hash = second.map(|s| pair_hash(first, s));
+        let pair = pair_hash.is_some_and(|p| Self::get(line, Self::pair_bit(p)));
+        StartTest {
+            walk: Self::get(line, Self::single_bit(first)) | pair,
+            cue: Self::get(line, Self::cue_bit(first)),
+            pair_hash,
+        }
+    }
+
+    /// Whether a pattern of several words may start with a word and the next, whose pair
+    /// hash is `pair` (`StartTest::pair_hash`): asked before a walk, which stops after the
+    /// first word if not.
+    #[inline(always)]
+    pub(crate) fn pair_listed(&self, pair: Option<u64>) -> bool {
+        pair.is_some_and(|pair| {
+            let bit = self.pair_key_bit(pair);
+            self.pairs[bit >> 6] & (1 << (bit & 63)) != 0
+        })
     }
 
     /// Whether the patterns that may start at a word of hash `first` all need a capital
@@ -1062,6 +1125,41 @@ mod tests {
         for word in ["biélorusse", "ministère", "usine", "république"] {
             assert!(!needs_capital(word), "{word}");
         }
+    }
+
+    /// A first word that begins many pairs ("la" of "La Paz", "La Rochelle" ...) leaves its
+    /// line nearly empty, so that the other words of the line are not walked for it; every
+    /// pair it begins is still said to start, and a pair it does not begin rarely is.
+    #[test]
+    fn a_crowded_first_word_keeps_its_line_sparse() {
+        let la = word_hash(b"la");
+        let seconds: Vec<u64> = (0..5_000u32).map(|i| word_hash(format!("place{i}").as_bytes())).collect();
+        let mut filter = StartFilter::new(5_000, 1, 5_000);
+        for &second in &seconds {
+            filter.insert_pair(la, second, true);
+        }
+        let line = filter.line_of(la);
+        let set: u32 = line.iter().map(|w| w.count_ones()).sum();
+        assert_eq!(set, 1, "only the one-word bit");
+        let walks = |second: &[u8]| StartFilter::test(line, la, Some(word_hash(second))).walk;
+        assert!(walks(b"russie"));
+        let starts = |second: u64| filter.pair_listed(StartFilter::test(line, la, Some(second)).pair_hash);
+        assert!(seconds.iter().all(|&s| starts(s)));
+        let strangers = (0..10_000u32).filter(|i| starts(word_hash(format!("other{i}").as_bytes()))).count();
+        assert!(strangers < 1_000, "{strangers} of 10,000 pairs said to start");
+        // Another word of the same line is not walked for "la".
+        let other = (0..u64::MAX)
+            .map(|i| word_hash(format!("w{i}").as_bytes()))
+            .find(|&h| filter.line(h) == filter.line(la) && StartFilter::single_bit(h) != StartFilter::single_bit(la))
+            .unwrap();
+        assert!(!StartFilter::test(line, other, Some(word_hash(b"russie"))).walk);
+        // Crowded or not, its pair bits would fill the line.
+        let mut uncrowded = StartFilter::new(5_000, 1, 5_000);
+        for &second in &seconds {
+            uncrowded.insert_pair(la, second, false);
+        }
+        let set: u32 = uncrowded.line_of(la).iter().map(|w| w.count_ones()).sum();
+        assert!(set > 500, "{set}");
     }
 
     /// The one-thread path (one core) compiles the same patterns, in the same order, as

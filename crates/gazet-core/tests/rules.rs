@@ -1040,3 +1040,24 @@ fn compound_firm_names_need_no_cue() {
     // A listed name stays what it is.
     assert_eq!(found(&e, "Gomselmash a livré")[0].1, "gazet:firm/gomselmash");
 }
+
+/// A first word that begins hundreds of names ("La" in a gazetteer of every GeoNames place)
+/// still finds each of them, and its one-word names and the other words beside it are
+/// found as before.
+#[test]
+fn a_first_word_of_hundreds_of_names_finds_each() {
+    // "La Vab", "La Vac" ...: 300 second words.
+    let second = |i: u32| format!("V{}{}", char::from(b'a' + (i / 26) as u8), char::from(b'a' + (i % 26) as u8));
+    let mut rows = String::from(HEADER);
+    for i in 0..300 {
+        rows.push_str(&format!("gazet:region/la-{i}\tREGION\tcity\tLa {}\n", second(i)));
+    }
+    rows.push_str("gazet:region/la-paz\tREGION\tcity\tLa Paz\ngazet:region/la\tREGION\tcity\tLa\n");
+    rows.push_str("gazet:region/lara\tREGION\tcity\tLara\ngazet:region/saint\tREGION\tcity\tSaint-Ville7\n");
+    let g = Gazetteer::from_sources(&[("regions.tsv", rows.as_str())]).unwrap();
+    let e = Extractor::new(g, EngineConfig::default()).unwrap();
+    assert_eq!(
+        spans(&e, &format!("La Paz, La {}, La {} et Lara. La coopération, La. Saint-Ville7", second(17), second(299))),
+        ["La Paz", "La Var", "La Vln", "Lara", "La", "La", "Saint-Ville7"]
+    );
+}

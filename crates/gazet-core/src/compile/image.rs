@@ -92,6 +92,8 @@ impl Compiled {
             line.iter().for_each(|&x| w.u64(x));
         }
         w.words(&self.starts.firsts);
+        w.u32(self.starts.pair_bits);
+        w.words(&self.starts.pairs);
 
         let mut cues: Vec<(u64, u8)> = self.cues.iter().map(|(&k, &v)| (k, v)).collect();
         cues.sort_unstable();
@@ -272,7 +274,12 @@ fn read_rest(r: &mut Reader<'_>, patterns: &[&[u8]], entities: usize) -> Result<
     if !(6..=40).contains(&first_bits) || firsts.len() != (1usize << first_bits) / 64 {
         return Err(r.malformed("start filter size"));
     }
-    let starts = StartFilter { lines: lines.into_boxed_slice(), line_bits, firsts, first_bits };
+    let pair_bits = r.u32()?;
+    let pairs = r.words()?;
+    if !(6..=40).contains(&pair_bits) || pairs.len() != (1usize << pair_bits) / 64 {
+        return Err(r.malformed("start filter size"));
+    }
+    let starts = StartFilter { lines: lines.into_boxed_slice(), line_bits, firsts, first_bits, pairs, pair_bits };
 
     let count = r.len()?;
     let mut cues = FxHashMap::default();
@@ -477,7 +484,15 @@ mod tests {
             format!("{:?}", c.patterns),
             format!("{:?}", c.pattern_ranges),
             format!("{:?}", c.variants),
-            format!("{:?} {:?} {} {}", c.starts.lines, c.starts.firsts, c.starts.line_bits, c.starts.first_bits),
+            format!(
+                "{:?} {:?} {} {} {:?} {}",
+                c.starts.lines,
+                c.starts.firsts,
+                c.starts.line_bits,
+                c.starts.first_bits,
+                c.starts.pairs,
+                c.starts.pair_bits
+            ),
             format!("{cues:?}"),
             format!("{districts:?}"),
             format!("{:?} {filled:?} {lengths:?} {}", c.slots.stems, c.slots.longest),
