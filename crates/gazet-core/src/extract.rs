@@ -587,7 +587,42 @@ impl Extractor {
         if passed == 0 {
             return None;
         }
+        if seen.is_shouted() && passed & (passed - 1) != 0 {
+            passed = self.prefer_acronyms_as_written(text, start, end, first as usize, variants, passed);
+        }
         Some(Candidate { start, end, folded_start: hit.start, folded_end: hit.end, word: hit.word, first, passed })
+    }
+
+    /// A span in capitals that reads as an acronym written so ("Le GUAM regroupe", the
+    /// organisation) is not also a name that fits only because it is shouted (Guam, the
+    /// island), in running text: a line with a lowercase letter. In a heading in capitals
+    /// both readings stay.
+    fn prefer_acronyms_as_written(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        first: usize,
+        variants: &[Variant],
+        passed: u64,
+    ) -> u64 {
+        let acronym = (0..variants.len().min(64)).any(|k| passed >> k & 1 == 1 && variants[k].form == Form::Acronym);
+        if !acronym {
+            return passed;
+        }
+        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p);
+        let running = text[line_start..line_end].chars().any(char::is_lowercase);
+        if !running {
+            return passed;
+        }
+        let mut kept = passed;
+        for (k, variant) in variants.iter().enumerate().take(64) {
+            if variant.form == Form::Name && !self.compiled.shape(first + k).is_shouted() {
+                kept &= !(1 << k);
+            }
+        }
+        kept
     }
 
     /// Leftmost-longest without overlaps: at each start the longest hit that passes its

@@ -1061,3 +1061,20 @@ fn a_first_word_of_hundreds_of_names_finds_each() {
         ["La Paz", "La Var", "La Vln", "Lara", "La", "La", "Saint-Ville7"]
     );
 }
+
+/// A span in capitals that an acronym is written as is the acronym's in running text, not
+/// a name matched only because it is shouted; in a heading in capitals, the name stays a
+/// reading.
+#[test]
+fn an_acronym_as_written_beats_a_shouted_name_in_running_text() {
+    let rows = format!(
+        "{HEADER}\
+iso3166-1:GU\tREGION\tterritory\tGuam\t\t\t0.9\n\
+gazet:inst/guam\tINSTITUTION\tinternational-organisation\tOrganisation pour la démocratie et le développement économique\t\t\t\t\tGUAM\n"
+    );
+    let g = Gazetteer::from_sources(&[("orgs.tsv", rows.as_str())]).unwrap();
+    let e = Extractor::new(g, EngineConfig::default()).unwrap();
+    let ids = |text: &str| found(&e, text).into_iter().map(|(_, id, _)| id).collect::<Vec<_>>();
+    assert_eq!(ids("Le GUAM regroupe quatre États. L'île de Guam."), ["gazet:inst/guam", "iso3166-1:GU"]);
+    assert_eq!(ids("LE GUAM ET SES MEMBRES"), ["iso3166-1:GU"]);
+}
