@@ -1042,13 +1042,16 @@ impl Extractor {
     /// the firm, whole, and what it takes in is not marked again), or a model number after
     /// a state's name ("Belarus 322.1", a tractor: no mention). A whole number is a model's
     /// only in a list of them: the same name with a number right before or after it
-    /// ("Belarus 321, Belarus 311").
+    /// ("Belarus 321, Belarus 311"). A noun of goods right before a state's name makes it a
+    /// brand too ("des tracteurs Belarus").
     fn read_names_after_places(&self, text: &str, mentions: &mut Vec<Mention>) {
         let models: Vec<Option<bool>> = mentions
             .iter()
             .map(|m| {
                 let state_name = m.form == Form::Name && self.gazetteer.entity(m.entity).kind == Kind::State;
-                if state_name {
+                if state_name && crate::unlisted::after_product_noun(text, m.start) {
+                    Some(true)
+                } else if state_name {
                     crate::unlisted::model_number_after(text, m.end)
                 } else {
                     None

@@ -1078,3 +1078,15 @@ gazet:inst/guam\tINSTITUTION\tinternational-organisation\tOrganisation pour la d
     assert_eq!(ids("Le GUAM regroupe quatre États. L'île de Guam."), ["gazet:inst/guam", "iso3166-1:GU"]);
     assert_eq!(ids("LE GUAM ET SES MEMBRES"), ["iso3166-1:GU"]);
 }
+
+/// A state's name right after a noun of goods is a brand ("des tracteurs Belarus", the
+/// tractors of MTZ); with an article or a preposition between, it is the state.
+#[test]
+fn a_state_name_right_after_a_noun_of_goods_is_a_brand() {
+    let e = engine();
+    assert_eq!(
+        spans(&e, "Les Mongols importent des tracteurs Belarus, la marque Belarus et des camions\nBelarus."),
+        Vec::<String>::new()
+    );
+    assert_eq!(spans(&e, "des tracteurs du Belarus, les bus au Belarus"), ["Belarus", "Belarus"]);
+}
