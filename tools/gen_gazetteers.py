@@ -501,8 +501,8 @@ def region_subtype(cc, iso_type):
         if cc in ("AZ", "CN", "RO"):
             return CITY
         return "municipality"
-    if t == "republic" and cc == "UA":
-        return "autonomous-republic"  # Autonomous Republic of Crimea
+    if t == "republic" and cc in ("UA", "UZ"):
+        return "autonomous-republic"  # Autonomous Republic of Crimea, of Karakalpakstan
     if t == "region":
         return "oblast" if cc in ("UA", "KZ", "KG") else "region"
     return table.get(t, re.sub(r"[^a-z]+", "-", t).strip("-"))

@@ -71,16 +71,28 @@ const IRREGULAR: &[(&str, &str)] = &[
 /// "de la Russie", "de l'Amour", "des États-Unis". `article` narrows the list when the
 /// gazetteer knows the name's article; otherwise every form that fits the initial sound
 /// is produced.
+///
+/// Without an article, a name in h gets both kinds of forms, for an h may be mute ("d'Haïti")
+/// or aspirated ("du Haut-Badakhchan"), and a name in s may be a plural ("district autonome
+/// des Khantys-Mansis").
 pub fn de_forms(name: &str, article: Option<&str>) -> Vec<String> {
+    let folded = crate::normalize::fold_surface(name);
     let vowel = starts_with_vowel_sound(name);
-    match article.map(str::trim) {
-        Some("les") => vec![format!("des {name}")],
-        Some("le") => vec![format!("du {name}"), format!("de {name}")],
-        Some("la") => vec![format!("de la {name}"), format!("de {name}")],
-        Some("l'") | Some("l’") => vec![format!("de l'{name}"), format!("d'{name}")],
+    let mut forms = match article.map(str::trim) {
+        Some("les") => return vec![format!("des {name}")],
+        Some("le") => return vec![format!("du {name}"), format!("de {name}")],
+        Some("la") => return vec![format!("de la {name}"), format!("de {name}")],
+        Some("l'") | Some("l’") => return vec![format!("de l'{name}"), format!("d'{name}")],
         _ if vowel => vec![format!("d'{name}"), format!("de l'{name}"), format!("de {name}")],
         _ => vec![format!("de {name}"), format!("du {name}"), format!("de la {name}")],
+    };
+    if folded.first() == Some(&b'h') {
+        forms.extend([format!("du {name}"), format!("de la {name}")]);
     }
+    if folded.last() == Some(&b's') {
+        forms.push(format!("des {name}"));
+    }
+    forms
 }
 
 /// "de X" for a town or city: town names take no article in French ("district de
@@ -234,6 +246,10 @@ mod tests {
         assert_eq!(de_forms("Gomel", None), ["de Gomel", "du Gomel", "de la Gomel"]);
         has(&de_forms("Arménie", None), &["d'Arménie", "de l'Arménie"]);
         assert_eq!(de_forms("États-Unis", Some("les")), ["des États-Unis"]);
+        // An h mute or aspirated, a name that may be a plural.
+        has(&de_forms("Haut-Badakhchan", None), &["du Haut-Badakhchan", "de la Haut-Badakhchan", "d'Haut-Badakhchan"]);
+        has(&de_forms("Khantys-Mansis", None), &["des Khantys-Mansis", "du Khantys-Mansis"]);
+        assert!(!de_forms("Tatarstan", None).iter().any(|f| f.starts_with("des")));
         assert_eq!(de_forms_for_town("Vileïka"), ["de Vileïka"]);
         assert_eq!(de_forms_for_town("Ostrovets"), ["d'Ostrovets", "de Ostrovets"]);
         assert_eq!(canonical_de("Bélarus", Some("le")), "du Bélarus");

@@ -309,3 +309,23 @@ fn soviet_republics_are_their_successor_states() {
     }
     assert_eq!(found.len(), 4, "{found:?}");
 }
+
+/// Autonomous subdivisions with their designators, the article their names take (h
+/// aspirated, plural names) and the Jewish Autonomous Oblast, whose name is a designator.
+#[test]
+fn autonomous_subdivisions_with_their_designators() {
+    let text = "Le district autonome des Khantys-Mansis et l'oblast autonome juif ont signé. La \
+                république autonome du Karakalpakstan et la région autonome du Haut-Badakhchan restent \
+                enclavées.";
+    let found = mentions(text);
+    for (span, id) in [
+        ("district autonome des Khantys-Mansis", "iso3166-2:RU-KHM"),
+        ("oblast autonome juif", "iso3166-2:RU-YEV"),
+        ("république autonome du Karakalpakstan", "iso3166-2:UZ-QR"),
+        ("région autonome du Haut-Badakhchan", "iso3166-2:TJ-GB"),
+    ] {
+        let start = text.find(span).unwrap();
+        assert_eq!(found.get(&(start, start + span.len())).map(|(id, _)| id.as_str()), Some(id), "{span}: {found:?}");
+    }
+    assert_eq!(found.len(), 4, "{found:?}");
+}
