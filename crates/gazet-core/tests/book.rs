@@ -329,3 +329,23 @@ fn autonomous_subdivisions_with_their_designators() {
     }
     assert_eq!(found.len(), 4, "{found:?}");
 }
+
+/// A national body named without its state ("la Cour constitutionnelle") is the body of
+/// the state the text is about.
+#[test]
+fn national_bodies_named_alone_are_those_of_the_state_the_text_names() {
+    let id_of = |text: &str, span: &str| {
+        let start = text.find(span).unwrap();
+        mentions(text).get(&(start, start + span.len())).map(|(id, _)| id.clone())
+    };
+    let belarus = "La Biélorussie et Minsk : la Cour constitutionnelle et l'Administration du Président ont \
+                   consulté le Comité national de statistique.";
+    assert_eq!(id_of(belarus, "Cour constitutionnelle").as_deref(), Some("gazet:inst/constitutional-court-by"));
+    assert_eq!(
+        id_of(belarus, "Administration du Président").as_deref(),
+        Some("gazet:inst/presidential-administration-by")
+    );
+    assert_eq!(id_of(belarus, "Comité national de statistique").as_deref(), Some("gazet:inst/statistics-by"));
+    let kazakhstan = "Au Kazakhstan, à Astana, la Cour constitutionnelle a statué.";
+    assert_eq!(id_of(kazakhstan, "Cour constitutionnelle").as_deref(), Some("gazet:inst/constitutional-court-kz"));
+}
