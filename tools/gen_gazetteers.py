@@ -156,12 +156,13 @@ class Surfaces:
     def add(self, s, curated=False):
         if not s:
             return
-        if not valid_surface(s):
+        bare = s.lstrip("~")  # "~": a name that fills no template (foreign, historical)
+        if not valid_surface(bare):
             if curated:
                 print(f"warning: curated surface {s!r} cannot match on word boundaries, skipped",
                       file=sys.stderr)
             return
-        k = fold(s)
+        k = fold(bare)
         if not k:
             return
         if curated:
