@@ -1343,8 +1343,10 @@ pub fn compound_firm_names(text: &str, capitals: &[usize]) -> Vec<Range<usize>> 
         let tail = u32::from_le_bytes(word[word.len() - 4..].try_into().expect("four bytes")) | 0x2020_2020;
         let Some(trade) = trade_of(tail) else { continue };
         let min_stem = if trade == "gaz" { COMPOUND_STEM_LETTERS + 1 } else { COMPOUND_STEM_LETTERS };
-        let ends_with_trade = word[word.len() - trade.len()..].eq_ignore_ascii_case(trade.as_bytes());
-        if !ends_with_trade || word.len() - trade.len() < min_stem || word.iter().all(u8::is_ascii_uppercase) {
+        // The four letters may end a longer trade than the word ("Abinat", "kombinat").
+        let Some(stem_len) = word.len().checked_sub(trade.len()) else { continue };
+        let ends_with_trade = word[stem_len..].eq_ignore_ascii_case(trade.as_bytes());
+        if !ends_with_trade || stem_len < min_stem || word.iter().all(u8::is_ascii_uppercase) {
             continue;
         }
         let before = text[..start].chars().next_back();
@@ -1435,6 +1437,10 @@ mod tests {
         assert!(names("www.Piteravto.ru info@Piteravto.ru Piteravto.kg").is_empty());
         assert!(names("Avtomash-Radiant Piteravtoé xPiteravto Mash Neft Biogaz").is_empty());
         assert!(names("").is_empty());
+        // Words shorter than the trade their last four letters end (kombinat, telecom): found
+        // by the fuzzer, they made the stem's length negative.
+        assert!(names("Abinat Sabinat Xtecom Ytelecom").is_empty());
+        assert_eq!(names("Gomelkombinat"), ["Gomelkombinat"]);
     }
 
     #[test]
