@@ -23,3 +23,32 @@ pub fn embedded_engine() -> Result<Extractor, GazetteerError> {
     }
     Ok(engine)
 }
+
+/// Runs `work` (an extraction), turning a panic into an error that says so: a bug the
+/// engine may still have on some text then fails that one call (INTERNAL) or that one
+/// document of a batch, not the connection it came on or the whole run. The engine is
+/// shared read-only, so nothing is left half-changed by the unwinding.
+pub fn guarded<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".into());
+        format!("the engine failed on this text (a bug, please report it): {message}")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guarded;
+
+    #[test]
+    fn a_panic_becomes_an_error_that_names_it() {
+        assert_eq!(guarded(|| 7), Ok(7));
+        let error = guarded(|| -> u32 { panic!("index 9 out of range") }).unwrap_err();
+        assert!(error.contains("the engine failed") && error.contains("index 9 out of range"), "{error}");
+        let formatted = guarded(|| -> u32 { panic!("{} bytes", 12) }).unwrap_err();
+        assert!(formatted.ends_with("12 bytes"), "{formatted}");
+    }
+}

@@ -21,7 +21,7 @@ pub trait Backend: Sync {
 
 impl Backend for gazet_core::Extractor {
     fn extract(&self, text: &str, options: &ExtractOptions) -> Result<Extraction, String> {
-        Ok(gazet_core::Extractor::extract(self, text, options))
+        crate::guarded(|| gazet_core::Extractor::extract(self, text, options))
     }
     fn gazetteer(&self) -> &Gazetteer {
         gazet_core::Extractor::gazetteer(self)

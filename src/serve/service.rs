@@ -105,16 +105,16 @@ async fn extract_with<T: Send + 'static>(
     then: impl FnOnce(&Engine, &str, Extraction) -> T + Send + 'static,
 ) -> Result<T, Status> {
     let run = move |engine: &Engine, text: String| {
-        let extraction = engine.extractor.extract(&text, &options);
-        then(engine, &text, extraction)
+        let extraction = crate::guarded(|| engine.extractor.extract(&text, &options)).map_err(Status::internal)?;
+        Ok(then(engine, &text, extraction))
     };
     if text.len() <= limits.inline_bytes {
-        Ok(run(engine, text))
+        run(engine, text)
     } else {
         let engine = engine.clone();
         tokio::task::spawn_blocking(move || run(&engine, text))
             .await
-            .map_err(|e| Status::internal(format!("extraction task failed: {e}")))
+            .map_err(|e| Status::internal(format!("extraction task failed: {e}")))?
     }
 }
 
