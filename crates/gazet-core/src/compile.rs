@@ -753,17 +753,6 @@ pub(crate) fn pair_hash(first: u64, second: u64) -> u64 {
     first.rotate_left(23) ^ second.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// How patterns start: one-word patterns, the first two words of the others, and the cue
-/// words of unlisted firms. A blocked Bloom filter: all the bits about a first word lie in
-/// one 64-byte line chosen by that word, so testing a word of the text costs at most one
-/// cache miss. With at most about 24 keys per 512-bit line, under a twentieth of each line
-/// is set, so a false positive (a walk of the automaton that finds nothing, or a cue
-/// checked for nothing) is rare.
-///
-/// In front of it, a plain bitset of first words, 16 bits per distinct first word (32 KiB
-/// for the default gazetteer, so it stays in the first-level cache): most words of a text
-/// begin no pattern, and they are turned away there without touching the larger filter,
-/// whose lines would otherwise miss the cache for every rare word.
 /// What [`StartFilter::test`] says of a word of the text.
 pub(crate) struct StartTest {
     /// A pattern may start here: one of one word, or one of several words with this word
@@ -779,6 +768,17 @@ pub(crate) struct StartTest {
 /// keys a line, a 512-bit line is then at most a fifth set.
 const CROWDED_PAIRS: usize = 64;
 
+/// How patterns start: one-word patterns, the first two words of the others, and the cue
+/// words of unlisted firms. A blocked Bloom filter: all the bits about a first word lie in
+/// one 64-byte line chosen by that word, so testing a word of the text costs at most one
+/// cache miss. With at most about 24 keys per 512-bit line, under a twentieth of each line
+/// is set, so a false positive (a walk of the automaton that finds nothing, or a cue
+/// checked for nothing) is rare.
+///
+/// In front of it, a plain bitset of first words, 16 bits per distinct first word (32 KiB
+/// for the default gazetteer, so it stays in the first-level cache): most words of a text
+/// begin no pattern, and they are turned away there without touching the larger filter,
+/// whose lines would otherwise miss the cache for every rare word.
 pub(crate) struct StartFilter {
     lines: Box<[[u64; 8]]>,
     /// log2 of the number of lines.
