@@ -77,7 +77,7 @@ const IRREGULAR: &[(&str, &str)] = &[
 /// des Khantys-Mansis").
 pub fn de_forms(name: &str, article: Option<&str>) -> Vec<String> {
     let folded = crate::normalize::fold_surface(name);
-    let vowel = starts_with_vowel_sound(name);
+    let vowel = vowel_sound(&folded);
     let mut forms = match article.map(str::trim) {
         Some("les") => return vec![format!("des {name}")],
         Some("le") => return vec![format!("du {name}"), format!("de {name}")],
@@ -98,7 +98,7 @@ pub fn de_forms(name: &str, article: Option<&str>) -> Vec<String> {
 /// "de X" for a town or city: town names take no article in French ("district de
 /// Vileïka", "district d'Ostrovets"), so only the bare preposition and its elision.
 pub fn de_forms_for_town(name: &str) -> Vec<String> {
-    if starts_with_vowel_sound(name) {
+    if vowel_sound(&crate::normalize::fold_surface(name)) {
         vec![format!("d'{name}"), format!("de {name}")]
     } else {
         vec![format!("de {name}")]
@@ -110,8 +110,8 @@ pub fn canonical_de(name: &str, article: Option<&str>) -> String {
     de_forms(name, article).into_iter().next().unwrap_or_default()
 }
 
-fn starts_with_vowel_sound(name: &str) -> bool {
-    let folded = crate::normalize::fold_surface(name);
+/// Whether a folded name begins with a vowel sound (or an h, mute or not).
+fn vowel_sound(folded: &[u8]) -> bool {
     matches!(folded.first(), Some(b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'h'))
 }
 
