@@ -1049,7 +1049,7 @@ impl Extractor {
             .iter()
             .map(|m| {
                 let state_name = m.form == Form::Name && self.gazetteer.entity(m.entity).kind == Kind::State;
-                if state_name && crate::unlisted::after_product_noun(text, m.start) {
+                if state_name && after_product_noun(text, m.start) {
                     Some(true)
                 } else if state_name {
                     crate::unlisted::model_number_after(text, m.end)
@@ -1536,6 +1536,47 @@ fn trim_end(text: &str) -> &str {
         }
     }
     &text[..end]
+}
+
+/// Nouns of goods that a brand named after a state follows at once, with no article or
+/// preposition between: "des tracteurs Belarus", "la marque Belarus" (the tractors of
+/// MTZ), not the state ("des tracteurs du Belarus" is).
+const PRODUCT_NOUNS: &[&str] = &[
+    "tracteur",
+    "tracteurs",
+    "camion",
+    "camions",
+    "autobus",
+    "bus",
+    "moissonneuse",
+    "moissonneuses",
+    "marque",
+    "marques",
+    "modèle",
+    "modèles",
+    "voiture",
+    "voitures",
+    "véhicule",
+    "véhicules",
+    "engin",
+    "engins",
+    "pneu",
+    "pneus",
+    "réfrigérateur",
+    "réfrigérateurs",
+    "téléviseur",
+    "téléviseurs",
+];
+
+/// Whether the word right before `start` (one space or line break between) is a noun of
+/// goods ([`PRODUCT_NOUNS`]), so that a state's name at `start` is a brand.
+fn after_product_noun(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let word = before.trim_end_matches([' ', '\n']);
+    if word.len() == before.len() || before.len() - word.len() > 3 {
+        return false;
+    }
+    PRODUCT_NOUNS.contains(&&word[last_word_start(word)..])
 }
 
 /// Start of the run of (at most 24) alphabetic chars that ends `text`.

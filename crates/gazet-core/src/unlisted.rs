@@ -355,49 +355,6 @@ pub fn firm_list_item(text: &str, at: usize) -> Result<Option<(Range<usize>, boo
 /// Most words of one item of a list of firms.
 const MAX_LIST_ITEM_WORDS: usize = 3;
 
-/// Nouns of goods that a brand named after a state follows at once, with no article or
-/// preposition between: "des tracteurs Belarus", "la marque Belarus" (the tractors of
-/// MTZ), not the state ("des tracteurs du Belarus" is).
-const PRODUCT_NOUNS: &[&str] = &[
-    "tracteur",
-    "tracteurs",
-    "camion",
-    "camions",
-    "autobus",
-    "bus",
-    "moissonneuse",
-    "moissonneuses",
-    "marque",
-    "marques",
-    "modèle",
-    "modèles",
-    "voiture",
-    "voitures",
-    "véhicule",
-    "véhicules",
-    "engin",
-    "engins",
-    "pneu",
-    "pneus",
-    "réfrigérateur",
-    "réfrigérateurs",
-    "téléviseur",
-    "téléviseurs",
-];
-
-/// Whether the word right before `start` (one space or line break between) is a noun of
-/// goods ([`PRODUCT_NOUNS`]), so that a state's name at `start` is a brand.
-pub fn after_product_noun(text: &str, start: usize) -> bool {
-    let before = &text[..start];
-    let word = before.trim_end_matches([' ', '\n']);
-    if word.len() == before.len() || before.len() - word.len() > 3 {
-        return false;
-    }
-    let from =
-        word.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| p + word[p..].chars().next().map_or(1, char::len_utf8));
-    PRODUCT_NOUNS.contains(&&word[from..])
-}
-
 /// "Belarus 322.1": the model number that may follow a state's name at `end`, if one
 /// does: Some(true) for a dotted number ("322.1", a model's), Some(false) for a whole
 /// number ("321", a model's only in a list of them, see the caller). Not a number with a
