@@ -50,14 +50,17 @@ gazet:inst/iao\tINSTITUTION\tinstitute\tInstitut d'optique atmosphérique\tiso31
     );
     let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
 gazet:inst/academy-of-sciences-{key}\tINSTITUTION\tacademy\tAcadémie nationale des sciences {de}\t{slot}\t\t\tAcadémie nationale des sciences {de}\tiso3166-1:BY,iso3166-1:KZ\n";
-    let g = Gazetteer::from_sources(&[
+    engine_of(&[
         ("states.tsv", states.as_str()),
         ("regions.tsv", regions.as_str()),
         ("curated/orgs.tsv", orgs.as_str()),
         ("curated/templates.tsv", templates),
     ])
-    .unwrap();
-    Extractor::new(g, EngineConfig::default()).unwrap()
+}
+
+/// The engine over gazetteer files given as (path, content).
+fn engine_of(files: &[(&str, &str)]) -> Extractor {
+    Extractor::new(Gazetteer::from_sources(files).unwrap(), EngineConfig::default()).unwrap()
 }
 
 /// (text, id, form) of every mention, in order.
@@ -290,7 +293,7 @@ iso3166-1:AM\tSTATE\tcountry\tArménie\t\t\t0.9\t\t\tarménien\n\
 geonames:614455\tREGION\tcity\tGori\tiso3166-1:GE\t\t0.22\tGoris\n\
 geonames:174895\tREGION\tcity\tGoris\tiso3166-1:AM\t\t0.12\n"
     );
-    let e = Extractor::new(Gazetteer::from_sources(&[("s.tsv", &rows)]).unwrap(), EngineConfig::default()).unwrap();
+    let e = engine_of(&[("s.tsv", &rows)]);
     let filler = "Un long passage sans aucun nom de lieu, qui parle d'autre chose. ".repeat(8);
     let text = format!(
         "La Géorgie, la Géorgie et encore la Géorgie. {filler}Des villes arméniennes telles que \
@@ -315,8 +318,7 @@ iso3166-1:KG\tSTATE\tcountry\tKirghizstan\t\t\t0.9\tRépublique kirghize\n"
     let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
 gazet:inst/ministry-agriculture-{key}\tINSTITUTION\tministry\tMinistère de l'Agriculture {de}\t{slot}\t\t\t\
 ministère de l'Agriculture {de}|ministère de l'Agriculture\tSTATE\n";
-    let g = Gazetteer::from_sources(&[("states.tsv", states.as_str()), ("curated/templates.tsv", templates)]).unwrap();
-    let e = Extractor::new(g, EngineConfig::default()).unwrap();
+    let e = engine_of(&[("states.tsv", states.as_str()), ("curated/templates.tsv", templates)]);
     let context = "Le Bélarus, le Bélarus et encore le Bélarus. ";
     let found_after = |sentence: &str| found(&e, &format!("{context}{sentence}"))[3..].to_vec();
     let kg = "gazet:inst/ministry-agriculture-kg";
@@ -900,8 +902,7 @@ geonames:622034\tREGION\tcity\tShklov\tiso3166-1:BY\t\t0.1\n"
     );
     let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
 gazet:region/district-{key}\tREGION\tdistrict\tdistrict {de}\t{slot}\t\t\tdistrict {de}|{raion-adj}\tREGION:city@BY,RU\n";
-    let g = Gazetteer::from_sources(&[("regions.tsv", towns.as_str()), ("curated/templates.tsv", templates)]).unwrap();
-    let engine = Extractor::new(g, EngineConfig::default()).unwrap();
+    let engine = engine_of(&[("regions.tsv", towns.as_str()), ("curated/templates.tsv", templates)]);
     let list = "jumelage entre les districts \
 suivants 1. Volkhovsky et Logoisky (2010) ; 2. Gatchinsky et Nesvizh (2010) ; 3. Kingisepp et \n\n\
 Svetlogorsk (2010) ; 4. Shklovsky et Tikhvin.";
@@ -965,8 +966,7 @@ gazet:region/fd-north-caucasus\tREGION\tfederal-district\tdistrict fédéral du 
 geonames:472757\tREGION\tcity\tVolgograd\tiso3166-1:RU\t\t0.6\n\
 iso3166-2:RU-VGG\tREGION\toblast\tVolgograd\tiso3166-1:RU\t\t0.5\t\t\t\t\trégion|oblast\n"
     );
-    let g = Gazetteer::from_sources(&[("regions.tsv", regions.as_str())]).unwrap();
-    Extractor::new(g, EngineConfig::default()).unwrap()
+    engine_of(&[("regions.tsv", regions.as_str())])
 }
 
 #[test]
@@ -1054,8 +1054,7 @@ fn a_first_word_of_hundreds_of_names_finds_each() {
     }
     rows.push_str("gazet:region/la-paz\tREGION\tcity\tLa Paz\ngazet:region/la\tREGION\tcity\tLa\n");
     rows.push_str("gazet:region/lara\tREGION\tcity\tLara\ngazet:region/saint\tREGION\tcity\tSaint-Ville7\n");
-    let g = Gazetteer::from_sources(&[("regions.tsv", rows.as_str())]).unwrap();
-    let e = Extractor::new(g, EngineConfig::default()).unwrap();
+    let e = engine_of(&[("regions.tsv", rows.as_str())]);
     assert_eq!(
         spans(&e, &format!("La Paz, La {}, La {} et Lara. La coopération, La. Saint-Ville7", second(17), second(299))),
         ["La Paz", "La Var", "La Vln", "Lara", "La", "La", "Saint-Ville7"]
@@ -1072,8 +1071,7 @@ fn an_acronym_as_written_beats_a_shouted_name_in_running_text() {
 iso3166-1:GU\tREGION\tterritory\tGuam\t\t\t0.9\n\
 gazet:inst/guam\tINSTITUTION\tinternational-organisation\tOrganisation pour la démocratie et le développement économique\t\t\t\t\tGUAM\n"
     );
-    let g = Gazetteer::from_sources(&[("orgs.tsv", rows.as_str())]).unwrap();
-    let e = Extractor::new(g, EngineConfig::default()).unwrap();
+    let e = engine_of(&[("orgs.tsv", rows.as_str())]);
     let ids = |text: &str| found(&e, text).into_iter().map(|(_, id, _)| id).collect::<Vec<_>>();
     assert_eq!(ids("Le GUAM regroupe quatre États. L'île de Guam."), ["gazet:inst/guam", "iso3166-1:GU"]);
     assert_eq!(ids("LE GUAM ET SES MEMBRES"), ["iso3166-1:GU"]);
