@@ -1023,16 +1023,18 @@ fn for_each_variant(
     }
     let names: Vec<&Surface> = names.into_iter().filter(|n| !n.anaphoric).collect();
     for designator in &entity.designators {
-        let plural = inflect::plural(designator);
+        let plurals = inflect::plurals(designator);
         for name in &names {
             for de in inflect::de_forms(&name.text, entity.article.as_deref()) {
                 let accent = sensitive(Form::Name, name);
                 let singular = format!("{designator} {de}");
                 emit(&singular, variant(Form::Name, name_policy(&singular), &singular, accent), None);
-                let plural = format!("{plural} {de}");
-                let mut v = variant(Form::Name, name_policy(&plural), &plural, accent);
-                v.plural_designator = true;
-                emit(&plural, v, None);
+                for plural in &plurals {
+                    let plural = format!("{plural} {de}");
+                    let mut v = variant(Form::Name, name_policy(&plural), &plural, accent);
+                    v.plural_designator = true;
+                    emit(&plural, v, None);
+                }
             }
             // Texts translated from Russian or English put a borrowed designator after the
             // name: "Kemerovo Oblast", "Mary velayat", "Krasnodar Krai".

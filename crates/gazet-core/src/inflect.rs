@@ -115,6 +115,18 @@ fn vowel_sound(folded: &[u8]) -> bool {
     matches!(folded.first(), Some(b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'h'))
 }
 
+/// Plurals of a designator: the French plural first, then the plural of the language a
+/// designator is borrowed from where French texts use it ("les marzer de Shirak et de
+/// Lori", Armenian, beside the invariable "les marz").
+pub fn plurals(designator: &str) -> Vec<String> {
+    let french = plural(designator);
+    let borrowed = BORROWED_PLURALS.iter().filter(|(singular, _)| *singular == designator).map(|(_, p)| p.to_string());
+    std::iter::once(french).chain(borrowed).collect()
+}
+
+/// Designators borrowed with their own plural.
+const BORROWED_PLURALS: &[(&str, &str)] = &[("marz", "marzer")];
+
 /// Plural of a designator: every word that is not a preposition takes the plural
 /// ("district autonome" -> "districts autonomes", "région" -> "régions").
 pub fn plural(designator: &str) -> String {
@@ -262,6 +274,8 @@ mod tests {
         assert_eq!(plural("oblast"), "oblasts");
         assert_eq!(plural("district autonome"), "districts autonomes");
         assert_eq!(plural("territoire"), "territoires");
+        assert_eq!(plurals("région"), ["régions"]);
+        assert_eq!(plurals("marz"), ["marz", "marzer"]);
     }
 
     #[test]
