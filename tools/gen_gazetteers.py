@@ -156,7 +156,9 @@ class Surfaces:
     def add(self, s, curated=False):
         if not s:
             return
-        bare = s.lstrip("~")  # "~": a name that fills no template (foreign, historical)
+        # "~": a name that fills no template (foreign, historical); "@": a name that needs
+        # its designator ("district autonome des Nénètses", never bare "Nénètses", a people).
+        bare = s.lstrip("~@")
         if not valid_surface(bare):
             if curated:
                 print(f"warning: curated surface {s!r} cannot match on word boundaries, skipped",

@@ -318,13 +318,25 @@ fn autonomous_subdivisions_with_their_designators() {
     assert_mentions_exactly(
         "Le district autonome des Khantys-Mansis et l'oblast autonome juif ont signé. La \
          république autonome du Karakalpakstan et la région autonome du Haut-Badakhchan restent \
-         enclavées.",
+         enclavées. Le district autonome des Iamalo-Nénètses exporte du gaz ; les Nénètses sont \
+         éleveurs.",
         &[
             ("district autonome des Khantys-Mansis", "iso3166-2:RU-KHM"),
+            ("district autonome des Iamalo-Nénètses", "iso3166-2:RU-YAN"),
             ("oblast autonome juif", "iso3166-2:RU-YEV"),
             ("république autonome du Karakalpakstan", "iso3166-2:UZ-QR"),
             ("région autonome du Haut-Badakhchan", "iso3166-2:TJ-GB"),
         ],
+    );
+}
+
+/// A plural designator borrowed with its own plural ("les marzer", Armenian) makes regions
+/// of the names it governs, even of those that are towns too (Ararat, Armavir).
+#[test]
+fn borrowed_plural_designators_make_regions() {
+    assert_mentions_exactly(
+        "Les marzer d'Ararat, d'Armavir et de Kotayk ont signé.",
+        &[("Ararat", "iso3166-2:AM-AR"), ("Armavir", "iso3166-2:AM-AV"), ("Kotayk", "iso3166-2:AM-KT")],
     );
 }
 
