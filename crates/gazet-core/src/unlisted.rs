@@ -214,8 +214,9 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, Body
     let mut words = 0;
     let mut located = false;
     for (start, token) in tokens {
-        // "l'Agence", "d'Agence": the elided article is not part of the name.
-        let (skip, word) = ["l'", "l’", "d'", "d’"]
+        // "l'Agence", "d'Agence", "L'Institut" at a sentence start: the elided article is
+        // not part of the name.
+        let (skip, word) = ["l'", "l’", "d'", "d’", "L'", "L’", "D'", "D’"]
             .iter()
             .find_map(|e| token.strip_prefix(e).map(|rest| (e.len(), rest)))
             .unwrap_or((0, token));
@@ -232,7 +233,8 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, Body
                 let named = words > 0 || COUNCIL_HEADS.contains(&word);
                 return named.then_some((start + skip, BodyKind::Institution));
             }
-            if skip == 0 {
+            // A capitalised article opens a sentence: what follows it is the head or no name.
+            if skip == 0 || token.starts_with(char::is_uppercase) {
                 return None;
             }
         }
@@ -1053,7 +1055,7 @@ fn quoted_between(tokens: &[Token], first: usize, last: usize) -> Option<Range<u
 }
 
 fn strip_elision(token: &str) -> &str {
-    for prefix in ["d'", "d’", "l'", "l’", "D'", "L'"] {
+    for prefix in ["d'", "d’", "l'", "l’", "D'", "D’", "L'", "L’"] {
         if let Some(rest) = token.strip_prefix(prefix) {
             return rest;
         }

@@ -772,6 +772,13 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
         spans(&e, "le Comité d'État pour la science et la technologie de la République du Bélarus"),
         ["Comité d'État pour la science et la technologie de la République du Bélarus"]
     );
+    // At a sentence start the article is capitalised and elided: it stays outside the name;
+    // a capitalised article before anything but a head opens no name.
+    assert_eq!(
+        spans(&e, "L'Institut de recherche des machines agricoles de Gomel a signé."),
+        ["Institut de recherche des machines agricoles de Gomel"]
+    );
+    assert_eq!(spans(&e, "Ce lundi. L'Ordre des avocats de Gomel a signé."), ["Gomel"]);
     // A council's head names a body even right before the preposition (book: "la Rada de
     // l'Oblast de Mogilev", "le Collegium de la Commission économique eurasienne").
     assert_eq!(
