@@ -658,8 +658,13 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
         let Some(local) = span_at(&tokens, i) else { continue };
         let span = window_start + local.start..window_start + local.end;
         // A place inside or at the head of the name is absorbed ("Minsk City Technopark
-        // LLC"); a firm, institution or state is not.
-        let clashes = overlapping(taken, &span).any(|t| is_named(t.start));
+        // LLC"); a firm, institution or state is not, unless quotes close the name round
+        // it ("la coentreprise « Asia-Belarus Machinery »": the state is part of the name).
+        let quoted = text[..span.start].trim_end().ends_with(['"', '“', '«'])
+            && text[span.end..].trim_start().starts_with(['"', '”', '»']);
+        let clashes = overlapping(taken, &span).any(|t| {
+            is_named(t.start) && !(quoted && span.start <= t.start && t.end <= span.end && t.len() < span.len())
+        });
         let inside_taken = overlapping(taken, &span).any(|t| t.start <= span.start && span.end <= t.end);
         // A mention is absorbed whole or not at all: one that sticks out of the name (a
         // territory "région d'X" ending inside it) keeps its place.
@@ -1034,24 +1039,36 @@ fn opens_quote(token: &str) -> bool {
     OPENING_QUOTES.iter().any(|q| token.starts_with(q)) && !closes_quote(token)
 }
 
+/// A token that ends with a closing quote. French typography sets guillemets apart with a
+/// space ("« Uz-Bel Agro »"): a lone » or ” closes, a lone " may as well open.
 fn closes_quote(token: &str) -> bool {
     let token = token.trim_end_matches(AFTER_QUOTE);
-    CLOSING_QUOTES.iter().any(|q| token.ends_with(q)) && token.chars().count() > 1
+    CLOSING_QUOTES.iter().any(|q| token.ends_with(q)) && (token.chars().count() > 1 || token != "\"")
 }
 
 /// The span inside the quotes that open token `first` and close token `last`, when it
-/// starts with a capital and holds no other quote.
+/// starts with a capital and holds no other quote. A quote may be a token of its own.
 fn quoted_between(tokens: &[Token], first: usize, last: usize) -> Option<Range<usize>> {
     let open = OPENING_QUOTES.iter().find(|q| tokens[first].text.starts_with(*q))?.len();
     let closing = tokens[last].text.trim_end_matches(AFTER_QUOTE);
     let close = CLOSING_QUOTES.iter().find(|q| closing.ends_with(*q))?.len();
-    let start = tokens[first].start + open;
-    let end = tokens[last].start + closing.len() - close;
     let inner_words = tokens[first + 1..last].iter().map(|t| t.text);
     let clean = inner_words
         .chain([&tokens[first].text[open..], &closing[..closing.len() - close]])
         .all(|w| !w.contains(['"', '“', '”', '«', '»']));
-    (end > start && clean && starts_upper(&tokens[first].text[open..])).then_some(start..end)
+    let (start, first_word) = if tokens[first].text.len() == open {
+        let next = tokens.get(first + 1).filter(|_| first + 1 < last)?;
+        (next.start, next.text)
+    } else {
+        (tokens[first].start + open, &tokens[first].text[open..])
+    };
+    let end = if closing.len() == close {
+        let before = &tokens[last - 1];
+        before.start + before.text.len()
+    } else {
+        tokens[last].start + closing.len() - close
+    };
+    (end > start && clean && starts_upper(first_word)).then_some(start..end)
 }
 
 fn strip_elision(token: &str) -> &str {

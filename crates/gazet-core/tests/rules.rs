@@ -506,6 +506,19 @@ fn unlisted_firms_by_legal_form_business_noun_and_reference() {
     // A quoted name of several words, a place at its head included; quotes stay outside.
     let text = "le site de Trading House \"Minsk Engine Plant\" LLC à Noginsk, dont TUE \"Gomel Traditions of \n\nTaste\", IPUE et";
     assert_eq!(spans(&e, text), ["Minsk Engine Plant", "Gomel Traditions of \n\nTaste"]);
+    // French guillemets, set apart by spaces, close a name as straight quotes do; a state
+    // inside quotes is part of the firm's name, a quoted state alone stays the state.
+    let text = "la coentreprise « Asia-Belarus Machinery » et la société « Agro Uz », puis la société \
+                \"Belarus\" à Minsk.";
+    assert_eq!(
+        found(&e, text).iter().map(|g| (g.0.as_str(), g.1.as_str())).collect::<Vec<_>>(),
+        [
+            ("Asia-Belarus Machinery", "gazet:firm/unlisted"),
+            ("Agro Uz", "gazet:firm/unlisted"),
+            ("Belarus", "iso3166-1:BY"),
+            ("Minsk", "geonames:625144"),
+        ]
+    );
     // Unlisted firms have no identity: they take no part in co-occurrence.
     let x = e.extract("Mogotex OJSC et Kamvol OJSC à Minsk.", &ExtractOptions::default());
     assert_eq!(x.mentions.len(), 3);
