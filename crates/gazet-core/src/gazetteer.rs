@@ -222,6 +222,18 @@ impl Gazetteer {
         let mut fills = FxHashMap::default();
         for (number, template) in templates.iter().enumerate() {
             for (slot, entity) in expand_template(&gazetteer, template, &mut fills)? {
+                // A curated row of the expansion's id and kind names that body by hand (its
+                // own name, aliases and acronyms: "Mingorispolkom" for the town committee of
+                // Minsk) and stands for the expansion, which is not made. Two expansions of
+                // one id are still an error.
+                let curated = gazetteer.index.get(&entity.id).copied().filter(|&i| {
+                    !gazetteer.fills.contains_key(&i) && gazetteer.entities[i.0 as usize].kind == entity.kind
+                });
+                if let Some(curated) = curated {
+                    gazetteer.fills.insert(curated, number as u32);
+                    gazetteer.filled.insert((number as u32, slot), curated);
+                    continue;
+                }
                 let filled = EntityIdx(gazetteer.entities.len() as u32);
                 gazetteer.insert(entity, template.line_ref.clone())?;
                 gazetteer.fills.insert(filled, number as u32);
@@ -1126,6 +1138,28 @@ mod tests {
         let orphan = format!("{HEADER}iso3166-2:BY-HO\tREGION\toblast\tGomel\tiso3166-1:BY\n");
         let e = load(&[("r.tsv", &orphan)]).unwrap_err();
         assert_eq!((e.line, e.column.as_deref()), (2, Some("parent")));
+    }
+
+    #[test]
+    fn a_curated_row_of_an_expansions_id_stands_for_it() {
+        let states = format!(
+            "{HEADER}iso3166-1:BY\tSTATE\tcountry\tBiélorussie\niso3166-1:KZ\tSTATE\tcountry\tKazakhstan\n\
+             gazet:inst/x-by\tINSTITUTION\tministry\tMinistère X du Bélarus\tiso3166-1:BY\t\t\tMinX\n"
+        );
+        let t = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
+            gazet:inst/x-{key}\tINSTITUTION\tministry\tMinistère X {de}\t{slot}\t\t\tMinistère X {de}\tiso3166-1:BY,iso3166-1:KZ\n";
+        let g = load(&[("states.tsv", &states), ("templates.tsv", t)]).unwrap();
+        let by = g.lookup("gazet:inst/x-by").unwrap();
+        let curated = g.entity(by);
+        assert_eq!((curated.name.as_str(), curated.names.len()), ("Ministère X du Bélarus", 1));
+        assert!(g.lookup("gazet:inst/x-kz").is_some());
+        // The curated row is the template's body for its slot, as an expansion would be.
+        let kz = g.lookup("gazet:inst/x-kz").unwrap();
+        assert_eq!(g.same_template_with_slot(kz, g.lookup("iso3166-1:BY").unwrap()), Some(by));
+        // Two expansions of one id are still an error.
+        let twice = format!("{t}gazet:inst/x-{{key}}\tINSTITUTION\tministry\tAutre {{de}}\t\t\t\t\tiso3166-1:KZ\n");
+        let e = load(&[("states.tsv", &states), ("templates.tsv", &twice)]).unwrap_err();
+        assert!(e.message.contains("duplicate id"), "{e}");
     }
 
     #[test]

@@ -295,6 +295,18 @@ fn town_executive_committees_and_supreme_councils() {
             ("Soviet suprême de l'URSS", "gazet:inst/supreme-soviet-su"),
         ],
     );
+    // The capital's committee, curated with its Russian short name, is one body however
+    // it is written; so is a regional committee called by its Russian name.
+    assert_mentions_exactly(
+        "le comité exécutif de la ville de Minsk (Mingorispolkom), le Comité exécutif de la ville \
+         de Minsk et l'Oblispolkom de Brest.",
+        &[
+            ("comité exécutif de la ville de Minsk", "gazet:inst/city-executive-committee-by-hm"),
+            ("Mingorispolkom", "gazet:inst/city-executive-committee-by-hm"),
+            ("Comité exécutif de la ville de Minsk", "gazet:inst/city-executive-committee-by-hm"),
+            ("Oblispolkom de Brest", "gazet:inst/executive-committee-by-br"),
+        ],
+    );
 }
 
 /// The Soviet republics by their names of the time are their successor states, whole.
