@@ -352,6 +352,29 @@ fn borrowed_plural_designators_make_regions() {
     );
 }
 
+/// States of the region's history and the Eastern bloc's bodies are named, whatever
+/// city or state their name holds.
+#[test]
+fn historical_states_and_eastern_bloc_bodies() {
+    assert_mentions_exactly(
+        "Le Grand-Duché de Lituanie, puis la République des Deux Nations ; la République \
+         populaire biélorusse ; le khanat de Kokand et l'émirat de Boukhara. Le Conseil \
+         d'assistance économique mutuelle (CAEM) et le pacte de Varsovie, dans la Belovejskaïa \
+         Pouchtcha.",
+        &[
+            ("Grand-Duché de Lituanie", "gazet:state/grand-duchy-of-lithuania"),
+            ("République des Deux Nations", "gazet:state/polish-lithuanian-commonwealth"),
+            ("République populaire biélorusse", "gazet:state/belarusian-peoples-republic"),
+            ("khanat de Kokand", "gazet:state/khanate-of-kokand"),
+            ("émirat de Boukhara", "gazet:state/emirate-of-bukhara"),
+            ("Conseil d'assistance économique mutuelle", "gazet:inst/comecon"),
+            ("CAEM", "gazet:inst/comecon"),
+            ("pacte de Varsovie", "gazet:inst/warsaw-pact"),
+            ("Belovejskaïa Pouchtcha", "gazet:region/bialowieza-forest"),
+        ],
+    );
+}
+
 /// A national body named without its state ("la Cour constitutionnelle") is the body of
 /// the state the text is about.
 #[test]
