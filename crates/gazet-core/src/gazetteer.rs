@@ -240,11 +240,94 @@ impl Gazetteer {
                 gazetteer.filled.insert((number as u32, slot), filled);
             }
         }
+        gazetteer.add_names_with_every_state_name();
         gazetteer.check_parents()?;
         gazetteer.states = (0..gazetteer.entities.len()).map(|i| gazetteer.find_state(EntityIdx(i as u32))).collect();
         gazetteer.parents =
             gazetteer.entities.iter().map(|e| e.parent.as_deref().and_then(|p| gazetteer.lookup(p))).collect();
         Ok(gazetteer)
+    }
+
+    /// A curated body whose name ends in a state's name ("Banque nationale de la République
+    /// du Bélarus", "Bourse de marchandises d'Ouzbékistan") is also named with every other
+    /// name of that state, as a template with a state slot names its bodies: "Banque
+    /// nationale du Belarus", "... de Biélorussie", "Bourse de marchandises de la
+    /// République d'Ouzbékistan". A text names a body with whichever name of its state it
+    /// uses elsewhere, and no curator lists them all. A form that a curated body already
+    /// has is not added (a listed form keeps its entity); bodies made by a template have
+    /// all theirs already, and are left as they are. (Only the curated bodies' surfaces that
+    /// end as a state's name are folded for that check: all bodies' would cost 10 ms of
+    /// every start-up, and no templated body's name is a curated body's.)
+    fn add_names_with_every_state_name(&mut self) {
+        let is_body = |e: &Entity| matches!(e.kind, Kind::Institution | Kind::Firm);
+        // "de la République du Bélarus" -> Belarus; a "de X" of two states names neither.
+        let mut states: FxHashMap<String, Option<EntityIdx>> = FxHashMap::default();
+        let mut fills: FxHashMap<EntityIdx, Vec<String>> = FxHashMap::default();
+        for (i, e) in self.entities.iter().enumerate().filter(|(_, e)| e.kind == Kind::State) {
+            let idx = EntityIdx(i as u32);
+            let de = SlotFills::de_forms(e);
+            for form in &de {
+                states.entry(form.clone()).and_modify(|s| *s = s.filter(|&s| s == idx)).or_insert(Some(idx));
+            }
+            fills.insert(idx, de);
+        }
+        // Only a surface that ends as a state's name may be one of those made here.
+        let last_word = |text: &str| text.rsplit([' ', '\'', '’']).next().unwrap_or_default().to_string();
+        let endings: rustc_hash::FxHashSet<String> = states.keys().map(|s| last_word(s)).collect();
+        let mut taken: rustc_hash::FxHashSet<Vec<u8>> = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| is_body(e) && !self.fills.contains_key(&EntityIdx(*i as u32)))
+            .flat_map(|(_, e)| std::iter::once(&e.name).chain(e.names.iter().map(|n| &n.text)))
+            .filter(|text| endings.contains(text.rsplit([' ', '\'', '’']).next().unwrap_or_default()))
+            .map(|text| fold_surface(text))
+            .collect();
+        // The folded "de X" of each state, once.
+        let mut folded: FxHashMap<EntityIdx, Vec<Vec<u8>>> = FxHashMap::default();
+        for (i, entity) in self.entities.iter_mut().enumerate() {
+            if !is_body(entity) || self.fills.contains_key(&EntityIdx(i as u32)) {
+                continue;
+            }
+            let mut added = Vec::new();
+            for surface in &entity.names {
+                if surface.foreign || surface.anaphoric || surface.needs_designator || surface.stem_len.is_some() {
+                    continue;
+                }
+                let text = &surface.text;
+                // The longest ending that is "de" and a name of a state.
+                let split = text.match_indices(' ').map(|(at, _)| at).find_map(|at| {
+                    let rest = &text[at + 1..];
+                    if !["de ", "du ", "des ", "d'", "d’"].iter().any(|p| rest.starts_with(p)) {
+                        return None;
+                    }
+                    let state = states.get(rest).copied().flatten()?;
+                    text[..at].ends_with(|c: char| c.is_alphanumeric()).then_some((at, state))
+                });
+                let Some((at, state)) = split else { continue };
+                let folded_fills =
+                    folded.entry(state).or_insert_with(|| fills[&state].iter().map(|de| fold_surface(de)).collect());
+                let stem = fold_surface(&text[..at]);
+                for (de, folded_de) in fills[&state].iter().zip(folded_fills.iter()) {
+                    let mut key = Vec::with_capacity(stem.len() + 1 + folded_de.len());
+                    key.extend_from_slice(&stem);
+                    key.push(b' ');
+                    key.extend_from_slice(folded_de);
+                    if taken.insert(key) {
+                        added.push(Surface {
+                            text: format!("{} {de}", &text[..at]),
+                            accent_sensitive: surface.accent_sensitive,
+                            stem_len: Some(at),
+                            needs_district_context: false,
+                            foreign: false,
+                            anaphoric: false,
+                            needs_designator: false,
+                        });
+                    }
+                }
+            }
+            entity.names.extend(added);
+        }
     }
 
     /// Loads every `*.tsv` file of `dir` and of its subfolders.
@@ -983,21 +1066,34 @@ struct SlotFills {
 }
 
 impl SlotFills {
-    fn new(slot: &Entity) -> Self {
-        let names: Vec<&str> = std::iter::once(slot.name.as_str())
-            .chain(slot.names.iter().filter(|s| !s.foreign && !s.anaphoric).map(|s| s.text.as_str()))
+    /// `{de}` alone: "de X" for every name X of a state (or any slot but a town).
+    fn de_forms(slot: &Entity) -> Vec<String> {
+        let names = Self::names(slot);
+        let mut de: Vec<String> = names
+            .iter()
+            .flat_map(|n| inflect::de_forms(n, None))
+            .chain(names.iter().flat_map(|n| inflect::de_forms(n, slot.article.as_deref())))
             .collect();
-        let is_town = slot.is_town();
-        let mut de: Vec<String> = if is_town {
-            names.iter().flat_map(|n| inflect::de_forms_for_town(n)).collect()
-        } else {
-            names
-                .iter()
-                .flat_map(|n| inflect::de_forms(n, None))
-                .chain(names.iter().flat_map(|n| inflect::de_forms(n, slot.article.as_deref())))
-                .collect()
-        };
         dedup(&mut de);
+        de
+    }
+
+    fn names(slot: &Entity) -> Vec<&str> {
+        std::iter::once(slot.name.as_str())
+            .chain(slot.names.iter().filter(|s| !s.foreign && !s.anaphoric).map(|s| s.text.as_str()))
+            .collect()
+    }
+
+    fn new(slot: &Entity) -> Self {
+        let names = Self::names(slot);
+        let is_town = slot.is_town();
+        let de = if is_town {
+            let mut de: Vec<String> = names.iter().flat_map(|n| inflect::de_forms_for_town(n)).collect();
+            dedup(&mut de);
+            de
+        } else {
+            Self::de_forms(slot)
+        };
         let mut bare: Vec<String> = names.iter().map(|n| n.to_string()).collect();
         dedup(&mut bare);
         let mut adj: Vec<String> =
@@ -1160,6 +1256,34 @@ mod tests {
         let twice = format!("{t}gazet:inst/x-{{key}}\tINSTITUTION\tministry\tAutre {{de}}\t\t\t\t\tiso3166-1:KZ\n");
         let e = load(&[("states.tsv", &states), ("templates.tsv", &twice)]).unwrap_err();
         assert!(e.message.contains("duplicate id"), "{e}");
+    }
+
+    #[test]
+    fn bodies_named_after_a_state_take_every_name_of_it() {
+        let states = format!(
+            "{HEADER}iso3166-1:BY\tSTATE\tcountry\tBiélorussie\t\t\t\tBélarus|République du Bélarus\t\t\t\t\tla\n\
+             gazet:inst/nb\tINSTITUTION\tbank\tBanque nationale de la République du Bélarus\tiso3166-1:BY\t\t\t\
+             Banque nationale de la République du Bélarus|Banque nationale de Biélorussie|Banque du Bélarus|Banque centrale Bélarus\n\
+             gazet:inst/other\tINSTITUTION\tbank\tBanque nationale du Bélarus\n"
+        );
+        let g = load(&[("a.tsv", &states)]).unwrap();
+        let names = |id: &str| -> Vec<String> {
+            g.entity(g.lookup(id).unwrap()).names.iter().map(|n| n.text.clone()).collect()
+        };
+        let nb = names("gazet:inst/nb");
+        for added in
+            ["Banque nationale de la Biélorussie", "Banque de Biélorussie", "Banque de la République du Bélarus"]
+        {
+            assert!(nb.contains(&added.to_string()), "{added}: {nb:?}");
+        }
+        // A form another body has keeps its entity; a state name not after "de" is no slot.
+        assert!(!nb.contains(&"Banque nationale du Bélarus".to_string()), "{nb:?}");
+        assert!(!nb.iter().any(|n| n.starts_with("Banque centrale") && n != "Banque centrale Bélarus"), "{nb:?}");
+        // The stem is compiled once and the state's names looked up after it.
+        let stems: Vec<Option<usize>> =
+            g.entity(g.lookup("gazet:inst/nb").unwrap()).names.iter().map(|n| n.stem_len).collect();
+        assert_eq!(&stems[..4], [None, None, None, None]);
+        assert!(stems[4..].iter().all(Option::is_some));
     }
 
     #[test]
