@@ -375,6 +375,21 @@ fn historical_states_and_eastern_bloc_bodies() {
     );
 }
 
+/// A listed body named after its state is found whichever name of the state the text uses,
+/// and the state inside it is not marked again.
+#[test]
+fn bodies_named_after_their_state_with_any_of_its_names() {
+    assert_mentions_exactly(
+        "la Bourse de marchandises de la République d'Ouzbékistan, la Banque de développement \
+         de la République du Kazakhstan et la Chambre de commerce et d'industrie du Belarus.",
+        &[
+            ("Bourse de marchandises de la République d'Ouzbékistan", "gazet:firm/uzex"),
+            ("Banque de développement de la République du Kazakhstan", "gazet:firm/dbk"),
+            ("Chambre de commerce et d'industrie du Belarus", "gazet:inst/cci-by"),
+        ],
+    );
+}
+
 /// A national body named without its state ("la Cour constitutionnelle") is the body of
 /// the state the text is about.
 #[test]
