@@ -896,6 +896,11 @@ impl Extractor {
     /// {de}") whose name goes on in coordinated complements and ends in a state's name is
     /// that state's body, and its span runs to the end of the state's name (which, embedded
     /// in it, is not marked again).
+    ///
+    /// A body made by a template and followed by "de" and a state that the template does
+    /// not take ("le ministère du Commerce de la République populaire de Chine", where the
+    /// ministries of trade are those of the CIS states) is that state's body all the same,
+    /// one that no gazetteer lists: an unlisted institution over the whole name.
     fn extend_over_coordinated_complements(&self, text: &str, mentions: &mut Vec<Mention>) {
         // One pass that keeps mentions in place (a removal each would move the rest).
         let mut kept = 0;
@@ -905,10 +910,15 @@ impl Extractor {
                 self.gazetteer.entity(body.entity).kind == Kind::Institution
                     && state.form == Form::Name
                     && self.gazetteer.entity(state.entity).kind == Kind::State
-                    && text.get(body.end..state.start).is_some_and(coordinated_complements)
+                    && text.get(body.end..state.start).is_some_and(|gap| coordinated_complements(gap) || de_only(gap))
             };
             let sibling = extended
-                .then(|| self.gazetteer.same_template_with_slot(mentions[kept - 1].entity, mentions[i].entity))
+                .then(|| {
+                    let (body, state) = (mentions[kept - 1].entity, mentions[i].entity);
+                    self.gazetteer
+                        .same_template_with_slot(body, state)
+                        .or_else(|| self.gazetteer.made_by_template(body).then_some(self.unlisted_institution))
+                })
                 .flatten();
             if let Some(entity) = sibling {
                 let end = mentions[i].end;
@@ -1765,6 +1775,20 @@ const MAX_DESIGNATOR_WORDS: u32 = 3;
 /// coordinated complements, the last after "et" (", de l'Industrie alimentaire et de la
 /// Récupération"), then the "de" (du, d', de la, de l') that introduces the state. Letters
 /// only, at most 24 words: anything else (a figure, a full stop, quotes) is no name.
+/// The gap between a body's name and a state's is only the "de" that introduces the state
+/// (" de la ", " du ", " d'", " de \n\nl'").
+fn de_only(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    gap.starts_with(char::is_whitespace)
+        && match words.as_slice() {
+            ["de" | "du" | "des"] | ["de", "la"] => gap.ends_with(char::is_whitespace),
+            [elided] | ["de", elided] => {
+                ["d'", "d’", "l'", "l’"].contains(elided) && !(words.len() == 1 && elided.starts_with('l'))
+            }
+            _ => false,
+        }
+}
+
 fn coordinated_complements(gap: &str) -> bool {
     // 24 words are some 200 bytes: a longer gap is no name, and is not read; nor is one
     // that does not open with a comma or "et".

@@ -434,6 +434,11 @@ impl Gazetteer {
         self.filled.get(&(template, slot)).copied()
     }
 
+    /// Whether a template made the entity (or a curated row stands for what it would make).
+    pub fn made_by_template(&self, entity: EntityIdx) -> bool {
+        self.fills.contains_key(&entity)
+    }
+
     /// The parent of an entity, if it has one.
     pub fn parent_of(&self, idx: EntityIdx) -> Option<EntityIdx> {
         self.parents[idx.0 as usize]

@@ -355,6 +355,42 @@ ministère de l'Agriculture {de}|ministère de l'Agriculture\tSTATE\n";
     }
 }
 
+/// A templated body followed by "de" and a state its template does not take is that
+/// state's body, which no gazetteer lists: one unlisted institution over the whole name.
+/// Anything else between them, or a body no template made, keeps the two apart.
+#[test]
+fn a_templated_body_of_a_state_its_template_does_not_take_is_unlisted() {
+    let states = format!(
+        "{HEADER}\
+iso3166-1:BY\tSTATE\tcountry\tBiélorussie\t\t\t0.9\tBélarus\n\
+iso3166-1:CN\tSTATE\tcountry\tChine\t\t\t0.9\tRépublique populaire de Chine\t\t\t\t\tla\n\
+gazet:inst/wb\tINSTITUTION\tbank\tBanque mondiale\n"
+    );
+    let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
+gazet:inst/ministry-trade-{key}\tINSTITUTION\tministry\tMinistère du Commerce {de}\t{slot}\t\t\t\
+ministère du Commerce {de}|ministère du Commerce\tiso3166-1:BY\n";
+    let e = engine_of(&[("states.tsv", states.as_str()), ("curated/templates.tsv", templates)]);
+    let ids = |text: &str| found(&e, text).into_iter().map(|(s, id, _)| (s, id)).collect::<Vec<_>>();
+    let pair = |s: &str, id: &str| (s.to_string(), id.to_string());
+    assert_eq!(
+        ids("le ministère du Commerce de la République populaire de Chine a signé"),
+        [pair("ministère du Commerce de la République populaire de Chine", "gazet:inst/unlisted")]
+    );
+    assert_eq!(
+        ids("le ministère du Commerce de \n\nChine"),
+        [pair("ministère du Commerce de \n\nChine", "gazet:inst/unlisted")]
+    );
+    assert_eq!(
+        ids("le ministère du Commerce du Bélarus"),
+        [pair("ministère du Commerce du Bélarus", "gazet:inst/ministry-trade-by")]
+    );
+    for text in
+        ["le ministère du Commerce et la Chine", "la Banque mondiale de Chine", "le ministère du Commerce, de Chine"]
+    {
+        assert_eq!(ids(text).len(), 2, "{text}: {:?}", ids(text));
+    }
+}
+
 /// A short name that refers back ("le Commonwealth", "la Communauté" for the CIS, as
 /// translations from Russian write it) is a mention only where the text names the CIS
 /// otherwise, and not when a complement or an adjective makes it another name.
