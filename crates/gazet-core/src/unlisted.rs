@@ -153,7 +153,7 @@ const FACTORY_HEADS: &[&str] = &[
 /// words: a place is looked at as the end of a body's name only when one lies in the
 /// [`BODY_WINDOW`] bytes before it.
 pub fn body_head_words() -> impl Iterator<Item = &'static str> {
-    BODY_HEADS.iter().chain(LOWERCASE_BODY_HEADS).chain(FACTORY_HEADS).copied()
+    BODY_HEADS.iter().chain(LOWERCASE_BODY_HEADS).chain(FACTORY_HEADS).chain(&["Banque"]).copied()
 }
 
 /// Prepositions that say where a plant is ("dans la capitale de"), not what it makes.
@@ -213,6 +213,8 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, Body
     }
     let mut words = 0;
     let mut located = false;
+    // The word after the token at hand (tokens come from the end).
+    let mut following = "";
     for (start, token) in tokens {
         // "l'Agence", "d'Agence", "L'Institut" at a sentence start: the elided article is
         // not part of the name.
@@ -233,6 +235,11 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, Body
                 let named = words > 0 || COUNCIL_HEADS.contains(&word);
                 return named.then_some((start + skip, BodyKind::Institution));
             }
+            // Banks are firms, but for a state's central bank ("Banque centrale du
+            // Venezuela").
+            if word == "Banque" && following == "centrale" {
+                return Some((start + skip, BodyKind::Institution));
+            }
             // A capitalised article opens a sentence: what follows it is the head or no name.
             if skip == 0 || token.starts_with(char::is_uppercase) {
                 return None;
@@ -242,6 +249,7 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, Body
             return (words > 0).then_some((start + skip, BodyKind::Institution));
         }
         let describes = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
+        following = word;
         words += 1;
         if !describes || words > MAX_BODY_WORDS {
             return None;

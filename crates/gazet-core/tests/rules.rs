@@ -828,6 +828,14 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
         ["Institut de recherche des machines agricoles de Gomel"]
     );
     assert_eq!(spans(&e, "Ce lundi. L'Ordre des avocats de Gomel a signé."), ["Gomel"]);
+    // A bank is no public body, but for a central bank.
+    assert_eq!(
+        found(&e, "la Banque centrale de la Russie et la Banque agricole de Russie"),
+        [
+            ("Banque centrale de la Russie".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
+            ("Russie".to_string(), "iso3166-1:RU".to_string(), Form::Name),
+        ]
+    );
     // A council's head names a body even right before the preposition (book: "la Rada de
     // l'Oblast de Mogilev", "le Collegium de la Commission économique eurasienne").
     assert_eq!(
