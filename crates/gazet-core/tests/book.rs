@@ -390,6 +390,22 @@ fn bodies_named_after_their_state_with_any_of_its_names() {
     );
 }
 
+/// Firms of the partners beyond the CIS and of the machinery trade.
+#[test]
+fn firms_of_partners_beyond_the_cis() {
+    assert_mentions_exactly(
+        "PDVSA a livré du pétrole ; Sinopec, PetroVietnam, Iran Khodro et John Deere concurrencent MAZ.",
+        &[
+            ("PDVSA", "gazet:firm/pdvsa"),
+            ("Sinopec", "gazet:firm/sinopec"),
+            ("PetroVietnam", "gazet:firm/petrovietnam"),
+            ("Iran Khodro", "gazet:firm/iran-khodro"),
+            ("John Deere", "gazet:firm/john-deere"),
+            ("MAZ", "gazet:firm/maz"),
+        ],
+    );
+}
+
 /// A national body named without its state ("la Cour constitutionnelle") is the body of
 /// the state the text is about.
 #[test]
