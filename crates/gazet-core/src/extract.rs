@@ -1771,10 +1771,6 @@ fn plural_designator_len(span: &str) -> (usize, u32) {
 /// Most words of a designator ("districts fédéraux", "districts autonomes").
 const MAX_DESIGNATOR_WORDS: u32 = 3;
 
-/// The words between a body's name and a state's name that continue the body's name:
-/// coordinated complements, the last after "et" (", de l'Industrie alimentaire et de la
-/// Récupération"), then the "de" (du, d', de la, de l') that introduces the state. Letters
-/// only, at most 24 words: anything else (a figure, a full stop, quotes) is no name.
 /// The gap between a body's name and a state's is only the "de" that introduces the state
 /// (" de la ", " du ", " d'", " de \n\nl'").
 fn de_only(gap: &str) -> bool {
@@ -1782,13 +1778,16 @@ fn de_only(gap: &str) -> bool {
     gap.starts_with(char::is_whitespace)
         && match words.as_slice() {
             ["de" | "du" | "des"] | ["de", "la"] => gap.ends_with(char::is_whitespace),
-            [elided] | ["de", elided] => {
-                ["d'", "d’", "l'", "l’"].contains(elided) && !(words.len() == 1 && elided.starts_with('l'))
-            }
+            // Elided: the state's name follows the apostrophe.
+            ["d'" | "d’"] | ["de", "l'" | "l’"] => !gap.ends_with(char::is_whitespace),
             _ => false,
         }
 }
 
+/// The words between a body's name and a state's name that continue the body's name:
+/// coordinated complements, the last after "et" (", de l'Industrie alimentaire et de la
+/// Récupération"), then the "de" (du, d', de la, de l') that introduces the state. Letters
+/// only, at most 24 words: anything else (a figure, a full stop, quotes) is no name.
 fn coordinated_complements(gap: &str) -> bool {
     // 24 words are some 200 bytes: a longer gap is no name, and is not read; nor is one
     // that does not open with a comma or "et".
@@ -2224,6 +2223,16 @@ fn fill_char_offsets(text: &str, mentions: &mut [Mention], utf16: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_de_alone_introduces_the_state() {
+        for gap in [" de ", " du ", " des ", " de la ", " d'", " d’", " de l'", " de \n\nl'", " de\n\nla "] {
+            assert!(de_only(gap), "{gap:?}");
+        }
+        for gap in ["de ", " de", " et de ", " de la région de ", " l'", " d' ", " de d'", ", de "] {
+            assert!(!de_only(gap), "{gap:?}");
+        }
+    }
 
     #[test]
     fn a_plural_designator_and_its_de_are_skipped_whatever_the_whitespace() {

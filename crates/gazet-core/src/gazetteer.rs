@@ -272,15 +272,17 @@ impl Gazetteer {
             fills.insert(idx, de);
         }
         // Only a surface that ends as a state's name may be one of those made here.
-        let last_word = |text: &str| text.rsplit([' ', '\'', '’']).next().unwrap_or_default().to_string();
-        let endings: rustc_hash::FxHashSet<String> = states.keys().map(|s| last_word(s)).collect();
+        fn last_word(text: &str) -> &str {
+            text.rsplit([' ', '\'', '’']).next().unwrap_or_default()
+        }
+        let endings: rustc_hash::FxHashSet<&str> = states.keys().map(|s| last_word(s)).collect();
         let mut taken: rustc_hash::FxHashSet<Vec<u8>> = self
             .entities
             .iter()
             .enumerate()
             .filter(|(i, e)| is_body(e) && !self.fills.contains_key(&EntityIdx(*i as u32)))
             .flat_map(|(_, e)| std::iter::once(&e.name).chain(e.names.iter().map(|n| &n.text)))
-            .filter(|text| endings.contains(text.rsplit([' ', '\'', '’']).next().unwrap_or_default()))
+            .filter(|text| endings.contains(last_word(text)))
             .map(|text| fold_surface(text))
             .collect();
         // The folded "de X" of each state, once.

@@ -153,8 +153,11 @@ const FACTORY_HEADS: &[&str] = &[
 /// words: a place is looked at as the end of a body's name only when one lies in the
 /// [`BODY_WINDOW`] bytes before it.
 pub fn body_head_words() -> impl Iterator<Item = &'static str> {
-    BODY_HEADS.iter().chain(LOWERCASE_BODY_HEADS).chain(FACTORY_HEADS).chain(&["Banque"]).copied()
+    BODY_HEADS.iter().chain(LOWERCASE_BODY_HEADS).chain(FACTORY_HEADS).chain(&[BANK_HEAD]).copied()
 }
+
+/// A bank is a firm, but for a state's central bank ("Banque centrale du Venezuela").
+const BANK_HEAD: &str = "Banque";
 
 /// Prepositions that say where a plant is ("dans la capitale de"), not what it makes.
 const LOCATING_PREPOSITIONS: &[&str] =
@@ -235,9 +238,7 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, Body
                 let named = words > 0 || COUNCIL_HEADS.contains(&word);
                 return named.then_some((start + skip, BodyKind::Institution));
             }
-            // Banks are firms, but for a state's central bank ("Banque centrale du
-            // Venezuela").
-            if word == "Banque" && following == "centrale" {
+            if word == BANK_HEAD && following == "centrale" {
                 return Some((start + skip, BodyKind::Institution));
             }
             // A capitalised article opens a sentence: what follows it is the head or no name.
