@@ -1774,14 +1774,18 @@ const MAX_DESIGNATOR_WORDS: u32 = 3;
 /// The gap between a body's name and a state's is only the "de" that introduces the state
 /// (" de la ", " du ", " d'", " de \n\nl'").
 fn de_only(gap: &str) -> bool {
+    // A gap is read for every body that a state's name follows, however far: a longer
+    // one than a "de la" across a page's line breaks is turned away unread.
+    if gap.len() > 32 || !gap.starts_with(char::is_whitespace) {
+        return false;
+    }
     let words: Vec<&str> = gap.split_whitespace().collect();
-    gap.starts_with(char::is_whitespace)
-        && match words.as_slice() {
-            ["de" | "du" | "des"] | ["de", "la"] => gap.ends_with(char::is_whitespace),
-            // Elided: the state's name follows the apostrophe.
-            ["d'" | "d’"] | ["de", "l'" | "l’"] => !gap.ends_with(char::is_whitespace),
-            _ => false,
-        }
+    match words.as_slice() {
+        ["de" | "du" | "des"] | ["de", "la"] => gap.ends_with(char::is_whitespace),
+        // Elided: the state's name follows the apostrophe.
+        ["d'" | "d’"] | ["de", "l'" | "l’"] => !gap.ends_with(char::is_whitespace),
+        _ => false,
+    }
 }
 
 /// The words between a body's name and a state's name that continue the body's name:
