@@ -1424,7 +1424,10 @@ mod tests {
             "la société Evroplastiks Invest et Mogotex OJSC, {long} JSC \"Minsk Engine Plant Trading House Ltd\" \
              et la coentreprise biélorusse-ouzbèke UP \"Uz Bel Agro Mash Service\" {long} : Biznesofset, 2017. \
              Brestmyasomolprom Concern Holding Management Company et Gomel Plant of Automobile and Tractor \
-             Electrical Equipment, UzShoes, une entreprise de chaussures, société {long}"
+             Electrical Equipment, UzShoes, une entreprise de chaussures, société {long} et \
+             Aaaaaaaaaaaaaaaaaaaaaa Bbbbbbbbbbbbbbbbbbbbbbbbb Cccccccccccccccccccccc Ddddddddddddddd OJSC \
+             puis, il y a un an, de la part de JSC \"Eeeeeeeeeeeeeeeeeeeeee Fffffffffffffffffffffff Gggggggggggggggggggggg Hhhhhhhhhhhhhhhhhhhhhh \
+             Iiiiiiiiiiiiiiiiiiiiiii Jjjjjjjjjjjjjjjjjjjjjjj\" et {long}"
         );
         let whole = |at: usize| {
             let start = window_edge(&text, at.saturating_sub(WINDOW_BEFORE), true);
