@@ -105,6 +105,24 @@ pub struct Entity {
 
 impl Entity {
     /// A city, capital or town: a place named bare ("Minsk"), not a subdivision.
+    /// Adds the surfaces of `other` (a template's expansion of this entity's id) that this
+    /// entity does not list.
+    fn take_surfaces_of(&mut self, other: Entity) {
+        let columns = [
+            (&mut self.names, other.names),
+            (&mut self.acronyms, other.acronyms),
+            (&mut self.adjectives, other.adjectives),
+            (&mut self.prefixes, other.prefixes),
+        ];
+        for (own, theirs) in columns {
+            for surface in theirs {
+                if !own.iter().any(|s| s.text == surface.text) {
+                    own.push(surface);
+                }
+            }
+        }
+    }
+
     pub fn is_town(&self) -> bool {
         self.kind == Kind::Region && matches!(self.subtype.as_str(), "city" | "capital" | "town")
     }
@@ -222,14 +240,16 @@ impl Gazetteer {
         let mut fills = FxHashMap::default();
         for (number, template) in templates.iter().enumerate() {
             for (slot, entity) in expand_template(&gazetteer, template, &mut fills)? {
-                // A curated row of the expansion's id and kind names that body by hand (its
-                // own name, aliases and acronyms: "Mingorispolkom" for the town committee of
-                // Minsk) and stands for the expansion, which is not made. Two expansions of
-                // one id are still an error.
+                // A curated row of the expansion's id and kind completes that body by hand:
+                // its name, parent and other columns are the body's, and its surfaces join
+                // the expansion's ("Belstat" for the statistics committee of Belarus,
+                // "Mingorispolkom" for the town committee of Minsk). Two expansions of one id
+                // are still an error.
                 let curated = gazetteer.index.get(&entity.id).copied().filter(|&i| {
                     !gazetteer.fills.contains_key(&i) && gazetteer.entities[i.0 as usize].kind == entity.kind
                 });
                 if let Some(curated) = curated {
+                    gazetteer.entities[curated.0 as usize].take_surfaces_of(entity);
                     gazetteer.fills.insert(curated, number as u32);
                     gazetteer.filled.insert((number as u32, slot), curated);
                     continue;
@@ -1244,7 +1264,7 @@ mod tests {
     }
 
     #[test]
-    fn a_curated_row_of_an_expansions_id_stands_for_it() {
+    fn a_curated_row_of_an_expansions_id_completes_it() {
         let states = format!(
             "{HEADER}iso3166-1:BY\tSTATE\tcountry\tBiélorussie\niso3166-1:KZ\tSTATE\tcountry\tKazakhstan\n\
              gazet:inst/x-by\tINSTITUTION\tministry\tMinistère X du Bélarus\tiso3166-1:BY\t\t\tMinX\n"
@@ -1254,7 +1274,10 @@ mod tests {
         let g = load(&[("states.tsv", &states), ("templates.tsv", t)]).unwrap();
         let by = g.lookup("gazet:inst/x-by").unwrap();
         let curated = g.entity(by);
-        assert_eq!((curated.name.as_str(), curated.names.len()), ("Ministère X du Bélarus", 1));
+        // Its own name and surfaces, then the expansion's.
+        let names: Vec<&str> = curated.names.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!((curated.name.as_str(), names[0]), ("Ministère X du Bélarus", "MinX"));
+        assert!(names[1..].contains(&"Ministère X de Biélorussie"), "{names:?}");
         assert!(g.lookup("gazet:inst/x-kz").is_some());
         // The curated row is the template's body for its slot, as an expansion would be.
         let kz = g.lookup("gazet:inst/x-kz").unwrap();

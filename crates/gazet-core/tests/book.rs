@@ -422,6 +422,9 @@ fn national_bodies_named_alone_are_those_of_the_state_the_text_names() {
         Some("gazet:inst/presidential-administration-by")
     );
     assert_eq!(id_of(belarus, "Comité national de statistique").as_deref(), Some("gazet:inst/statistics-by"));
+    // A curated row completes a template's body with its short name.
+    let belstat = "Selon Belstat, les exportations ont crû.";
+    assert_eq!(id_of(belstat, "Belstat").as_deref(), Some("gazet:inst/statistics-by"));
     let kazakhstan = "Au Kazakhstan, à Astana, la Cour constitutionnelle a statué.";
     assert_eq!(id_of(kazakhstan, "Cour constitutionnelle").as_deref(), Some("gazet:inst/constitutional-court-kz"));
 }
