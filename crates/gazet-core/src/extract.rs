@@ -751,9 +751,8 @@ impl Extractor {
             // bare name is read as the subdivision. So is a bare name right after a
             // designator that an adjective keeps from being one pattern with it ("la région
             // russe d'Irkoutsk", "quatre régions biélorusses - Minsk, Gomel").
-            let coordinated = plural_context.is_some_and(|prev_end| {
-                folded.text.get(prev_end..c.folded_start as usize).is_some_and(is_coordination)
-            });
+            let coordinated = plural_context
+                .is_some_and(|prev_end| folded.text.get(prev_end..c.folded_start as usize).is_some_and(continues_list));
             // Only a name with a subdivision's reading is looked at.
             let designated = if coordinated || !readings.iter().any(|v| v.bare_subdivision) {
                 None
@@ -1982,6 +1981,12 @@ const COORDINATION_JOINTS: [&[u8]; 13] = [
 /// What may stand between two coordinated names: ", de ", " et de ", " et d'", ...
 fn is_coordination(between: &[u8]) -> bool {
     COORDINATION_JOINTS.contains(&between)
+}
+
+/// What may stand between two names of a list: a coordination, or the parentheses of
+/// another name of the same place ("les régions de Djamboul (Jambyl) et de Turkestan").
+fn continues_list(between: &[u8]) -> bool {
+    is_coordination(between) || between == b" (" || between.strip_prefix(b")").is_some_and(is_coordination)
 }
 
 /// Folded designators of first-level subdivisions that French writes before the name.

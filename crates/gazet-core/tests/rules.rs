@@ -127,6 +127,18 @@ fn a_bare_city_name_is_the_city_unless_coordinated_after_a_plural_designator() {
     let got = found(&e, "les oblasts \n\nde l'Amour et de Gomel");
     assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("Amour", "iso3166-2:RU-AMU"));
     assert_eq!((got[1].0.as_str(), got[1].1.as_str()), ("Gomel", "iso3166-2:BY-HO"));
+    // Another name of a place in parentheses keeps the list going.
+    let got = found(&e, "les régions de Gomel (Homel) et de Navoï (Navoi)");
+    let got: Vec<(&str, &str)> = got.iter().map(|(s, id, _)| (s.as_str(), id.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Gomel", "iso3166-2:BY-HO"),
+            ("Homel", "iso3166-2:BY-HO"),
+            ("Navoï", "iso3166-2:UZ-NW"),
+            ("Navoi", "iso3166-2:UZ-NW")
+        ]
+    );
     let got = found(&e, "les régions d'Andijan et de Navoï");
     assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("Andijan", "iso3166-2:UZ-AN"));
     // A singular designator belongs to its name.
