@@ -715,6 +715,8 @@ impl Extractor {
         };
         let mut mentions: Vec<Mention> = Vec::with_capacity(chosen.len());
         let mut plural_context: Option<usize> = None;
+        // The folded end and entity of the last mention.
+        let mut previous: Option<(u32, EntityIdx)> = None;
         let mut readings: Vec<&Variant> = Vec::new();
         for c in &chosen {
             readings.clear();
@@ -773,6 +775,15 @@ impl Extractor {
                     readings.insert(0, v);
                 }
             }
+            // Another name in parentheses names the place just named ("la région de Gomel
+            // (Homiel)", "Bokhtar (Kourgan-Tioubé)"), when it may.
+            if let Some((end, entity)) = previous {
+                let aside = folded.text.get(end as usize..c.folded_start as usize) == Some(b" (".as_slice());
+                if let Some(pos) = readings.iter().position(|v| v.entity == entity).filter(|_| aside) {
+                    let v = readings.remove(pos);
+                    readings.insert(0, v);
+                }
+            }
             let best = readings[0];
             // A capitalised adjective is the demonym noun ("les Biélorusses"); lowercase
             // text never kept the demonym reading.
@@ -806,6 +817,7 @@ impl Extractor {
             } else {
                 (c.start, c.word)
             };
+            previous = Some((c.folded_end, best.entity));
             mentions.push(Mention {
                 start,
                 end: c.end,

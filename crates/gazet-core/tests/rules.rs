@@ -139,6 +139,10 @@ fn a_bare_city_name_is_the_city_unless_coordinated_after_a_plural_designator() {
             ("Navoi", "iso3166-2:UZ-NW")
         ]
     );
+    // After a singular designator too, and after a bare town, the name in parentheses is
+    // the place just named.
+    assert_eq!(found(&e, "la région de Gomel (Homel) a signé")[1].1, "iso3166-2:BY-HO");
+    assert_eq!(found(&e, "à Gomel (Homel) et à Navoï")[1].1, "geonames:627907");
     let got = found(&e, "les régions d'Andijan et de Navoï");
     assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("Andijan", "iso3166-2:UZ-AN"));
     // A singular designator belongs to its name.
