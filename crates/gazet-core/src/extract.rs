@@ -911,7 +911,9 @@ impl Extractor {
     /// A body made by a template and followed by "de" and a state that the template does
     /// not take ("le ministère du Commerce de la République populaire de Chine", where the
     /// ministries of trade are those of the CIS states) is that state's body all the same,
-    /// one that no gazetteer lists: an unlisted institution over the whole name.
+    /// one that no gazetteer lists: an unlisted institution over the whole name. A listed
+    /// body followed by "de" and its own state is named with it ("la Douma d'État de la
+    /// Fédération de Russie").
     fn extend_over_coordinated_complements(&self, text: &str, mentions: &mut Vec<Mention>) {
         // One pass that keeps mentions in place (a removal each would move the rest).
         let mut kept = 0;
@@ -926,9 +928,17 @@ impl Extractor {
             let sibling = extended
                 .then(|| {
                     let (body, state) = (mentions[kept - 1].entity, mentions[i].entity);
-                    self.gazetteer
-                        .same_template_with_slot(body, state)
-                        .or_else(|| self.gazetteer.made_by_template(body).then_some(self.unlisted_institution))
+                    self.gazetteer.same_template_with_slot(body, state).or_else(|| {
+                        if self.gazetteer.made_by_template(body) {
+                            Some(self.unlisted_institution)
+                        } else {
+                            // A listed body of that very state, named with it ("la Douma d'État
+                            // de la Fédération de Russie"), right after "de": one name.
+                            let own_state = self.gazetteer.state_of(body) == Some(state);
+                            let gap = &text[mentions[kept - 1].end..mentions[i].start];
+                            (own_state && de_only(gap)).then_some(body)
+                        }
+                    })
                 })
                 .flatten();
             if let Some(entity) = sibling {

@@ -373,14 +373,16 @@ ministère de l'Agriculture {de}|ministère de l'Agriculture\tSTATE\n";
 
 /// A templated body followed by "de" and a state its template does not take is that
 /// state's body, which no gazetteer lists: one unlisted institution over the whole name.
-/// Anything else between them, or a body no template made, keeps the two apart.
+/// A listed body followed by "de" and its own state is one name with it. Anything else
+/// between them, or another state after a body no template made, keeps the two apart.
 #[test]
 fn a_templated_body_of_a_state_its_template_does_not_take_is_unlisted() {
     let states = format!(
         "{HEADER}\
 iso3166-1:BY\tSTATE\tcountry\tBiélorussie\t\t\t0.9\tBélarus\n\
 iso3166-1:CN\tSTATE\tcountry\tChine\t\t\t0.9\tRépublique populaire de Chine\t\t\t\t\tla\n\
-gazet:inst/wb\tINSTITUTION\tbank\tBanque mondiale\n"
+gazet:inst/wb\tINSTITUTION\tbank\tBanque mondiale\n\
+gazet:inst/chamber\tINSTITUTION\tchamber\tChambre des représentants\tiso3166-1:BY\n"
     );
     let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
 gazet:inst/ministry-trade-{key}\tINSTITUTION\tministry\tMinistère du Commerce {de}\t{slot}\t\t\t\
@@ -400,9 +402,17 @@ ministère du Commerce {de}|ministère du Commerce\tiso3166-1:BY\n";
         ids("le ministère du Commerce du Bélarus"),
         [pair("ministère du Commerce du Bélarus", "gazet:inst/ministry-trade-by")]
     );
-    for text in
-        ["le ministère du Commerce et la Chine", "la Banque mondiale de Chine", "le ministère du Commerce, de Chine"]
-    {
+    // A listed body of the state that follows it takes its name in.
+    assert_eq!(
+        ids("la Chambre des représentants du Bélarus a voté"),
+        [pair("Chambre des représentants du Bélarus", "gazet:inst/chamber")]
+    );
+    for text in [
+        "le ministère du Commerce et la Chine",
+        "la Banque mondiale de Chine",
+        "le ministère du Commerce, de Chine",
+        "la Chambre des représentants de Chine",
+    ] {
         assert_eq!(ids(text).len(), 2, "{text}: {:?}", ids(text));
     }
 }
