@@ -935,8 +935,8 @@ impl Extractor {
                             // A listed body of that very state, named with it ("la Douma d'État
                             // de la Fédération de Russie"), right after "de": one name.
                             let own_state = self.gazetteer.state_of(body) == Some(state);
-                            let gap = &text[mentions[kept - 1].end..mentions[i].start];
-                            (own_state && de_only(gap)).then_some(body)
+                            let gap = text.get(mentions[kept - 1].end..mentions[i].start);
+                            (own_state && gap.is_some_and(de_only)).then_some(body)
                         }
                     })
                 })
