@@ -104,7 +104,6 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// A city, capital or town: a place named bare ("Minsk"), not a subdivision.
     /// Adds the surfaces of `other` (a template's expansion of this entity's id) that this
     /// entity does not list.
     fn take_surfaces_of(&mut self, other: Entity) {
@@ -123,6 +122,7 @@ impl Entity {
         }
     }
 
+    /// A city, capital or town: a place named bare ("Minsk"), not a subdivision.
     pub fn is_town(&self) -> bool {
         self.kind == Kind::Region && matches!(self.subtype.as_str(), "city" | "capital" | "town")
     }
