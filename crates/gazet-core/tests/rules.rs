@@ -389,24 +389,24 @@ gazet:inst/ministry-trade-{key}\tINSTITUTION\tministry\tMinistère du Commerce {
 ministère du Commerce {de}|ministère du Commerce\tiso3166-1:BY\n";
     let e = engine_of(&[("states.tsv", states.as_str()), ("curated/templates.tsv", templates)]);
     let ids = |text: &str| found(&e, text).into_iter().map(|(s, id, _)| (s, id)).collect::<Vec<_>>();
-    let pair = |s: &str, id: &str| (s.to_string(), id.to_string());
-    assert_eq!(
-        ids("le ministère du Commerce de la République populaire de Chine a signé"),
-        [pair("ministère du Commerce de la République populaire de Chine", "gazet:inst/unlisted")]
-    );
-    assert_eq!(
-        ids("le ministère du Commerce de \n\nChine"),
-        [pair("ministère du Commerce de \n\nChine", "gazet:inst/unlisted")]
-    );
-    assert_eq!(
-        ids("le ministère du Commerce du Bélarus"),
-        [pair("ministère du Commerce du Bélarus", "gazet:inst/ministry-trade-by")]
-    );
-    // A listed body of the state that follows it takes its name in.
-    assert_eq!(
-        ids("la Chambre des représentants du Bélarus a voté"),
-        [pair("Chambre des représentants du Bélarus", "gazet:inst/chamber")]
-    );
+    // (text, the one mention's span, its id)
+    for (text, span, id) in [
+        (
+            "le ministère du Commerce de la République populaire de Chine a signé",
+            "ministère du Commerce de la République populaire de Chine",
+            "gazet:inst/unlisted",
+        ),
+        ("le ministère du Commerce de \n\nChine", "ministère du Commerce de \n\nChine", "gazet:inst/unlisted"),
+        ("le ministère du Commerce du Bélarus", "ministère du Commerce du Bélarus", "gazet:inst/ministry-trade-by"),
+        // A listed body of the state that follows it takes its name in.
+        (
+            "la Chambre des représentants du Bélarus a voté",
+            "Chambre des représentants du Bélarus",
+            "gazet:inst/chamber",
+        ),
+    ] {
+        assert_eq!(ids(text), [(span.to_string(), id.to_string())], "{text}");
+    }
     for text in [
         "le ministère du Commerce et la Chine",
         "la Banque mondiale de Chine",
