@@ -777,9 +777,10 @@ impl Extractor {
             }
             // Another name in parentheses names the place just named ("la région de Gomel
             // (Homiel)", "Bokhtar (Kourgan-Tioubé)"), when it may.
-            if let Some((end, entity)) = previous {
-                let aside = folded.text.get(end as usize..c.folded_start as usize) == Some(b" (".as_slice());
-                if let Some(pos) = readings.iter().position(|v| v.entity == entity).filter(|_| aside) {
+            let aside =
+                |&(end, _): &(u32, EntityIdx)| folded.text.get(end as usize..c.folded_start as usize) == Some(b" (");
+            if let Some((_, entity)) = previous.filter(aside) {
+                if let Some(pos) = readings.iter().position(|v| v.entity == entity) {
                     let v = readings.remove(pos);
                     readings.insert(0, v);
                 }
@@ -918,29 +919,8 @@ impl Extractor {
         // One pass that keeps mentions in place (a removal each would move the rest).
         let mut kept = 0;
         for i in 0..mentions.len() {
-            let extended = kept > 0 && {
-                let (body, state) = (&mentions[kept - 1], &mentions[i]);
-                self.gazetteer.entity(body.entity).kind == Kind::Institution
-                    && state.form == Form::Name
-                    && self.gazetteer.entity(state.entity).kind == Kind::State
-                    && text.get(body.end..state.start).is_some_and(|gap| coordinated_complements(gap) || de_only(gap))
-            };
-            let sibling = extended
-                .then(|| {
-                    let (body, state) = (mentions[kept - 1].entity, mentions[i].entity);
-                    self.gazetteer.same_template_with_slot(body, state).or_else(|| {
-                        if self.gazetteer.made_by_template(body) {
-                            Some(self.unlisted_institution)
-                        } else {
-                            // A listed body of that very state, named with it ("la Douma d'État
-                            // de la Fédération de Russie"), right after "de": one name.
-                            let own_state = self.gazetteer.state_of(body) == Some(state);
-                            let gap = text.get(mentions[kept - 1].end..mentions[i].start);
-                            (own_state && gap.is_some_and(de_only)).then_some(body)
-                        }
-                    })
-                })
-                .flatten();
+            let sibling =
+                (kept > 0).then(|| self.body_named_with_state(text, &mentions[kept - 1], &mentions[i])).flatten();
             if let Some(entity) = sibling {
                 let end = mentions[i].end;
                 let body = &mut mentions[kept - 1];
@@ -953,6 +933,29 @@ impl Extractor {
             }
         }
         mentions.truncate(kept);
+    }
+
+    /// The entity of `body` and `state` read as one name, if they are one: an institution
+    /// and a state's name with coordinated complements or a bare "de" between them (see
+    /// [`Extractor::extend_over_coordinated_complements`]).
+    fn body_named_with_state(&self, text: &str, body: &Mention, state: &Mention) -> Option<EntityIdx> {
+        if self.gazetteer.entity(body.entity).kind != Kind::Institution
+            || state.form != Form::Name
+            || self.gazetteer.entity(state.entity).kind != Kind::State
+        {
+            return None;
+        }
+        let gap = text.get(body.end..state.start)?;
+        let de = de_only(gap);
+        if !de && !coordinated_complements(gap) {
+            return None;
+        }
+        self.gazetteer
+            .same_template_with_slot(body.entity, state.entity)
+            .or_else(|| self.gazetteer.made_by_template(body.entity).then_some(self.unlisted_institution))
+            // A listed body of that very state, named with it right after "de" ("la Douma
+            // d'État de la Fédération de Russie"): one name.
+            .or_else(|| (de && self.gazetteer.state_of(body.entity) == Some(state.entity)).then_some(body.entity))
     }
 
     /// A place that ends the name of a public body ("Comité du tourisme du Daghestan")
