@@ -221,10 +221,8 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, Body
     for (start, token) in tokens {
         // "l'Agence", "d'Agence", "L'Institut" at a sentence start: the elided article is
         // not part of the name.
-        let (skip, word) = ["l'", "l’", "d'", "d’", "L'", "L’", "D'", "D’"]
-            .iter()
-            .find_map(|e| token.strip_prefix(e).map(|rest| (e.len(), rest)))
-            .unwrap_or((0, token));
+        let word = strip_elision(token);
+        let skip = token.len() - word.len();
         // A capitalised word ends the search: it is the head or the name is not one; after
         // an elision it may also describe ("Comité d'État pour la science").
         if FACTORY_HEADS.contains(&word) {
@@ -710,24 +708,28 @@ fn tokens_around(text: &str, at: usize) -> Option<(usize, Vec<Token<'_>>, usize)
     const SMALL_AFTER: usize = 112;
     const TOKENS_BEFORE: usize = 8;
     const TOKENS_AFTER: usize = 12;
-    let window = |before: usize, after: usize| {
-        let start = window_edge(text, at.saturating_sub(before), true);
-        let end = window_edge(text, (at + after).min(text.len()), false);
-        if start > at || end <= at {
-            return None;
-        }
-        let tokens = tokenize(&text[start..end]);
-        let i = tokens.iter().position(|t| start + t.start == at)?;
-        Some((start, end, tokens, i))
-    };
-    let (start, end, tokens, i) = window(SMALL_BEFORE, SMALL_AFTER)?;
+    let (start, end, tokens, i) = window_tokens(text, at, SMALL_BEFORE, SMALL_AFTER)?;
     let enough_before = start == 0 || i >= TOKENS_BEFORE;
     let enough_after = end == text.len() || tokens.len() - i > TOKENS_AFTER;
     if enough_before && enough_after {
         return Some((start, tokens, i));
     }
-    let (start, _, tokens, i) = window(WINDOW_BEFORE, WINDOW_AFTER)?;
+    let (start, _, tokens, i) = window_tokens(text, at, WINDOW_BEFORE, WINDOW_AFTER)?;
     Some((start, tokens, i))
+}
+
+/// The tokens of the window of whole tokens from about `before` bytes before `at` to about
+/// `after` bytes after it: where it starts and ends, its tokens, and the index of the one
+/// that starts at `at`.
+fn window_tokens(text: &str, at: usize, before: usize, after: usize) -> Option<(usize, usize, Vec<Token<'_>>, usize)> {
+    let start = window_edge(text, at.saturating_sub(before), true);
+    let end = window_edge(text, (at + after).min(text.len()), false);
+    if start > at || end <= at {
+        return None;
+    }
+    let tokens = tokenize(&text[start..end]);
+    let i = tokens.iter().position(|t| start + t.start == at)?;
+    Some((start, end, tokens, i))
 }
 
 /// A window edge moved onto whitespace, so that the window holds whole tokens.
@@ -1430,10 +1432,7 @@ mod tests {
              Iiiiiiiiiiiiiiiiiiiiiii Jjjjjjjjjjjjjjjjjjjjjjj\" et {long}"
         );
         let whole = |at: usize| {
-            let start = window_edge(&text, at.saturating_sub(WINDOW_BEFORE), true);
-            let end = window_edge(&text, (at + WINDOW_AFTER).min(text.len()), false);
-            let tokens = tokenize(&text[start..end]);
-            let i = tokens.iter().position(|t| start + t.start == at)?;
+            let (start, _, tokens, i) = window_tokens(&text, at, WINDOW_BEFORE, WINDOW_AFTER)?;
             span_at(&tokens, i).map(|r| start + r.start..start + r.end)
         };
         let mut names = 0;
