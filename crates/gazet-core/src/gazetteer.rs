@@ -276,7 +276,7 @@ impl Gazetteer {
     /// uses elsewhere, and no curator lists them all. A form that a curated body already
     /// has is not added (a listed form keeps its entity); bodies made by a template have
     /// all theirs already, and are left as they are. (Only the curated bodies' surfaces that
-    /// end as a state's name are folded for that check: all bodies' would cost 10 ms of
+    /// end as a state's name are folded for that check: all bodies' cost some 13 ms of
     /// every start-up, and no templated body's name is a curated body's.)
     fn add_names_with_every_state_name(&mut self) {
         let is_body = |e: &Entity| matches!(e.kind, Kind::Institution | Kind::Firm);
