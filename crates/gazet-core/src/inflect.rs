@@ -84,7 +84,11 @@ pub fn de_forms(name: &str, article: Option<&str>) -> Vec<String> {
         Some("la") => return vec![format!("de la {name}"), format!("de {name}")],
         Some("l'") | Some("l’") => return vec![format!("de l'{name}"), format!("d'{name}")],
         _ if vowel => vec![format!("d'{name}"), format!("de l'{name}"), format!("de {name}")],
-        _ => vec![format!("de {name}"), format!("du {name}"), format!("de la {name}")],
+        _ => match head_noun_gender(&folded) {
+            Some(Gender::Feminine) => return vec![format!("de la {name}"), format!("de {name}")],
+            Some(Gender::Masculine) => return vec![format!("du {name}"), format!("de {name}")],
+            None => vec![format!("de {name}"), format!("du {name}"), format!("de la {name}")],
+        },
     };
     if folded.first() == Some(&b'h') {
         forms.extend([format!("du {name}"), format!("de la {name}")]);
@@ -93,6 +97,32 @@ pub fn de_forms(name: &str, article: Option<&str>) -> Vec<String> {
         forms.push(format!("des {name}"));
     }
     forms
+}
+
+enum Gender {
+    Feminine,
+    Masculine,
+}
+
+/// The gender of a name's first word when it is a common noun of the designators that
+/// begin official names ("République de Biélorussie", "Royaume-Uni", "Fédération de
+/// Russie"): the article is then known ("de la République", "du Royaume"), and "du
+/// République" or "de la Royaume", which no French text writes, are not produced (they
+/// were one form in twenty of the default gazetteers). A head in a vowel is elided, and
+/// has no such choice.
+fn head_noun_gender(folded: &[u8]) -> Option<Gender> {
+    const FEMININE: &[&[u8]] =
+        &[b"republique", b"federation", b"principaute", b"confederation", b"region", b"province", b"communaute"];
+    const MASCULINE: &[&[u8]] =
+        &[b"royaume", b"sultanat", b"commonwealth", b"territoire", b"district", b"krai", b"okrug"];
+    let head = folded.split(|&b| b == b' ' || b == b'-').next()?;
+    if FEMININE.contains(&head) {
+        Some(Gender::Feminine)
+    } else if MASCULINE.contains(&head) || (head == b"grand" && folded.starts_with(b"grand-duche")) {
+        Some(Gender::Masculine)
+    } else {
+        None
+    }
 }
 
 /// "de X" for a town or city: town names take no article in French ("district de
@@ -265,6 +295,13 @@ mod tests {
         assert_eq!(de_forms_for_town("Vileïka"), ["de Vileïka"]);
         assert_eq!(de_forms_for_town("Ostrovets"), ["d'Ostrovets", "de Ostrovets"]);
         assert_eq!(canonical_de("Bélarus", Some("le")), "du Bélarus");
+        // A name headed by a designator noun takes that noun's article.
+        assert_eq!(
+            de_forms("République de Biélorussie", None),
+            ["de la République de Biélorussie", "de République de Biélorussie"]
+        );
+        assert_eq!(de_forms("Royaume-Uni", None), ["du Royaume-Uni", "de Royaume-Uni"]);
+        assert_eq!(de_forms("République des Komis", None), ["de la République des Komis", "de République des Komis"]);
         assert_eq!(canonical_de("Russie", Some("la")), "de la Russie");
     }
 
