@@ -370,7 +370,6 @@ impl Extractor {
         let mut mentions = self.resolve(text, &folded, chosen, options.alternatives, &mut lists);
         if !options.overlapping {
             self.read_designated_lists(text, &folded, &lists, &mut mentions);
-            self.extend_named_after(text, &mut mentions);
             self.extend_over_coordinated_complements(text, &mut mentions);
             let original = |folded_offsets: &[usize]| -> Vec<usize> {
                 folded_offsets.iter().map(|&c| folded.map.start(c)).collect()
@@ -386,6 +385,7 @@ impl Extractor {
             self.read_names_after_places(text, &mut mentions);
             self.add_firm_list_items(text, &mut mentions);
             self.repeat_unlisted_firms(text, &capitals, &mut mentions);
+            self.extend_named_after(text, &mut mentions);
         }
         mentions
     }
@@ -853,19 +853,75 @@ impl Extractor {
         named
     }
 
-    /// "Université technique d'État de Tachkent portant le nom d'Islam Karimov": the
-    /// dedication belongs to the institution's name, so the span takes it in.
+    /// "Université technique d'État de Tachkent portant le nom d'Islam Karimov", "usine
+    /// électrotechnique de Minsk portant le nom de V.I. Kozlov": the dedication belongs to
+    /// the name of the institution or plant before it, so the span takes it in. Where no
+    /// such mention ends right before a dedication, a head and a few lowercase words there
+    /// ("l'Université agrotechnique kazakhe portant le nom de S. Seifoulline") make an
+    /// unlisted one. Runs after the rules that find unlisted bodies, whose names the
+    /// dedication may follow as well.
     fn extend_named_after(&self, text: &str, mentions: &mut Vec<Mention>) {
-        let mut i = 0;
-        while i < mentions.len() {
-            if self.gazetteer.entity(mentions[i].entity).kind == Kind::Institution {
-                if let Some(end) = named_after_end(text, mentions[i].end) {
-                    mentions[i].end = end;
-                    let later = mentions[i + 1..].iter().take_while(|m| m.start < end).count();
-                    mentions.drain(i + 1..i + 1 + later);
-                }
+        let mut found = Vec::new();
+        for at in memchr::memmem::find_iter(text.as_bytes(), b"portant") {
+            if !text[..at].ends_with(char::is_whitespace) {
+                continue;
             }
-            i += 1;
+            let Some(end) = named_after_end(text, at) else { continue };
+            let before = text[..at].trim_end();
+            // The mentions that end before the dedication, and the last of them.
+            let next = mentions.partition_point(|m| m.start < at);
+            let named = next.checked_sub(1).filter(|&i| {
+                let m = &mentions[i];
+                m.end == before.len()
+                    && matches!(self.gazetteer.entity(m.entity).kind, Kind::Institution | Kind::Firm)
+                    && matches!(m.form, Form::Name | Form::Acronym)
+            });
+            let start = match named {
+                Some(i) => mentions[i].start,
+                None => {
+                    // A state adjective may describe the body ("kazakhe"); other mentions
+                    // end the words that may.
+                    let floor = mentions[..next].iter().filter(|m| m.form != Form::Adjective).map(|m| m.end).max();
+                    let floor = floor.unwrap_or(0);
+                    let Some((start, body)) = crate::unlisted::dedicated_body_start(text, before.len(), floor) else {
+                        continue;
+                    };
+                    let entity = match body {
+                        crate::unlisted::BodyKind::Institution => self.unlisted_institution,
+                        crate::unlisted::BodyKind::Firm => self.unlisted_firm,
+                    };
+                    found.push((start..end, entity));
+                    continue;
+                }
+            };
+            let m = &mut mentions[next - 1];
+            debug_assert!(m.start == start);
+            m.end = end;
+        }
+        // Mentions inside a dedication ("du premier président de la Russie B. N. Eltsine")
+        // are part of the name.
+        let mut kept = 0;
+        let mut covered = 0;
+        for i in 0..mentions.len() {
+            if mentions[i].start < covered {
+                continue;
+            }
+            covered = mentions[i].end;
+            mentions.swap(kept, i);
+            kept += 1;
+        }
+        mentions.truncate(kept);
+        if !found.is_empty() {
+            // A new name takes in what lies inside it: a state adjective ("kazakhe").
+            mentions.retain(|o| !found.iter().any(|(span, _)| span.start <= o.start && o.end <= span.end));
+            let found = found
+                .into_iter()
+                .map(|(span, entity)| {
+                    let slot = mentions.partition_point(|o| o.start < span.start);
+                    (slot, Mention::found_by_rule(span, entity, Vec::new(), ordinal_before(mentions, slot)))
+                })
+                .collect();
+            insert_found(mentions, found);
         }
     }
 
@@ -937,12 +993,21 @@ impl Extractor {
 
     /// The entity of `body` and `state` read as one name, if they are one: an institution
     /// and a state's name with coordinated complements or a bare "de" between them (see
-    /// [`Extractor::extend_over_coordinated_complements`]).
+    /// [`Extractor::extend_over_coordinated_complements`]); or a templated body, "de" and a
+    /// first-level subdivision ("ministère de l'Industrie et du Commerce de la République du
+    /// Tatarstan"), an unlisted institution.
     fn body_named_with_state(&self, text: &str, body: &Mention, state: &Mention) -> Option<EntityIdx> {
-        if self.gazetteer.entity(body.entity).kind != Kind::Institution
-            || state.form != Form::Name
-            || self.gazetteer.entity(state.entity).kind != Kind::State
-        {
+        if self.gazetteer.entity(body.entity).kind != Kind::Institution || state.form != Form::Name {
+            return None;
+        }
+        let place = self.gazetteer.entity(state.entity);
+        if place.kind == Kind::Region {
+            let gap = text.get(body.end..state.start)?;
+            let subdivision = place.id.starts_with("iso3166-2:");
+            return (subdivision && de_only(gap) && self.gazetteer.made_by_template(body.entity))
+                .then_some(self.unlisted_institution);
+        }
+        if place.kind != Kind::State {
             return None;
         }
         let gap = text.get(body.end..state.start)?;
@@ -1602,10 +1667,12 @@ const PRODUCT_NOUNS: &[&str] = &[
     "téléviseurs",
 ];
 
-/// Whether the word right before `start` (one space or line break between) is a noun of
-/// goods ([`PRODUCT_NOUNS`]), so that a state's name at `start` is a brand.
+/// Whether the word right before `start` (one space or line break between, and perhaps an
+/// opening quote: des tracteurs "BELARUS") is a noun of goods ([`PRODUCT_NOUNS`]), so that
+/// a state's name at `start` is a brand.
 fn after_product_noun(text: &str, start: usize) -> bool {
     let before = &text[..start];
+    let before = before.trim_end_matches([' ', '\u{a0}', '\u{202f}']).strip_suffix(['"', '«', '“']).unwrap_or(before);
     let word = before.trim_end_matches([' ', '\n']);
     if word.len() == before.len() || before.len() - word.len() > 3 {
         return false;
@@ -1878,6 +1945,9 @@ fn coordinated_complements(gap: &str) -> bool {
 
 /// End of a dedication "portant le nom de M. Tank" right after `at`, if there is one: the
 /// phrase, then capitalised words and initials.
+/// Most lowercase words of a title before the name in a dedication.
+const MAX_TITLE_WORDS: usize = 6;
+
 fn named_after_end(text: &str, at: usize) -> Option<usize> {
     // A dedication is a few words: look at most 200 bytes ahead.
     let mut limit = (at + 200).min(text.len());
@@ -1889,31 +1959,30 @@ fn named_after_end(text: &str, at: usize) -> Option<usize> {
         return None;
     }
     let words: Vec<(usize, &str)> =
-        rest.split_whitespace().take(10).map(|w| (w.as_ptr() as usize - rest.as_ptr() as usize, w)).collect();
+        rest.split_whitespace().take(16).map(|w| (w.as_ptr() as usize - rest.as_ptr() as usize, w)).collect();
     let phrase = ["portant", "le", "nom"];
     if words.len() < 5 || !words.iter().zip(phrase).all(|((_, w), p)| *w == p) {
         return None;
     }
     // "de M. Tank", "d'Islam Karimov", "d’Islam Karimov"; a title may come first: "de
-    // l'académicien M.S. Osimi", "du poète Yakub Kolas".
+    // l'académicien M.S. Osimi", "du poète Yakub Kolas", "du premier président de la
+    // Russie B. N. Eltsine".
     let (offset, first) = words[3];
-    let is_title = |word: &str| !word.is_empty() && word.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
     let (mut end, mut name_words) = match first.strip_prefix("d'").or_else(|| first.strip_prefix("d’")) {
         Some(name) if starts_upper(name) => (offset + first.len(), 1),
         Some(_) => return None,
-        None if first == "de" || first == "du" => (offset + first.len(), 0),
+        None if matches!(first, "de" | "du" | "des") => (offset + first.len(), 0),
         None => return None,
     };
-    let title = words.get(4).filter(|&&(_, word)| match first {
-        "du" => is_title(word),
-        "de" => word.strip_prefix("l'").or_else(|| word.strip_prefix("l’")).is_some_and(is_title),
-        _ => false,
-    });
-    if first == "du" && title.is_none() {
+    let is_title = |word: &str| {
+        let word = word.strip_prefix("l'").or_else(|| word.strip_prefix("l’")).unwrap_or(word);
+        !word.is_empty() && word.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+    };
+    let title_words = words[4..].iter().take(MAX_TITLE_WORDS).take_while(|&&(_, w)| is_title(w)).count();
+    if name_words == 0 && first != "de" && title_words == 0 {
         return None;
     }
-    let names_from = if title.is_some() { 5 } else { 4 };
-    for &(offset, word) in words.iter().skip(names_from) {
+    for &(offset, word) in words.iter().skip(4 + title_words) {
         let word_core = word.trim_end_matches([',', ';', ':', '.', ')', '"', '»']);
         let is_initial = word_core.len() <= 4 && word.ends_with('.') && starts_upper(word);
         if !(starts_upper(word_core) || is_initial) {

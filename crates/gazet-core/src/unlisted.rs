@@ -82,6 +82,7 @@ const BODY_HEADS: &[&str] = &[
     "Association",
     "Bibliothèque",
     "Bureau",
+    "Cabinet",
     "Centre",
     "Chambre",
     "Collegium",
@@ -121,6 +122,12 @@ const COUNCIL_HEADS: &[&str] = &["Rada", "Collegium", "Présidium", "Douma"];
 /// Heads that French also writes in lowercase in running text ("le ministère de ...").
 const LOWERCASE_BODY_HEADS: &[&str] = &["ministère"];
 
+/// The executives of regions and towns in Central Asia, which name a body right before the
+/// preposition ("l'akimat de la ville de Turkestan", "le hyakimlik du velayat de Mary"), in
+/// lowercase or capitalised.
+const LOCAL_EXECUTIVE_HEADS: &[&str] =
+    &["akimat", "Akimat", "khokimiyat", "Khokimiyat", "hokimiyat", "Hokimiyat", "hyakimlik", "Hyakimlik"];
+
 /// Nouns of plants and factories, which head the name of a firm the same way ("usine de
 /// transformation de la viande de Slutsk", "usine électrotechnique de Brest"), in
 /// lowercase or capitalised.
@@ -153,7 +160,13 @@ const FACTORY_HEADS: &[&str] = &[
 /// words: a place is looked at as the end of a body's name only when one lies in the
 /// [`BODY_WINDOW`] bytes before it.
 pub fn body_head_words() -> impl Iterator<Item = &'static str> {
-    BODY_HEADS.iter().chain(LOWERCASE_BODY_HEADS).chain(FACTORY_HEADS).chain(&[BANK_HEAD]).copied()
+    BODY_HEADS
+        .iter()
+        .chain(LOWERCASE_BODY_HEADS)
+        .chain(LOCAL_EXECUTIVE_HEADS)
+        .chain(FACTORY_HEADS)
+        .chain(&[BANK_HEAD])
+        .copied()
 }
 
 /// A bank is a firm, but for a state's central bank ("Banque centrale du Venezuela").
@@ -214,6 +227,25 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, Body
     if !preposition {
         return None;
     }
+    let (start, body, words) = head_of_name(tokens)?;
+    // A head right before the preposition names a location ("Centre de la Russie"), but
+    // for a council's or a local executive's.
+    (words > 0 || body == BodyKind::Institution && named_without_words(&text[start..])).then_some((start, body))
+}
+
+/// Whether the head at the start of `name` names a body even right before a preposition.
+fn named_without_words(name: &str) -> bool {
+    COUNCIL_HEADS
+        .iter()
+        .chain(LOCAL_EXECUTIVE_HEADS)
+        .any(|h| name.starts_with(h) && name[h.len()..].starts_with(char::is_whitespace))
+}
+
+/// Where the name of a body or plant starts that runs on to the tokens read back from its
+/// end (`tokens`, last first): a head noun ([`BODY_HEADS`], [`FACTORY_HEADS`]) and at most
+/// [`MAX_BODY_WORDS`] lowercase words saying what it does; which it is; and how many such
+/// words there are.
+fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<(usize, BodyKind, usize)> {
     let mut words = 0;
     let mut located = false;
     // The word after the token at hand (tokens come from the end).
@@ -226,26 +258,25 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, Body
         // A capitalised word ends the search: it is the head or the name is not one; after
         // an elision it may also describe ("Comité d'État pour la science").
         if FACTORY_HEADS.contains(&word) {
-            return (words > 0 && !located).then_some((start + skip, BodyKind::Firm));
+            return (!located).then_some((start + skip, BodyKind::Firm, words));
         }
         // "une usine sur le territoire du pays d'Asie centrale": where a plant is, not
         // its name.
         located |= LOCATING_PREPOSITIONS.contains(&word);
         if word.chars().next().is_some_and(char::is_uppercase) {
-            if BODY_HEADS.contains(&word) {
-                let named = words > 0 || COUNCIL_HEADS.contains(&word);
-                return named.then_some((start + skip, BodyKind::Institution));
+            if BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) {
+                return Some((start + skip, BodyKind::Institution, words));
             }
             if word == BANK_HEAD && following == "centrale" {
-                return Some((start + skip, BodyKind::Institution));
+                return Some((start + skip, BodyKind::Institution, words.max(1)));
             }
             // A capitalised article opens a sentence: what follows it is the head or no name.
             if skip == 0 || token.starts_with(char::is_uppercase) {
                 return None;
             }
         }
-        if LOWERCASE_BODY_HEADS.contains(&word) {
-            return (words > 0).then_some((start + skip, BodyKind::Institution));
+        if LOWERCASE_BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) {
+            return Some((start + skip, BodyKind::Institution, words));
         }
         let describes = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
         following = word;
@@ -255,6 +286,17 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, Body
         }
     }
     None
+}
+
+/// Where the name of a body or plant starts whose dedication ("portant le nom de ...")
+/// begins at `at`: a head and a few lowercase words right before it ("l'Université
+/// agrotechnique kazakhe portant le nom de S. Seifoulline"), after `floor`.
+pub fn dedicated_body_start(text: &str, at: usize, floor: usize) -> Option<(usize, BodyKind)> {
+    let mut from = at.saturating_sub(BODY_WINDOW).max(floor);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    head_of_name(tokens_backwards(text, from, at)).map(|(start, body, _)| (start, body))
 }
 
 /// Head nouns of the English names of firms that make one only after a place ("Astana
@@ -309,7 +351,8 @@ pub fn english_firm_end(text: &str, place_end: usize) -> Option<usize> {
 /// `Err(start)`: the next item starts at `start` but is not a capitalised name (the
 /// caller looks there for a mention); `Ok(None)`: the list ends.
 pub fn firm_list_item(text: &str, at: usize) -> Result<Option<(Range<usize>, bool)>, usize> {
-    let rest = &text[at..];
+    // The previous item may have been quoted.
+    let rest = text[at..].strip_prefix(['"', '»', '”']).unwrap_or(&text[at..]);
     let (after_sep, last) = if let Some(r) = rest.strip_prefix(',') {
         let r = r.trim_start();
         match r.strip_prefix("et ").or_else(|| r.strip_prefix("ou ")) {
@@ -327,6 +370,15 @@ pub fn firm_list_item(text: &str, at: usize) -> Result<Option<(Range<usize>, boo
         }
     };
     let elided = ["d'", "d’"].iter().find_map(|e| after_sep.strip_prefix(e)).unwrap_or(after_sep);
+    // Legal forms and quotes before the name are no part of it (", et JSC "Belshina"").
+    let mut elided = elided;
+    while let Some((word, rest)) = elided.split_once(' ') {
+        if !is_legal_form(word) {
+            break;
+        }
+        elided = rest.trim_start();
+    }
+    let elided = elided.strip_prefix(['"', '«', '“']).map_or(elided, str::trim_start);
     let start = text.len() - elided.len();
     let mut end = start;
     let mut words = 0;
@@ -365,14 +417,16 @@ pub fn firm_list_item(text: &str, at: usize) -> Result<Option<(Range<usize>, boo
 const MAX_LIST_ITEM_WORDS: usize = 3;
 
 /// "Belarus 322.1": the model number that may follow a state's name at `end`, if one
-/// does: Some(true) for a dotted number ("322.1", a model's), Some(false) for a whole
-/// number ("321", a model's only in a list of them, see the caller). Not a number with a
-/// decimal comma or a percent sign ("10,6 %", a figure of a table), nor a year.
+/// does: Some(true) for a dotted number ("322.1", a model's) or a number joined by a hyphen
+/// ("Belarus-1523"), Some(false) for a whole number ("321", a model's only in a list of
+/// them, see the caller). Not a number with a decimal comma or a percent sign ("10,6 %", a
+/// figure of a table), nor a year ("Belarus-2020" may name a forum, whose names are marked).
 pub fn model_number_after(text: &str, end: usize) -> Option<bool> {
     let rest = &text[end..];
-    let number = rest.trim_start();
+    let hyphenated = rest.strip_prefix('-').filter(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    let number = hyphenated.unwrap_or_else(|| rest.trim_start());
     let spaces = rest.len() - number.len();
-    if spaces == 0 || spaces > 8 {
+    if hyphenated.is_none() && (spaces == 0 || spaces > 8) {
         return None;
     }
     let digits = number.bytes().take_while(u8::is_ascii_digit).count();
@@ -392,7 +446,7 @@ pub fn model_number_after(text: &str, end: usize) -> Option<bool> {
         _ => false,
     };
     let year = decimals == 0 && digits == 4 && (1900..=2099).contains(&number[..4].parse::<u32>().unwrap_or(0));
-    (!continues && !year).then_some(decimals > 0)
+    (!continues && !year).then_some(decimals > 0 || hyphenated.is_some())
 }
 
 /// The whitespace-separated tokens of `text[from..to]` with their offsets, last first:
@@ -463,7 +517,13 @@ const BUSINESS_NOUNS: &[&str] = &[
 ];
 
 /// Legal forms too short to be cues ("JV", "SE") are still never part of a name.
-const SHORT_LEGAL_FORMS: &[&str] = &["JV", "SE", "AO", "SP", "UE", "IP", "PE", "SA", "AG", "UP", "RUP", "IOOO", "ChUP"];
+/// Among them the republican unitary enterprise (RUE) and the kinds of state companies
+/// Russian names put beside the legal form: national company (NC, NK, NAK), oil company
+/// (ANK), production association (PA), group (GK).
+const SHORT_LEGAL_FORMS: &[&str] = &[
+    "JV", "SE", "AO", "SP", "UE", "IP", "PE", "SA", "AG", "UP", "RUP", "IOOO", "ChUP", "RUE", "NC", "NK", "NAK", "ANK",
+    "PA", "GK",
+];
 
 fn is_legal_form(word: &str) -> bool {
     LEGAL_FORMS.contains(&word) || SHORT_LEGAL_FORMS.contains(&word)
@@ -752,7 +812,9 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     let token = tokens[i];
     let word = token.text.trim_end_matches([',', ';', ':', ')', '.', '"']);
     if is_legal_form(word) || is_legal_form(token.text) {
-        name_before(tokens, i).or_else(|| name_after(tokens, i + 1))
+        // Legal forms may follow each other ("JSC NC "KazMunayGas"", "RUE PA").
+        let after = (i + 1..tokens.len()).find(|&j| !is_legal_form(tokens[j].text)).unwrap_or(tokens.len());
+        name_before(tokens, i).or_else(|| name_after(tokens, after))
     } else if is_business_noun(token.text) {
         let mut j = i + 1;
         let mut adjectives = 0;

@@ -546,6 +546,48 @@ fn a_dedication_belongs_to_the_institution_name() {
     ] {
         assert_eq!(spans(&e, text), ["Université pédagogique d'État biélorusse"], "{text}");
     }
+    // A title of several words, with a state's name in it: all one name.
+    assert_eq!(
+        spans(&e, "L'Université pédagogique d'État biélorusse portant le nom du premier président de la Russie B. N. Eltsine et Minsk"),
+        ["Université pédagogique d'État biélorusse portant le nom du premier président de la Russie B. N. Eltsine", "Minsk"]
+    );
+    // The dedication of a body no list has, found by its place ("de Gomel") or by its head
+    // alone, and of a plant.
+    assert_eq!(
+        found(&e, "L'Université d'État de Gomel portant le nom d'A. Baïtoursynov et l'Université agrotechnique kazakhe portant le nom de S. \n\nSeifoulline"),
+        [
+            ("Université d'État de Gomel portant le nom d'A. Baïtoursynov".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
+            ("Université agrotechnique kazakhe portant le nom de S. \n\nSeifoulline".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
+        ]
+    );
+    assert_eq!(
+        found(&e, "l'usine électrotechnique de Minsk portant le nom de V.I. Kozlov"),
+        [(
+            "usine électrotechnique de Minsk portant le nom de V.I. Kozlov".to_string(),
+            "gazet:firm/unlisted".to_string(),
+            Form::Name
+        )]
+    );
+    // No head before the phrase: nothing.
+    assert_eq!(spans(&e, "un prix kazakh portant le nom de S. Seifoulline"), ["kazakh"]);
+}
+
+/// Russian names put the kind of state company beside the legal form ("JSC NC", "PJSC
+/// ANK", "RUE PA"): neither is a name, nor a list item.
+#[test]
+fn stacked_legal_forms_are_no_names() {
+    let e = engine();
+    let firms = |text: &str| -> Vec<String> {
+        found(&e, text).into_iter().filter(|g| g.1.starts_with("gazet:firm/")).map(|g| g.0).collect()
+    };
+    assert_eq!(firms("La compagnie nationale JSC NC \"Temir Joly\" a acquis"), ["Temir Joly"]);
+    assert_eq!(
+        firms("En 2020, PJSC ANK \"Bashneft\" et RUE PA \"Belorusneft\" ont convenu"),
+        ["Bashneft", "Belorusneft"]
+    );
+    assert_eq!(firms("Gomselmash, Naftan et JSC \"Belshina\" de Minsk"), ["Gomselmash", "Naftan", "Belshina"]);
+    // The list goes on past the quoted name.
+    assert_eq!(firms("Gomselmash, JSC \"Belshina\" et Zorka livrent"), ["Gomselmash", "Belshina", "Zorka"]);
 }
 
 #[test]
@@ -820,6 +862,13 @@ fn a_state_name_with_a_model_number_is_a_product() {
     // Figures of a table, and a lone whole number, are not model numbers.
     assert_eq!(spans(&e, "Kazakhstan 10,6 % Russie 12 % Belarus 321 tracteurs"), ["Kazakhstan", "Russie", "Belarus"]);
     assert_eq!(spans(&e, "Belarus\n\n322.1"), Vec::<String>::new());
+    // A model number joined by a hyphen, a brand quoted after a noun of goods; a year
+    // after the hyphen names something else (a forum), whose names are marked.
+    assert_eq!(
+        spans(&e, "des tracteurs \"BELARUS\" et \"Belarus-1523\", BELARUS-892 ; le forum Belarus-2020"),
+        ["Belarus"]
+    );
+    assert_eq!(spans(&e, "Les tracteurs « Belarus » sont assemblés en Russie"), ["Russie"]);
 }
 
 #[test]
@@ -841,6 +890,16 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
             ("Russie", "iso3166-1:RU"),
             ("Russie", "iso3166-1:RU"),
             ("Minsk", "geonames:625144"),
+        ]
+    );
+    // A templated body named with a first-level subdivision, not with a state its
+    // template takes; the cabinet of a republic; a town's akimat.
+    assert_eq!(
+        found(&e, "l'Académie nationale des sciences de la région de Gomel, le Cabinet des ministres de l'oblast de l'Amour et l'akimat de la ville de Navoï"),
+        [
+            ("Académie nationale des sciences de la région de Gomel".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
+            ("Cabinet des ministres de l'oblast de l'Amour".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
+            ("akimat de la ville de Navoï".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
         ]
     );
     assert_eq!(
