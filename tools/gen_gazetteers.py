@@ -764,6 +764,56 @@ def soft_sign_i_form(n):
     return strip_soft_signs(_SOFT_SIGN_VOWEL.sub(lambda m: "i" + (m.group(1) or m.group(2)), n))
 
 
+_VOWELS = "aeiouy"
+
+
+def french_transliteration(n):
+    """The French spelling of a name romanised from Russian, Belarusian or Ukrainian the
+    English way (GeoNames, BGN/PCGN), as French texts write many of them: u -> ou, zh -> j,
+    ch -> tch, sh -> ch, shch -> chtch, ya/ye/yu at a word start or after a consonant ->
+    ia/ie/iou, y after a vowel -> ï, s between vowels -> ss, g before e or i -> gu, a final
+    -iy -> -i. "Yelabuga" -> "Ielabouga", "Chelyabinsk" -> "Tcheliabinsk", "Lisakovsk" ->
+    "Lissakovsk", "Mogilev" -> "Moguilev", "Bobruysk" -> "Bobrouïsk", "Novaya Guta" ->
+    "Novaïa Gouta", "Ufa" -> "Oufa", "Kostanay" -> "Kostanaï". Word by word; a word with
+    letters outside a-z is left as it is."""
+    def word(w):
+        if not w or not all("a" <= ch <= "z" for ch in w.lower()):
+            return w
+        cap = w[0].isupper()
+        w = w.lower()
+        w = w.replace("shch", "\0").replace("zh", "j").replace("ch", "\1").replace("sh", "ch")
+        w = w.replace("\0", "chtch").replace("\1", "tch")
+        if w.endswith("iy") or w.endswith("yy"):
+            w = w[:-2] + ("i" if w.endswith("iy") else "y")
+        out = []
+        i = 0
+        while i < len(w):
+            ch = w[i]
+            prev = out[-1][-1] if out else ""
+            nxt = w[i + 1] if i + 1 < len(w) else ""
+            if ch == "y" and prev == "i" and nxt and nxt in _VOWELS:
+                pass  # "Georgiyevsk" -> "Gueorguievsk"
+            elif ch == "y" and nxt in ("a", "e", "u", "o") and nxt:
+                if prev and prev in "aeiou":
+                    out.append("ï")
+                else:
+                    out.append("i")
+            elif ch == "y" and prev and prev in "aeiou":
+                out.append("ï")
+            elif ch == "u" and prev != "o":
+                out.append("ou")
+            elif ch == "s" and prev and prev in _VOWELS + "ï" and nxt and nxt in _VOWELS:
+                out.append("ss")
+            elif ch == "g" and nxt in ("e", "i") and nxt:
+                out.append("gu")
+            else:
+                out.append(ch)
+            i += 1
+        w = "".join(out)
+        return w[0].upper() + w[1:] if cap else w
+    return " ".join("-".join(word(part) for part in token.split("-")) for token in n.split(" "))
+
+
 def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, places):
     cities = list(gc.get_cities().values())
     by_id = {c["geonameid"]: c for c in cities}
@@ -906,6 +956,13 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                 for v in dict.fromkeys([strip_soft_signs(n), soft_sign_i_form(n)]):
                     if v != n and keep(v, derived=True):
                         names.add(v)
+        # The French transliteration of the Russian-style name ("Ielabouga", "Tcheliabinsk"),
+        # through the same filters.
+        if cc in SOFT_SIGN_COUNTRIES:
+            for n in [strip_soft_signs(c["name"]), soft_sign_i_form(c["name"])]:
+                v = french_transliteration(n)
+                if v != n and valid_surface(v) and keep(v, derived=True):
+                    names.add(v)
         # Belarusian writes h where Russian writes g ("Homel" for "Gomel"), and texts mix
         # the two: the h form of a Belarusian town's g names ("Hlubokoe" for "Glubokoe"),
         # through the same filters.
