@@ -1524,9 +1524,16 @@ impl<'a> Context<'a> {
     }
 
     /// "l'océan Indien": the ocean's name, not the demonym.
-    fn after_ocean(&self) -> bool {
+    /// The word before names a sea ("l'océan Indien", "la mer Baltique"): what follows is
+    /// the sea's name, not a state or a territory.
+    fn after_sea(&self) -> bool {
         let word = self.last_word();
-        word.eq_ignore_ascii_case("océan") || word == "Océan"
+        word.eq_ignore_ascii_case("océan") || word == "Océan" || word == "mer" || word == "Mer"
+    }
+
+    /// "en langue russe", "les langues russe et biélorusse": the language.
+    fn after_language(&self) -> bool {
+        self.spaced && matches!(self.last_word(), "langue" | "langues")
     }
 
     /// The previous word is written in lowercase (running text, not a heading).
@@ -1562,13 +1569,14 @@ impl<'a> Context<'a> {
                     && !written.is_shouted()
                     && self.after_lowercase_word();
                 let common_noun = variant.needs_article && !self.after_la();
-                !person && !brand && !common_noun
+                !person && !brand && !common_noun && !self.after_sea()
             }
             Form::Adjective => {
-                let language = self.after_en() && original.chars().all(|c| !c.is_uppercase());
-                !language && !self.after_ocean()
+                let language =
+                    (self.after_en() || self.after_language()) && original.chars().all(|c| !c.is_uppercase());
+                !language && !self.after_sea()
             }
-            Form::Demonym => !self.after_ocean(),
+            Form::Demonym => !self.after_sea(),
             _ => true,
         }
     }

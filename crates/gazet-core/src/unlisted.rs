@@ -250,33 +250,62 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<(u
     let mut located = false;
     // The word after the token at hand (tokens come from the end).
     let mut following = "";
+    // A capitalised word read last, which the token before it must allow: a preposition
+    // (then it is the first noun of the complement, "ministère des Relations extérieures",
+    // "Comité de la Jeunesse", and must follow the head closely) or initials (a person's name, "Institut de
+    // physique B.I. Stepanov"). Its index among the words.
+    let mut capital: Option<usize> = None;
+    let mut complement_capital: Option<usize> = None;
     for (start, token) in tokens {
         // "l'Agence", "d'Agence", "L'Institut" at a sentence start: the elided article is
         // not part of the name.
         let word = strip_elision(token);
         let skip = token.len() - word.len();
+        if let Some(index) = capital.take() {
+            if is_initials(word) {
+                words += 1;
+                following = word;
+                continue;
+            }
+            if !matches!(word, "de" | "des" | "du" | "la") || complement_capital.is_some() {
+                return None;
+            }
+            complement_capital = Some(index);
+        }
         // A capitalised word ends the search: it is the head or the name is not one; after
         // an elision it may also describe ("Comité d'État pour la science").
         if FACTORY_HEADS.contains(&word) {
-            return (!located).then_some((start + skip, BodyKind::Firm, words));
+            return (!located && complement_capital.is_none()).then_some((start + skip, BodyKind::Firm, words));
         }
         // "une usine sur le territoire du pays d'Asie centrale": where a plant is, not
         // its name.
         located |= LOCATING_PREPOSITIONS.contains(&word);
         if word.chars().next().is_some_and(char::is_uppercase) {
             if BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) {
-                return Some((start + skip, BodyKind::Institution, words));
+                // The complement's capitalised noun comes right after the head's preposition.
+                let close = complement_capital.is_none_or(|index| matches!(words - index, 2 | 3));
+                return close.then_some((start + skip, BodyKind::Institution, words));
             }
             if word == BANK_HEAD && following == "centrale" {
                 return Some((start + skip, BodyKind::Institution, words.max(1)));
             }
             // A capitalised article opens a sentence: what follows it is the head or no name.
-            if skip == 0 || token.starts_with(char::is_uppercase) {
+            if token.starts_with(char::is_uppercase) && skip > 0 {
                 return None;
+            }
+            if skip == 0 {
+                if is_initials(word) || word.chars().any(|c| !c.is_alphabetic() && c != '-') {
+                    return None;
+                }
+                capital = Some(words);
+                following = word;
+                words += 1;
+                continue;
             }
         }
         if LOWERCASE_BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) {
-            return Some((start + skip, BodyKind::Institution, words));
+            let close = complement_capital.is_none_or(|index| matches!(words - index, 2 | 3));
+            return close.then_some((start + skip, BodyKind::Institution, words));
         }
         let describes = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
         following = word;
@@ -286,6 +315,19 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<(u
         }
     }
     None
+}
+
+/// "B.I.", "S.", "M.S.": a person's initials.
+fn is_initials(word: &str) -> bool {
+    let mut chars = word.chars();
+    let mut any = false;
+    loop {
+        match (chars.next(), chars.next()) {
+            (None, _) => return any,
+            (Some(c), Some('.')) if c.is_uppercase() => any = true,
+            _ => return false,
+        }
+    }
 }
 
 /// Where the name of a body or plant starts whose dedication ("portant le nom de ...")
@@ -761,13 +803,13 @@ const WINDOW_AFTER: usize = 240;
 /// The tokens of a window around the cue at `at`: where the window starts, its tokens and
 /// the cue's index among them. A small window is read first, and the whole one only when
 /// the small one holds fewer tokens on either side than [`span_at`] may read (it reads at
-/// most seven before the cue and eleven after): a cue's tokens were most of the time of
+/// most nine before the cue and thirteen after): a cue's tokens were most of the time of
 /// unlisted firms, and most of them were never read.
 fn tokens_around(text: &str, at: usize) -> Option<(usize, Vec<Token<'_>>, usize)> {
     const SMALL_BEFORE: usize = 64;
     const SMALL_AFTER: usize = 112;
-    const TOKENS_BEFORE: usize = 8;
-    const TOKENS_AFTER: usize = 12;
+    const TOKENS_BEFORE: usize = 10;
+    const TOKENS_AFTER: usize = 14;
     let (start, end, tokens, i) = window_tokens(text, at, SMALL_BEFORE, SMALL_AFTER)?;
     let enough_before = start == 0 || i >= TOKENS_BEFORE;
     let enough_after = end == text.len() || tokens.len() - i > TOKENS_AFTER;
@@ -813,7 +855,7 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     let word = token.text.trim_end_matches([',', ';', ':', ')', '.', '"']);
     if is_legal_form(word) || is_legal_form(token.text) {
         // Legal forms may follow each other ("JSC NC "KazMunayGas"", "RUE PA").
-        let after = (i + 1..tokens.len()).find(|&j| !is_legal_form(tokens[j].text)).unwrap_or(tokens.len());
+        let after = (i + 1..tokens.len().min(i + 3)).find(|&j| !is_legal_form(tokens[j].text)).unwrap_or(i + 3);
         name_before(tokens, i).or_else(|| name_after(tokens, after))
     } else if is_business_noun(token.text) {
         let mut j = i + 1;
@@ -1125,7 +1167,7 @@ fn quoted_span(token: &Token) -> Option<Range<usize>> {
 }
 
 /// Most words of a quoted name.
-const MAX_QUOTED_WORDS: usize = 6;
+const MAX_QUOTED_WORDS: usize = 8;
 
 const OPENING_QUOTES: [&str; 3] = ["\"", "“", "«"];
 const CLOSING_QUOTES: [&str; 3] = ["\"", "”", "»"];

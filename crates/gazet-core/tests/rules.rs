@@ -510,8 +510,9 @@ fn context_rules_persons_languages_and_brands() {
     assert!(found(&e, "l'océan Chilien").is_empty());
     assert_eq!(spans(&e, "à Gomel, Minsk et Navoi"), ["Gomel", "Minsk", "Navoi"]);
     assert_eq!(spans(&e, "à Minsk. Gomel aussi"), ["Minsk", "Gomel"]);
-    // "en russe" is the language.
+    // "en russe", "de langue russe" are the language.
     assert!(found(&e, "la formation sera dispensée en russe dans").is_empty());
+    assert_eq!(spans(&e, "des enseignants de langue \n\nrusse formés en Russie"), ["Russie"]);
     assert_eq!(spans(&e, "en Russie et en partenariat russe"), ["Russie", "russe"]);
     // A state name shouted in running text is a brand; in a heading it is the state.
     assert!(found(&e, "des tracteurs BELARUS et des machines de marque BELARUS").is_empty());
@@ -570,6 +571,65 @@ fn a_dedication_belongs_to_the_institution_name() {
     );
     // No head before the phrase: nothing.
     assert_eq!(spans(&e, "un prix kazakh portant le nom de S. Seifoulline"), ["kazakh"]);
+}
+
+/// A templated body named with a first-level subdivision instead of a state its template
+/// takes is one unlisted institution.
+#[test]
+fn a_templated_body_of_a_subdivision() {
+    let states = format!(
+        "{HEADER}iso3166-1:BY\tSTATE\tcountry\tBiélorussie\t\t\t0.9\tBélarus\t\t\t\t\tla\n\
+         iso3166-1:RU\tSTATE\tcountry\tRussie\t\t\t0.9\t\t\t\t\t\tla\n"
+    );
+    let regions = format!(
+        "{HEADER}iso3166-2:RU-TA\tREGION\trepublic\tTatarstan\tiso3166-1:RU\t\t0.5\tTatarstan\t\t\t\trépublique\tle\n"
+    );
+    let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
+gazet:inst/ministry-industry-{key}\tINSTITUTION\tministry\tministère de l'Industrie {de}\t{slot}\t\t\tministère de l'Industrie {de}|ministère de l'Industrie\tiso3166-1:BY,iso3166-1:RU\n";
+    let e = engine_of(&[
+        ("states.tsv", states.as_str()),
+        ("regions.tsv", regions.as_str()),
+        ("curated/templates.tsv", templates),
+    ]);
+    assert_eq!(
+        found(
+            &e,
+            "le ministère de l'Industrie de la république du Tatarstan et le ministère de l'Industrie de la Russie"
+        ),
+        [
+            (
+                "ministère de l'Industrie de la république du Tatarstan".to_string(),
+                "gazet:inst/unlisted".to_string(),
+                Form::Name
+            ),
+            (
+                "ministère de l'Industrie de la Russie".to_string(),
+                "gazet:inst/ministry-industry-ru".to_string(),
+                Form::Name
+            ),
+        ]
+    );
+}
+
+/// The name of a sea: no territory.
+#[test]
+fn a_name_after_mer_is_a_sea() {
+    let regions = format!("{HEADER}gazet:region/pays-baltes\tREGION\tmacro-region\tpays baltes\t\t\t\tBaltique\n");
+    let e = engine_of(&[("regions.tsv", regions.as_str())]);
+    assert_eq!(spans(&e, "la Baltique et la voie reliant la mer Baltique à la Mer Baltique"), ["Baltique"]);
+}
+
+/// A quoted name of seven words after a legal form.
+#[test]
+fn a_long_quoted_name_after_a_legal_form() {
+    let e = engine();
+    let firms: Vec<String> =
+        found(&e, "tandis que CJSC \"Port international de commerce maritime \n\nde Gomel\" offre")
+            .into_iter()
+            .filter(|g| g.1 == "gazet:firm/unlisted")
+            .map(|g| g.0)
+            .collect();
+    assert_eq!(firms, ["Port international de commerce maritime \n\nde Gomel"]);
 }
 
 /// Russian names put the kind of state company beside the legal form ("JSC NC", "PJSC
@@ -901,6 +961,22 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
             ("Cabinet des ministres de l'oblast de l'Amour".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
             ("akimat de la ville de Navoï".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
         ]
+    );
+    assert_eq!(spans(&e, "l'akimat de la région d'Andijan"), ["akimat de la région d'Andijan"]);
+    // The complement's first noun capitalised right after the head's preposition, and a
+    // person's name with initials, stay in the name; a capitalised word elsewhere ends it.
+    assert_eq!(
+        found(&e, "le ministère des Relations internationales et économiques extérieures de la région de Gomel et l'Institut de physique B.I. Stepanov de l'Académie nationale des sciences de Biélorussie"),
+        [
+            ("ministère des Relations internationales et économiques extérieures de la région de Gomel".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
+            ("Institut de physique B.I. Stepanov de l'Académie nationale des sciences de Biélorussie".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
+        ]
+    );
+    assert_eq!(spans(&e, "Le Centre a reçu Loukachenko de la région de Gomel"), ["région de Gomel"]);
+    assert_eq!(spans(&e, "Le Centre de recherche a reçu des Relations de la région de Gomel"), ["région de Gomel"]);
+    assert_eq!(
+        spans(&e, "le ministère de la Santé de la région de Gomel"),
+        ["ministère de la Santé de la région de Gomel"]
     );
     assert_eq!(
         spans(&e, "le Comité d'État pour la science et la technologie de la République du Bélarus"),
