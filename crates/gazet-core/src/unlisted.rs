@@ -806,8 +806,8 @@ const WINDOW_AFTER: usize = 240;
 /// most nine before the cue and thirteen after): a cue's tokens were most of the time of
 /// unlisted firms, and most of them were never read.
 fn tokens_around(text: &str, at: usize) -> Option<(usize, Vec<Token<'_>>, usize)> {
-    const SMALL_BEFORE: usize = 64;
-    const SMALL_AFTER: usize = 112;
+    const SMALL_BEFORE: usize = 96;
+    const SMALL_AFTER: usize = 160;
     const TOKENS_BEFORE: usize = 10;
     const TOKENS_AFTER: usize = 14;
     let (start, end, tokens, i) = window_tokens(text, at, SMALL_BEFORE, SMALL_AFTER)?;
