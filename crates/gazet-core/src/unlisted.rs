@@ -120,7 +120,9 @@ const BODY_HEADS: &[&str] = &[
 const COUNCIL_HEADS: &[&str] = &["Rada", "Collegium", "Présidium", "Douma"];
 
 /// Heads that French also writes in lowercase in running text ("le ministère de ...").
-const LOWERCASE_BODY_HEADS: &[&str] = &["ministère"];
+/// The others name a body only with words after them ("l'université d'État de Smolensk",
+/// not "l'université de Smolensk").
+const LOWERCASE_BODY_HEADS: &[&str] = &["ministère", "université", "académie", "institut"];
 
 /// The executives of regions and towns in Central Asia, which name a body right before the
 /// preposition ("l'akimat de la ville de Turkestan", "le hyakimlik du velayat de Mary"), in
@@ -293,7 +295,10 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<(u
             if token.starts_with(char::is_uppercase) && skip > 0 {
                 return None;
             }
-            if skip == 0 {
+            // "des États membres de la CEI", "des États participants": the usual complement
+            // of the CIS's bodies describes, capitalised as it is.
+            let member_states = word == "États" && matches!(following, "membres" | "participants");
+            if skip == 0 && !member_states {
                 if is_initials(word) || word.chars().any(|c| !c.is_alphabetic() && c != '-') {
                     return None;
                 }
@@ -864,6 +869,10 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
             j += 1;
             adjectives += 1;
         }
+        // "l'entreprise d'État OJSC "Barqi Tojik"": a state company, not one named "État".
+        if tokens.get(j).is_some_and(|t| matches!(t.text, "d'État" | "d’État")) {
+            j += 1;
+        }
         // "la société biélorusse UP "Polimerkonstruktsiya"": a legal form may come first.
         if tokens.get(j).is_some_and(|t| is_legal_form(t.text)) {
             j += 1;
@@ -1081,8 +1090,9 @@ fn name_before(tokens: &[Token], at: usize) -> Option<Range<usize>> {
     if last.text.ends_with([',', ';', ':', '.', ')']) {
         return None;
     }
+    // "l'entreprise d'État OJSC": a state company, not one named "État".
     let start = capitalised_run_before(tokens, at, 5, |_, core| {
-        core.ends_with([',', ';', ':', '.', ')']) || !is_capitalised(core) || is_legal_form(core)
+        core.ends_with([',', ';', ':', '.', ')']) || !is_capitalised(core) || is_legal_form(core) || core == "État"
     })?;
     let end = last.start + last.text.trim_end_matches([',', ';', ':']).len();
     (end > start).then_some(start..end)

@@ -646,6 +646,9 @@ fn stacked_legal_forms_are_no_names() {
         ["Bashneft", "Belorusneft"]
     );
     assert_eq!(firms("Gomselmash, Naftan et JSC \"Belshina\" de Minsk"), ["Gomselmash", "Naftan", "Belshina"]);
+    // A state company is no firm named "État".
+    assert_eq!(firms("L'entreprise d'État OJSC \"Barqi Tojik\" s'intéresse"), ["Barqi Tojik"]);
+    assert_eq!(firms("avec une entreprise d'État \"Barqi Tojik\""), ["Barqi Tojik"]);
     // The list goes on past the quoted name.
     assert_eq!(firms("Gomselmash, JSC \"Belshina\" et Zorka livrent"), ["Gomselmash", "Belshina", "Zorka"]);
 }
@@ -973,6 +976,16 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
         ]
     );
     assert_eq!(spans(&e, "Le Centre a reçu Loukachenko de la région de Gomel"), ["région de Gomel"]);
+    // "des États membres de la CEI" is the usual complement of the CIS's bodies; a
+    // university in lowercase is named by the words after its head.
+    assert_eq!(
+        found(&e, "le Conseil de coopération humanitaire des États membres de la CEI, l'université d'État de Gomel et l'université de Gomel"),
+        [
+            ("Conseil de coopération humanitaire des États membres de la CEI".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
+            ("université d'État de Gomel".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
+            ("Gomel".to_string(), "geonames:627907".to_string(), Form::Name),
+        ]
+    );
     assert_eq!(spans(&e, "Le Centre de recherche a reçu des Relations de la région de Gomel"), ["région de Gomel"]);
     assert_eq!(
         spans(&e, "le ministère de la Santé de la région de Gomel"),
