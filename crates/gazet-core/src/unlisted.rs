@@ -117,7 +117,7 @@ const BODY_HEADS: &[&str] = &[
 /// words saying what the body does ("Centre de la Russie" is a place): the council or
 /// board of a region or of another body ("la Rada de l'Oblast de Mogilev", "le Collegium
 /// de la Commission économique eurasienne").
-const COUNCIL_HEADS: &[&str] = &["Rada", "Collegium", "Présidium", "Douma"];
+const COUNCIL_HEADS: &[&str] = &["Rada", "Collegium", "Présidium", "Douma", "Secrétariat"];
 
 /// Heads that French also writes in lowercase in running text ("le ministère de ...").
 /// The others name a body only with words after them ("l'université d'État de Smolensk",
@@ -1090,9 +1090,14 @@ fn name_before(tokens: &[Token], at: usize) -> Option<Range<usize>> {
     if last.text.ends_with([',', ';', ':', '.', ')']) {
         return None;
     }
-    // "l'entreprise d'État OJSC": a state company, not one named "État".
-    let start = capitalised_run_before(tokens, at, 5, |_, core| {
-        core.ends_with([',', ';', ':', '.', ')']) || !is_capitalised(core) || is_legal_form(core) || core == "État"
+    // "l'entreprise d'État OJSC": a state company, not one named "État"; "Le JSC "X"" at a
+    // sentence start: the article.
+    let start = capitalised_run_before(tokens, at, 5, |t, core| {
+        core.ends_with([',', ';', ':', '.', ')'])
+            || !is_capitalised(core)
+            || is_legal_form(core)
+            || core == "État"
+            || CAPITALISED_ARTICLES.contains(&t.text)
     })?;
     let end = last.start + last.text.trim_end_matches([',', ';', ':']).len();
     (end > start).then_some(start..end)
@@ -1175,6 +1180,9 @@ fn quoted_span(token: &Token) -> Option<Range<usize>> {
     let inner = text.strip_prefix('"')?.strip_suffix('"')?;
     (!inner.is_empty() && starts_upper(inner)).then(|| token.start + 1..token.start + 1 + inner.len())
 }
+
+/// Articles and prepositions that open a sentence, never a name.
+const CAPITALISED_ARTICLES: &[&str] = &["Le", "La", "Les", "Un", "Une", "Des", "Du", "De", "Ce", "Cette"];
 
 /// Most words of a quoted name.
 const MAX_QUOTED_WORDS: usize = 8;

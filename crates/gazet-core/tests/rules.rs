@@ -649,6 +649,8 @@ fn stacked_legal_forms_are_no_names() {
     // A state company is no firm named "État".
     assert_eq!(firms("L'entreprise d'État OJSC \"Barqi Tojik\" s'intéresse"), ["Barqi Tojik"]);
     assert_eq!(firms("avec une entreprise d'État \"Barqi Tojik\""), ["Barqi Tojik"]);
+    // An article at a sentence start is no name before a legal form.
+    assert_eq!(firms("à Minsk. Le JSC \"Vitebsk Carpets\" livre"), ["Vitebsk Carpets"]);
     // The list goes on past the quoted name.
     assert_eq!(firms("Gomselmash, JSC \"Belshina\" et Zorka livrent"), ["Gomselmash", "Belshina", "Zorka"]);
 }
@@ -966,6 +968,8 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
         ]
     );
     assert_eq!(spans(&e, "l'akimat de la région d'Andijan"), ["akimat de la région d'Andijan"]);
+    // A secretariat names a body right before its preposition, as a council does.
+    assert_eq!(spans(&e, "le Secrétariat de la CEI et le Centre de la Russie"), ["Secrétariat de la CEI", "Russie"]);
     // The complement's first noun capitalised right after the head's preposition, and a
     // person's name with initials, stay in the name; a capitalised word elsewhere ends it.
     assert_eq!(
