@@ -63,6 +63,11 @@ fn engine_of(files: &[(&str, &str)]) -> Extractor {
     Extractor::new(Gazetteer::from_sources(files).unwrap(), EngineConfig::default()).unwrap()
 }
 
+/// A mention as `found` gives it: its text and id, of form name.
+fn named(text: &str, id: &str) -> (String, String, Form) {
+    (text.to_string(), id.to_string(), Form::Name)
+}
+
 /// (text, id, form) of every mention, in order.
 fn found(engine: &Extractor, text: &str) -> Vec<(String, String, Form)> {
     found_with(engine, text, &ExtractOptions::default())
@@ -557,8 +562,8 @@ fn a_dedication_belongs_to_the_institution_name() {
     assert_eq!(
         found(&e, "L'Université d'État de Gomel portant le nom d'A. Baïtoursynov et l'Université agrotechnique kazakhe portant le nom de S. \n\nSeifoulline"),
         [
-            ("Université d'État de Gomel portant le nom d'A. Baïtoursynov".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
-            ("Université agrotechnique kazakhe portant le nom de S. \n\nSeifoulline".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
+            named("Université d'État de Gomel portant le nom d'A. Baïtoursynov", "gazet:inst/unlisted"),
+            named("Université agrotechnique kazakhe portant le nom de S. \n\nSeifoulline", "gazet:inst/unlisted"),
         ]
     );
     assert_eq!(
@@ -962,9 +967,9 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
     assert_eq!(
         found(&e, "l'Académie nationale des sciences de la région de Gomel, le Cabinet des ministres de l'oblast de l'Amour et l'akimat de la ville de Navoï"),
         [
-            ("Académie nationale des sciences de la région de Gomel".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
-            ("Cabinet des ministres de l'oblast de l'Amour".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
-            ("akimat de la ville de Navoï".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
+            named("Académie nationale des sciences de la région de Gomel", "gazet:inst/unlisted"),
+            named("Cabinet des ministres de l'oblast de l'Amour", "gazet:inst/unlisted"),
+            named("akimat de la ville de Navoï", "gazet:inst/unlisted"),
         ]
     );
     assert_eq!(spans(&e, "l'akimat de la région d'Andijan"), ["akimat de la région d'Andijan"]);
@@ -975,8 +980,8 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
     assert_eq!(
         found(&e, "le ministère des Relations internationales et économiques extérieures de la région de Gomel et l'Institut de physique B.I. Stepanov de l'Académie nationale des sciences de Biélorussie"),
         [
-            ("ministère des Relations internationales et économiques extérieures de la région de Gomel".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
-            ("Institut de physique B.I. Stepanov de l'Académie nationale des sciences de Biélorussie".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
+            named("ministère des Relations internationales et économiques extérieures de la région de Gomel", "gazet:inst/unlisted"),
+            named("Institut de physique B.I. Stepanov de l'Académie nationale des sciences de Biélorussie", "gazet:inst/unlisted"),
         ]
     );
     assert_eq!(spans(&e, "Le Centre a reçu Loukachenko de la région de Gomel"), ["région de Gomel"]);
@@ -985,9 +990,9 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
     assert_eq!(
         found(&e, "le Conseil de coopération humanitaire des États membres de la CEI, l'université d'État de Gomel et l'université de Gomel"),
         [
-            ("Conseil de coopération humanitaire des États membres de la CEI".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
-            ("université d'État de Gomel".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
-            ("Gomel".to_string(), "geonames:627907".to_string(), Form::Name),
+            named("Conseil de coopération humanitaire des États membres de la CEI", "gazet:inst/unlisted"),
+            named("université d'État de Gomel", "gazet:inst/unlisted"),
+            named("Gomel", "geonames:627907"),
         ]
     );
     assert_eq!(spans(&e, "Le Centre de recherche a reçu des Relations de la région de Gomel"), ["région de Gomel"]);
@@ -1009,16 +1014,13 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
     // A bank is no public body, but for a central bank.
     assert_eq!(
         found(&e, "la Banque centrale de la Russie et la Banque agricole de Russie"),
-        [
-            ("Banque centrale de la Russie".to_string(), "gazet:inst/unlisted".to_string(), Form::Name),
-            ("Russie".to_string(), "iso3166-1:RU".to_string(), Form::Name),
-        ]
+        [named("Banque centrale de la Russie", "gazet:inst/unlisted"), named("Russie", "iso3166-1:RU"),]
     );
     // A council's head names a body even right before the preposition (book: "la Rada de
     // l'Oblast de Mogilev", "le Collegium de la Commission économique eurasienne").
     assert_eq!(
         found(&e, "En particulier, la Rada de l'Oblast de Gomel a signé des accords"),
-        [("Rada de l'Oblast de Gomel".to_string(), "gazet:inst/unlisted".to_string(), Form::Name)]
+        [named("Rada de l'Oblast de Gomel", "gazet:inst/unlisted")]
     );
     // A body's name may end with another body's, listed or not: the whole is one name, and
     // what is embedded in it is not marked again.
@@ -1054,7 +1056,7 @@ fn an_academy_acronym_after_a_research_body_ends_its_name() {
     let e = engine();
     assert_eq!(
         found(&e, "avec l'Institut d'optique atmosphérique SB RAS à Tomsk"),
-        [("Institut d'optique atmosphérique SB RAS".to_string(), "gazet:inst/iao".to_string(), Form::Name)]
+        [named("Institut d'optique atmosphérique SB RAS", "gazet:inst/iao")]
     );
     assert_eq!(spans(&e, "l'Institut d'optique atmosphérique\nRAS"), ["Institut d'optique atmosphérique\nRAS"]);
     // Not across punctuation, not after a place, and an academy's own acronym stays apart.
@@ -1072,8 +1074,8 @@ fn unlisted_territories_are_found_by_their_designator() {
     assert_eq!(
         found(&e, "16. Établissement rural de Shcheglovo et district d'Ostrovets (2012)"),
         [
-            ("Établissement rural de Shcheglovo".to_string(), "gazet:region/unlisted".to_string(), Form::Name),
-            ("district d'Ostrovets".to_string(), "gazet:region/unlisted".to_string(), Form::Name),
+            named("Établissement rural de Shcheglovo", "gazet:region/unlisted"),
+            named("district d'Ostrovets", "gazet:region/unlisted"),
         ]
     );
     assert_eq!(spans(&e, "Le district \n\nurbain de Sosnovy Bor, puis"), ["district \n\nurbain de Sosnovy Bor"]);
@@ -1086,10 +1088,7 @@ fn unlisted_territories_are_found_by_their_designator() {
     assert_eq!(found(&e, "le village de Gomel")[0].1, "geonames:627907");
     assert_eq!(spans(&e, "la région de Poltava12 et le raïon de l'Ilitch"), ["région de Poltava", "raïon de l'Ilitch"]);
     // A listed territory is found as itself.
-    assert_eq!(
-        found(&e, "l'oblast de l'Amour"),
-        [("oblast de l'Amour".to_string(), "iso3166-2:RU-AMU".to_string(), Form::Name)]
-    );
+    assert_eq!(found(&e, "l'oblast de l'Amour"), [named("oblast de l'Amour", "iso3166-2:RU-AMU")]);
     // No name, a lowercase word, a compass point or a known place: nothing new.
     for text in
         ["dans le district, à la région du Nord", "la région de l'Est", "le district de la ville", "ville de Poltava"]
@@ -1101,7 +1100,7 @@ fn unlisted_territories_are_found_by_their_designator() {
     // designator that no pattern holds is the territory, designator included.
     assert_eq!(
         found(&e, "le village du district municipal de Gomel au Tatarstan"),
-        [("district municipal de Gomel".to_string(), "gazet:region/unlisted".to_string(), Form::Name)]
+        [named("district municipal de Gomel", "gazet:region/unlisted")]
     );
     // An unlisted territory has no identity of its own: it is never paired.
     let x = e.extract("Le district de Zelva et la Russie.", &ExtractOptions::default());
@@ -1116,10 +1115,7 @@ fn a_firm_joined_by_a_hyphen_to_a_name_is_another_firm() {
     let e = engine();
     assert_eq!(
         found(&e, "la coentreprise MAZ-Tashkent et Gomselmash-Ukraine-2"),
-        [
-            ("MAZ-Tashkent".to_string(), "gazet:firm/unlisted".to_string(), Form::Name),
-            ("Gomselmash-Ukraine-2".to_string(), "gazet:firm/unlisted".to_string(), Form::Name),
-        ]
+        [named("MAZ-Tashkent", "gazet:firm/unlisted"), named("Gomselmash-Ukraine-2", "gazet:firm/unlisted"),]
     );
     // Not across spaces, not before a lowercase word, not after a place.
     assert_eq!(
@@ -1217,7 +1213,7 @@ fn names_that_need_a_designator_are_found_with_it_and_in_the_list_of_its_plural(
     // With the designator, singular: the designator belongs to the span.
     assert_eq!(
         found(&e, "situé dans le district fédéral de l'Oural,"),
-        [("district fédéral de l'Oural".to_string(), "gazet:region/fd-ural".to_string(), Form::Name)]
+        [named("district fédéral de l'Oural", "gazet:region/fd-ural")]
     );
     // Alone, never: "Centre" is a common noun, "Oural" the mountains' region.
     assert!(found(&e, "Le Centre de recherche de la Volga").is_empty());
