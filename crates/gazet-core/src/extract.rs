@@ -876,27 +876,20 @@ impl Extractor {
                     && matches!(self.gazetteer.entity(m.entity).kind, Kind::Institution | Kind::Firm)
                     && matches!(m.form, Form::Name | Form::Acronym)
             });
-            let start = match named {
-                Some(i) => mentions[i].start,
-                None => {
-                    // A state adjective may describe the body ("kazakhe"); other mentions
-                    // end the words that may.
-                    let floor = mentions[..next].iter().filter(|m| m.form != Form::Adjective).map(|m| m.end).max();
-                    let floor = floor.unwrap_or(0);
-                    let Some((start, body)) = crate::unlisted::dedicated_body_start(text, before.len(), floor) else {
-                        continue;
-                    };
-                    let entity = match body {
-                        crate::unlisted::BodyKind::Institution => self.unlisted_institution,
-                        crate::unlisted::BodyKind::Firm => self.unlisted_firm,
-                    };
-                    found.push((start..end, entity));
-                    continue;
-                }
-            };
-            let m = &mut mentions[next - 1];
-            debug_assert!(m.start == start);
-            m.end = end;
+            if let Some(i) = named {
+                mentions[i].end = end;
+                continue;
+            }
+            // A state adjective may describe the body ("kazakhe"); other mentions end the
+            // words that may.
+            let floor = mentions[..next].iter().filter(|m| m.form != Form::Adjective).map(|m| m.end).max();
+            if let Some((start, body)) = crate::unlisted::dedicated_body_start(text, before.len(), floor.unwrap_or(0)) {
+                let entity = match body {
+                    crate::unlisted::BodyKind::Institution => self.unlisted_institution,
+                    crate::unlisted::BodyKind::Firm => self.unlisted_firm,
+                };
+                found.push((start..end, entity));
+            }
         }
         // Mentions inside a dedication ("du premier président de la Russie B. N. Eltsine")
         // are part of the name.
@@ -1523,7 +1516,6 @@ impl<'a> Context<'a> {
         self.spaced && self.last_word() == "en"
     }
 
-    /// "l'océan Indien": the ocean's name, not the demonym.
     /// The word before names a sea ("l'océan Indien", "la mer Baltique"): what follows is
     /// the sea's name, not a state or a territory.
     fn after_sea(&self) -> bool {
@@ -1951,11 +1943,11 @@ fn coordinated_complements(gap: &str) -> bool {
     })
 }
 
-/// End of a dedication "portant le nom de M. Tank" right after `at`, if there is one: the
-/// phrase, then capitalised words and initials.
 /// Most lowercase words of a title before the name in a dedication.
 const MAX_TITLE_WORDS: usize = 6;
 
+/// End of a dedication "portant le nom de M. Tank" right after `at`, if there is one: the
+/// phrase, then capitalised words and initials.
 fn named_after_end(text: &str, at: usize) -> Option<usize> {
     // A dedication is a few words: look at most 200 bytes ahead.
     let mut limit = (at + 200).min(text.len());
