@@ -1978,7 +1978,12 @@ fn named_after_end(text: &str, at: usize) -> Option<usize> {
         let word = word.strip_prefix("l'").or_else(|| word.strip_prefix("l’")).unwrap_or(word);
         !word.is_empty() && word.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
     };
-    let title_words = words[4..].iter().take(MAX_TITLE_WORDS).take_while(|&&(_, w)| is_title(w)).count();
+    // A title comes only after "de", "du" or "des": after "d'Abaï" the name has begun.
+    let title_words = if name_words == 0 {
+        words[4..].iter().take(MAX_TITLE_WORDS).take_while(|&&(_, w)| is_title(w)).count()
+    } else {
+        0
+    };
     if name_words == 0 && first != "de" && title_words == 0 {
         return None;
     }

@@ -574,6 +574,11 @@ fn a_dedication_belongs_to_the_institution_name() {
             Form::Name
         )]
     );
+    // A title only after "de", "du" or "des": after "d'Abaï" the name has begun.
+    assert_eq!(
+        spans(&e, "l'Université pédagogique d'État biélorusse portant le nom d'Abaï et qui accueille Minsk"),
+        ["Université pédagogique d'État biélorusse portant le nom d'Abaï", "Minsk"]
+    );
     // No head before the phrase: nothing.
     assert_eq!(spans(&e, "un prix kazakh portant le nom de S. Seifoulline"), ["kazakh"]);
 }
