@@ -787,34 +787,30 @@ def french_transliteration(n):
             return w
         cap = w[0].isupper()
         w = w.lower()
+        # Placeholders, so that shch is not read as sh and ch, nor the ch made from sh as a ch.
         w = w.replace("shch", "\0").replace("zh", "j").replace("ch", "\1").replace("sh", "ch")
         w = w.replace("\0", "chtch").replace("\1", "tch")
         if w.endswith("iy") or w.endswith("yy"):
             w = w[:-2] + ("i" if w.endswith("iy") else "y")
         out = []
-        i = 0
-        while i < len(w):
-            ch = w[i]
+        for i, ch in enumerate(w):
             prev = out[-1][-1] if out else ""
             nxt = w[i + 1] if i + 1 < len(w) else ""
+            # `nxt and`, `prev and`: the empty string is in every string.
             if ch == "y" and prev == "i" and nxt and nxt in _VOWELS:
                 pass  # "Georgiyevsk" -> "Gueorguievsk"
-            elif ch == "y" and nxt in ("a", "e", "u", "o") and nxt:
-                if prev and prev in "aeiou":
-                    out.append("ï")
-                else:
-                    out.append("i")
+            elif ch == "y" and nxt in ("a", "e", "u", "o"):
+                out.append("ï" if prev and prev in "aeiou" else "i")
             elif ch == "y" and prev and prev in "aeiou":
                 out.append("ï")
             elif ch == "u" and prev != "o":
                 out.append("ou")
             elif ch == "s" and prev and prev in _VOWELS + "ï" and nxt and nxt in _VOWELS:
                 out.append("ss")
-            elif ch == "g" and nxt in ("e", "i") and nxt:
+            elif ch == "g" and nxt in ("e", "i"):
                 out.append("gu")
             else:
                 out.append(ch)
-            i += 1
         w = "".join(out)
         return w[0].upper() + w[1:] if cap else w
     return " ".join("-".join(word(part) for part in token.split("-")) for token in n.split(" "))
@@ -874,7 +870,7 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
     selected = {c["geonameid"] for c in cities
                 if c["countrycode"] in CITY_COUNTRIES and c["population"] >= MIN_POPULATION}
     # The great cities of the world, where trains, flights and partner cities lead
-    # ("Chengdu", "Duisbourg", "Weifang").
+    # ("Chengdu", "Shenzhen", "Weifang").
     selected |= {c["geonameid"] for c in cities if c["population"] >= WORLD_CITY_MIN_POPULATION}
     selected |= {c["geonameid"] for c in small_towns}
     selected |= set(capitals) | set(exonyms)

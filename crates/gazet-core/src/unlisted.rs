@@ -416,9 +416,8 @@ pub fn firm_list_item(text: &str, at: usize) -> Result<Option<(Range<usize>, boo
             None => return Ok(None),
         }
     };
-    let elided = ["d'", "d’"].iter().find_map(|e| after_sep.strip_prefix(e)).unwrap_or(after_sep);
+    let mut elided = ["d'", "d’"].iter().find_map(|e| after_sep.strip_prefix(e)).unwrap_or(after_sep);
     // Legal forms and quotes before the name are no part of it (", et JSC "Belshina"").
-    let mut elided = elided;
     while let Some((word, rest)) = elided.split_once(' ') {
         if !is_legal_form(word) {
             break;
