@@ -994,8 +994,8 @@ impl Extractor {
             return None;
         }
         let place = self.gazetteer.entity(state.entity);
+        let gap = text.get(body.end..state.start)?;
         if place.kind == Kind::Region {
-            let gap = text.get(body.end..state.start)?;
             let subdivision = place.id.starts_with("iso3166-2:");
             return (subdivision && de_only(gap) && self.gazetteer.made_by_template(body.entity))
                 .then_some(self.unlisted_institution);
@@ -1003,7 +1003,6 @@ impl Extractor {
         if place.kind != Kind::State {
             return None;
         }
-        let gap = text.get(body.end..state.start)?;
         let de = de_only(gap);
         if !de && !coordinated_complements(gap) {
             return None;

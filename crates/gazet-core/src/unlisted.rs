@@ -229,33 +229,37 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, Body
     if !preposition {
         return None;
     }
-    let (start, body, words) = head_of_name(tokens)?;
+    let head = head_of_name(tokens)?;
     // A head right before the preposition names a location ("Centre de la Russie"), but
     // for a council's or a local executive's.
-    (words > 0 || body == BodyKind::Institution && named_without_words(&text[start..])).then_some((start, body))
+    let named_alone = COUNCIL_HEADS.contains(&head.word) || LOCAL_EXECUTIVE_HEADS.contains(&head.word);
+    (head.words > 0 || head.body == BodyKind::Institution && named_alone).then_some((head.start, head.body))
 }
 
-/// Whether the head at the start of `name` names a body even right before a preposition.
-fn named_without_words(name: &str) -> bool {
-    COUNCIL_HEADS
-        .iter()
-        .chain(LOCAL_EXECUTIVE_HEADS)
-        .any(|h| name.starts_with(h) && name[h.len()..].starts_with(char::is_whitespace))
+/// The head of a body's or plant's name ([`head_of_name`]).
+struct NameHead<'a> {
+    /// Where the name starts (an elided article left out).
+    start: usize,
+    body: BodyKind,
+    /// The words between the head and the end of the name.
+    words: usize,
+    /// The head noun as written ("Comité", "akimat").
+    word: &'a str,
 }
 
-/// Where the name of a body or plant starts that runs on to the tokens read back from its
-/// end (`tokens`, last first): a head noun ([`BODY_HEADS`], [`FACTORY_HEADS`]) and at most
-/// [`MAX_BODY_WORDS`] lowercase words saying what it does; which it is; and how many such
-/// words there are.
-fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<(usize, BodyKind, usize)> {
+/// The head of the name of a body or plant that runs on to the tokens read back from its
+/// end (`tokens`, last first): a head noun ([`BODY_HEADS`], [`LOWERCASE_BODY_HEADS`],
+/// [`LOCAL_EXECUTIVE_HEADS`], [`FACTORY_HEADS`], a central bank) and at most
+/// [`MAX_BODY_WORDS`] words saying what it does.
+fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<NameHead<'a>> {
     let mut words = 0;
     let mut located = false;
     // The word after the token at hand (tokens come from the end).
     let mut following = "";
     // A capitalised word read last, which the token before it must allow: a preposition
     // (then it is the first noun of the complement, "ministère des Relations extérieures",
-    // "Comité de la Jeunesse", and must follow the head closely) or initials (a person's name, "Institut de
-    // physique B.I. Stepanov"). Its index among the words.
+    // "Comité de la Jeunesse", and must follow the head closely) or initials (a person's
+    // name, "Institut de physique B.I. Stepanov"). Its index among the words.
     let mut capital: Option<usize> = None;
     let mut complement_capital: Option<usize> = None;
     for (start, token) in tokens {
@@ -277,7 +281,8 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<(u
         // A capitalised word ends the search: it is the head or the name is not one; after
         // an elision it may also describe ("Comité d'État pour la science").
         if FACTORY_HEADS.contains(&word) {
-            return (!located && complement_capital.is_none()).then_some((start + skip, BodyKind::Firm, words));
+            let head = NameHead { start: start + skip, body: BodyKind::Firm, words, word };
+            return (!located && complement_capital.is_none()).then_some(head);
         }
         // "une usine sur le territoire du pays d'Asie centrale": where a plant is, not
         // its name.
@@ -286,10 +291,11 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<(u
             if BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) {
                 // The complement's capitalised noun comes right after the head's preposition.
                 let close = complement_capital.is_none_or(|index| matches!(words - index, 2 | 3));
-                return close.then_some((start + skip, BodyKind::Institution, words));
+                return close.then_some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
             }
+            // "centrale" was read as a word of the name.
             if word == BANK_HEAD && following == "centrale" {
-                return Some((start + skip, BodyKind::Institution, words.max(1)));
+                return Some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
             }
             // A capitalised article opens a sentence: what follows it is the head or no name.
             if token.starts_with(char::is_uppercase) && skip > 0 {
@@ -310,7 +316,7 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<(u
         }
         if LOWERCASE_BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) {
             let close = complement_capital.is_none_or(|index| matches!(words - index, 2 | 3));
-            return close.then_some((start + skip, BodyKind::Institution, words));
+            return close.then_some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
         }
         let describes = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
         following = word;
@@ -343,7 +349,7 @@ pub fn dedicated_body_start(text: &str, at: usize, floor: usize) -> Option<(usiz
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    head_of_name(tokens_backwards(text, from, at)).map(|(start, body, _)| (start, body))
+    head_of_name(tokens_backwards(text, from, at)).map(|head| (head.start, head.body))
 }
 
 /// Head nouns of the English names of firms that make one only after a place ("Astana
@@ -1091,12 +1097,12 @@ fn name_before(tokens: &[Token], at: usize) -> Option<Range<usize>> {
     }
     // "l'entreprise d'État OJSC": a state company, not one named "État"; "Le JSC "X"" at a
     // sentence start: the article.
-    let start = capitalised_run_before(tokens, at, 5, |t, core| {
+    let start = capitalised_run_before(tokens, at, 5, |_, core| {
         core.ends_with([',', ';', ':', '.', ')'])
             || !is_capitalised(core)
             || is_legal_form(core)
             || core == "État"
-            || CAPITALISED_ARTICLES.contains(&t.text)
+            || FUNCTION_WORDS.contains(&core)
     })?;
     let end = last.start + last.text.trim_end_matches([',', ';', ':']).len();
     (end > start).then_some(start..end)
@@ -1179,9 +1185,6 @@ fn quoted_span(token: &Token) -> Option<Range<usize>> {
     let inner = text.strip_prefix('"')?.strip_suffix('"')?;
     (!inner.is_empty() && starts_upper(inner)).then(|| token.start + 1..token.start + 1 + inner.len())
 }
-
-/// Articles and prepositions that open a sentence, never a name.
-const CAPITALISED_ARTICLES: &[&str] = &["Le", "La", "Les", "Un", "Une", "Des", "Du", "De", "Ce", "Cette"];
 
 /// Most words of a quoted name.
 const MAX_QUOTED_WORDS: usize = 8;
