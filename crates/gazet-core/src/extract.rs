@@ -1019,10 +1019,18 @@ impl Extractor {
     /// becomes that body, an unlisted institution whose span takes the place in.
     /// `body_heads`: where the scan saw a body's head noun (original offsets, in order);
     /// a place with none in the window before it is not looked at.
-    fn add_named_bodies(&self, text: &str, body_heads: &[usize], mentions: &mut [Mention]) {
+    ///
+    /// A listed body followed by "de" and another body or a state, with words saying which
+    /// between them, is one name too ("la Chambre des représentants du Majlisi Oli", "le
+    /// Conseil des ministres de l'Intérieur des États membres de la CEI"): what is embedded
+    /// in a name is not marked again.
+    fn add_named_bodies(&self, text: &str, body_heads: &[usize], mentions: &mut Vec<Mention>) {
         use crate::unlisted::BodyKind;
         let mut floor = 0;
-        for m in mentions.iter_mut() {
+        // One pass that keeps mentions in place (a removal each would move the rest).
+        let mut kept = 0;
+        for i in 0..mentions.len() {
+            let m = &mut mentions[i];
             // A body's name may end with another body's ("l'Institut de phytopathologie et
             // de biodiversité de l'Université d'État de Batoumi"): the walk back goes on
             // from each body found, which is an institution, never a plant.
@@ -1037,7 +1045,7 @@ impl Extractor {
                 {
                     break;
                 }
-                let found = crate::unlisted::body_start(text, m.start, floor)
+                let found = crate::unlisted::body_start(text, m.start, floor, kind == Kind::Institution)
                     .filter(|&(_, body)| kind != Kind::Institution || body == BodyKind::Institution);
                 let Some((start, body)) = found else { break };
                 m.start = start;
@@ -1049,7 +1057,35 @@ impl Extractor {
                 m.alternatives.clear();
             }
             floor = m.end;
+            if kept > 0 && self.names_with_previous_body(text, &mentions[kept - 1], &mentions[i]) {
+                let end = mentions[i].end;
+                let body = &mut mentions[kept - 1];
+                body.end = end;
+                body.entity = self.unlisted_institution;
+                body.alternatives.clear();
+            } else {
+                mentions.swap(kept, i);
+                kept += 1;
+            }
         }
+        mentions.truncate(kept);
+    }
+
+    /// Whether `body`, a listed body's name, and `next`, a body or a state right after it,
+    /// read as one name: the body's head noun, words saying which, "de" and `next`, and no
+    /// coordination or punctuation between the two ([`Extractor::add_named_bodies`]).
+    fn names_with_previous_body(&self, text: &str, body: &Mention, next: &Mention) -> bool {
+        let next_kind = self.gazetteer.entity(next.entity).kind;
+        self.gazetteer.entity(body.entity).kind == Kind::Institution
+            && body.form == Form::Name
+            && body.end < next.start
+            // "le ministère de l'Éducation et l'Académie nationale des sciences": two bodies.
+            && !text[body.end..next.start].split_whitespace().any(|w| matches!(w, "et" | "ou" | "," | "puis"))
+            && !text[body.end..next.start].contains([',', ';', ':', '(', ')', '"', '«', '»'])
+            && matches!(next_kind, Kind::State | Kind::Institution)
+            && matches!(next.form, Form::Name | Form::Acronym)
+            && crate::unlisted::body_start(text, next.start, body.start, next_kind == Kind::Institution)
+                .is_some_and(|(start, kind)| start == body.start && kind == crate::unlisted::BodyKind::Institution)
     }
 
     /// "Institut d'optique atmosphérique SB RAS", "Centre de recherche de Carélie RAS": the

@@ -199,8 +199,10 @@ const MAX_BODY_WORDS: usize = 8;
 /// [`MAX_BODY_WORDS`] lowercase words saying what the body does, and "de", "du", "de la",
 /// "de l'" or "d'" right before the place ("Comité du tourisme du Daghestan"). Nothing of
 /// the name may lie before `floor` (the end of the previous mention). A head followed
-/// directly by the preposition ("Centre de la Russie") is a location, not a name.
-pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, BodyKind)> {
+/// directly by the preposition ("Centre de la Russie") is a location, not a name, unless
+/// what follows is another body (`of_body`): a body of a body is named so ("l'Académie du
+/// ministère de l'Intérieur", "la Cour de l'UEE").
+pub fn body_start(text: &str, place: usize, floor: usize, of_body: bool) -> Option<(usize, BodyKind)> {
     let mut from = place.saturating_sub(BODY_WINDOW).max(floor);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -231,8 +233,8 @@ pub fn body_start(text: &str, place: usize, floor: usize) -> Option<(usize, Body
     }
     let head = head_of_name(tokens)?;
     // A head right before the preposition names a location ("Centre de la Russie"), but
-    // for a council's or a local executive's.
-    let named_alone = COUNCIL_HEADS.contains(&head.word) || LOCAL_EXECUTIVE_HEADS.contains(&head.word);
+    // for a council's or a local executive's, or before another body.
+    let named_alone = of_body || COUNCIL_HEADS.contains(&head.word) || LOCAL_EXECUTIVE_HEADS.contains(&head.word);
     (head.words > 0 || head.body == BodyKind::Institution && named_alone).then_some((head.start, head.body))
 }
 

@@ -1054,6 +1054,38 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
     assert!(x.pairs.is_empty());
 }
 
+/// A body named after another body is one name, whether the first is listed or not; the
+/// second is not marked again. A coordination or punctuation between them keeps two.
+#[test]
+fn a_body_of_another_body_is_one_name() {
+    let e = engine();
+    // A head right before the preposition names a body when another body follows
+    // (written chapters: "l'Académie du ministère de l'Intérieur de la République du
+    // Bélarus"), a location when a place follows.
+    assert_eq!(
+        found(&e, "les diplômés de l'Académie de la Communauté des États indépendants et"),
+        [named("Académie de la Communauté des États indépendants", "gazet:inst/unlisted")]
+    );
+    assert_eq!(found(&e, "au Centre de la Russie et"), [named("Russie", "iso3166-1:RU")]);
+    // A listed body, words saying which, "de" and another body or a state ("la Chambre des
+    // représentants du Majlisi Oli", "le Conseil des ministres de l'Intérieur des États
+    // membres de la CEI").
+    for text in [
+        "avec l'Institut d'optique atmosphérique de l'Académie des sciences de Russie et",
+        "avec l'Institut d'optique atmosphérique des États membres de la CEI et",
+        "avec l'Institut d'optique atmosphérique du Kazakhstan et",
+    ] {
+        let name = &text[text.find('I').unwrap()..text.len() - 3];
+        assert_eq!(found(&e, text), [named(name, "gazet:inst/unlisted")], "{text}");
+    }
+    for text in [
+        "avec l'Institut d'optique atmosphérique et l'Académie des sciences de Russie",
+        "avec l'Institut d'optique atmosphérique, l'Académie des sciences de Russie",
+    ] {
+        assert_eq!(spans(&e, text), ["Institut d'optique atmosphérique", "Académie des sciences de Russie"], "{text}");
+    }
+}
+
 /// "Institut d'optique atmosphérique SB RAS" (ch2 of the book): the acronym of the academy a
 /// research body belongs to, right after its name, ends that name.
 #[test]
