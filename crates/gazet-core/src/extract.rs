@@ -385,6 +385,8 @@ impl Extractor {
             self.read_names_after_places(text, &mut mentions);
             self.add_firm_list_items(text, &mut mentions);
             self.repeat_unlisted_firms(text, &capitals, &mut mentions);
+            self.add_bodies_named_by_adjectives(text, &mut mentions);
+            self.add_acronyms_in_parentheses(text, &capitals, &mut mentions);
             self.extend_named_after(text, &mut mentions);
         }
         mentions
@@ -916,6 +918,99 @@ impl Extractor {
                 .collect();
             insert_found(mentions, found);
         }
+    }
+
+    /// "l'Institut agricole turkmène", "la Chambre de commerce et d'industrie biélorusse":
+    /// a capitalised body's head and the state adjective that names it make an unlisted
+    /// institution over the whole name (`unlisted::adjective_body`); the adjectives inside,
+    /// a compound's too ("l'Université slave kirghizo-russe"), are not marked again.
+    fn add_bodies_named_by_adjectives(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let describes = |m: &Mention| {
+            matches!(m.form, Form::Adjective | Form::Prefix) && self.gazetteer.entity(m.entity).kind == Kind::State
+        };
+        let mut i = 0;
+        while i < mentions.len() {
+            if !describes(&mentions[i]) {
+                i += 1;
+                continue;
+            }
+            // The parts of a compound ("biélorusse-ouzbek"), joined by hyphens.
+            let mut last = i;
+            while mentions.get(last + 1).is_some_and(|next| {
+                describes(next) && text[mentions[last].end..next.start].trim_matches(char::is_whitespace) == "-"
+            }) {
+                last += 1;
+            }
+            let floor = i.checked_sub(1).map_or(0, |p| mentions[p].end);
+            let ceiling = mentions.get(last + 1).map_or(text.len(), |n| n.start);
+            let adjective = mentions[i].start..mentions[last].end;
+            let body = (mentions[last].form == Form::Adjective)
+                .then(|| crate::unlisted::adjective_body(text, adjective, floor, ceiling))
+                .flatten();
+            if let Some(span) = body {
+                let word = mentions[i].word;
+                mentions[i] = Mention::found_by_rule(span, self.unlisted_institution, Vec::new(), word);
+                mentions.drain(i + 1..=last);
+                i += 1;
+            } else {
+                i = last + 1;
+            }
+        }
+    }
+
+    /// "l'Union des entreprises de technologies avancées (UATE)": an acronym in
+    /// parentheses right after the name of a firm or a body is that entity's acronym, and
+    /// so is the same acronym written elsewhere in the text (`unlisted::acronym_after`).
+    fn add_acronyms_in_parentheses(&self, text: &str, capitals: &[usize], mentions: &mut Vec<Mention>) {
+        let mut acronyms: Vec<(&str, EntityIdx)> = Vec::new();
+        // Names no other rule read, found from their acronym (in order).
+        let mut named = Vec::new();
+        for at in memchr::memchr_iter(b'(', text.as_bytes()) {
+            let next = mentions.partition_point(|m| m.start < at);
+            let floor = next.checked_sub(1).map_or(0, |p| mentions[p].end);
+            if text[floor..at].trim_end().is_empty() && next > 0 {
+                continue;
+            }
+            let Some(span) = crate::unlisted::acronym_after(text, at) else { continue };
+            if mentions.get(next).is_some_and(|m| m.start < span.end) {
+                continue;
+            }
+            let Some((start, body)) = crate::unlisted::name_before_acronym(text, at, floor) else { continue };
+            let entity = match body {
+                crate::unlisted::BodyKind::Institution => self.unlisted_institution,
+                crate::unlisted::BodyKind::Firm => self.unlisted_firm,
+            };
+            let end = text[..at].trim_end().len();
+            named.push((next, Mention::found_by_rule(start..end, entity, Vec::new(), ordinal_before(mentions, next))));
+        }
+        insert_found(mentions, named);
+        for (i, m) in mentions.iter().enumerate() {
+            let kind = self.gazetteer.entity(m.entity).kind;
+            if !matches!(kind, Kind::Firm | Kind::Institution) || m.form != Form::Name {
+                continue;
+            }
+            let Some(span) = crate::unlisted::acronym_after(text, m.end) else { continue };
+            // The gazetteers know it, or another rule read it.
+            if mentions.get(i + 1).is_some_and(|next| next.start < span.end) {
+                continue;
+            }
+            if !acronyms.iter().any(|&(a, _)| a == &text[span.clone()]) {
+                acronyms.push((&text[span], m.entity));
+            }
+        }
+        if acronyms.is_empty() {
+            return;
+        }
+        let words: Vec<&str> = acronyms.iter().map(|&(a, _)| a).collect();
+        let mut found = Vec::new();
+        for span in crate::unlisted::repeated_acronyms(text, &words, capitals) {
+            let Some(slot) = free_slot(mentions, &span) else { continue };
+            let Some(&(_, entity)) = acronyms.iter().find(|&&(a, _)| a == &text[span.clone()]) else { continue };
+            let mut mention = Mention::found_by_rule(span, entity, Vec::new(), ordinal_before(mentions, slot));
+            mention.form = Form::Acronym;
+            found.push((slot, mention));
+        }
+        insert_found(mentions, found);
     }
 
     /// One-word firm names made of a stem and a trade ("Bryanskselmash", "Piteravto"),

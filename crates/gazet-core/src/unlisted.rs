@@ -354,6 +354,129 @@ pub fn dedicated_body_start(text: &str, at: usize, floor: usize) -> Option<(usiz
     head_of_name(tokens_backwards(text, from, at)).map(|head| (head.start, head.body))
 }
 
+/// Most lowercase words between a body's head and the state adjective that names it
+/// ("Chambre de commerce et d'industrie biélorusse").
+const MAX_ADJECTIVE_BODY_WORDS: usize = 4;
+
+/// Most words of the complement after such an adjective ("pour la recherche fondamentale").
+const MAX_COMPLEMENT_WORDS: usize = 7;
+
+/// Words that a body's name does not hold: verbs, relatives, pronouns and the prepositions
+/// that say where or with whom ("le Comité a approuvé le projet biélorusse").
+const NOT_IN_NAMES: &[&str] = &[
+    "a", "ont", "est", "sont", "été", "était", "sera", "seront", "avait", "avaient", "va", "vont", "fait", "qui",
+    "que", "qu'", "dont", "où", "avec", "dans", "sur", "par", "à", "au", "aux", "entre", "chez", "vers", "se", "s'",
+    "ne", "n'", "il", "elle", "ils", "elles", "on", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses",
+    "leur", "leurs", "plus", "très", "aussi", "ainsi", "comme", "mais", "ou",
+];
+
+/// Words of the bodies that every pair of states sets up, which French describes with the
+/// two states' adjectives however it writes them: ANNOTATION.md's example of a descriptive
+/// body ("commission intergouvernementale biélorusse-ouzbèke", "Conseil d'affaires
+/// biélorusse-ouzbek").
+const BILATERAL_WORDS: &[&str] = &[
+    "intergouvernementale",
+    "intergouvernemental",
+    "mixte",
+    "conjoint",
+    "conjointe",
+    "affaires",
+    "bilatéral",
+    "bilatérale",
+];
+
+/// The span of a body named by a state adjective (`adjective`, the adjective's span, or
+/// a compound's: "biélorusse-ouzbek"): a capitalised head ([`BODY_HEADS`]) with at most
+/// [`MAX_ADJECTIVE_BODY_WORDS`] lowercase words before the adjective, and after it the
+/// complement that says what the body does, if one follows ("l'Institut biélorusse de
+/// normalisation et de certification", "la Fondation républicaine biélorusse pour la
+/// recherche fondamentale"). A head right before the adjective names a body only with such
+/// a complement ("le Comité biélorusse" is any committee). Nothing of the name lies before
+/// `floor` or from `ceiling` on (the mentions around it). French writes a descriptive body
+/// in lowercase ("la commission intergouvernementale biélorusse-ouzbèke": the adjectives
+/// only, ANNOTATION.md), a name capitalised.
+pub fn adjective_body(text: &str, adjective: Range<usize>, floor: usize, ceiling: usize) -> Option<Range<usize>> {
+    let mut from = adjective.start.saturating_sub(BODY_WINDOW).max(floor);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut words = 0;
+    let mut start = None;
+    for (at, token) in tokens_backwards(text, from, adjective.start) {
+        let word = strip_elision(token);
+        if BODY_HEADS.contains(&word) && word != "Banque" {
+            start = Some(at + token.len() - word.len());
+            break;
+        }
+        let lowercase = word.chars().all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-'));
+        // "d'État": the one capitalised word a body's description holds.
+        let of_state = token.len() > word.len() && word == "État";
+        if !(lowercase || of_state) || NOT_IN_NAMES.contains(&token) || words == MAX_ADJECTIVE_BODY_WORDS {
+            return None;
+        }
+        words += 1;
+    }
+    let start = start?;
+    if tokens_backwards(text, start, adjective.start).any(|(_, token)| BILATERAL_WORDS.contains(&strip_elision(token)))
+    {
+        return None;
+    }
+    let end = complement_end(text, adjective.end, ceiling);
+    (words > 0 || end > adjective.end).then_some(start..end.max(adjective.end))
+}
+
+/// The end of the complement of a body's name that begins at `at` ("de normalisation et
+/// de certification"): a preposition, then lowercase words up to punctuation, a capitalised
+/// word, a digit, a word no name holds or `ceiling`, less the function words at its end;
+/// `at` if there is none.
+fn complement_end(text: &str, at: usize, ceiling: usize) -> usize {
+    const PREPOSITIONS: &[&str] = &["de", "du", "des", "pour", "d'", "d’"];
+    const TRAILING: &[&str] = &["de", "du", "des", "pour", "et", "d'", "d’", "l'", "l’", "la", "le", "les"];
+    let rest = &text[at..ceiling.max(at)];
+    let mut end = at;
+    let mut content = false;
+    let mut offset = 0;
+    let mut i = 0;
+    for token in rest.split_inclusive(char::is_whitespace) {
+        let word = token.trim_end();
+        let token_start = at + offset;
+        offset += token.len();
+        if word.is_empty() {
+            continue;
+        }
+        i += 1;
+        let stripped = word.trim_end_matches([',', ';', ':', '.', ')', '(', '"', '»']);
+        let closes = stripped.len() < word.len();
+        let (article, bare) = match stripped.find(['\'', '’']) {
+            Some(q) => stripped.split_at(q + stripped[q..].chars().next().map_or(1, char::len_utf8)),
+            None => ("", stripped),
+        };
+        if i == 1 {
+            if !(PREPOSITIONS.contains(&stripped) || matches!(article, "d'" | "d’")) {
+                return at;
+            }
+        } else if i > MAX_COMPLEMENT_WORDS
+            || NOT_IN_NAMES.contains(&stripped)
+            || !bare.chars().all(|c| c.is_lowercase() || c == '-')
+            || bare.is_empty() && article.is_empty()
+        {
+            break;
+        }
+        if !TRAILING.contains(&stripped) && !bare.is_empty() && (i > 1 || !article.is_empty()) {
+            content = true;
+            end = token_start + stripped.len();
+        }
+        if closes {
+            break;
+        }
+    }
+    if content {
+        end
+    } else {
+        at
+    }
+}
+
 /// Head nouns of the English names of firms that make one only after a place ("Astana
 /// Universal Commodity Exchange", "Kazakhstan Petrochemical Industries" with every
 /// [`POSTPOSED_HEADS`] one too): after any name, "Bank" or "Exchange" also ends
@@ -1300,6 +1423,102 @@ pub fn repeated_names(text: &str, names: &[&str], capitals: &[usize]) -> Vec<Ran
         if !domain_at(text, end) {
             found.push(at..end);
         }
+    }
+    found
+}
+
+/// The acronym in parentheses right after a name that ends at `end` ("l'Agence nationale
+/// pour la sécurité alimentaire (ANSA)", "Alliance ferroviaire eurasienne (OTLK ERA)").
+pub fn acronym_after(text: &str, end: usize) -> Option<Range<usize>> {
+    let rest = &text[end..];
+    let opened = rest.trim_start().strip_prefix('(')?;
+    let inner = &opened[..opened.find(')')?];
+    let start = end + (rest.len() - opened.len());
+    is_acronym(inner).then_some(start..start + inner.len())
+}
+
+/// Heads that, besides [`BODY_HEADS`] and [`FACTORY_HEADS`], begin a name that its
+/// acronym confirms ([`name_before_acronym`]): alone they would name too much ("l'Union",
+/// "la Compagnie").
+const ACRONYM_NAME_HEADS: &[(&str, BodyKind)] = &[
+    ("Union", BodyKind::Institution),
+    ("Organisation", BodyKind::Institution),
+    ("Structure", BodyKind::Institution),
+    ("Compagnie", BodyKind::Firm),
+    ("Société", BodyKind::Firm),
+    ("Régie", BodyKind::Firm),
+    ("Entreprise", BodyKind::Firm),
+];
+
+/// Most words of a name found before its acronym.
+const MAX_ACRONYM_NAME_WORDS: usize = 10;
+
+/// Where the name starts that the acronym in parentheses at `open` (the parenthesis)
+/// follows, and what it names, if no mention ends there: the nearest capitalised head
+/// noun before it ([`BODY_HEADS`], [`FACTORY_HEADS`], [`ACRONYM_NAME_HEADS`]) with only
+/// the words of a name between ("le Conseil des commandants des troupes frontalières
+/// (CCTF)", "la Fondation Incubateur d'entreprises (EIF)"), after `floor`.
+pub fn name_before_acronym(text: &str, open: usize, floor: usize) -> Option<(usize, BodyKind)> {
+    let mut from = open.saturating_sub(BODY_WINDOW).max(floor);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    for (words, (at, token)) in tokens_backwards(text, from, open).enumerate() {
+        let word = strip_elision(token);
+        let start = at + token.len() - word.len();
+        if BODY_HEADS.contains(&word) && words > 0 {
+            return Some((start, BodyKind::Institution));
+        }
+        if let Some(&(_, body)) = ACRONYM_NAME_HEADS.iter().find(|(head, _)| *head == word) {
+            return (words > 0).then_some((start, body));
+        }
+        if starts_upper(word) && FACTORY_HEADS.contains(&word) {
+            return (words > 0).then_some((start, BodyKind::Firm));
+        }
+        let name_like = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+            && !NOT_IN_NAMES.contains(&token)
+            && !FUNCTION_WORDS.contains(&token);
+        if !name_like || words == MAX_ACRONYM_NAME_WORDS {
+            return None;
+        }
+    }
+    None
+}
+
+/// Two to twelve ASCII letters in at most two words, each capitalised, with more capitals
+/// than lowercase letters and at least two of them ("EIF", "BelGISS", "YaMZ", "OTLK ERA");
+/// not a Roman numeral ("II").
+fn is_acronym(s: &str) -> bool {
+    let words: Vec<&str> = s.split(' ').collect();
+    let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
+    let lower = s.bytes().filter(u8::is_ascii_lowercase).count();
+    (2..=12).contains(&s.len())
+        && words.len() <= 2
+        && words
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()) && w.starts_with(|c: char| c.is_ascii_uppercase()))
+        && upper >= 2
+        && lower < upper
+        && !s.bytes().all(|b| b"IVXLC".contains(&b))
+}
+
+/// Where the text writes one of `acronyms` (acronyms a rule found) as a word of its own,
+/// not inside an address: every occurrence at one of the `capitals` ([`capital_word_starts`]),
+/// in order and without overlaps.
+pub fn repeated_acronyms(text: &str, acronyms: &[&str], capitals: &[usize]) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for &at in capitals {
+        if found.last().is_some_and(|r| r.end > at) {
+            continue;
+        }
+        let end = acronyms
+            .iter()
+            .filter(|a| bytes[at..].starts_with(a.as_bytes()))
+            .map(|a| at + a.len())
+            .filter(|&end| !word_goes_on(text, end) && !domain_at(text, end))
+            .max();
+        found.extend(end.map(|end| at..end));
     }
     found
 }

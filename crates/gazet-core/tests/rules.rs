@@ -409,6 +409,8 @@ ministère du Commerce {de}|ministère du Commerce\tiso3166-1:BY\n";
             "Chambre des représentants du Bélarus",
             "gazet:inst/chamber",
         ),
+        // And another state's: the name of a body no gazetteer lists.
+        ("la Chambre des représentants de Chine a voté", "Chambre des représentants de Chine", "gazet:inst/unlisted"),
     ] {
         assert_eq!(ids(text), [(span.to_string(), id.to_string())], "{text}");
     }
@@ -416,7 +418,7 @@ ministère du Commerce {de}|ministère du Commerce\tiso3166-1:BY\n";
         "le ministère du Commerce et la Chine",
         "la Banque mondiale de Chine",
         "le ministère du Commerce, de Chine",
-        "la Chambre des représentants de Chine",
+        "la Chambre des représentants et la Chine",
     ] {
         assert_eq!(ids(text).len(), 2, "{text}: {:?}", ids(text));
     }
@@ -1083,6 +1085,100 @@ fn a_body_of_another_body_is_one_name() {
         "avec l'Institut d'optique atmosphérique, l'Académie des sciences de Russie",
     ] {
         assert_eq!(spans(&e, text), ["Institut d'optique atmosphérique", "Académie des sciences de Russie"], "{text}");
+    }
+}
+
+/// A capitalised body's head and the state adjective that names it are one name, with the
+/// complement that says what the body does; the adjectives of a descriptive body, or of the
+/// bodies every pair of states sets up, stay adjectives (ANNOTATION.md).
+#[test]
+fn a_body_named_by_a_state_adjective_is_one_name() {
+    let e = engine();
+    let unlisted = |name: &str| named(name, "gazet:inst/unlisted");
+    assert_eq!(
+        found(&e, "l'Institut agricole kazakh, établi à Minsk"),
+        [unlisted("Institut agricole kazakh"), named("Minsk", "geonames:625144")]
+    );
+    assert_eq!(
+        found(&e, "avec la Chambre de commerce et d'industrie biélorusse a signé"),
+        [unlisted("Chambre de commerce et d'industrie biélorusse")]
+    );
+    // The complement runs to punctuation, a capitalised word or a word no name holds.
+    assert_eq!(
+        found(&e, "la Fondation républicaine biélorusse pour la recherche fondamentale. Parmi"),
+        [unlisted("Fondation républicaine biélorusse pour la recherche fondamentale")]
+    );
+    assert_eq!(
+        found(&e, "l'Institut biélorusse de normalisation et de certification a publié"),
+        [unlisted("Institut biélorusse de normalisation et de certification")]
+    );
+    // A compound (book ch3, gold: one institution).
+    assert_eq!(
+        found(&e, "les fondateurs de l'Institut intersectoriel biélorusse-ouzbek de qualifications techniques appliquées, dont"),
+        [unlisted("Institut intersectoriel biélorusse-ouzbek de qualifications techniques appliquées")]
+    );
+    // A dedication after it belongs to the name.
+    assert_eq!(
+        found(&e, "l'Université agrotechnique kazakhe portant le nom de S. Seifoulline coopère"),
+        [unlisted("Université agrotechnique kazakhe portant le nom de S. Seifoulline")]
+    );
+    // Not names: a lowercase head, a head right before the adjective with nothing after,
+    // a verb between, the bodies of two states.
+    for text in [
+        "avec l'université biélorusse et",
+        "le Comité biélorusse a décidé",
+        "le Comité a approuvé le projet biélorusse",
+        "la Commission intergouvernementale biélorusse-ouzbèke pour la coopération économique",
+        "le Conseil d'affaires biélorusse-ouzbek",
+    ] {
+        assert!(
+            found(&e, text).iter().all(|(_, id, form)| id.starts_with("iso3166-1:") && *form == Form::Adjective),
+            "{text}"
+        );
+    }
+}
+
+/// An acronym in parentheses after the name of a firm or a body is that entity's, there
+/// and wherever the text repeats it; it also confirms a name no other rule read.
+#[test]
+fn an_acronym_in_parentheses_names_the_body_before_it() {
+    let e = engine();
+    let acronym = |text: &str, id: &str| (text.to_string(), id.to_string(), Form::Acronym);
+    assert_eq!(
+        found(&e, "l'Institut d'optique atmosphérique (IOA) a signé. L'IOA, avec Minsk"),
+        [
+            named("Institut d'optique atmosphérique", "gazet:inst/iao"),
+            acronym("IOA", "gazet:inst/iao"),
+            acronym("IOA", "gazet:inst/iao"),
+            named("Minsk", "geonames:625144"),
+        ]
+    );
+    assert_eq!(
+        found(&e, "le Conseil des commandants des troupes frontalières (CCTF) et"),
+        [
+            named("Conseil des commandants des troupes frontalières", "gazet:inst/unlisted"),
+            acronym("CCTF", "gazet:inst/unlisted")
+        ]
+    );
+    assert_eq!(
+        found(&e, "la Compagnie unifiée de transport et de logistique - Alliance ferroviaire eurasienne (OTLK ERA) et"),
+        [
+            named(
+                "Compagnie unifiée de transport et de logistique - Alliance ferroviaire eurasienne",
+                "gazet:firm/unlisted"
+            ),
+            acronym("OTLK ERA", "gazet:firm/unlisted"),
+        ]
+    );
+    // Not acronyms, or no name before them: nothing.
+    for text in [
+        "l'Institut d'optique atmosphérique (Tomsk) et",
+        "le Conseil a décidé (II) et",
+        "dans la ville (URSS) et",
+        "Le projet (CCTF) et",
+    ] {
+        assert!(found(&e, text).iter().all(|(_, _, form)| *form != Form::Acronym || text.contains("URSS")), "{text}");
+        assert!(!found(&e, text).iter().any(|(_, id, _)| id.ends_with("/unlisted")), "{text}");
     }
 }
 
