@@ -1153,10 +1153,18 @@ impl Extractor {
             }
             floor = m.end;
             if kept > 0 && self.names_with_previous_body(text, &mentions[kept - 1], &mentions[i]) {
+                // A listed body named with its own state or a body of that state is still
+                // itself ("le Centre ... de neurologie du ministère de la Santé du Belarus");
+                // with another's, it is a body no gazetteer lists ("la Chambre des
+                // représentants du Majlisi Oli").
+                let state = self.gazetteer.state_of(mentions[kept - 1].entity);
+                let itself = state.is_some() && state == self.gazetteer.state_of(mentions[i].entity);
                 let end = mentions[i].end;
                 let body = &mut mentions[kept - 1];
                 body.end = end;
-                body.entity = self.unlisted_institution;
+                if !itself {
+                    body.entity = self.unlisted_institution;
+                }
                 body.alternatives.clear();
             } else {
                 mentions.swap(kept, i);
@@ -1179,8 +1187,13 @@ impl Extractor {
             && !text[body.end..next.start].contains([',', ';', ':', '(', ')', '"', '«', '»'])
             && matches!(next_kind, Kind::State | Kind::Institution)
             && matches!(next.form, Form::Name | Form::Acronym)
-            && crate::unlisted::body_start(text, next.start, body.start, next_kind == Kind::Institution)
+            && (crate::unlisted::body_start(text, next.start, body.start, next_kind == Kind::Institution)
                 .is_some_and(|(start, kind)| start == body.start && kind == crate::unlisted::BodyKind::Institution)
+                // A body of a body, right after "de", whatever its name holds ("le Centre
+                // de recherche de Carélie de l'Académie russe des sciences").
+                || next_kind == Kind::Institution
+                    && de_only(&text[body.end..next.start])
+                    && crate::unlisted::begins_with_body_head(&text[body.start..body.end]))
     }
 
     /// "Institut d'optique atmosphérique SB RAS", "Centre de recherche de Carélie RAS": the

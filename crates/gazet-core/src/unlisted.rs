@@ -238,6 +238,13 @@ pub fn body_start(text: &str, place: usize, floor: usize, of_body: bool) -> Opti
     (head.words > 0 || head.body == BodyKind::Institution && named_alone).then_some((head.start, head.body))
 }
 
+/// Whether a name begins with the head noun of a public body ("Centre de recherche de
+/// Carélie", "ministère de l'Intérieur").
+pub fn begins_with_body_head(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    BODY_HEADS.contains(&first) || LOWERCASE_BODY_HEADS.contains(&first)
+}
+
 /// The head of a body's or plant's name ([`head_of_name`]).
 struct NameHead<'a> {
     /// Where the name starts (an elided article left out).
