@@ -1056,6 +1056,20 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
     assert!(x.pairs.is_empty());
 }
 
+/// A capitalised word joined by a hyphen to a place's name makes another place's name,
+/// kept whole: "Oust-Louga" is not Louga.
+#[test]
+fn a_capitalised_word_hyphened_to_a_place_names_another_place() {
+    let e = engine();
+    let unlisted = |name: &str| named(name, "gazet:region/unlisted");
+    assert_eq!(found(&e, "vers Oust-Gomel, puis"), [unlisted("Oust-Gomel")]);
+    assert_eq!(found(&e, "vers Oust-\n\nGomel, puis"), [unlisted("Oust-\n\nGomel")]);
+    // Two names joined are two mentions; a lowercase word or an acronym joins nothing.
+    assert_eq!(spans(&e, "la ligne Minsk-Gomel et"), ["Minsk", "Gomel"]);
+    assert_eq!(spans(&e, "l'axe Asie centrale-Gomel et"), ["Asie centrale", "Gomel"]);
+    assert_eq!(spans(&e, "l'axe trans-Gomel et le CEI-Gomel"), ["Gomel", "CEI", "Gomel"]);
+}
+
 /// A body named after another body is one name, whether the first is listed or not; the
 /// second is not marked again. A coordination or punctuation between them keeps two.
 #[test]
