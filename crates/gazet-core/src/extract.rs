@@ -387,6 +387,7 @@ impl Extractor {
             self.add_firm_list_items(text, &mut mentions);
             self.repeat_unlisted_firms(text, &capitals, &mut mentions);
             self.add_bodies_named_by_adjectives(text, &mut mentions);
+            self.extend_over_eponyms(text, &mut mentions);
             self.add_acronyms_in_parentheses(text, &capitals, &mut mentions);
             self.extend_named_after(text, &mut mentions);
         }
@@ -957,6 +958,30 @@ impl Extractor {
                 i = last + 1;
             }
         }
+    }
+
+    /// "l'Université nationale eurasienne L.N. Goumilev": the person a body is named after,
+    /// written with initials right after its name, is part of the name
+    /// (`unlisted::eponym_end`); a place in it ("Kant") is not marked again.
+    fn extend_over_eponyms(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut kept = 0;
+        let mut covered = 0;
+        for i in 0..mentions.len() {
+            if mentions[i].start < covered {
+                continue;
+            }
+            let m = &mentions[i];
+            let body = self.gazetteer.entity(m.entity).kind == Kind::Institution
+                && m.form == Form::Name
+                && crate::unlisted::begins_with_body_head(&text[m.start..m.end]);
+            if let Some(end) = body.then(|| crate::unlisted::eponym_end(text, m.start, m.end)).flatten() {
+                mentions[i].end = end;
+                covered = end;
+            }
+            mentions.swap(kept, i);
+            kept += 1;
+        }
+        mentions.truncate(kept);
     }
 
     /// "l'Union des entreprises de technologies avancées (UATE)": an acronym in

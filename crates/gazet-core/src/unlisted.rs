@@ -238,6 +238,67 @@ pub fn body_start(text: &str, place: usize, floor: usize, of_body: bool) -> Opti
     (head.words > 0 || head.body == BodyKind::Institution && named_alone).then_some((head.start, head.body))
 }
 
+/// Nouns of the people who head or serve a body: a person's name right after the body's
+/// is theirs ("le recteur de l'Université d'État de Biélorussie A. Korol").
+const ROLE_NOUNS: &[&str] = &[
+    "recteur",
+    "rectrice",
+    "vice-recteur",
+    "directeur",
+    "directrice",
+    "président",
+    "présidente",
+    "vice-président",
+    "chef",
+    "doyen",
+    "ministre",
+    "professeur",
+    "représentant",
+    "représentante",
+    "secrétaire",
+    "délégué",
+    "ambassadeur",
+    "gouverneur",
+    "employé",
+    "chercheur",
+    "diplômé",
+    "étudiant",
+];
+
+/// The end of the name of the person a body is named after, written with initials right
+/// after the body's name, which ends at `end` and starts at `start` ("l'Université
+/// nationale eurasienne L.N. Goumilev", "l'Université technique d'État kirghize I.
+/// Razzakov"), unless a noun before the body says the person serves it.
+pub fn eponym_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let mut at = end + (rest.len() - rest.trim_start().len());
+    if at == end {
+        return None;
+    }
+    let mut initials = 0;
+    loop {
+        let token_end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+        let token = &text[at..token_end];
+        if is_initials(token) && initials < 3 {
+            initials += 1;
+            at = token_end + (text[token_end..].len() - text[token_end..].trim_start().len());
+            continue;
+        }
+        let surname = token.trim_end_matches([',', ';', ':', '.', ')', '"', '»']);
+        let mut chars = surname.chars();
+        let is_surname = chars.next().is_some_and(char::is_uppercase)
+            && surname.chars().count() >= 2
+            && chars.all(|c| c.is_lowercase() || c == '-');
+        if initials == 0 || !is_surname {
+            return None;
+        }
+        let served = tokens_backwards(text, start.saturating_sub(60), start)
+            .take(3)
+            .any(|(_, token)| ROLE_NOUNS.contains(&strip_elision(token).to_lowercase().as_str()));
+        return (!served).then_some(at + surname.len());
+    }
+}
+
 /// Whether a name begins with the head noun of a public body ("Centre de recherche de
 /// Carélie", "ministère de l'Intérieur").
 pub fn begins_with_body_head(name: &str) -> bool {

@@ -1159,6 +1159,29 @@ fn a_body_named_by_a_state_adjective_is_one_name() {
     }
 }
 
+/// The person a body is named after, written with initials right after its name, is part
+/// of the name; a person who serves the body is not.
+#[test]
+fn a_person_written_with_initials_after_a_body_names_it() {
+    let e = engine();
+    let iao = |name: &str| named(name, "gazet:inst/iao");
+    assert_eq!(
+        found(&e, "avec l'Institut d'optique atmosphérique V.E. Zuev et"),
+        [iao("Institut d'optique atmosphérique V.E. Zuev")]
+    );
+    assert_eq!(
+        found(&e, "avec l'Institut d'optique atmosphérique V. E. \n\nZuev, et"),
+        [iao("Institut d'optique atmosphérique V. E. \n\nZuev")]
+    );
+    for text in [
+        "le directeur de l'Institut d'optique atmosphérique V. Zuev a dit",
+        "avec l'Institut d'optique atmosphérique. V. Zuev a dit",
+        "avec l'Institut d'optique atmosphérique Zuev et",
+    ] {
+        assert_eq!(found(&e, text), [iao("Institut d'optique atmosphérique")], "{text}");
+    }
+}
+
 /// An acronym in parentheses after the name of a firm or a body is that entity's, there
 /// and wherever the text repeats it; it also confirms a name no other rule read.
 #[test]
