@@ -1481,6 +1481,27 @@ impl Extractor {
                 continue;
             }
             let Some((span, designator_inside)) = crate::unlisted::territory_at(text, at) else { continue };
+            // "la région économique de Gandja-Gazakh": places joined by hyphens, or a place
+            // after a designator of two words, name one territory with the designator, which
+            // takes them in.
+            let inside = mentions[next..].iter().take_while(|m| m.start < span.end).count();
+            let two_words = crate::unlisted::opens_with_two_word_designator(&text[span.clone()]);
+            let joined_places = (inside > 1 || inside == 1 && two_words)
+                && designator_inside
+                && mentions[next..next + inside].iter().all(|m| {
+                    m.end <= span.end
+                        && m.form == Form::Name
+                        && matches!(self.gazetteer.entity(m.entity).kind, Kind::Region | Kind::State)
+                });
+            if joined_places {
+                let m = &mut mentions[next];
+                m.start = span.start;
+                m.end = span.end;
+                m.entity = self.unlisted_region;
+                m.alternatives.clear();
+                mentions.drain(next + 1..next + inside);
+                continue;
+            }
             if let Some(m) = mentions.get_mut(next).filter(|m| m.start < span.end) {
                 if !designator_inside {
                     continue; // "le village de Myadel": the listed town, as it is

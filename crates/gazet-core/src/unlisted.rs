@@ -49,6 +49,7 @@ const TERRITORY_DESIGNATORS: &[&[&str]] = &[
     &["établissement", "urbain"],
     &["village", "urbain"],
     &["village", "rural"],
+    &["région", "économique"],
     &["district"],
     &["village"],
     &["raïon"],
@@ -879,6 +880,14 @@ pub fn designator_words() -> impl Iterator<Item = &'static str> {
 /// `word` is `designator`, whatever its case ("Établissement rural de ...").
 fn same_word(word: &str, designator: &str) -> bool {
     word.chars().flat_map(char::to_lowercase).eq(designator.chars())
+}
+
+/// Whether a territory's name opens with a designator of two words ("région économique de
+/// Lankaran", "district urbain de Sosnovy Bor"), which no listed name holds.
+pub fn opens_with_two_word_designator(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    TERRITORY_DESIGNATORS.iter().any(|d| d.len() == 2 && same_word(first, d[0]) && second == d[1])
 }
 
 /// The span of an unlisted territory whose designator starts at byte `at` of `text`:

@@ -1279,6 +1279,16 @@ fn unlisted_territories_are_found_by_their_designator() {
         found(&e, "le village du district municipal de Gomel au Tatarstan"),
         [named("district municipal de Gomel", "gazet:region/unlisted")]
     );
+    // Places joined by hyphens after a designator, or a listed region after a designator
+    // of two words ("région économique"), are one territory with the designator.
+    assert_eq!(
+        found(&e, "la région économique de Gomel-Navoï et la région économique de \n\nGomel, puis"),
+        [
+            named("région économique de Gomel-Navoï", "gazet:region/unlisted"),
+            named("région économique de \n\nGomel", "gazet:region/unlisted"),
+        ]
+    );
+    assert_eq!(spans(&e, "la région de Gomel-Navoï"), ["région de Gomel", "Navoï"]);
     // An unlisted territory has no identity of its own: it is never paired.
     let x = e.extract("Le district de Zelva et la Russie.", &ExtractOptions::default());
     assert_eq!(x.mentions.len(), 2);
