@@ -940,8 +940,10 @@ pub fn territory_at(text: &str, at: usize) -> Option<(Range<usize>, bool)> {
             break;
         }
         end = Some(token.start + word.len());
-        if word.len() < token.text.len() {
-            break; // punctuation or a digit ends the name
+        // Punctuation or a digit ends the name; a hyphen at a line's end joins the word to
+        // the next line's ("Gandja-\n\nGazakh").
+        if word.len() < token.text.len() && !token.text[word.len()..].eq("-") {
+            break;
         }
     }
     Some((from..end?, inside))

@@ -1288,6 +1288,7 @@ fn unlisted_territories_are_found_by_their_designator() {
             named("région économique de \n\nGomel", "gazet:region/unlisted"),
         ]
     );
+    assert_eq!(spans(&e, "la région économique de Gomel-\n\nNavoï, puis"), ["région économique de Gomel-\n\nNavoï"]);
     assert_eq!(spans(&e, "la région de Gomel-Navoï"), ["région de Gomel", "Navoï"]);
     // An unlisted territory has no identity of its own: it is never paired.
     let x = e.extract("Le district de Zelva et la Russie.", &ExtractOptions::default());
