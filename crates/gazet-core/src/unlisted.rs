@@ -650,7 +650,8 @@ pub fn firm_list_item(text: &str, at: usize) -> Result<Option<(Range<usize>, boo
     if words == 0 {
         return Err(start);
     }
-    let after = &text[end..];
+    // A quoted item's closing quote comes before the separator.
+    let after = text[end..].strip_prefix(['"', '»', '”']).unwrap_or(&text[end..]);
     let continues =
         after.starts_with(',') || after.trim_start().starts_with("et ") || after.trim_start().starts_with("ou ");
     if !last && !continues {
@@ -777,6 +778,35 @@ fn is_legal_form(word: &str) -> bool {
 
 fn is_business_noun(word: &str) -> bool {
     BUSINESS_NOUNS.contains(&word)
+}
+
+/// A noun of plants, singular or plural ("usine", "combinats", "Laiteries").
+fn is_factory_noun(word: &str) -> bool {
+    FACTORY_HEADS.contains(&word.strip_suffix('s').unwrap_or(word))
+}
+
+/// The words right before an opening quote that say a firm's name is quoted: the short
+/// legal forms, which the scan does not spot ("SA" is also "sa"), and the nouns of plants
+/// ("la SA "Floarea Soarelui"", "l'usine "Orhei-Vit"", "les laiteries "Lapte"").
+/// Their offsets, as candidates for [`find`]; quotes are few.
+fn quoted_after_firm_words(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'"', 0xAB, 0x9C, bytes).filter_map(move |q| {
+        // '"', and the last bytes of '«' (C2 AB) and '“' (E2 80 9C).
+        let open = match bytes[q] {
+            b'"' => q,
+            0xAB if q > 0 && bytes[q - 1] == 0xC2 => q - 1,
+            0x9C if q > 1 && bytes[q - 2] == 0xE2 && bytes[q - 1] == 0x80 => q - 2,
+            _ => return None,
+        };
+        let before = text[..open].trim_end_matches([' ', '\u{a0}']);
+        if before.len() == open {
+            return None; // a closing quote, glued to the name
+        }
+        let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let word = strip_elision(&before[start..]);
+        (SHORT_LEGAL_FORMS.contains(&word) || is_factory_noun(&word.to_lowercase())).then_some(start)
+    })
 }
 
 /// Connectors allowed between the capitalised words of a name ("Lida Dairy and Canning Plant").
@@ -959,8 +989,10 @@ pub fn territory_at(text: &str, at: usize) -> Option<(Range<usize>, bool)> {
 pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn Fn(usize) -> bool) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
     let colons = memchr::memchr_iter(b':', text.as_bytes()).filter(|&c| is_publisher_colon(text, c));
-    let mut candidates: Vec<usize> = cues.iter().copied().chain(colons).collect();
+    let quoted = quoted_after_firm_words(text);
+    let mut candidates: Vec<usize> = cues.iter().copied().chain(colons).chain(quoted).collect();
     candidates.sort_unstable();
+    candidates.dedup();
     for at in candidates {
         // Tokens are made only in a window around each candidate.
         if at > 0 && !text[..at].ends_with(char::is_whitespace) {
@@ -1071,7 +1103,7 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         // Legal forms may follow each other ("JSC NC "KazMunayGas"", "RUE PA").
         let after = (i + 1..tokens.len().min(i + 3)).find(|&j| !is_legal_form(tokens[j].text)).unwrap_or(i + 3);
         name_before(tokens, i).or_else(|| name_after(tokens, after))
-    } else if is_business_noun(token.text) {
+    } else if is_business_noun(token.text) || is_factory_noun(strip_elision(token.text)) {
         let mut j = i + 1;
         let mut adjectives = 0;
         while j < tokens.len() && adjectives < MAX_ADJECTIVES && is_lower_word(tokens[j].text) {

@@ -907,10 +907,34 @@ fn names_listed_after_a_firm_are_firms() {
             ("Oshmyansk", "gazet:firm/unlisted"),
         ]
     );
+    // Quoted items: each closing quote comes before its separator.
+    assert_eq!(
+        found(&e, "les combinats \"Gomselmash\", \"Krinitsa\" et \"Spartak\" ont")
+            .iter()
+            .map(|g| g.1.as_str())
+            .collect::<Vec<_>>(),
+        ["gazet:firm/gomselmash", "gazet:firm/unlisted", "gazet:firm/unlisted"]
+    );
     // No list: a comma then a sentence's subject, a state, lowercase words.
     assert_eq!(spans(&e, "selon MAZ, Alexandre Loukachenko a déclaré"), ["MAZ"]);
     assert_eq!(spans(&e, "MAZ et la Russie, Minsk Kristall et Spartak"), ["MAZ", "Russie", "Minsk"]);
     assert_eq!(spans(&e, "BelAZ et des entreprises"), ["BelAZ"]);
+}
+
+/// A quoted name after a short legal form (which French also writes in lowercase: "sa") or
+/// after a noun of plants, singular or plural, elided or not, is a firm's.
+#[test]
+fn a_quoted_name_after_a_short_legal_form_or_a_noun_of_plants_is_a_firm() {
+    let e = engine();
+    let unlisted = |name: &str| named(name, "gazet:firm/unlisted");
+    assert_eq!(
+        found(&e, "la SA \"Floarea Soarelui\" de Navoï"),
+        [unlisted("Floarea Soarelui"), named("Navoï", "geonames:601294")]
+    );
+    assert_eq!(found(&e, "à l'usine \"Gomel-Vit\" du raion"), [unlisted("Gomel-Vit")]);
+    assert_eq!(found(&e, "les laiteries « Lapte » et"), [unlisted("Lapte")]);
+    // Not after another word, nor a lowercase possessive.
+    assert!(found(&e, "sa \"Maison\" et le livre \"Lapte\"").is_empty());
 }
 
 /// Book, references: "Shcherbitsky, A. Glubokoe va coopérer avec la ville géorgienne de
