@@ -994,6 +994,12 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
     candidates.sort_unstable();
     candidates.dedup();
     for at in candidates {
+        // A cue after an elided article ("l'entreprise") starts its token with the article.
+        let before = &text[..at];
+        let elided = ["l'", "l’", "L'", "L’", "d'", "d’"]
+            .iter()
+            .find(|e| before.ends_with(*e) && before[..before.len() - e.len()].ends_with(char::is_whitespace));
+        let at = elided.map_or(at, |e| at - e.len());
         // Tokens are made only in a window around each candidate.
         if at > 0 && !text[..at].ends_with(char::is_whitespace) {
             continue;
@@ -1103,7 +1109,7 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         // Legal forms may follow each other ("JSC NC "KazMunayGas"", "RUE PA").
         let after = (i + 1..tokens.len().min(i + 3)).find(|&j| !is_legal_form(tokens[j].text)).unwrap_or(i + 3);
         name_before(tokens, i).or_else(|| name_after(tokens, after))
-    } else if is_business_noun(token.text) || is_factory_noun(strip_elision(token.text)) {
+    } else if is_business_noun(strip_elision(token.text)) || is_factory_noun(strip_elision(token.text)) {
         let mut j = i + 1;
         let mut adjectives = 0;
         while j < tokens.len() && adjectives < MAX_ADJECTIVES && is_lower_word(tokens[j].text) {

@@ -684,6 +684,11 @@ fn unlisted_firms_by_legal_form_business_noun_and_reference() {
             ("Biznesofset", "gazet:firm/unlisted"),
         ]
     );
+    // After an elided article, the noun still names ("l'entreprise unitaire d'État").
+    assert_eq!(
+        spans(&e, "depuis 2015, l'entreprise unitaire d'État \n\nMosgortrans a acquis et L'entreprise de transport Passazhiravtotrans"),
+        ["Mosgortrans", "Passazhiravtotrans"]
+    );
     // A quoted name of several words, a place at its head included; quotes stay outside.
     let text = "le site de Trading House \"Minsk Engine Plant\" LLC à Noginsk, dont TUE \"Gomel Traditions of \n\nTaste\", IPUE et";
     assert_eq!(spans(&e, text), ["Minsk Engine Plant", "Gomel Traditions of \n\nTaste"]);
