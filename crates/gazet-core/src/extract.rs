@@ -1208,8 +1208,11 @@ impl Extractor {
         self.gazetteer.entity(body.entity).kind == Kind::Institution
             && body.form == Form::Name
             && body.end < next.start
-            // "le ministère de l'Éducation et l'Académie nationale des sciences": two bodies.
+            // "le ministère de l'Éducation et l'Académie nationale des sciences": two bodies;
+            // "l'Université de Hanoï accueille des enseignants de l'Université ...": a
+            // clause, not a name, which goes on with a preposition.
             && !text[body.end..next.start].split_whitespace().any(|w| matches!(w, "et" | "ou" | "," | "puis"))
+            && clause_free(&text[body.end..next.start])
             && !text[body.end..next.start].contains([',', ';', ':', '(', ')', '"', '«', '»'])
             && matches!(next_kind, Kind::State | Kind::Institution)
             && matches!(next.form, Form::Name | Form::Acronym)
@@ -1787,6 +1790,19 @@ impl<'a> Context<'a> {
             _ => true,
         }
     }
+}
+
+/// Whether the words between two bodies' names may continue the first name: they open
+/// with a preposition ("de l'Intérieur des États membres de la"), or are one word that
+/// describes and the "de" before the second ("textile du"); not a clause ("accueille des
+/// enseignants de l'").
+fn clause_free(gap: &str) -> bool {
+    let trimmed = gap.trim_start();
+    let first_len = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+    let first = &trimmed[..first_len];
+    let preposition =
+        matches!(first, "de" | "du" | "des" | "pour") || first.starts_with("d'") || first.starts_with("d’");
+    preposition || de_only(&trimmed[first_len..])
 }
 
 /// Most bodies nested in one name ("Institut ... de l'Université ... de Batoumi").

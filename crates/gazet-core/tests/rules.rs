@@ -1133,6 +1133,7 @@ fn a_body_of_another_body_is_one_name() {
     for text in [
         "avec l'Institut d'optique atmosphérique et l'Académie des sciences de Russie",
         "avec l'Institut d'optique atmosphérique, l'Académie des sciences de Russie",
+        "l'Institut d'optique atmosphérique accueille des enseignants de l'Académie des sciences de Russie",
     ] {
         assert_eq!(spans(&e, text), ["Institut d'optique atmosphérique", "Académie des sciences de Russie"], "{text}");
     }
