@@ -884,6 +884,26 @@ impl Extractor {
                 mentions[i].end = end;
                 continue;
             }
+            // A place ending a body's name that the dedication follows: the dedication says
+            // it is a body, even with its head right before the preposition ("l'Université
+            // du Kazakhstan-Nord portant le nom de M. Kozybaïev").
+            let place = next.checked_sub(1).filter(|&i| {
+                let m = &mentions[i];
+                m.end == before.len()
+                    && matches!(self.gazetteer.entity(m.entity).kind, Kind::Region | Kind::State)
+                    && m.form == Form::Name
+            });
+            if let Some(i) = place {
+                let floor = i.checked_sub(1).map_or(0, |p| mentions[p].end);
+                if let Some((start, body)) = crate::unlisted::body_start(text, mentions[i].start, floor, true) {
+                    let entity = match body {
+                        crate::unlisted::BodyKind::Institution => self.unlisted_institution,
+                        crate::unlisted::BodyKind::Firm => self.unlisted_firm,
+                    };
+                    found.push((start..end, entity));
+                    continue;
+                }
+            }
             // A state adjective may describe the body ("kazakhe"); other mentions end the
             // words that may.
             let floor = mentions[..next].iter().filter(|m| m.form != Form::Adjective).map(|m| m.end).max();

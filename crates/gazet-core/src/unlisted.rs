@@ -90,6 +90,7 @@ const BODY_HEADS: &[&str] = &[
     "Comité",
     "Commission",
     "Conseil",
+    "Conservatoire",
     "Cour",
     "Département",
     "Direction",
@@ -101,6 +102,7 @@ const BODY_HEADS: &[&str] = &[
     "Inspection",
     "Institut",
     "Laboratoire",
+    "Lycée",
     "Ministère",
     "Musée",
     "Observatoire",
@@ -110,6 +112,7 @@ const BODY_HEADS: &[&str] = &[
     "Rada",
     "Secrétariat",
     "Service",
+    "Théâtre",
     "Tribunal",
     "Université",
 ];

@@ -1203,6 +1203,19 @@ fn a_person_written_with_initials_after_a_body_names_it() {
         found(&e, "avec l'Institut d'optique atmosphérique V. E. \n\nZuev, et"),
         [iao("Institut d'optique atmosphérique V. E. \n\nZuev")]
     );
+    // A body named by its state's adjective, then its eponym (a theatre, written apart).
+    assert_eq!(
+        found(&e, "au Théâtre dramatique académique kazakh M. Aouezov et"),
+        [named("Théâtre dramatique académique kazakh M. Aouezov", "gazet:inst/unlisted")]
+    );
+    // A dedication says a place ends a body's name, even right after the head.
+    assert_eq!(
+        found(&e, "l'Université de Gomel portant le nom de F. Skorina et la ville de Minsk"),
+        [
+            named("Université de Gomel portant le nom de F. Skorina", "gazet:inst/unlisted"),
+            named("Minsk", "geonames:625144")
+        ]
+    );
     for text in [
         "le directeur de l'Institut d'optique atmosphérique V. Zuev a dit",
         "avec l'Institut d'optique atmosphérique. V. Zuev a dit",
