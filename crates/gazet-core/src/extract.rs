@@ -375,6 +375,7 @@ impl Extractor {
                 folded_offsets.iter().map(|&c| folded.map.start(c)).collect()
             };
             self.add_named_bodies(text, &original(&spotted.body_heads), &mut mentions);
+            self.extend_bodies_over_their_purpose(text, &mut mentions);
             self.attach_academy_acronyms(text, &mut mentions);
             self.add_unlisted_territories(text, &original(&spotted.territories), &mut mentions);
             self.add_district_adjectives(text, &folded, &spotted.districts, &mut mentions);
@@ -1243,6 +1244,40 @@ impl Extractor {
                 || next_kind == Kind::Institution
                     && de_only(&text[body.end..next.start])
                     && crate::unlisted::begins_with_body_head(&text[body.start..body.end]))
+    }
+
+    /// "le Centre scientifique et pratique de l'Académie nationale des sciences du Bélarus
+    /// pour l'élevage": what an unlisted body is for, after "pour", ends its name
+    /// (`unlisted::complement_end`).
+    /// A place right after the complement, after "en" or "de", ends it ("pour la diplomatie
+    /// préventive en Asie centrale") and is not marked again.
+    fn extend_bodies_over_their_purpose(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut kept = 0;
+        let mut covered = 0;
+        for i in 0..mentions.len() {
+            if mentions[i].start < covered {
+                continue;
+            }
+            if mentions[i].entity == self.unlisted_institution {
+                let old_end = mentions[i].end;
+                let next = mentions.get(i + 1);
+                let ceiling = next.map_or(text.len(), |n| n.start);
+                let mut end = crate::unlisted::complement_end(text, old_end, ceiling, &["pour"]);
+                if let Some(place) = next.filter(|n| {
+                    end > old_end
+                        && n.form == Form::Name
+                        && matches!(self.gazetteer.entity(n.entity).kind, Kind::Region | Kind::State)
+                        && (text[end..n.start].trim() == "en" || de_only(&text[end..n.start]))
+                }) {
+                    end = place.end;
+                }
+                mentions[i].end = end;
+                covered = end;
+            }
+            mentions.swap(kept, i);
+            kept += 1;
+        }
+        mentions.truncate(kept);
     }
 
     /// "Institut d'optique atmosphérique SB RAS", "Centre de recherche de Carélie RAS": the

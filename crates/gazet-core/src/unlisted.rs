@@ -431,7 +431,7 @@ pub fn dedicated_body_start(text: &str, at: usize, floor: usize) -> Option<(usiz
 const MAX_ADJECTIVE_BODY_WORDS: usize = 4;
 
 /// Most words of the complement after such an adjective ("pour la recherche fondamentale").
-const MAX_COMPLEMENT_WORDS: usize = 7;
+const MAX_COMPLEMENT_WORDS: usize = 16;
 
 /// Words that a body's name does not hold: verbs, relatives, pronouns and the prepositions
 /// that say where or with whom ("le Comité a approuvé le projet biélorusse").
@@ -493,17 +493,16 @@ pub fn adjective_body(text: &str, adjective: Range<usize>, floor: usize, ceiling
     {
         return None;
     }
-    let end = complement_end(text, adjective.end, ceiling);
+    let end = complement_end(text, adjective.end, ceiling, &["de", "du", "des", "pour", "d'", "d’"]);
     (words > 0 || end > adjective.end).then_some(start..end.max(adjective.end))
 }
 
 /// The end of the complement of a body's name that begins at `at` ("de normalisation et
-/// de certification"): a preposition, then lowercase words up to punctuation, a capitalised
-/// word, a digit, a word no name holds or `ceiling`, less the function words at its end;
-/// `at` if there is none.
-fn complement_end(text: &str, at: usize, ceiling: usize) -> usize {
-    const PREPOSITIONS: &[&str] = &["de", "du", "des", "pour", "d'", "d’"];
-    const TRAILING: &[&str] = &["de", "du", "des", "pour", "et", "d'", "d’", "l'", "l’", "la", "le", "les"];
+/// de certification"): one of `prepositions` (an elided one is its article, "d'"), then
+/// lowercase words up to punctuation, a capitalised word, a digit, a word no name holds or
+/// `ceiling`, less the function words at its end; `at` if there is none.
+pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&str]) -> usize {
+    const TRAILING: &[&str] = &["de", "du", "des", "pour", "et", "en", "d'", "d’", "l'", "l’", "la", "le", "les"];
     let rest = &text[at..ceiling.max(at)];
     let mut end = at;
     let mut content = false;
@@ -524,7 +523,7 @@ fn complement_end(text: &str, at: usize, ceiling: usize) -> usize {
             None => ("", stripped),
         };
         if i == 1 {
-            if !(PREPOSITIONS.contains(&stripped) || matches!(article, "d'" | "d’")) {
+            if !(prepositions.contains(&stripped) || prepositions.contains(&article)) {
                 return at;
             }
         } else if i > MAX_COMPLEMENT_WORDS

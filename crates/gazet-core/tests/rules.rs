@@ -1125,6 +1125,19 @@ fn a_body_of_another_body_is_one_name() {
         let name = &text[text.find('I').unwrap()..text.len() - 3];
         assert_eq!(found(&e, text), [named(name, id)], "{text}");
     }
+    // What an unlisted body is for, after "pour", ends its name, with a place after "en".
+    assert_eq!(
+        spans(
+            &e,
+            "le Centre de recherche de Gomel pour la culture de la pomme de terre et des fruits et \n\nlégumes, et"
+        ),
+        ["Centre de recherche de Gomel pour la culture de la pomme de terre et des fruits et \n\nlégumes"]
+    );
+    assert_eq!(
+        spans(&e, "le Centre de recherche de Gomel pour la diplomatie préventive en Asie centrale a"),
+        ["Centre de recherche de Gomel pour la diplomatie préventive en Asie centrale"]
+    );
+    assert_eq!(spans(&e, "l'Institut d'optique atmosphérique pour la période"), ["Institut d'optique atmosphérique"]);
     // "de" alone between a body and the body it belongs to, whatever the first's name holds.
     assert_eq!(
         found(&e, "avec le Centre de recherche de Gomel de l'Académie des sciences de Russie et"),
