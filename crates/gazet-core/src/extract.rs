@@ -992,10 +992,9 @@ impl Extractor {
                 continue;
             }
             let m = &mentions[i];
-            let body = self.gazetteer.entity(m.entity).kind == Kind::Institution
-                && m.form == Form::Name
-                && crate::unlisted::begins_with_body_head(&text[m.start..m.end]);
-            if let Some(end) = body.then(|| crate::unlisted::eponym_end(text, m.start, m.end)).flatten() {
+            let body = self.gazetteer.entity(m.entity).kind == Kind::Institution && m.form == Form::Name;
+            let eponym = body.then(|| crate::unlisted::eponym_end(text, m.start, m.end)).flatten();
+            if let Some(end) = eponym.filter(|_| crate::unlisted::begins_with_body_head(&text[m.start..m.end])) {
                 mentions[i].end = end;
                 covered = end;
             }

@@ -433,14 +433,69 @@ const MAX_ADJECTIVE_BODY_WORDS: usize = 4;
 /// Most words of the complement after such an adjective ("pour la recherche fondamentale").
 const MAX_COMPLEMENT_WORDS: usize = 16;
 
-/// Words that a body's name does not hold: verbs, relatives, pronouns and the prepositions
+/// Whether a body's name does not hold this word: verbs, relatives, pronouns and the prepositions
 /// that say where or with whom ("le Comité a approuvé le projet biélorusse").
-const NOT_IN_NAMES: &[&str] = &[
-    "a", "ont", "est", "sont", "été", "était", "sera", "seront", "avait", "avaient", "va", "vont", "fait", "qui",
-    "que", "qu'", "dont", "où", "avec", "dans", "sur", "par", "à", "au", "aux", "entre", "chez", "vers", "se", "s'",
-    "ne", "n'", "il", "elle", "ils", "elles", "on", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses",
-    "leur", "leurs", "plus", "très", "aussi", "ainsi", "comme", "mais", "ou",
-];
+fn not_in_names(word: &str) -> bool {
+    // A match, which tests lengths before bytes: this runs for the words before every state
+    // adjective of a text.
+    matches!(
+        word,
+        "a" | "ont"
+            | "est"
+            | "sont"
+            | "été"
+            | "était"
+            | "sera"
+            | "seront"
+            | "avait"
+            | "avaient"
+            | "va"
+            | "vont"
+            | "fait"
+            | "qui"
+            | "que"
+            | "qu'"
+            | "dont"
+            | "où"
+            | "avec"
+            | "dans"
+            | "sur"
+            | "par"
+            | "à"
+            | "au"
+            | "aux"
+            | "entre"
+            | "chez"
+            | "vers"
+            | "se"
+            | "s'"
+            | "ne"
+            | "n'"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "on"
+            | "un"
+            | "une"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "plus"
+            | "très"
+            | "aussi"
+            | "ainsi"
+            | "comme"
+            | "mais"
+            | "ou"
+    )
+}
 
 /// Words of the bodies that every pair of states sets up, which French describes with the
 /// two states' adjectives however it writes them: ANNOTATION.md's example of a descriptive
@@ -476,14 +531,20 @@ pub fn adjective_body(text: &str, adjective: Range<usize>, floor: usize, ceiling
     let mut start = None;
     for (at, token) in tokens_backwards(text, from, adjective.start) {
         let word = strip_elision(token);
-        if BODY_HEADS.contains(&word) && word != "Banque" {
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if capitalised && BODY_HEADS.contains(&word) && word != "Banque" {
             start = Some(at + token.len() - word.len());
             break;
         }
-        let lowercase = word.chars().all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-'));
-        // "d'État": the one capitalised word a body's description holds.
+        // "d'État": the one capitalised word a body's description holds. An article ends
+        // the search: a body's description has none ("la partie biélorusse").
         let of_state = token.len() > word.len() && word == "État";
-        if !(lowercase || of_state) || NOT_IN_NAMES.contains(&token) || words == MAX_ADJECTIVE_BODY_WORDS {
+        let describes = !capitalised && word.chars().all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-'));
+        if !(describes || of_state)
+            || words == MAX_ADJECTIVE_BODY_WORDS
+            || matches!(token, "la" | "le" | "les")
+            || not_in_names(token)
+        {
             return None;
         }
         words += 1;
@@ -527,7 +588,7 @@ pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&st
                 return at;
             }
         } else if i > MAX_COMPLEMENT_WORDS
-            || NOT_IN_NAMES.contains(&stripped)
+            || not_in_names(stripped)
             || !bare.chars().all(|c| c.is_lowercase() || c == '-')
             || bare.is_empty() && article.is_empty()
         {
@@ -807,7 +868,7 @@ fn quoted_after_firm_words(text: &str) -> impl Iterator<Item = usize> + '_ {
         }
         let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
         let word = strip_elision(&before[start..]);
-        (SHORT_LEGAL_FORMS.contains(&word) || is_factory_noun(&word.to_lowercase())).then_some(start)
+        (SHORT_LEGAL_FORMS.contains(&word) || is_factory_noun(word)).then_some(start)
     })
 }
 
@@ -1595,7 +1656,7 @@ pub fn name_before_acronym(text: &str, open: usize, floor: usize) -> Option<(usi
             return (words > 0).then_some((start, BodyKind::Firm));
         }
         let name_like = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
-            && !NOT_IN_NAMES.contains(&token)
+            && !not_in_names(token)
             && !FUNCTION_WORDS.contains(&token);
         if !name_like || words == MAX_ACRONYM_NAME_WORDS {
             return None;
