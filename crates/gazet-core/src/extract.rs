@@ -985,23 +985,12 @@ impl Extractor {
     /// written with initials right after its name, is part of the name
     /// (`unlisted::eponym_end`); a place in it ("Kant") is not marked again.
     fn extend_over_eponyms(&self, text: &str, mentions: &mut Vec<Mention>) {
-        let mut kept = 0;
-        let mut covered = 0;
-        for i in 0..mentions.len() {
-            if mentions[i].start < covered {
-                continue;
-            }
+        extend_ends(mentions, |mentions, i| {
             let m = &mentions[i];
             let body = self.gazetteer.entity(m.entity).kind == Kind::Institution && m.form == Form::Name;
             let eponym = body.then(|| crate::unlisted::eponym_end(text, m.start, m.end)).flatten();
-            if let Some(end) = eponym.filter(|_| crate::unlisted::begins_with_body_head(&text[m.start..m.end])) {
-                mentions[i].end = end;
-                covered = end;
-            }
-            mentions.swap(kept, i);
-            kept += 1;
-        }
-        mentions.truncate(kept);
+            eponym.filter(|_| crate::unlisted::begins_with_body_head(&text[m.start..m.end]))
+        });
     }
 
     /// "l'Union des entreprises de technologies avancées (UATE)": an acronym in
@@ -1251,32 +1240,22 @@ impl Extractor {
     /// A place right after the complement, after "en" or "de", ends it ("pour la diplomatie
     /// préventive en Asie centrale") and is not marked again.
     fn extend_bodies_over_their_purpose(&self, text: &str, mentions: &mut Vec<Mention>) {
-        let mut kept = 0;
-        let mut covered = 0;
-        for i in 0..mentions.len() {
-            if mentions[i].start < covered {
-                continue;
+        extend_ends(mentions, |mentions, i| {
+            if mentions[i].entity != self.unlisted_institution {
+                return None;
             }
-            if mentions[i].entity == self.unlisted_institution {
-                let old_end = mentions[i].end;
-                let next = mentions.get(i + 1);
-                let ceiling = next.map_or(text.len(), |n| n.start);
-                let mut end = crate::unlisted::complement_end(text, old_end, ceiling, &["pour"]);
-                if let Some(place) = next.filter(|n| {
-                    end > old_end
-                        && n.form == Form::Name
-                        && matches!(self.gazetteer.entity(n.entity).kind, Kind::Region | Kind::State)
-                        && (text[end..n.start].trim() == "en" || de_only(&text[end..n.start]))
-                }) {
-                    end = place.end;
-                }
-                mentions[i].end = end;
-                covered = end;
-            }
-            mentions.swap(kept, i);
-            kept += 1;
-        }
-        mentions.truncate(kept);
+            let old_end = mentions[i].end;
+            let next = mentions.get(i + 1);
+            let ceiling = next.map_or(text.len(), |n| n.start);
+            let end = crate::unlisted::complement_end(text, old_end, ceiling, &["pour"]);
+            let place = next.filter(|n| {
+                end > old_end
+                    && n.form == Form::Name
+                    && matches!(self.gazetteer.entity(n.entity).kind, Kind::Region | Kind::State)
+                    && (text[end..n.start].trim() == "en" || de_only(&text[end..n.start]))
+            });
+            Some(place.map_or(end, |p| p.end))
+        });
     }
 
     /// "Institut d'optique atmosphérique SB RAS", "Centre de recherche de Carélie RAS": the
@@ -1419,37 +1398,28 @@ impl Extractor {
     /// an unlisted firm.
     fn join_hyphenated_firm_names(&self, text: &str, mentions: &mut Vec<Mention>) {
         let bytes = text.as_bytes();
-        let mut kept = 0;
-        let mut covered = 0;
-        for i in 0..mentions.len() {
-            if mentions[i].start < covered {
-                continue; // taken in by the joined name before it
-            }
-            let m = &mentions[i];
+        extend_ends(mentions, |mentions, i| {
+            let m = &mut mentions[i];
             let joined = self.gazetteer.entity(m.entity).kind == Kind::Firm
                 && bytes.get(m.end) == Some(&b'-')
                 && text[m.end + 1..].chars().next().is_some_and(char::is_uppercase);
-            if joined {
-                // Words of letters and digits, joined by single hyphens.
-                let mut end = m.end;
-                while bytes.get(end) == Some(&b'-') {
-                    let word = text[end + 1..].find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len() - end - 1);
-                    if word == 0 {
-                        break;
-                    }
-                    end += 1 + word;
-                }
-                let m = &mut mentions[i];
-                m.end = end;
-                m.entity = self.unlisted_firm;
-                m.form = Form::Name;
-                m.alternatives.clear();
-                covered = end;
+            if !joined {
+                return None;
             }
-            mentions.swap(kept, i);
-            kept += 1;
-        }
-        mentions.truncate(kept);
+            // Words of letters and digits, joined by single hyphens.
+            let mut end = m.end;
+            while bytes.get(end) == Some(&b'-') {
+                let word = text[end + 1..].find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len() - end - 1);
+                if word == 0 {
+                    break;
+                }
+                end += 1 + word;
+            }
+            m.entity = self.unlisted_firm;
+            m.form = Form::Name;
+            m.alternatives.clear();
+            Some(end)
+        });
     }
 
     /// "Oust-Louga", "Verkhni-Lars": a capitalised word joined by a hyphen to the name of a
@@ -1865,6 +1835,27 @@ const MAX_NESTED_BODIES: usize = 3;
 /// How far (folded bytes, either side) the unambiguous mentions of a state count as the
 /// near context of an ambiguous name: a few sentences.
 const NEAR_CONTEXT: u32 = 400;
+
+/// Moves the ends of mentions (in order, not overlapping) where `new_end` says, given the
+/// mentions and the index of one, which it may also change; the mentions a longer one now
+/// covers are dropped. One pass that keeps mentions in place (a removal each would move
+/// the rest); `new_end` sees the mentions after the one at hand as they were.
+fn extend_ends(mentions: &mut Vec<Mention>, mut new_end: impl FnMut(&mut [Mention], usize) -> Option<usize>) {
+    let mut kept = 0;
+    let mut covered = 0;
+    for i in 0..mentions.len() {
+        if mentions[i].start < covered {
+            continue; // taken in by the longer mention before it
+        }
+        if let Some(end) = new_end(mentions, i) {
+            mentions[i].end = end;
+            covered = end;
+        }
+        mentions.swap(kept, i);
+        kept += 1;
+    }
+    mentions.truncate(kept);
+}
 
 /// Where a new mention of byte span `span` goes among `mentions` (in order, not
 /// overlapping), if it overlaps none of them.
