@@ -761,8 +761,13 @@ pub fn model_number_after(text: &str, end: usize) -> Option<bool> {
 
 /// The whitespace-separated tokens of `text[from..to]` with their offsets, last first:
 /// `split_whitespace().rev()`, reading ASCII byte by byte (the generic version decodes every
-/// char, and a body's name is looked for before every place mention after "de").
+/// char, and a body's name is looked for before every place mention after "de"). A `from`
+/// inside a char (a window counted in bytes back from a name) starts at the char after it.
 fn tokens_backwards(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut from = from.min(to);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
     let bytes = text.as_bytes();
     // `char::is_whitespace` on ASCII: tab to carriage return, and space.
     let ascii_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
@@ -2125,5 +2130,8 @@ mod tests {
         let text = "le Comité du tourisme du Daghestan";
         let inner: Vec<(usize, &str)> = tokens_backwards(text, 3, 22).collect();
         assert_eq!(inner, [(14, "tourisme"), (11, "du"), (3, "Comité")]);
+        // A window that starts inside a char ("é" is two bytes) starts after it.
+        let text = "été Comité";
+        assert_eq!(tokens_backwards(text, 1, text.len()).collect::<Vec<_>>(), [(6, "Comité"), (2, "té")]);
     }
 }

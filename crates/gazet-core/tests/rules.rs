@@ -1229,6 +1229,11 @@ fn a_person_written_with_initials_after_a_body_names_it() {
             named("Minsk", "geonames:625144")
         ]
     );
+    // The look back for a noun of service counts bytes: it may start inside a char.
+    for pad in ["", "x"] {
+        let text = format!("{pad}{} l'Institut d'optique atmosphérique V.E. Zuev et", "é".repeat(40));
+        assert_eq!(found(&e, &text), [iao("Institut d'optique atmosphérique V.E. Zuev")], "{text}");
+    }
     for text in [
         "le directeur de l'Institut d'optique atmosphérique V. Zuev a dit",
         "avec l'Institut d'optique atmosphérique. V. Zuev a dit",
