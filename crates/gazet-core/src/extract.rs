@@ -1432,7 +1432,8 @@ impl Extractor {
             let place = self.gazetteer.entity(m.entity).kind == Kind::Region && m.form == Form::Name;
             let joined = text[floor..m.start].trim_end_matches(char::is_whitespace).strip_suffix('-');
             if let Some(before) = joined.filter(|_| place) {
-                let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
+                let word_start =
+                    before.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
                 let word = &before[word_start..];
                 let capitalised = word.chars().next().is_some_and(char::is_uppercase)
                     && word.chars().skip(1).any(char::is_lowercase)

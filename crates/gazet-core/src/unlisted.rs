@@ -871,7 +871,7 @@ fn quoted_after_firm_words(text: &str) -> impl Iterator<Item = usize> + '_ {
         if before.len() == open {
             return None; // a closing quote, glued to the name
         }
-        let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let start = before.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
         let word = strip_elision(&before[start..]);
         (SHORT_LEGAL_FORMS.contains(&word) || is_factory_noun(word)).then_some(start)
     })

@@ -938,8 +938,10 @@ fn a_quoted_name_after_a_short_legal_form_or_a_noun_of_plants_is_a_firm() {
     );
     assert_eq!(found(&e, "à l'usine \"Gomel-Vit\" du raion"), [unlisted("Gomel-Vit")]);
     assert_eq!(found(&e, "les laiteries « Lapte » et"), [unlisted("Lapte")]);
-    // Not after another word, nor a lowercase possessive.
+    // Not after another word, nor a lowercase possessive; the word before the quote may
+    // follow a space of several bytes.
     assert!(found(&e, "sa \"Maison\" et le livre \"Lapte\"").is_empty());
+    assert_eq!(spans(&e, "la\u{2009}SA \"Lapte\" et"), ["Lapte"]);
 }
 
 /// Book, references: "Shcherbitsky, A. Glubokoe va coopérer avec la ville géorgienne de
@@ -1097,6 +1099,8 @@ fn a_capitalised_word_hyphened_to_a_place_names_another_place() {
     assert_eq!(spans(&e, "la ligne Minsk-Gomel et"), ["Minsk", "Gomel"]);
     assert_eq!(spans(&e, "l'axe Asie centrale-Gomel et"), ["Asie centrale", "Gomel"]);
     assert_eq!(spans(&e, "l'axe trans-Gomel et le CEI-Gomel"), ["Gomel", "CEI", "Gomel"]);
+    // The word before the hyphen may follow a char of several bytes (fuzz: "…-Gomel").
+    assert_eq!(spans(&e, "vers \u{fffd}Oust-Gomel et ’Verkh-Gomel"), ["Oust-Gomel", "Verkh-Gomel"]);
 }
 
 /// A body named after another body is one name, whether the first is listed or not; the
