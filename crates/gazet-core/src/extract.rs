@@ -1003,7 +1003,8 @@ impl Extractor {
         for at in memchr::memchr_iter(b'(', text.as_bytes()) {
             let next = mentions.partition_point(|m| m.start < at);
             let floor = next.checked_sub(1).map_or(0, |p| mentions[p].end);
-            if text[floor..at].trim_end().is_empty() && next > 0 {
+            // A parenthesis inside a mention, or right after one (read below), names nothing.
+            if floor > at || text[floor..at].trim_end().is_empty() && next > 0 {
                 continue;
             }
             let Some(span) = crate::unlisted::acronym_after(text, at) else { continue };

@@ -1279,6 +1279,8 @@ fn an_acronym_in_parentheses_names_the_body_before_it() {
             acronym("OTLK ERA", "gazet:firm/unlisted"),
         ]
     );
+    // A parenthesis inside a mention (fuzz) names nothing new.
+    assert!(found(&e, "la société LLP:\"Agrotekhmas(\", qui").iter().all(|(_, _, form)| *form != Form::Acronym));
     // Not acronyms, or no name before them: nothing.
     for text in [
         "l'Institut d'optique atmosphérique (Tomsk) et",
