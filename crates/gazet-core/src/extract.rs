@@ -897,10 +897,7 @@ impl Extractor {
             if let Some(i) = place {
                 let floor = i.checked_sub(1).map_or(0, |p| mentions[p].end);
                 if let Some((start, body)) = crate::unlisted::body_start(text, mentions[i].start, floor, true) {
-                    let entity = match body {
-                        crate::unlisted::BodyKind::Institution => self.unlisted_institution,
-                        crate::unlisted::BodyKind::Firm => self.unlisted_firm,
-                    };
+                    let entity = self.unlisted_body(body);
                     found.push((start..end, entity));
                     continue;
                 }
@@ -909,10 +906,7 @@ impl Extractor {
             // words that may.
             let floor = mentions[..next].iter().filter(|m| m.form != Form::Adjective).map(|m| m.end).max();
             if let Some((start, body)) = crate::unlisted::dedicated_body_start(text, before.len(), floor.unwrap_or(0)) {
-                let entity = match body {
-                    crate::unlisted::BodyKind::Institution => self.unlisted_institution,
-                    crate::unlisted::BodyKind::Firm => self.unlisted_firm,
-                };
+                let entity = self.unlisted_body(body);
                 found.push((start..end, entity));
             }
         }
@@ -997,7 +991,6 @@ impl Extractor {
     /// parentheses right after the name of a firm or a body is that entity's acronym, and
     /// so is the same acronym written elsewhere in the text (`unlisted::acronym_after`).
     fn add_acronyms_in_parentheses(&self, text: &str, capitals: &[usize], mentions: &mut Vec<Mention>) {
-        let mut acronyms: Vec<(&str, EntityIdx)> = Vec::new();
         // Names no other rule read, found from their acronym (in order).
         let mut named = Vec::new();
         for at in memchr::memchr_iter(b'(', text.as_bytes()) {
@@ -1012,14 +1005,12 @@ impl Extractor {
                 continue;
             }
             let Some((start, body)) = crate::unlisted::name_before_acronym(text, at, floor) else { continue };
-            let entity = match body {
-                crate::unlisted::BodyKind::Institution => self.unlisted_institution,
-                crate::unlisted::BodyKind::Firm => self.unlisted_firm,
-            };
+            let entity = self.unlisted_body(body);
             let end = text[..at].trim_end().len();
             named.push((next, Mention::found_by_rule(start..end, entity, Vec::new(), ordinal_before(mentions, next))));
         }
         insert_found(mentions, named);
+        let mut acronyms: Vec<(&str, EntityIdx)> = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
             let kind = self.gazetteer.entity(m.entity).kind;
             if !matches!(kind, Kind::Firm | Kind::Institution) || m.form != Form::Name {
@@ -1180,10 +1171,7 @@ impl Extractor {
                     .filter(|&(_, body)| kind != Kind::Institution || body == BodyKind::Institution);
                 let Some((start, body)) = found else { break };
                 m.start = start;
-                m.entity = match body {
-                    BodyKind::Institution => self.unlisted_institution,
-                    BodyKind::Firm => self.unlisted_firm,
-                };
+                m.entity = self.unlisted_body(body);
                 m.form = Form::Name;
                 m.alternatives.clear();
             }
@@ -1214,16 +1202,20 @@ impl Extractor {
     /// read as one name: the body's head noun, words saying which, "de" and `next`, and no
     /// coordination or punctuation between the two ([`Extractor::add_named_bodies`]).
     fn names_with_previous_body(&self, text: &str, body: &Mention, next: &Mention) -> bool {
+        if self.gazetteer.entity(body.entity).kind != Kind::Institution
+            || body.form != Form::Name
+            || body.end >= next.start
+        {
+            return false;
+        }
         let next_kind = self.gazetteer.entity(next.entity).kind;
-        self.gazetteer.entity(body.entity).kind == Kind::Institution
-            && body.form == Form::Name
-            && body.end < next.start
-            // "le ministère de l'Éducation et l'Académie nationale des sciences": two bodies;
-            // "l'Université de Hanoï accueille des enseignants de l'Université ...": a
-            // clause, not a name, which goes on with a preposition.
-            && !text[body.end..next.start].split_whitespace().any(|w| matches!(w, "et" | "ou" | "," | "puis"))
-            && clause_free(&text[body.end..next.start])
-            && !text[body.end..next.start].contains([',', ';', ':', '(', ')', '"', '«', '»'])
+        let gap = &text[body.end..next.start];
+        // "le ministère de l'Éducation et l'Académie nationale des sciences": two bodies;
+        // "l'Université de Hanoï accueille des enseignants de l'Université ...": a clause,
+        // not a name, which goes on with a preposition.
+        !gap.split_whitespace().any(|w| matches!(w, "et" | "ou" | "," | "puis"))
+            && clause_free(gap)
+            && !gap.contains([',', ';', ':', '(', ')', '"', '«', '»'])
             && matches!(next_kind, Kind::State | Kind::Institution)
             && matches!(next.form, Form::Name | Form::Acronym)
             && (crate::unlisted::body_start(text, next.start, body.start, next_kind == Kind::Institution)
@@ -1231,13 +1223,14 @@ impl Extractor {
                 // A body of a body, right after "de", whatever its name holds ("le Centre
                 // de recherche de Carélie de l'Académie russe des sciences").
                 || next_kind == Kind::Institution
-                    && de_only(&text[body.end..next.start])
+                    && de_only(gap)
                     && crate::unlisted::begins_with_body_head(&text[body.start..body.end]))
     }
 
     /// "le Centre scientifique et pratique de l'Académie nationale des sciences du Bélarus
     /// pour l'élevage": what an unlisted body is for, after "pour", ends its name
     /// (`unlisted::complement_end`).
+    ///
     /// A place right after the complement, after "en" or "de", ends it ("pour la diplomatie
     /// préventive en Asie centrale") and is not marked again.
     fn extend_bodies_over_their_purpose(&self, text: &str, mentions: &mut Vec<Mention>) {
@@ -1651,6 +1644,14 @@ impl Extractor {
         }
         let word = mentions.last().map_or(0, |m| m.word);
         mentions.extend(spans.map(|span| unlisted(span, word)));
+    }
+
+    /// The unlisted entity a body's head makes its name: a public body's or a plant's.
+    fn unlisted_body(&self, body: crate::unlisted::BodyKind) -> EntityIdx {
+        match body {
+            crate::unlisted::BodyKind::Institution => self.unlisted_institution,
+            crate::unlisted::BodyKind::Firm => self.unlisted_firm,
+        }
     }
 
     fn variant(&self, v: u32) -> &Variant {

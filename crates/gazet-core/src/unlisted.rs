@@ -419,10 +419,7 @@ fn is_initials(word: &str) -> bool {
 /// begins at `at`: a head and a few lowercase words right before it ("l'Université
 /// agrotechnique kazakhe portant le nom de S. Seifoulline"), after `floor`.
 pub fn dedicated_body_start(text: &str, at: usize, floor: usize) -> Option<(usize, BodyKind)> {
-    let mut from = at.saturating_sub(BODY_WINDOW).max(floor);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = at.saturating_sub(BODY_WINDOW).max(floor);
     head_of_name(tokens_backwards(text, from, at)).map(|head| (head.start, head.body))
 }
 
@@ -523,10 +520,7 @@ const BILATERAL_WORDS: &[&str] = &[
 /// in lowercase ("la commission intergouvernementale biélorusse-ouzbèke": the adjectives
 /// only, ANNOTATION.md), a name capitalised.
 pub fn adjective_body(text: &str, adjective: Range<usize>, floor: usize, ceiling: usize) -> Option<Range<usize>> {
-    let mut from = adjective.start.saturating_sub(BODY_WINDOW).max(floor);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = adjective.start.saturating_sub(BODY_WINDOW).max(floor);
     let mut words = 0;
     let mut start = None;
     for (at, token) in tokens_backwards(text, from, adjective.start) {
@@ -1644,10 +1638,7 @@ const MAX_ACRONYM_NAME_WORDS: usize = 10;
 /// the words of a name between ("le Conseil des commandants des troupes frontalières
 /// (CCTF)", "la Fondation Incubateur d'entreprises (EIF)"), after `floor`.
 pub fn name_before_acronym(text: &str, open: usize, floor: usize) -> Option<(usize, BodyKind)> {
-    let mut from = open.saturating_sub(BODY_WINDOW).max(floor);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = open.saturating_sub(BODY_WINDOW).max(floor);
     for (words, (at, token)) in tokens_backwards(text, from, open).enumerate() {
         let word = strip_elision(token);
         let start = at + token.len() - word.len();
