@@ -471,8 +471,12 @@ impl Folding {
                         && run_end < bytes.len()
                         && starts_word(&text[run_end..]);
                     if joins {
-                        self.piece(self.out.len(), 1, i, run_end - i);
-                        self.out.push(b'-');
+                        if splits_a_name(text, i, run_end) {
+                            self.piece(self.out.len(), 0, i, run_end - i);
+                        } else {
+                            self.piece(self.out.len(), 1, i, run_end - i);
+                            self.out.push(b'-');
+                        }
                         return run_end;
                     }
                     self.out.push(b'-');
@@ -688,6 +692,22 @@ fn whitespace_run_end(bytes: &[u8], mut i: usize) -> usize {
 
 fn starts_word(rest: &str) -> bool {
     rest.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The hyphen at `hyphen`, at a line end, cuts one capitalised name in two ("Ar-\n\nménie",
+/// "Azer-\n\nbaïdjan"): the piece before it starts a word with a capital and the line after
+/// goes on in lowercase. A compound of two names keeps its second capital
+/// ("Saint-\n\nPétersbourg"), and a combining prefix ends in "o" ("Russo-\nbiélorusse"):
+/// both keep their hyphen.
+fn splits_a_name(text: &str, hyphen: usize, next_line: usize) -> bool {
+    if !text[next_line..].chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let piece: Vec<char> = text[..hyphen].chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    let (Some(first), Some(last)) = (piece.last(), piece.first()) else {
+        return false;
+    };
+    piece.len() >= 2 && first.is_uppercase() && !matches!(last, 'o' | 'O')
 }
 
 /// Folds one non-ASCII char into `out`. Latin letters (the bulk of non-ASCII in French
@@ -908,6 +928,12 @@ pub(crate) mod tests {
     fn joins_a_hyphen_at_a_line_end() {
         assert_eq!(folded("Saint-\n\nPétersbourg"), "saint-petersbourg");
         assert_eq!(folded("post-\nsoviétique"), "post-sovietique");
+        // A capitalised name cut at a line end is one word again; a compound keeps its hyphen.
+        assert_eq!(folded("l'Ar-\n\nménie"), "l'armenie");
+        assert_eq!(folded("Azer-\nbaïdjan"), "azerbaidjan");
+        assert_eq!(folded("Russo-\nbiélorusse"), "russo-bielorusse");
+        assert_eq!(folded("Kara-\nBalta"), "kara-balta");
+        assert_eq!(folded("A-\nb"), "a-b");
         // A dash between spaces is punctuation, not a broken word.
         assert_eq!(folded("eurasienne - \nLe"), "eurasienne - le");
     }
@@ -937,7 +963,7 @@ pub(crate) mod tests {
 
     #[test]
     fn spans_map_like_their_start_and_end() {
-        let text = "La  République\n\ndu Bélarus, Saint-\nPétersbourg œ漢 \u{a0}x https://a.by/b y";
+        let text = "La  République\n\ndu Bélarus, Saint-\nPétersbourg, Ar-\n\nménie œ漢 \u{a0}x https://a.by/b y";
         let n = normalize(text);
         let len = n.text.len();
         for start in 0..len {
