@@ -259,6 +259,13 @@ fn spans_cross_line_breaks_and_hyphenated_line_ends() {
     let e = engine();
     assert_eq!(spans(&e, "à Saint-\n\nPétersbourg"), ["Saint-\n\nPétersbourg"]);
     assert_eq!(spans(&e, "la République\ndu Bélarus"), ["République\ndu Bélarus"]);
+    // A name cut in two at a line end by a syllable hyphen.
+    assert_eq!(
+        found(&e, "avec l'Ar-\n\nménie et la République du Kazakh-\nstan"),
+        [named("Ar-\n\nménie", "iso3166-1:AM"), named("République du Kazakh-\nstan", "iso3166-1:KZ")]
+    );
+    // A combining prefix keeps its hyphen: two mentions.
+    assert_eq!(spans(&e, "Russo-\nbiélorusse"), ["Russo", "biélorusse"]);
 }
 
 #[test]
