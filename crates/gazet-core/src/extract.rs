@@ -374,7 +374,8 @@ impl Extractor {
             let original = |folded_offsets: &[usize]| -> Vec<usize> {
                 folded_offsets.iter().map(|&c| folded.map.start(c)).collect()
             };
-            self.add_named_bodies(text, &original(&spotted.body_heads), &mut mentions);
+            let body_heads = original(&spotted.body_heads);
+            self.add_named_bodies(text, &body_heads, &mut mentions);
             self.extend_bodies_over_their_purpose(text, &mut mentions);
             self.attach_academy_acronyms(text, &mut mentions);
             self.add_unlisted_territories(text, &original(&spotted.territories), &mut mentions);
@@ -388,6 +389,7 @@ impl Extractor {
             self.add_firm_list_items(text, &mut mentions);
             self.repeat_unlisted_firms(text, &capitals, &mut mentions);
             self.add_bodies_named_by_adjectives(text, &mut mentions);
+            self.add_bodies_named_by_their_purpose(text, &body_heads, &mut mentions);
             self.extend_over_eponyms(text, &mut mentions);
             self.add_acronyms_in_parentheses(text, &capitals, &mut mentions);
             self.extend_named_after(text, &mut mentions);
@@ -973,6 +975,49 @@ impl Extractor {
                 i = last + 1;
             }
         }
+    }
+
+    /// "le Conseil de sécurité collective": a body named by what it does, with no state,
+    /// place or organisation in its name (`unlisted::purpose_body`), at a head noun the
+    /// scan saw (`body_heads`) that no mention holds. When its complement leads to one
+    /// after "de" ("le Département des relations économiques extérieures et
+    /// internationales de la ville de Moscou"), the name holds it and it is not marked again.
+    fn add_bodies_named_by_their_purpose(&self, text: &str, body_heads: &[usize], mentions: &mut Vec<Mention>) {
+        let mut found = Vec::new();
+        let mut floor = 0;
+        for &head in body_heads {
+            let next = mentions.partition_point(|m| m.start <= head);
+            if head < floor || next > 0 && mentions[next - 1].end > head {
+                continue;
+            }
+            let ceiling = mentions.get(next).map_or(text.len(), |m| m.start);
+            let Some(mut span) = crate::unlisted::purpose_body(text, head, ceiling) else { continue };
+            let holds_next = mentions.get(next).is_some_and(|m| {
+                self.gazetteer.entity(m.entity).kind != Kind::Firm
+                    && matches!(m.form, Form::Name | Form::Acronym)
+                    && de_only(&text[span.end..m.start])
+            });
+            let word = ordinal_before(mentions, next);
+            if holds_next {
+                span.end = mentions[next].end;
+            }
+            floor = span.end;
+            found.push((next, holds_next, Mention::found_by_rule(span, self.unlisted_institution, Vec::new(), word)));
+        }
+        if found.is_empty() {
+            return;
+        }
+        // The mentions the new names hold go; the new names go in their place or before
+        // the mention after them.
+        let held: Vec<usize> = found.iter().filter(|f| f.1).map(|f| f.0).collect();
+        let inserts: Vec<(usize, Mention)> =
+            found.into_iter().map(|(next, _, mention)| (next - held.partition_point(|&h| h < next), mention)).collect();
+        let mut index = 0;
+        mentions.retain(|_| {
+            index += 1;
+            held.binary_search(&(index - 1)).is_err()
+        });
+        insert_found(mentions, inserts);
     }
 
     /// "l'Université nationale eurasienne L.N. Goumilev": the person a body is named after,

@@ -552,12 +552,169 @@ pub fn adjective_body(text: &str, adjective: Range<usize>, floor: usize, ceiling
     (words > 0 || end > adjective.end).then_some(start..end.max(adjective.end))
 }
 
+/// Capitalised domains of a minister or a ministry that go on a council's complement
+/// ("le Conseil des ministres des Affaires étrangères", "de la Défense").
+const MINISTRY_DOMAINS: &[&str] = &[
+    "Affaires",
+    "Agriculture",
+    "Culture",
+    "Défense",
+    "Économie",
+    "Éducation",
+    "Énergie",
+    "Finances",
+    "Industrie",
+    "Intérieur",
+    "Justice",
+    "Santé",
+    "Sport",
+    "Transports",
+    "Travail",
+];
+
+/// The span of a body named by what it does, with no state or organisation in its name
+/// ("le Conseil de sécurité collective", "du Département de la politique agro-industrielle",
+/// "le Conseil des ministres de la Défense"): a capitalised head ([`BODY_HEADS`]) at
+/// `head`, after a lowercase word (an article or a preposition: a capitalised noun that
+/// opens a sentence is any noun), and a complement in lowercase (`complement_end`) or
+/// naming a ministry's domain ([`MINISTRY_DOMAINS`]), up to `ceiling`. A bilateral body
+/// ("le Conseil d'affaires") is descriptive (ANNOTATION.md), and "Centre de la Russie", with
+/// no lowercase complement, a place.
+pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usize>> {
+    let word = text[head..].split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.')).next()?;
+    if !PURPOSE_HEADS.contains(&word) {
+        return None;
+    }
+    let after_lowercase_word = match text[..head].chars().next_back() {
+        Some('\'' | '’') => true,
+        Some(c) if c.is_whitespace() => tokens_backwards(text, head.saturating_sub(24), head)
+            .next()
+            .is_some_and(|(_, token)| token.chars().all(char::is_lowercase)),
+        _ => false,
+    };
+    if !after_lowercase_word {
+        return None;
+    }
+    let head_end = head + word.len();
+    const PREPOSITIONS: &[&str] = &["de", "du", "des", "pour", "d'", "d’"];
+    let mut end = complement_end(text, head_end, ceiling, PREPOSITIONS);
+    if end == head_end {
+        return None;
+    }
+    while let Some(domain_end) = ministry_domain_end(text, end, ceiling).or_else(|| field_end(text, end, ceiling)) {
+        end = complement_end(text, domain_end, ceiling, PREPOSITIONS).max(domain_end);
+    }
+    end = attachment_end(text, end, ceiling).unwrap_or(end);
+    if tokens_backwards(text, head_end, end).any(|(_, token)| BILATERAL_WORDS.contains(&strip_elision(token))) {
+        return None;
+    }
+    Some(head..end)
+}
+
+/// Heads of the bodies that a state or an organisation sets up and names by what they do
+/// alone ("le Conseil de sécurité collective"). Schools, academies, institutes, theatres
+/// and the like are named with a place or a person after their complement, which other
+/// rules read.
+const PURPOSE_HEADS: &[&str] = &[
+    "Administration",
+    "Agence",
+    "Assemblée",
+    "Association",
+    "Bureau",
+    "Centre",
+    "Chambre",
+    "Comité",
+    "Commission",
+    "Conseil",
+    "Cour",
+    "Département",
+    "Direction",
+    "Fondation",
+    "Fonds",
+    "Inspection",
+    "Office",
+    "Secrétariat",
+    "Service",
+];
+
+/// The words at `at` (up to `ceiling`) that go on with the words before: "dans le domaine
+/// de", "dans le domaine des", before the field itself ("le Conseil de coopération dans le
+/// domaine de l'éducation"); where they end.
+fn field_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
+    let rest = &text[at..ceiling.max(at)];
+    let mut words = rest.split_whitespace();
+    if words.next()? != "dans" || words.next()? != "le" || words.next()? != "domaine" {
+        return None;
+    }
+    let domaine = rest.find("domaine")? + "domaine".len();
+    Some(at + domaine)
+}
+
+/// The body a body is attached to, at `at` (up to `ceiling`): "auprès du Président",
+/// "auprès du gouvernement" (the state that follows, after "de", ends the name);
+/// where it ends.
+fn attachment_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
+    let rest = &text[at..ceiling.max(at)];
+    let mut offset = 0;
+    let mut words = rest.split_inclusive(char::is_whitespace).filter_map(|token| {
+        let start = offset;
+        offset += token.len();
+        let word = token.trim_end();
+        (!word.is_empty()).then_some((start, word))
+    });
+    if words.next()?.1 != "auprès" {
+        return None;
+    }
+    let (at_article, article) = words.next()?;
+    let (noun_start, noun) = match article {
+        "du" => words.next()?,
+        "de" => {
+            let (_, la) = words.next()?;
+            if la != "la" {
+                return None;
+            }
+            words.next()?
+        }
+        elided => {
+            let noun = elided.strip_prefix("de ").unwrap_or(elided);
+            let noun = ["l'", "l’"].iter().find_map(|p| noun.strip_prefix(p))?;
+            (at_article + article.len() - noun.len(), noun)
+        }
+    };
+    const ATTACHED_TO: &[&str] = &["Président", "président", "gouvernement", "Gouvernement", "Cabinet"];
+    ATTACHED_TO.contains(&noun).then_some(at + noun_start + noun.len())
+}
+
+/// The end of "des Affaires étrangères", "de la Défense" right at `at`: a ministry's domain
+/// ([`MINISTRY_DOMAINS`]) after its preposition, with the lowercase adjective after it.
+fn ministry_domain_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
+    let rest = &text[at..ceiling.max(at)];
+    let trimmed = rest.trim_start();
+    let after = ["de la ", "de l'", "de l’", "des ", "du ", "d'", "d’"]
+        .iter()
+        .find_map(|p| trimmed.strip_prefix(p))?
+        .trim_start();
+    let domain = MINISTRY_DOMAINS
+        .iter()
+        .find(|d| after.strip_prefix(**d).is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric())))?;
+    let mut end = ceiling.max(at) - after.len() + domain.len();
+    // "Affaires étrangères", "Affaires intérieures": the adjective is the domain's.
+    let next = text[end..ceiling.max(end)].trim_start();
+    if let Some(adjective) = next.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ')')).next() {
+        if adjective.ends_with("ères") || adjective.ends_with("ieures") {
+            end = ceiling.max(end) - next.len() + adjective.len();
+        }
+    }
+    Some(end)
+}
+
 /// The end of the complement of a body's name that begins at `at` ("de normalisation et
 /// de certification"): one of `prepositions` (an elided one is its article, "d'"), then
 /// lowercase words up to punctuation, a capitalised word, a digit, a word no name holds or
 /// `ceiling`, less the function words at its end; `at` if there is none.
 pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&str]) -> usize {
-    const TRAILING: &[&str] = &["de", "du", "des", "pour", "et", "en", "d'", "d’", "l'", "l’", "la", "le", "les"];
+    const TRAILING: &[&str] =
+        &["de", "du", "des", "pour", "et", "en", "auprès", "d'", "d’", "l'", "l’", "la", "le", "les"];
     let rest = &text[at..ceiling.max(at)];
     let mut end = at;
     let mut content = false;

@@ -1588,3 +1588,53 @@ fn a_state_name_right_after_a_noun_of_goods_is_a_brand() {
     );
     assert_eq!(spans(&e, "des tracteurs du Belarus, les bus au Belarus"), ["Belarus", "Belarus"]);
 }
+
+#[test]
+fn a_body_named_by_what_it_does_is_a_name() {
+    let e = engine();
+    let unlisted = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(
+            &e,
+            "L'organe suprême en est le Conseil de sécurité \n\ncollective ; il s'appuie sur le Conseil des \
+             ministres des Affaires étrangères et le Comité des secrétaires des conseils de sécurité, tandis que"
+        ),
+        [
+            unlisted("Conseil de sécurité \n\ncollective"),
+            unlisted("Conseil des ministres des Affaires étrangères"),
+            unlisted("Comité des secrétaires des conseils de sécurité"),
+        ]
+    );
+    // From the book.
+    assert_eq!(
+        found(
+            &e,
+            "Les scientifiques du Centre des systèmes d'identification et des opérations \n\ncommerciales \
+             électroniques ont proposé"
+        ),
+        [unlisted("Centre des systèmes d'identification et des opérations \n\ncommerciales électroniques")]
+    );
+    assert_eq!(
+        found(&e, "dans le cadre du Conseil de coopération dans le domaine de l'éducation."),
+        [unlisted("Conseil de coopération dans le domaine de l'éducation")]
+    );
+    // The place, state or body its complement leads to is part of its name.
+    assert_eq!(
+        found(&e, "confiée au Département des relations économiques extérieures de la ville de Minsk, qui"),
+        [unlisted("Département des relations économiques extérieures de la ville de Minsk")]
+    );
+    assert_eq!(
+        found(&e, "selon l'Agence pour la statistique auprès du Président de la République du Kazakhstan, le"),
+        [unlisted("Agence pour la statistique auprès du Président de la République du Kazakhstan")]
+    );
+}
+
+#[test]
+fn a_head_noun_without_such_a_complement_names_no_body() {
+    let e = engine();
+    // A place, a bilateral body (descriptive, ANNOTATION.md), a sentence's first word.
+    assert_eq!(spans(&e, "les régions du Centre de la Russie"), ["Russie"]);
+    assert_eq!(spans(&e, "la réunion du Conseil d'affaires biélorusse-ouzbek à"), ["biélorusse", "ouzbek"]);
+    assert!(found(&e, "Service de presse.").is_empty());
+    assert!(found(&e, "le Conseil a approuvé le plan").is_empty());
+}
