@@ -605,6 +605,11 @@ pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
         end = complement_end(text, domain_end, ceiling, PREPOSITIONS).max(domain_end);
     }
     end = attachment_end(text, end, ceiling).unwrap_or(end);
+    // A capitalised word right after goes on with the name ("l'Agence de développement
+    // régional Nord (ADR Nord)"): another rule reads it, or none.
+    if text[end..].starts_with(char::is_whitespace) && text[end..].trim_start().starts_with(char::is_uppercase) {
+        return None;
+    }
     if tokens_backwards(text, head_end, end).any(|(_, token)| BILATERAL_WORDS.contains(&strip_elision(token))) {
         return None;
     }

@@ -1637,4 +1637,6 @@ fn a_head_noun_without_such_a_complement_names_no_body() {
     assert_eq!(spans(&e, "la réunion du Conseil d'affaires biélorusse-ouzbek à"), ["biélorusse", "ouzbek"]);
     assert!(found(&e, "Service de presse.").is_empty());
     assert!(found(&e, "le Conseil a approuvé le plan").is_empty());
+    // A capitalised word after the complement goes on with a name this rule does not read.
+    assert!(found(&e, "l'Agence de développement régional Nord a").is_empty());
 }
