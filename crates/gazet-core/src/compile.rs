@@ -1038,7 +1038,12 @@ fn for_each_variant(
             }
             // Texts translated from Russian or English put a borrowed designator after the
             // name: "Kemerovo Oblast", "Mary velayat", "Krasnodar Krai".
-            if POSTPOSED_DESIGNATORS.contains(&designator.as_str()) {
+            let postposed = if POSTPOSED_DESIGNATORS.contains(&designator.as_str()) {
+                Some(designator.as_str())
+            } else {
+                ENGLISH_DESIGNATORS.iter().find(|(french, _)| french == designator).map(|&(_, english)| english)
+            };
+            if let Some(designator) = postposed {
                 let postposed = format!("{} {designator}", name.text);
                 emit(
                     &postposed,
@@ -1090,6 +1095,11 @@ fn for_each_variant(
 
 /// Designators that, borrowed from Russian or the languages of the region, may follow the
 /// name; French ones ("région", "province") never do.
+/// French designators and the English words put after the name in the English titles
+/// this book's references quote ("Gomel region", "Punjab province").
+const ENGLISH_DESIGNATORS: &[(&str, &str)] =
+    &[("région", "region"), ("province", "province"), ("district", "district")];
+
 const POSTPOSED_DESIGNATORS: &[&str] = &[
     "oblast", "oblys", "krai", "kraï", "okrug", "velayat", "welayat", "viloyat", "marz", "aimag", "aïmag", "raion",
     "rayon",

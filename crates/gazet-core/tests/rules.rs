@@ -107,6 +107,11 @@ fn designators_belong_to_the_name() {
         spans(&e, "La République du Bélarus et la Fédération de Russie"),
         ["République du Bélarus", "Fédération de Russie"]
     );
+    // Borrowed designators follow the name: "oblast", and "region" in English titles.
+    assert_eq!(
+        found(&e, "Minsk oblast ; Gomel region and Vitebsk"),
+        [named("Minsk oblast", "iso3166-2:BY-MI"), named("Gomel region", "iso3166-2:BY-HO")]
+    );
 }
 
 #[test]
