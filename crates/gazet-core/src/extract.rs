@@ -377,6 +377,7 @@ impl Extractor {
             let body_heads = original(&spotted.body_heads);
             self.add_named_bodies(text, &body_heads, &mut mentions);
             self.extend_bodies_over_their_purpose(text, &mut mentions);
+            self.extend_missions_to_their_hosts(text, &mut mentions);
             self.attach_academy_acronyms(text, &mut mentions);
             self.add_unlisted_territories(text, &original(&spotted.territories), &mut mentions);
             self.add_district_adjectives(text, &folded, &spotted.districts, &mut mentions);
@@ -1294,6 +1295,28 @@ impl Extractor {
                     && (text[end..n.start].trim() == "en" || de_only(&text[end..n.start]))
             });
             Some(place.map_or(end, |p| p.end))
+        });
+    }
+
+    /// "l'Ambassade de la République du Bélarus en République de Moldova": a state's
+    /// mission abroad (`unlisted::names_a_mission`) is named with the state or town that
+    /// hosts it, after "en", "au", "aux" or "à", which is not marked again.
+    fn extend_missions_to_their_hosts(&self, text: &str, mentions: &mut Vec<Mention>) {
+        extend_ends(mentions, |mentions, i| {
+            let m = &mentions[i];
+            if m.entity != self.unlisted_institution || !crate::unlisted::names_a_mission(&text[m.start..m.end]) {
+                return None;
+            }
+            let host = mentions.get(i + 1).filter(|n| {
+                n.form == Form::Name
+                    && matches!(self.gazetteer.entity(n.entity).kind, Kind::Region | Kind::State)
+                    && matches!(
+                        text[m.end..n.start].split_whitespace().collect::<Vec<_>>().as_slice(),
+                        ["en" | "au" | "aux" | "à"]
+                    )
+                    && text[m.end..n.start].ends_with(char::is_whitespace)
+            })?;
+            Some(host.end)
         });
     }
 

@@ -79,6 +79,7 @@ const BODY_HEADS: &[&str] = &[
     "Académie",
     "Administration",
     "Agence",
+    "Ambassade",
     "Assemblée",
     "Association",
     "Bibliothèque",
@@ -91,6 +92,7 @@ const BODY_HEADS: &[&str] = &[
     "Commission",
     "Conseil",
     "Conservatoire",
+    "Consulat",
     "Cour",
     "Département",
     "Direction",
@@ -121,7 +123,18 @@ const BODY_HEADS: &[&str] = &[
 /// words saying what the body does ("Centre de la Russie" is a place): the council or
 /// board of a region or of another body ("la Rada de l'Oblast de Mogilev", "le Collegium
 /// de la Commission économique eurasienne").
-const COUNCIL_HEADS: &[&str] = &["Rada", "Collegium", "Présidium", "Douma", "Secrétariat"];
+const COUNCIL_HEADS: &[&str] = &["Rada", "Collegium", "Présidium", "Douma", "Secrétariat", "Ambassade", "Consulat"];
+
+/// Heads of a state's missions abroad, named with the state that sends them and the state
+/// or town that hosts them ("l'Ambassade de la République du Bélarus en République de
+/// Moldova", "le Consulat général de la République du Bélarus à Kazan"). In lowercase,
+/// French describes one ("l'ambassade du Bélarus au Caire").
+const MISSION_HEADS: &[&str] = &["Ambassade", "Consulat"];
+
+/// Whether the name `name` is a state's mission abroad ([`MISSION_HEADS`]).
+pub fn names_a_mission(name: &str) -> bool {
+    MISSION_HEADS.iter().any(|head| name.strip_prefix(head).is_some_and(|rest| rest.starts_with(char::is_whitespace)))
+}
 
 /// Heads that French also writes in lowercase in running text ("le ministère de ...").
 /// The others name a body only with words after them ("l'université d'État de Smolensk",

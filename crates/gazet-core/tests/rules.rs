@@ -1645,3 +1645,19 @@ fn a_head_noun_without_such_a_complement_names_no_body() {
     // A capitalised word after the complement goes on with a name this rule does not read.
     assert!(found(&e, "l'Agence de développement régional Nord a").is_empty());
 }
+
+#[test]
+fn a_states_mission_abroad_is_named_with_its_host() {
+    let e = engine();
+    let unlisted = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(&e, "Selon l'Ambassade de la République du \n\nBélarus en République du Kazakhstan, la"),
+        [unlisted("Ambassade de la République du \n\nBélarus en République du Kazakhstan")]
+    );
+    assert_eq!(
+        found(&e, "le Consulat général de la République du Bélarus à Saint-Pétersbourg et"),
+        [unlisted("Consulat général de la République du Bélarus à Saint-Pétersbourg")]
+    );
+    // In lowercase, a description: the states only.
+    assert_eq!(spans(&e, "l'ambassade du Bélarus au Kazakhstan"), ["Bélarus", "Kazakhstan"]);
+}
