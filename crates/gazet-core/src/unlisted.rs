@@ -101,14 +101,18 @@ const BODY_HEADS: &[&str] = &[
     "Faculté",
     "Fondation",
     "Fonds",
+    "Gouvernement",
+    "Hôpital",
     "Inspection",
     "Institut",
     "Laboratoire",
     "Lycée",
+    "Mairie",
     "Ministère",
     "Musée",
     "Observatoire",
     "Office",
+    "Orchestre",
     "Parquet",
     "Présidium",
     "Rada",
@@ -122,8 +126,10 @@ const BODY_HEADS: &[&str] = &[
 /// Heads that name a body even right before the preposition, which others do only after
 /// words saying what the body does ("Centre de la Russie" is a place): the council or
 /// board of a region or of another body ("la Rada de l'Oblast de Mogilev", "le Collegium
-/// de la Commission économique eurasienne").
-const COUNCIL_HEADS: &[&str] = &["Rada", "Collegium", "Présidium", "Douma", "Secrétariat", "Ambassade", "Consulat"];
+/// de la Commission économique eurasienne"), its government or town hall ("le
+/// Gouvernement de la République autonome d'Adjarie", "la Mairie de Tbilissi").
+const COUNCIL_HEADS: &[&str] =
+    &["Rada", "Collegium", "Présidium", "Douma", "Secrétariat", "Ambassade", "Consulat", "Gouvernement", "Mairie"];
 
 /// Heads of a state's missions abroad, named with the state that sends them and the state
 /// or town that hosts them ("l'Ambassade de la République du Bélarus en République de

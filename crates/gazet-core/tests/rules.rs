@@ -1661,3 +1661,20 @@ fn a_states_mission_abroad_is_named_with_its_host() {
     // In lowercase, a description: the states only.
     assert_eq!(spans(&e, "l'ambassade du Bélarus au Kazakhstan"), ["Bélarus", "Kazakhstan"]);
 }
+
+#[test]
+fn hospitals_orchestras_town_halls_and_governments_head_names() {
+    let e = engine();
+    let unlisted = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(&e, "l'Hôpital clinique régional de \n\nGomel et la Mairie de Navoï"),
+        [unlisted("Hôpital clinique régional de \n\nGomel"), unlisted("Mairie de Navoï")]
+    );
+    assert_eq!(
+        found(&e, "l'Orchestre symphonique présidentiel de la République du Bélarus"),
+        [unlisted("Orchestre symphonique présidentiel de la République du Bélarus")]
+    );
+    assert_eq!(found(&e, "le Gouvernement de la région de Gomel"), [unlisted("Gouvernement de la région de Gomel")]);
+    // In lowercase, the place only.
+    assert_eq!(spans(&e, "la mairie de Navoï"), ["Navoï"]);
+}
