@@ -312,14 +312,74 @@ pub fn eponym_end(text: &str, start: usize, end: usize) -> Option<usize> {
         let is_surname = chars.next().is_some_and(char::is_uppercase)
             && surname.chars().count() >= 2
             && chars.all(|c| c.is_lowercase() || c == '-');
-        if initials == 0 || !is_surname {
+        if !is_surname {
             return None;
         }
+        let end = if initials > 0 { at + surname.len() } else { full_name_end(text, start, at)? };
         let served = tokens_backwards(text, start.saturating_sub(60), start)
             .take(3)
             .any(|(_, token)| ROLE_NOUNS.contains(&strip_elision(token).to_lowercase().as_str()));
-        return (!served).then_some(at + surname.len());
+        return (!served).then_some(end);
     }
+}
+
+/// Heads of the bodies that French names after a person ([`eponym_end`]): schools,
+/// academies, theatres and the like, not councils or agencies.
+const EPONYM_HEADS: &[&str] = &[
+    "Université",
+    "Institut",
+    "Académie",
+    "Conservatoire",
+    "Théâtre",
+    "École",
+    "Lycée",
+    "Musée",
+    "Bibliothèque",
+    "Orchestre",
+];
+
+/// Most words of a person's name written in full after a body's name.
+const MAX_EPONYM_WORDS: usize = 3;
+
+/// The end of a person's name written in full, without initials, from `at` right after
+/// the name of a body starting at `start` whose head names bodies after people
+/// ([`EPONYM_HEADS`]): one to [`MAX_EPONYM_WORDS`] capitalised words ("l'Université
+/// d'État de Tbilissi Ivane Djavakhichvili", "le Conservatoire national kazakh
+/// Kourmangazy"), and no capitalised word after them, which would open another name.
+fn full_name_end(text: &str, start: usize, at: usize) -> Option<usize> {
+    let head = text[start..].split_whitespace().next()?;
+    if !EPONYM_HEADS.contains(&strip_elision(head)) {
+        return None;
+    }
+    let mut end = at;
+    let mut words = 0;
+    let mut offset = at;
+    for token in text[at..].split_inclusive(char::is_whitespace) {
+        let token_start = offset;
+        offset += token.len();
+        let token = token.trim_end();
+        if token.is_empty() {
+            continue;
+        }
+        let word = token.trim_end_matches([',', ';', ':', '.', ')', '"', '»']);
+        let mut chars = word.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase)
+            && word.chars().count() >= 3
+            && chars.all(|c| c.is_lowercase() || c == '-');
+        if !capitalised {
+            // Not even a capital: the name ended; a capital of another kind opens another.
+            return (words > 0 && !token.starts_with(char::is_uppercase)).then_some(end);
+        }
+        if words == MAX_EPONYM_WORDS {
+            return None;
+        }
+        words += 1;
+        end = token_start + word.len();
+        if word.len() < token.len() {
+            break;
+        }
+    }
+    (words > 0).then_some(end)
 }
 
 /// Whether a name begins with the head noun of a public body ("Centre de recherche de
@@ -355,21 +415,41 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
     // name, "Institut de physique B.I. Stepanov"). Its index among the words.
     let mut capital: Option<usize> = None;
     let mut complement_capital: Option<usize> = None;
+    // How many of the words read first, right before the preposition, are capitalised: a
+    // person's name ("l'Université d'État Akaki Tsereteli de Koutaïssi", "l'Université
+    // d'État \"Alecu Russo\" de Bălți").
+    let mut eponym = 0;
     for (start, token) in tokens {
         // "l'Agence", "d'Agence", "L'Institut" at a sentence start: the elided article is
         // not part of the name.
-        let word = strip_elision(token);
+        // A person's name in quotes ("l'Université d'État \"Alecu Russo\" de Bălți") is read
+        // without them.
+        let unquoted = token.trim_start_matches(QUOTES);
+        let word = strip_elision(unquoted);
+        let elided = word.len() < unquoted.len();
         let skip = token.len() - word.len();
+        let word = word.trim_end_matches(QUOTES);
         if let Some(index) = capital.take() {
             if is_initials(word) {
                 words += 1;
                 following = word;
                 continue;
             }
-            if !matches!(word, "de" | "des" | "du" | "la") || complement_capital.is_some() {
-                return None;
+            if matches!(word, "de" | "des" | "du" | "la") && complement_capital.is_none() {
+                complement_capital = Some(index);
+            } else {
+                // The capitalised words read so far, right before the place's preposition,
+                // name the person the body is named after if a capitalised head or "d'État"
+                // comes right before them ("Le Centre a reçu Loukachenko de la région": no
+                // name).
+                // A plant's or a lowercase head's is the entity's own name ("l'usine
+                // \"ZIKSTO\" de Petropavlovsk", "l'institut \"Selecția\" de Bălți").
+                let head = BODY_HEADS.contains(&word);
+                let more = !elided && word.starts_with(char::is_uppercase) && eponym < MAX_EPONYM_WORDS;
+                if eponym < words || !(head || more || elided && word == "État") {
+                    return None;
+                }
             }
-            complement_capital = Some(index);
         }
         // A capitalised word ends the search: it is the head or the name is not one; after
         // an elision it may also describe ("Comité d'État pour la science").
@@ -391,15 +471,18 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
                 return Some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
             }
             // A capitalised article opens a sentence: what follows it is the head or no name.
-            if token.starts_with(char::is_uppercase) && skip > 0 {
+            if token.starts_with(char::is_uppercase) && elided {
                 return None;
             }
             // "des États membres de la CEI", "des États participants": the usual complement
             // of the CIS's bodies describes, capitalised as it is.
             let member_states = word == "États" && matches!(following, "membres" | "participants");
-            if skip == 0 && !member_states {
+            if !elided && !member_states {
                 if is_initials(word) || word.chars().any(|c| !c.is_alphabetic() && c != '-') {
                     return None;
+                }
+                if eponym == words && eponym < MAX_EPONYM_WORDS {
+                    eponym += 1;
                 }
                 capital = Some(words);
                 following = word;
@@ -420,6 +503,9 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
     }
     None
 }
+
+/// Quotes around a name, straight or French.
+const QUOTES: &[char] = &['"', '«', '»', '“', '”'];
 
 /// "B.I.", "S.", "M.S.": a person's initials.
 fn is_initials(word: &str) -> bool {

@@ -1253,10 +1253,39 @@ fn a_person_written_with_initials_after_a_body_names_it() {
     for text in [
         "le directeur de l'Institut d'optique atmosphérique V. Zuev a dit",
         "avec l'Institut d'optique atmosphérique. V. Zuev a dit",
-        "avec l'Institut d'optique atmosphérique Zuev et",
+        "avec l'Institut d'optique atmosphérique Zuev Tomsk Omsk Irkoutsk et",
     ] {
         assert_eq!(found(&e, text), [iao("Institut d'optique atmosphérique")], "{text}");
     }
+    // Without initials: the person's name in full after a school, an institute, a theatre,
+    // up to three words that no capitalised word follows (four above are not a name).
+    assert_eq!(
+        found(&e, "avec l'Institut d'optique atmosphérique Vladimir Zuev et"),
+        [iao("Institut d'optique atmosphérique Vladimir Zuev")]
+    );
+    assert_eq!(
+        found(&e, "l'Université d'État de Gomel Francisk \n\nSkorina, la"),
+        [named("Université d'État de Gomel Francisk \n\nSkorina", "gazet:inst/unlisted")]
+    );
+    // Not after a council's name, nor after a name of the person's service.
+    assert_eq!(
+        spans(&e, "le Comité exécutif de la région de Gomel Ivan Krupko"),
+        ["Comité exécutif de la région de Gomel"]
+    );
+    assert_eq!(
+        found(&e, "le directeur de l'Institut d'optique atmosphérique Vladimir Zuev a dit"),
+        [iao("Institut d'optique atmosphérique")]
+    );
+    // Before the place, right after the head or "d'État".
+    assert_eq!(
+        found(&e, "l'Université d'État Akaki Tsereteli de Gomel et l'Université \"Alecu Russo\" de Navoï"),
+        [
+            named("Université d'État Akaki Tsereteli de Gomel", "gazet:inst/unlisted"),
+            named("Université \"Alecu Russo\" de Navoï", "gazet:inst/unlisted")
+        ]
+    );
+    // A plant's quoted name is the firm's own.
+    assert_eq!(spans(&e, "l'usine \"Gomselmash\" de Gomel"), ["Gomselmash", "Gomel"]);
 }
 
 /// An acronym in parentheses after the name of a firm or a body is that entity's, there
