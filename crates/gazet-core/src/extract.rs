@@ -843,8 +843,8 @@ impl Extractor {
     }
 
     /// The entities that short names of the candidates refer back to and that other
-    /// candidates name, themselves or by one of their bodies (the Executive Committee of the
-    /// CIS names the CIS).
+    /// candidates name, themselves, by one of their bodies (the Executive Committee of the
+    /// CIS names the CIS) or, for a body, by its organisation.
     fn named_otherwise(&self, chosen: &[Candidate]) -> Vec<EntityIdx> {
         let variants = || chosen.iter().flat_map(|c| c.readings().map(|r| self.variant(r)));
         let mut referred: Vec<EntityIdx> = variants().filter(|v| v.anaphoric).map(|v| v.entity).collect();
@@ -854,11 +854,14 @@ impl Extractor {
             .filter(|v| !v.anaphoric)
             .flat_map(|v| [Some(v.entity), self.gazetteer.parent_of(v.entity)])
             .flatten()
-            .filter(|e| referred.binary_search(e).is_ok())
             .collect();
         named.sort_unstable();
         named.dedup();
-        named
+        // A body's short name refers back to it where its organisation is named too ("le
+        // Comité exécutif" in a text on the CIS).
+        let is_named = |e: EntityIdx| named.binary_search(&e).is_ok();
+        referred.retain(|&e| is_named(e) || self.gazetteer.parent_of(e).is_some_and(is_named));
+        referred
     }
 
     /// "Université technique d'État de Tachkent portant le nom d'Islam Karimov", "usine
@@ -2165,7 +2168,8 @@ fn qualified_after(after: &str) -> bool {
     if matches!(word.as_str(), "de" | "du" | "des") || (word == "d" && apostrophe) {
         return true;
     }
-    const ADJECTIVE_ENDINGS: [&str; 10] = ["ique", "enne", "aire", "ale", "aux", "ain", "aine", "ais", "aise", "ien"];
+    const ADJECTIVE_ENDINGS: [&str; 11] =
+        ["ique", "enne", "aire", "al", "ale", "aux", "ain", "aine", "ais", "aise", "ien"];
     word.chars().next().is_some_and(char::is_lowercase) && ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 

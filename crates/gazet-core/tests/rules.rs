@@ -39,6 +39,7 @@ gazet:region/asie-pacifique\tREGION\tmacro-region\tAsie-Pacifique\n"
         "{HEADER}\
 gazet:inst/cis\tINSTITUTION\tinternational-organisation\tCommunauté des États indépendants\t\t\t\t^Commonwealth|^Communauté\tCEI\n\
 gazet:inst/eu\tINSTITUTION\tinternational-organisation\tUnion européenne\t\t\t\t\tUE\n\
+gazet:inst/cis-executive-committee\tINSTITUTION\tcommittee\tComité exécutif de la CEI\tgazet:inst/cis\t\t\t^Comité exécutif\n\
 gazet:inst/cis-council-of-heads-of-state\tINSTITUTION\tcouncil\tConseil des chefs d'État de la CEI\tgazet:inst/cis\t\t\tConseil des chefs d'État de la Communauté des États indépendants\n\
 gazet:firm/gomselmash\tFIRM\tcompany\tGomselmash\tiso3166-1:BY\n\
 gazet:firm/belaz\tFIRM\tcompany\tBelAZ\tiso3166-1:BY\t\t\t\tBelAZ|BELAZ\n\
@@ -1706,4 +1707,17 @@ fn hospitals_orchestras_town_halls_and_governments_head_names() {
     assert_eq!(found(&e, "le Gouvernement de la région de Gomel"), [unlisted("Gouvernement de la région de Gomel")]);
     // In lowercase, the place only.
     assert_eq!(spans(&e, "la mairie de Navoï"), ["Navoï"]);
+}
+
+#[test]
+fn a_bodys_short_name_refers_back_where_its_organisation_is_named() {
+    let e = engine();
+    let committee = |text: &str| named(text, "gazet:inst/cis-executive-committee");
+    assert_eq!(
+        found(&e, "les États de la CEI ; le Comité exécutif a préparé"),
+        [("CEI".into(), "gazet:inst/cis".into(), Form::Acronym), committee("Comité exécutif")]
+    );
+    // Not in a text that does not name the CIS, nor with a complement or an adjective.
+    assert!(found(&e, "le Comité exécutif a préparé").is_empty());
+    assert_eq!(spans(&e, "la CEI ; le Comité exécutif régional a préparé"), ["CEI"]);
 }
