@@ -419,6 +419,7 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
     // person's name ("l'Université d'État Akaki Tsereteli de Koutaïssi", "l'Université
     // d'État \"Alecu Russo\" de Bălți").
     let mut eponym = 0;
+    let mut open_quotes = 0i32;
     for (start, token) in tokens {
         // "l'Agence", "d'Agence", "L'Institut" at a sentence start: the elided article is
         // not part of the name.
@@ -429,33 +430,41 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         let elided = word.len() < unquoted.len();
         let skip = token.len() - word.len();
         let word = word.trim_end_matches(QUOTES);
+        // Read backwards, a closing quote comes first: an opening one left open means the
+        // place is inside a quoted name ("Université nationale \"Collège de Tchernihiv\"").
+        open_quotes += i32::from(unquoted.len() < token.len()) - i32::from(word.len() < token.len() - skip);
+        if open_quotes > 0 {
+            return None;
+        }
         if let Some(index) = capital.take() {
             if is_initials(word) {
+                // A person with initials ("P.M. Masherov"), whatever the head.
+                eponym = 0;
                 words += 1;
                 following = word;
                 continue;
             }
             if matches!(word, "de" | "des" | "du" | "la") && complement_capital.is_none() {
+                // The complement's noun ("ministère de la Santé"), not a person.
                 complement_capital = Some(index);
-            } else {
-                // The capitalised words read so far, right before the place's preposition,
-                // name the person the body is named after if a capitalised head or "d'État"
-                // comes right before them ("Le Centre a reçu Loukachenko de la région": no
-                // name).
-                // A plant's or a lowercase head's is the entity's own name ("l'usine
-                // \"ZIKSTO\" de Petropavlovsk", "l'institut \"Selecția\" de Bălți").
-                let head = BODY_HEADS.contains(&word);
-                let more = !elided && word.starts_with(char::is_uppercase) && eponym < MAX_EPONYM_WORDS;
-                if eponym < words || !(head || more || elided && word == "État") {
-                    return None;
-                }
+                eponym = 0;
+            } else if eponym < words {
+                return None;
             }
+            // Else the capitalised words read so far, right before the place's preposition,
+            // name the person the body is named after: read on, through words a name holds
+            // ("Le Centre a reçu Loukachenko de la région": no name).
+        }
+        if eponym > 0 && not_in_names(word) {
+            return None;
         }
         // A capitalised word ends the search: it is the head or the name is not one; after
         // an elision it may also describe ("Comité d'État pour la science").
         if FACTORY_HEADS.contains(&word) {
+            // A plant's capitalised words are its own name, not a person's ("l'usine
+            // \"ZIKSTO\" de Petropavlovsk").
             let head = NameHead { start: start + skip, body: BodyKind::Firm, words, word };
-            return (!located && complement_capital.is_none()).then_some(head);
+            return (!located && complement_capital.is_none() && eponym == 0).then_some(head);
         }
         // "une usine sur le territoire du pays d'Asie centrale": where a plant is, not
         // its name.
@@ -491,7 +500,8 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
             }
         }
         if LOWERCASE_BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) {
-            let close = complement_capital.is_none_or(|index| matches!(words - index, 2 | 3));
+            // So are a lowercase head's ("l'institut \"Selecția\" de Bălți").
+            let close = complement_capital.is_none_or(|index| matches!(words - index, 2 | 3)) && eponym == 0;
             return close.then_some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
         }
         let describes = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
@@ -679,9 +689,10 @@ const MINISTRY_DOMAINS: &[&str] = &[
 
 /// The span of a body named by what it does, with no state or organisation in its name
 /// ("le Conseil de sécurité collective", "du Département de la politique agro-industrielle",
-/// "le Conseil des ministres de la Défense"): a capitalised head ([`BODY_HEADS`]) at
-/// `head`, after a lowercase word (an article or a preposition: a capitalised noun that
-/// opens a sentence is any noun), and a complement in lowercase (`complement_end`) or
+/// "le Conseil des ministres de la Défense"): a capitalised head ([`PURPOSE_HEADS`]) at
+/// `head`, after an article or a lowercase word (a capitalised noun that opens a sentence
+/// is any noun), up to [`MAX_PURPOSE_ADJECTIVES`] adjectives ("l'Agence
+/// nationale du vin"), and a complement in lowercase (`complement_end`) or
 /// naming a ministry's domain ([`MINISTRY_DOMAINS`]), up to `ceiling`. A bilateral body
 /// ("le Conseil d'affaires") is descriptive (ANNOTATION.md), and "Centre de la Russie", with
 /// no lowercase complement, a place.
@@ -694,15 +705,34 @@ pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
         Some('\'' | '’') => true,
         Some(c) if c.is_whitespace() => tokens_backwards(text, head.saturating_sub(24), head)
             .next()
-            .is_some_and(|(_, token)| token.chars().all(char::is_lowercase)),
+            .is_some_and(|(_, token)| token.chars().all(char::is_lowercase) || matches!(token, "Le" | "La" | "Les")),
         _ => false,
     };
     if !after_lowercase_word {
         return None;
     }
-    let head_end = head + word.len();
+    let mut head_end = head + word.len();
     const PREPOSITIONS: &[&str] = &["de", "du", "des", "pour", "d'", "d’"];
     let mut end = complement_end(text, head_end, ceiling, PREPOSITIONS);
+    // Adjectives between the head and its complement ("l'Agence nationale du vin", "la
+    // Commission interministérielle du commerce international").
+    for _ in 0..MAX_PURPOSE_ADJECTIVES {
+        if end > head_end {
+            break;
+        }
+        let rest = &text[head_end..ceiling.max(head_end)];
+        let adjective = rest.trim_start().split(char::is_whitespace).next().unwrap_or("");
+        let is_adjective = adjective.len() > 2
+            && adjective.chars().all(|c| c.is_lowercase() || c == '-')
+            && !not_in_names(adjective)
+            && !PREPOSITIONS.contains(&adjective)
+            && !matches!(adjective, "et" | "ou" | "le" | "la" | "les");
+        if !is_adjective || rest.len() == rest.trim_start().len() {
+            return None;
+        }
+        head_end = ceiling.max(head_end) - rest.trim_start().len() + adjective.len();
+        end = complement_end(text, head_end, ceiling, PREPOSITIONS);
+    }
     if end == head_end {
         return None;
     }
@@ -746,6 +776,9 @@ const PURPOSE_HEADS: &[&str] = &[
     "Secrétariat",
     "Service",
 ];
+
+/// Most adjectives between a body's head and the complement that says what it does.
+const MAX_PURPOSE_ADJECTIVES: usize = 2;
 
 /// The words at `at` (up to `ceiling`) that go on with the words before: "dans le domaine
 /// de", "dans le domaine des", before the field itself ("le Conseil de coopération dans le
@@ -820,16 +853,27 @@ fn ministry_domain_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
 
 /// The end of the complement of a body's name that begins at `at` ("de normalisation et
 /// de certification"): one of `prepositions` (an elided one is its article, "d'"), then
-/// lowercase words up to punctuation, a capitalised word, a digit, a word no name holds or
+/// lowercase words up to punctuation, a capitalised word, a digit, a word no name holds,
+/// an article after a word that is no preposition (a clause's verb, left out too) or
 /// `ceiling`, less the function words at its end; `at` if there is none.
 pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&str]) -> usize {
     const TRAILING: &[&str] =
         &["de", "du", "des", "pour", "et", "en", "auprès", "d'", "d’", "l'", "l’", "la", "le", "les"];
+    // Words after which an article or a determiner goes on with the complement ("pour la
+    // recherche et le développement"); after any other, it opens a clause whose verb is the
+    // word before it ("l'Agence nationale du tourisme présente chaque année").
+    const LEAD_IN: &[&str] = &[
+        "de", "du", "des", "pour", "et", "ou", "en", "à", "sur", "dans", "contre", "par", "avec", "entre", "sous",
+        "vers", "auprès", "d'", "d’",
+    ];
     let rest = &text[at..ceiling.max(at)];
     let mut end = at;
     let mut content = false;
     let mut offset = 0;
     let mut i = 0;
+    // The word read last, and where the complement ended before it.
+    let mut previous = "";
+    let mut end_before_previous = at;
     for token in rest.split_inclusive(char::is_whitespace) {
         let word = token.trim_end();
         let token_start = at + offset;
@@ -844,17 +888,40 @@ pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&st
             Some(q) => stripped.split_at(q + stripped[q..].chars().next().map_or(1, char::len_utf8)),
             None => ("", stripped),
         };
+        let determiner = matches!(
+            stripped,
+            "le" | "la"
+                | "les"
+                | "un"
+                | "une"
+                | "chaque"
+                | "ce"
+                | "cet"
+                | "cette"
+                | "ces"
+                | "son"
+                | "sa"
+                | "ses"
+                | "leur"
+                | "leurs"
+        ) || matches!(article, "l'" | "l’") && !bare.is_empty();
         if i == 1 {
             if !(prepositions.contains(&stripped) || prepositions.contains(&article)) {
                 return at;
             }
+        } else if determiner && !LEAD_IN.contains(&previous) {
+            end = end_before_previous;
+            break;
         } else if i > MAX_COMPLEMENT_WORDS
             || not_in_names(stripped)
-            || !bare.chars().all(|c| c.is_lowercase() || c == '-')
+            // "l'État", capitalised as a common noun ("la gestion des biens de l'État").
+            || !(bare.chars().all(|c| c.is_lowercase() || c == '-') || bare == "État" && !article.is_empty())
             || bare.is_empty() && article.is_empty()
         {
             break;
         }
+        end_before_previous = end;
+        previous = stripped;
         if !TRAILING.contains(&stripped) && !bare.is_empty() && (i > 1 || !article.is_empty()) {
             content = true;
             end = token_start + stripped.len();
@@ -863,7 +930,7 @@ pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&st
             break;
         }
     }
-    if content {
+    if content && end > at {
         end
     } else {
         at
