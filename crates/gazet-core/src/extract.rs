@@ -970,9 +970,9 @@ impl Extractor {
             let body = (mentions[last].form == Form::Adjective)
                 .then(|| crate::unlisted::adjective_body(text, adjective, floor, ceiling))
                 .flatten();
-            if let Some(span) = body {
+            if let Some((span, body)) = body {
                 let word = mentions[i].word;
-                mentions[i] = Mention::found_by_rule(span, self.unlisted_institution, Vec::new(), word);
+                mentions[i] = Mention::found_by_rule(span, self.unlisted_body(body), Vec::new(), word);
                 mentions.drain(i + 1..=last);
                 i += 1;
             } else {

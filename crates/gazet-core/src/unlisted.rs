@@ -179,6 +179,9 @@ const FACTORY_HEADS: &[&str] = &[
     "Conserverie",
     "minoterie",
     "Minoterie",
+    // A port run as a company ("Port maritime de commerce de Mourmansk"); in lowercase,
+    // "le port de Poti" is where ships call.
+    "Port",
 ];
 
 /// The head nouns of public bodies and of plants, for the scan to spot as it reads
@@ -258,7 +261,12 @@ pub fn body_start(text: &str, place: usize, floor: usize, of_body: bool) -> Opti
     // A head right before the preposition names a location ("Centre de la Russie"), but
     // for a council's or a local executive's, or before another body.
     let named_alone = of_body || COUNCIL_HEADS.contains(&head.word) || LOCAL_EXECUTIVE_HEADS.contains(&head.word);
-    (head.words > 0 || head.body == BodyKind::Institution && named_alone).then_some((head.start, head.body))
+    // A plant's head capitalised names it ("la Sucrerie de Slutsk"); in lowercase, "l'usine
+    // de Borissov" is a plant of that town.
+    let capitalised_plant =
+        head.body == BodyKind::Firm && head.word.starts_with(char::is_uppercase) && head.word != "Port";
+    (head.words > 0 || head.body == BodyKind::Institution && named_alone || capitalised_plant)
+        .then_some((head.start, head.body))
 }
 
 /// Nouns of the people who head or serve a body: a person's name right after the body's
@@ -634,15 +642,24 @@ const BILATERAL_WORDS: &[&str] = &[
 /// `floor` or from `ceiling` on (the mentions around it). French writes a descriptive body
 /// in lowercase ("la commission intergouvernementale biélorusse-ouzbèke": the adjectives
 /// only, ANNOTATION.md), a name capitalised.
-pub fn adjective_body(text: &str, adjective: Range<usize>, floor: usize, ceiling: usize) -> Option<Range<usize>> {
+pub fn adjective_body(
+    text: &str,
+    adjective: Range<usize>,
+    floor: usize,
+    ceiling: usize,
+) -> Option<(Range<usize>, BodyKind)> {
     let from = adjective.start.saturating_sub(BODY_WINDOW).max(floor);
     let mut words = 0;
     let mut start = None;
+    let mut body = BodyKind::Institution;
     for (at, token) in tokens_backwards(text, from, adjective.start) {
         let word = strip_elision(token);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        if capitalised && BODY_HEADS.contains(&word) && word != "Banque" {
+        if capitalised && (BODY_HEADS.contains(&word) || FACTORY_HEADS.contains(&word)) {
             start = Some(at + token.len() - word.len());
+            if FACTORY_HEADS.contains(&word) {
+                body = BodyKind::Firm;
+            }
             break;
         }
         // "d'État": the one capitalised word a body's description holds. An article ends
@@ -664,7 +681,7 @@ pub fn adjective_body(text: &str, adjective: Range<usize>, floor: usize, ceiling
         return None;
     }
     let end = complement_end(text, adjective.end, ceiling, &["de", "du", "des", "pour", "d'", "d’"]);
-    (words > 0 || end > adjective.end).then_some(start..end.max(adjective.end))
+    (words > 0 || end > adjective.end).then_some((start..end.max(adjective.end), body))
 }
 
 /// Capitalised domains of a minister or a ministry that go on a council's complement

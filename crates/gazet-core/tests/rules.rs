@@ -1740,3 +1740,19 @@ fn a_bodys_short_name_refers_back_where_its_organisation_is_named() {
     assert!(found(&e, "le Comité exécutif a préparé").is_empty());
     assert_eq!(spans(&e, "la CEI ; le Comité exécutif régional a préparé"), ["CEI"]);
 }
+
+#[test]
+fn a_capitalised_plant_or_port_heads_a_firms_name() {
+    let e = engine();
+    let firm = |text: &str| named(text, "gazet:firm/unlisted");
+    assert_eq!(
+        found(&e, "la Sucrerie de Gomel, le Port maritime de commerce de Saint-Pétersbourg et l'Usine métallurgique biélorusse"),
+        [
+            firm("Sucrerie de Gomel"),
+            firm("Port maritime de commerce de Saint-Pétersbourg"),
+            firm("Usine métallurgique biélorusse")
+        ]
+    );
+    // In lowercase, or a port named alone, the place.
+    assert_eq!(spans(&e, "l'usine de Gomel et le Port de Saint-Pétersbourg"), ["Gomel", "Saint-Pétersbourg"]);
+}
