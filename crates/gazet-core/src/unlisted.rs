@@ -1445,13 +1445,14 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
     found
 }
 
-/// A colon that may introduce a publisher: " : Name, 2017".
+/// A colon that may introduce a publisher: " : Name, 2017", the name maybe on the next
+/// line (" : \nName, 2019").
 fn is_publisher_colon(text: &str, colon: usize) -> bool {
     let bytes = text.as_bytes();
-    if colon == 0 || bytes[colon - 1] != b' ' || bytes.get(colon + 1) != Some(&b' ') {
+    if colon == 0 || bytes[colon - 1] != b' ' || !bytes.get(colon + 1).is_some_and(u8::is_ascii_whitespace) {
         return false;
     }
-    let rest = &text[colon + 2..];
+    let rest = text[colon + 1..].trim_start();
     let Some(token_end) = rest.find(char::is_whitespace) else { return false };
     let token = &rest[..token_end];
     let year = rest[token_end..].trim_start();

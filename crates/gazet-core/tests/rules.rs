@@ -896,6 +896,11 @@ fn an_english_head_after_a_name_makes_it_a_firm() {
         spans(&e, "/ B. Zalessky. - LAP LAMBERT Academic Publishing, 2021. - C. 97."),
         ["LAP LAMBERT Academic Publishing"]
     );
+    // A publisher after the city, on the next line.
+    assert_eq!(
+        found(&e, "/ B. Zaleski. - Minsk : \nBiznesofset, 2019. - С. 212."),
+        [named("Minsk", "geonames:625144"), named("Biznesofset", "gazet:firm/unlisted")]
+    );
     // A lowercase word before the head: no name.
     assert!(spans(&e, "un nouveau Holding sera créé").is_empty());
     // Found by the fuzzer: a territory ending inside the words before a head keeps its
