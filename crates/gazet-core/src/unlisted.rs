@@ -1959,11 +1959,19 @@ pub fn repeated_names(text: &str, names: &[&str], capitals: &[usize]) -> Vec<Ran
 }
 
 /// The acronym in parentheses right after a name that ends at `end` ("l'Agence nationale
-/// pour la sécurité alimentaire (ANSA)", "Alliance ferroviaire eurasienne (OTLK ERA)").
+/// pour la sécurité alimentaire (ANSA)", "Alliance ferroviaire eurasienne (OTLK ERA)",
+/// "(ICRN, connu sous ...)").
 pub fn acronym_after(text: &str, end: usize) -> Option<Range<usize>> {
     let rest = &text[end..];
     let opened = rest.trim_start().strip_prefix('(')?;
-    let inner = &opened[..opened.find(')')?];
+    let close = opened.find(')')?;
+    // Or first, before words on it ("(ICRN, connu sous le sigle anglais JINR)"), not
+    // before another acronym ("(ONU, OSCE)": a list).
+    let inner = match opened[..close].split_once(',') {
+        Some((first, words)) if words.trim_start().starts_with(char::is_lowercase) => first,
+        Some(_) => return None,
+        None => &opened[..close],
+    };
     let start = end + (rest.len() - opened.len());
     is_acronym(inner).then_some(start..start + inner.len())
 }

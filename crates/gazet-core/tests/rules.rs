@@ -1332,6 +1332,19 @@ fn an_acronym_in_parentheses_names_the_body_before_it() {
             acronym("OTLK ERA", "gazet:firm/unlisted"),
         ]
     );
+    // First in the parenthesis, before words on it; not first of a list of acronyms.
+    assert_eq!(
+        found(&e, "l'Institut d'optique atmosphérique (IOA, connu en anglais sous un autre sigle) et l'IOA"),
+        [
+            named("Institut d'optique atmosphérique", "gazet:inst/iao"),
+            acronym("IOA", "gazet:inst/iao"),
+            acronym("IOA", "gazet:inst/iao"),
+        ]
+    );
+    assert_eq!(
+        spans(&e, "l'Institut d'optique atmosphérique (IOA, CEI) et"),
+        ["Institut d'optique atmosphérique", "CEI"]
+    );
     // A parenthesis inside a mention (fuzz) names nothing new.
     assert!(found(&e, "la société LLP:\"Agrotekhmas(\", qui").iter().all(|(_, _, form)| *form != Form::Acronym));
     // Not acronyms, or no name before them: nothing.
