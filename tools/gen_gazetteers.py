@@ -549,6 +549,7 @@ COUNTRY_DESIGNATORS = {  # extra local designator nouns used in French texts
     ("EE", "county"): "maakond",
     ("LV", "municipality"): "novads",
     ("GE", "region"): "mkhare",
+    ("MD", CITY): "municipalité|municipiu",  # "municipalité de Bălți"
 }
 
 GENERIC_WORDS = re.compile(
