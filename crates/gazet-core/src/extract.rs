@@ -1008,19 +1008,16 @@ impl Extractor {
             floor = span.end;
             found.push((next, holds_next, Mention::found_by_rule(span, self.unlisted_institution, Vec::new(), word)));
         }
-        if found.is_empty() {
-            return;
+        // A new name takes the place of the mention it holds, or goes before the one after
+        // it (replacing first keeps the positions of the insertions).
+        let mut inserts = Vec::with_capacity(found.len());
+        for (next, holds_next, mention) in found {
+            if holds_next {
+                mentions[next] = mention;
+            } else {
+                inserts.push((next, mention));
+            }
         }
-        // The mentions the new names hold go; the new names go in their place or before
-        // the mention after them.
-        let held: Vec<usize> = found.iter().filter(|f| f.1).map(|f| f.0).collect();
-        let inserts: Vec<(usize, Mention)> =
-            found.into_iter().map(|(next, _, mention)| (next - held.partition_point(|&h| h < next), mention)).collect();
-        let mut index = 0;
-        mentions.retain(|_| {
-            index += 1;
-            held.binary_search(&(index - 1)).is_err()
-        });
         insert_found(mentions, inserts);
     }
 
