@@ -825,21 +825,10 @@ fn attachment_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
     if words.next()?.1 != "auprès" {
         return None;
     }
-    let (at_article, article) = words.next()?;
-    let (noun_start, noun) = match article {
+    let (noun_start, noun) = match words.next()?.1 {
         "du" => words.next()?,
-        "de" => {
-            let (_, la) = words.next()?;
-            if la != "la" {
-                return None;
-            }
-            words.next()?
-        }
-        elided => {
-            let noun = elided.strip_prefix("de ").unwrap_or(elided);
-            let noun = ["l'", "l’"].iter().find_map(|p| noun.strip_prefix(p))?;
-            (at_article + article.len() - noun.len(), noun)
-        }
+        "de" if words.next()?.1 == "la" => words.next()?,
+        _ => return None,
     };
     const ATTACHED_TO: &[&str] = &["Président", "président", "gouvernement", "Gouvernement", "Cabinet"];
     ATTACHED_TO.contains(&noun).then_some(at + noun_start + noun.len())
