@@ -346,7 +346,8 @@ const EPONYM_HEADS: &[&str] = &[
     "Orchestre",
 ];
 
-/// Most words of a person's name written in full after a body's name.
+/// Most words of a person's name written in full, after a body's name or before the place
+/// that ends it.
 const MAX_EPONYM_WORDS: usize = 3;
 
 /// The end of a person's name written in full, without initials, from `at` right after
