@@ -315,12 +315,8 @@ pub fn eponym_end(text: &str, start: usize, end: usize) -> Option<usize> {
             at = token_end + (text[token_end..].len() - text[token_end..].trim_start().len());
             continue;
         }
-        let surname = token.trim_end_matches([',', ';', ':', '.', ')', '"', '»']);
-        let mut chars = surname.chars();
-        let is_surname = chars.next().is_some_and(char::is_uppercase)
-            && surname.chars().count() >= 2
-            && chars.all(|c| c.is_lowercase() || c == '-');
-        if !is_surname {
+        let surname = token.trim_end_matches(TRAILING);
+        if !is_proper_word(surname, 2) {
             return None;
         }
         let end = if initials > 0 { at + surname.len() } else { full_name_end(text, start, at)? };
@@ -329,6 +325,15 @@ pub fn eponym_end(text: &str, start: usize, end: usize) -> Option<usize> {
             .any(|(_, token)| ROLE_NOUNS.contains(&strip_elision(token).to_lowercase().as_str()));
         return (!served).then_some(end);
     }
+}
+
+/// A word of a proper name: a capital, then lowercase letters or hyphens, `min_chars` chars
+/// at least ("Zuev", "Djavakhichvili", "Taras-Chevtchenko").
+fn is_proper_word(word: &str, min_chars: usize) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_lowercase() || c == '-')
+        && word.chars().count() >= min_chars
 }
 
 /// Heads of the bodies that French names after a person ([`eponym_end`]): schools,
@@ -362,20 +367,9 @@ fn full_name_end(text: &str, start: usize, at: usize) -> Option<usize> {
     }
     let mut end = at;
     let mut words = 0;
-    let mut offset = at;
-    for token in text[at..].split_inclusive(char::is_whitespace) {
-        let token_start = offset;
-        offset += token.len();
-        let token = token.trim_end();
-        if token.is_empty() {
-            continue;
-        }
-        let word = token.trim_end_matches([',', ';', ':', '.', ')', '"', '»']);
-        let mut chars = word.chars();
-        let capitalised = chars.next().is_some_and(char::is_uppercase)
-            && word.chars().count() >= 3
-            && chars.all(|c| c.is_lowercase() || c == '-');
-        if !capitalised {
+    for (token_start, token) in tokens_forwards(text, at, text.len()) {
+        let word = token.trim_end_matches(TRAILING);
+        if !is_proper_word(word, 3) {
             // Not even a capital: the name ended; a capital of another kind opens another.
             return (words > 0 && !token.starts_with(char::is_uppercase)).then_some(end);
         }
@@ -438,10 +432,12 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         let word = strip_elision(unquoted);
         let elided = word.len() < unquoted.len();
         let skip = token.len() - word.len();
+        let opens = unquoted.len() < token.len();
+        let closes = word.ends_with(QUOTES);
         let word = word.trim_end_matches(QUOTES);
         // Read backwards, a closing quote comes first: an opening one left open means the
         // place is inside a quoted name ("Université nationale \"Collège de Tchernihiv\"").
-        open_quotes += i32::from(unquoted.len() < token.len()) - i32::from(word.len() < token.len() - skip);
+        open_quotes += i32::from(opens) - i32::from(closes);
         if open_quotes > 0 {
             return None;
         }
@@ -815,14 +811,7 @@ fn field_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
 /// "auprès du gouvernement" (the state that follows, after "de", ends the name);
 /// where it ends.
 fn attachment_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
-    let rest = &text[at..ceiling.max(at)];
-    let mut offset = 0;
-    let mut words = rest.split_inclusive(char::is_whitespace).filter_map(|token| {
-        let start = offset;
-        offset += token.len();
-        let word = token.trim_end();
-        (!word.is_empty()).then_some((start, word))
-    });
+    let mut words = tokens_forwards(text, at, ceiling);
     if words.next()?.1 != "auprès" {
         return None;
     }
@@ -832,7 +821,7 @@ fn attachment_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
         _ => return None,
     };
     const ATTACHED_TO: &[&str] = &["Président", "président", "gouvernement", "Gouvernement", "Cabinet"];
-    ATTACHED_TO.contains(&noun).then_some(at + noun_start + noun.len())
+    ATTACHED_TO.contains(&noun).then_some(noun_start + noun.len())
 }
 
 /// The end of "des Affaires étrangères", "de la Défense" right at `at`: a ministry's domain
@@ -873,21 +862,13 @@ pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&st
         "de", "du", "des", "pour", "et", "ou", "en", "à", "sur", "dans", "contre", "par", "avec", "entre", "sous",
         "vers", "auprès", "d'", "d’",
     ];
-    let rest = &text[at..ceiling.max(at)];
+    // Where the complement ends so far: `at` until a word of content is read.
     let mut end = at;
-    let mut content = false;
-    let mut offset = 0;
     let mut i = 0;
     // The word read last, and where the complement ended before it.
     let mut previous = "";
     let mut end_before_previous = at;
-    for token in rest.split_inclusive(char::is_whitespace) {
-        let word = token.trim_end();
-        let token_start = at + offset;
-        offset += token.len();
-        if word.is_empty() {
-            continue;
-        }
+    for (token_start, word) in tokens_forwards(text, at, ceiling) {
         i += 1;
         let stripped = word.trim_end_matches([',', ';', ':', '.', ')', '(', '"', '»']);
         let closes = stripped.len() < word.len();
@@ -930,18 +911,13 @@ pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&st
         end_before_previous = end;
         previous = stripped;
         if !TRAILING.contains(&stripped) && !bare.is_empty() && (i > 1 || !article.is_empty()) {
-            content = true;
             end = token_start + stripped.len();
         }
         if closes {
             break;
         }
     }
-    if content && end > at {
-        end
-    } else {
-        at
-    }
+    end
 }
 
 /// Head nouns of the English names of firms that make one only after a place ("Astana
@@ -1092,6 +1068,19 @@ pub fn model_number_after(text: &str, end: usize) -> Option<bool> {
     };
     let year = decimals == 0 && digits == 4 && (1900..=2099).contains(&number[..4].parse::<u32>().unwrap_or(0));
     (!continues && !year).then_some(decimals > 0 || hyphenated.is_some())
+}
+
+/// The whitespace-separated tokens of `text[from..to]` with their offsets, in order: the
+/// forward twin of [`tokens_backwards`], for the few words read after a name. `from` and
+/// `to` are char boundaries.
+fn tokens_forwards(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = from;
+    text[from..to.max(from)].split_inclusive(char::is_whitespace).filter_map(move |token| {
+        let start = offset;
+        offset += token.len();
+        let word = token.trim_end();
+        (!word.is_empty()).then_some((start, word))
+    })
 }
 
 /// The whitespace-separated tokens of `text[from..to]` with their offsets, last first:
@@ -2474,5 +2463,9 @@ mod tests {
         // A window that starts inside a char ("é" is two bytes) starts after it.
         let text = "été Comité";
         assert_eq!(tokens_backwards(text, 1, text.len()).collect::<Vec<_>>(), [(6, "Comité"), (2, "té")]);
+        // Its forward twin, across a line break and a run of spaces, up to `to`.
+        let text = "le Comité  du\n\ntourisme du Daghestan";
+        let forward: Vec<(usize, &str)> = tokens_forwards(text, 3, 25).collect();
+        assert_eq!(forward, [(3, "Comité"), (12, "du"), (16, "tourisme")]);
     }
 }
