@@ -824,6 +824,34 @@ def french_transliteration(n):
     return " ".join("-".join(word(part) for part in token.split("-")) for token in n.split(" "))
 
 
+def initial_ye_variant(n):
+    """French writes a Russian initial е as "E" as often as "Ie": "Iessentouki" ->
+    "Essentouki", "Iekaterinbourg" -> "Ekaterinbourg", "Ieïsk" -> "Eïsk". Word by word (the
+    parts of a hyphenated name too); n unchanged if no word starts so."""
+    def word(w):
+        return "E" + w[2:] if w.startswith("Ie") and len(w) > 2 and w[2] not in _VOWELS + "ï" else w
+    return " ".join("-".join(word(part) for part in token.split("-")) for token in n.split(" "))
+
+
+# States whose GeoNames names romanise Armenian, Georgian or Azerbaijani the English way
+# ("Charentsavan", "Gurjaani", "Shamakhi"), which French texts write the French way
+# ("Tcharentsavan", "Gourdjaani", "Chamakhi"): j is "dj", the rest as from Russian.
+CAUCASUS_COUNTRIES = {"AM", "GE", "AZ"}
+
+
+def caucasus_transliteration(n):
+    """The French spelling of an English-style romanisation of an Armenian, Georgian or
+    Azerbaijani name: aspiration apostrophes dropped ("T'elavi"), j -> dj, Georgian q (an
+    ejective k) -> k ("Tsqaltubo" -> "Tskaltoubo"), then as french_transliteration: "Ijevan"
+    -> "Idjevan", "Ozurgeti" -> "Ozourgueti", "Imishli" -> "Imichli". A name with letters
+    outside a-z (the Azerbaijani alphabet's "Şəki") is left as it is."""
+    plain = re.sub(r"['\u2019]", "", n)
+    if not all(ch.isascii() for ch in plain):
+        return n
+    plain = plain.replace("j", "dj").replace("J", "Dj").replace("q", "k").replace("Q", "K")
+    return french_transliteration(plain)
+
+
 def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, places):
     cities = list(gc.get_cities().values())
     by_id = {c["geonameid"]: c for c in cities}
@@ -976,8 +1004,17 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
         if cc in TRANSLITERATED_COUNTRIES:
             for n in dict.fromkeys([strip_soft_signs(c["name"]), soft_sign_i_form(c["name"])]):
                 v = french_transliteration(to_ascii_variant(n) if cc in ("TJ", "UZ") else n)
-                if v != n and valid_surface(v) and keep(v, derived=True):
-                    names.add(v)
+                for v in dict.fromkeys([v, initial_ye_variant(v)]):
+                    if v != n and valid_surface(v) and keep(v, derived=True):
+                        names.add(v)
+        # Only from the GeoNames name: it is the English-style romanisation, while alternate
+        # names romanise for other languages ("Tscharenzawan"), which French does not follow.
+        if cc in CAUCASUS_COUNTRIES:
+            for n in [c["name"]]:
+                v = caucasus_transliteration(n)
+                for v in dict.fromkeys([v, initial_ye_variant(v)]):
+                    if v != n and valid_surface(v) and keep(v, derived=True):
+                        names.add(v)
         # Belarusian writes h where Russian writes g ("Homel" for "Gomel"), and texts mix
         # the two: the h form of a Belarusian town's g names ("Hlubokoe" for "Glubokoe"),
         # through the same filters.

@@ -428,3 +428,20 @@ fn national_bodies_named_alone_are_those_of_the_state_the_text_names() {
     let kazakhstan = "Au Kazakhstan, à Astana, la Cour constitutionnelle a statué.";
     assert_eq!(id_of(kazakhstan, "Cour constitutionnelle").as_deref(), Some("gazet:inst/constitutional-court-kz"));
 }
+
+/// Towns of Armenia, Georgia and Azerbaijan under their French spellings, made from
+/// GeoNames' English-style romanisations (j -> dj, ch -> tch, sh -> ch, u -> ou), and
+/// Russian towns whose initial "Ye" French writes "E" as often as "Ie".
+#[test]
+fn french_spellings_of_english_romanisations() {
+    let text = "Les villes de Tcharentsavan et d'Idjevan en Arménie, Chamakhi et Djalilabad en Azerbaïdjan, \
+                Marneouli en Géorgie, Essentouki et Elabouga en Russie.";
+    let id_of = |word: &str| id_of_word(text, word);
+    assert_eq!(id_of("Tcharentsavan"), Some("geonames:616785".to_string()));
+    assert_eq!(id_of("Idjevan"), Some("geonames:616627".to_string()));
+    assert_eq!(id_of("Chamakhi"), Some("geonames:585156".to_string()));
+    assert_eq!(id_of("Djalilabad"), Some("geonames:148290".to_string()));
+    assert_eq!(id_of("Marneouli"), Some("geonames:613074".to_string()));
+    assert_eq!(id_of("Essentouki"), Some("geonames:466990".to_string()));
+    assert_eq!(id_of("Elabouga"), Some("geonames:468082".to_string()));
+}
