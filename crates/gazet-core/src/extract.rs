@@ -997,9 +997,11 @@ impl Extractor {
             let ceiling = mentions.get(next).map_or(text.len(), |m| m.start);
             let Some(mut span) = crate::unlisted::purpose_body(text, head, ceiling) else { continue };
             let holds_next = mentions.get(next).is_some_and(|m| {
-                self.gazetteer.entity(m.entity).kind != Kind::Firm
+                let kind = self.gazetteer.entity(m.entity).kind;
+                let gap = &text[span.end..m.start];
+                kind != Kind::Firm
                     && matches!(m.form, Form::Name | Form::Acronym)
-                    && de_only(&text[span.end..m.start])
+                    && (de_only(gap) || kind == Kind::Institution && of_member_states(gap))
             });
             let word = ordinal_before(mentions, next);
             if holds_next {
@@ -2223,6 +2225,24 @@ fn de_only(gap: &str) -> bool {
         ["de" | "du" | "des"] | ["de", "la"] => gap.ends_with(char::is_whitespace),
         // Elided: the state's name follows the apostrophe.
         ["d'" | "d’"] | ["de", "l'" | "l’"] => !gap.ends_with(char::is_whitespace),
+        _ => false,
+    }
+}
+
+/// "des États membres de la", "des pays participants du": between a body of an
+/// organisation and the organisation ("le Conseil pour les affaires de la jeunesse des États
+/// membres de la CEI"), the gap names the body's members, and the name goes on.
+fn of_member_states(gap: &str) -> bool {
+    if gap.len() > 48 || !gap.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let Some(["des", "États" | "pays", "membres" | "participants", rest @ ..]) = words.get(..) else {
+        return false;
+    };
+    match rest {
+        ["de", "la"] | ["du"] => gap.ends_with(char::is_whitespace),
+        ["de", "l'" | "l’"] | ["d'" | "d’"] => !gap.ends_with(char::is_whitespace),
         _ => false,
     }
 }

@@ -184,6 +184,26 @@ const FACTORY_HEADS: &[&str] = &[
     "Port",
 ];
 
+/// A power plant heads a firm's name as a factory does ("la centrale hydroélectrique de
+/// Toktogoul", "la centrale thermique de Hrazdan"), but "centrale" is far more often an
+/// adjective ("Asie centrale", "Banque centrale de ..."): it is the noun only before the
+/// kind of plant.
+const POWER_PLANT_HEADS: &[&str] = &["centrale", "Centrale"];
+
+/// The kinds of power plant that make "centrale" a noun ([`POWER_PLANT_HEADS`]).
+const POWER_PLANT_KINDS: &[&str] = &[
+    "hydroélectrique",
+    "thermique",
+    "thermoélectrique",
+    "nucléaire",
+    "atomique",
+    "électrique",
+    "solaire",
+    "éolienne",
+    "géothermique",
+    "hydraulique",
+];
+
 /// The head nouns of public bodies and of plants, for the scan to spot as it reads
 /// words: a place is looked at as the end of a body's name only when one lies in the
 /// [`BODY_WINDOW`] bytes before it.
@@ -193,6 +213,7 @@ pub fn body_head_words() -> impl Iterator<Item = &'static str> {
         .chain(LOWERCASE_BODY_HEADS)
         .chain(LOCAL_EXECUTIVE_HEADS)
         .chain(FACTORY_HEADS)
+        .chain(POWER_PLANT_HEADS)
         .chain(&[BANK_HEAD])
         .copied()
 }
@@ -465,7 +486,8 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         }
         // A capitalised word ends the search: it is the head or the name is not one; after
         // an elision it may also describe ("Comité d'État pour la science").
-        if FACTORY_HEADS.contains(&word) {
+        let power_plant = POWER_PLANT_HEADS.contains(&word) && POWER_PLANT_KINDS.contains(&following);
+        if FACTORY_HEADS.contains(&word) || power_plant {
             // A plant's capitalised words are its own name, not a person's ("l'usine
             // \"ZIKSTO\" de Petropavlovsk").
             let head = NameHead { start: start + skip, body: BodyKind::Firm, words, word };
@@ -629,6 +651,14 @@ const BILATERAL_WORDS: &[&str] = &[
     "bilatérale",
 ];
 
+/// A word of [`BILATERAL_WORDS`]; "affaires" only elided, as business ("Conseil
+/// d'affaires"), not the affairs a body deals with ("le Conseil pour les affaires de la
+/// jeunesse").
+fn is_bilateral_word(token: &str) -> bool {
+    let word = strip_elision(token);
+    BILATERAL_WORDS.contains(&word) && (word != "affaires" || word.len() < token.len())
+}
+
 /// The span of a body named by a state adjective (`adjective`, the adjective's span, or
 /// a compound's: "biélorusse-ouzbek"): a capitalised head ([`BODY_HEADS`]) with at most
 /// [`MAX_ADJECTIVE_BODY_WORDS`] lowercase words before the adjective, and after it the
@@ -673,8 +703,7 @@ pub fn adjective_body(
         words += 1;
     }
     let start = start?;
-    if tokens_backwards(text, start, adjective.start).any(|(_, token)| BILATERAL_WORDS.contains(&strip_elision(token)))
-    {
+    if tokens_backwards(text, start, adjective.start).any(|(_, token)| is_bilateral_word(token)) {
         return None;
     }
     let end = complement_end(text, adjective.end, ceiling, &["de", "du", "des", "pour", "d'", "d’"]);
@@ -753,13 +782,14 @@ pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
     while let Some(domain_end) = ministry_domain_end(text, end, ceiling).or_else(|| field_end(text, end, ceiling)) {
         end = complement_end(text, domain_end, ceiling, PREPOSITIONS).max(domain_end);
     }
+    end = listed_purposes_end(text, end, ceiling).unwrap_or(end);
     end = attachment_end(text, end, ceiling).unwrap_or(end);
     // A capitalised word right after goes on with the name ("l'Agence de développement
     // régional Nord (ADR Nord)"): another rule reads it, or none.
     if text[end..].starts_with(char::is_whitespace) && text[end..].trim_start().starts_with(char::is_uppercase) {
         return None;
     }
-    if tokens_backwards(text, head_end, end).any(|(_, token)| BILATERAL_WORDS.contains(&strip_elision(token))) {
+    if tokens_backwards(text, head_end, end).any(|(_, token)| is_bilateral_word(token)) {
         return None;
     }
     Some(head..end)
@@ -793,6 +823,47 @@ const PURPOSE_HEADS: &[&str] = &[
 
 /// Most adjectives between a body's head and the complement that says what it does.
 const MAX_PURPOSE_ADJECTIVES: usize = 2;
+
+/// Most bytes of the purposes listed after a body's first one.
+const MAX_LISTED_PURPOSES_BYTES: usize = 160;
+
+/// The end of the purposes listed after a body's first one, at `at`: ", la culture physique
+/// et les sports", ", l'énergie et l'utilisation du sous-sol", each with its article, the
+/// last after "et". A comma list is as often the sentence's own, so it is read as the
+/// name's only when the name goes on after it: attached to a president or government
+/// ("auprès du gouvernement") or with the state or body that sets it up, the next mention
+/// at `ceiling` ("de la République kirghize").
+fn listed_purposes_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
+    let rest = text[at..ceiling.max(at)].strip_prefix(',')?;
+    let rest = &rest[..rest.len().min(MAX_LISTED_PURPOSES_BYTES)];
+    let mut tokens = tokens_forwards(text, at + 1, at + 1 + rest.len());
+    // Each item opens with its article, after a comma; the last with "et".
+    let mut expect_article = true;
+    let last_start = loop {
+        let (start, token) = tokens.next()?;
+        let word = token.trim_end_matches(',');
+        let article = matches!(word, "la" | "le" | "les")
+            || word.strip_prefix("l'").or_else(|| word.strip_prefix("l’")).is_some_and(|w| !w.is_empty());
+        if word == "et" && !expect_article {
+            break start;
+        }
+        if expect_article && !article || !word.chars().all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’')) {
+            return None;
+        }
+        expect_article = word.len() < token.len();
+    };
+    let end = complement_end(text, last_start, ceiling, &["et"]);
+    if end == last_start {
+        return None;
+    }
+    if let Some(attached) = attachment_end(text, end, ceiling) {
+        return Some(attached);
+    }
+    let gap: Vec<&str> = text[end..ceiling.max(end)].split_whitespace().collect();
+    let named_by = ceiling < text.len()
+        && matches!(gap.as_slice(), ["de", "la"] | ["du"] | ["des"] | ["de", "l'" | "l’"] | ["d'" | "d’"]);
+    named_by.then_some(end)
+}
 
 /// The words at `at` (up to `ceiling`) that go on with the words before: "dans le domaine
 /// de", "dans le domaine des", before the field itself ("le Conseil de coopération dans le

@@ -1774,3 +1774,56 @@ fn a_capitalised_plant_or_port_heads_a_firms_name() {
     // In lowercase, or a port named alone, the place.
     assert_eq!(spans(&e, "l'usine de Gomel et le Port de Saint-Pétersbourg"), ["Gomel", "Saint-Pétersbourg"]);
 }
+
+#[test]
+fn a_power_plant_heads_a_firms_name() {
+    let e = engine();
+    let firm = |text: &str| named(text, "gazet:firm/unlisted");
+    assert_eq!(
+        found(&e, "la centrale hydroélectrique de Gomel et la Centrale thermique de Minsk"),
+        [firm("centrale hydroélectrique de Gomel"), firm("Centrale thermique de Minsk")]
+    );
+    // "centrale" is a noun only before the kind of plant.
+    assert_eq!(spans(&e, "l'Asie centrale de Navoï à Gomel"), ["Asie centrale", "Navoï", "Gomel"]);
+    assert_eq!(spans(&e, "la région centrale de Gomel"), ["Gomel"]);
+}
+
+#[test]
+fn a_body_of_the_member_states_of_an_organisation_names_it() {
+    let e = engine();
+    let unlisted = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(&e, "le Conseil pour les affaires de la jeunesse des États membres de la CEI a siégé"),
+        [unlisted("Conseil pour les affaires de la jeunesse des États membres de la CEI")]
+    );
+    assert_eq!(
+        found(&e, "le Conseil interétatique pour la culture physique et le sport des pays participants de la CEI"),
+        [unlisted("Conseil interétatique pour la culture physique et le sport des pays participants de la CEI")]
+    );
+}
+
+#[test]
+fn purposes_listed_after_the_first_go_on_with_the_name_that_goes_on() {
+    let e = engine();
+    let unlisted = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(
+            &e,
+            "l'Agence d'État pour la jeunesse, la culture physique et les sports auprès du gouvernement de la \
+             République du Kazakhstan"
+        ),
+        [unlisted(
+            "Agence d'État pour la jeunesse, la culture physique et les sports auprès du gouvernement de la \
+             République du Kazakhstan"
+        )]
+    );
+    assert_eq!(
+        found(&e, "le Comité d'État pour l'industrie, l'énergie et l'utilisation du sous-sol de la Russie"),
+        [unlisted("Comité d'État pour l'industrie, l'énergie et l'utilisation du sous-sol de la Russie")]
+    );
+    // The sentence's own list: the name ends at the comma.
+    assert_eq!(
+        found(&e, "le Comité d'État pour la science, les universités et les entreprises ont signé"),
+        [unlisted("Comité d'État pour la science")]
+    );
+}
