@@ -794,6 +794,12 @@ impl Extractor {
                 }
             }
             let best = readings[0];
+            // "le forum Eurorégion Neman-2018": a euroregion's name with a year is a forum's.
+            if text[c.end..].strip_prefix('-').is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit()))
+                && self.gazetteer.entity(best.entity).subtype == "euroregion"
+            {
+                continue;
+            }
             // A capitalised adjective is the demonym noun ("les Biélorusses"); lowercase
             // text never kept the demonym reading.
             let form = match best.form {

@@ -445,3 +445,21 @@ fn french_spellings_of_english_romanisations() {
     assert_eq!(id_of("Essentouki"), Some("geonames:466990".to_string()));
     assert_eq!(id_of("Elabouga"), Some("geonames:468082".to_string()));
 }
+
+/// The euroregions on Belarus's borders are regions, designator included; a forum named
+/// after one with its year is not ("Eurorégion Neman-2018", as the dev gold reads it).
+/// The Central Black Earth region by its short French name.
+#[test]
+fn euroregions_and_the_black_earth_region() {
+    assert_mentions_exactly(
+        "Dans l'eurorégion Bug et l'Eurorégion Niémen, comme dans la région des Terres noires. Le forum \
+         Eurorégion Neman-2018 s'est tenu.",
+        &[
+            ("eurorégion Bug", "gazet:region/bug-euroregion"),
+            ("Eurorégion Niémen", "gazet:region/neman-euroregion"),
+            ("région des Terres noires", "gazet:region/central-black-earth"),
+        ],
+    );
+    // In lowercase, black soils.
+    assert!(mentions("les terres noires sont fertiles").is_empty());
+}
