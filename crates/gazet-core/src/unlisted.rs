@@ -221,9 +221,11 @@ pub fn body_head_words() -> impl Iterator<Item = &'static str> {
 /// A bank is a firm, but for a state's central bank ("Banque centrale du Venezuela").
 const BANK_HEAD: &str = "Banque";
 
-/// Prepositions that say where a plant is ("dans la capitale de"), not what it makes.
+/// Prepositions that say where a plant is ("dans la capitale de"), or who built or runs it
+/// ("créée avec des investisseurs de Briansk", "avec la participation de la région de
+/// Minsk", "construite par"), not what it makes.
 const LOCATING_PREPOSITIONS: &[&str] =
-    &["sur", "dans", "en", "à", "au", "aux", "près", "entre", "vers", "chez", "sous"];
+    &["sur", "dans", "en", "à", "au", "aux", "près", "entre", "vers", "chez", "sous", "avec", "par"];
 
 /// What a body's head noun makes of its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

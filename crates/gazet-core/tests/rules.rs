@@ -834,6 +834,9 @@ fn a_plant_named_after_what_it_makes_and_its_place_is_a_firm() {
     );
     assert_eq!(spans(&e, "créer une usine sur le territoire du pays d'Asie centrale"), ["Asie centrale"]);
     assert_eq!(spans(&e, "une usine d'assemblage dans la capitale de l'Ouzbékistan"), ["Ouzbékistan"]);
+    // Who built or runs it is no part of its name either.
+    assert_eq!(spans(&e, "une usine de pièces créée avec des investisseurs de Gomel"), ["Gomel"]);
+    assert_eq!(spans(&e, "une usine de tracteurs construite par la région de Minsk"), ["région de Minsk"]);
     // A listed plant stays itself, and "l'usine de Minsk" is a plant in Minsk.
     assert_eq!(found(&e, "l'usine automobile de Minsk")[0].1, "gazet:firm/maz");
     assert_eq!(found(&e, "l'usine de Minsk")[0].1, "geonames:625144");
