@@ -62,6 +62,12 @@ SMALL_TOWN_MIN_POPULATION = 5000
 # in the person's place, but the district template names their districts ("district de
 # Volosovo", "Volosovsky" in a list of districts) as it does for larger towns.
 DISTRICT_TOWN_COUNTRIES = {"RU", "UA", "KZ", "KG", "MD", "UZ", "TJ", "TM", "AZ", "GE"}
+# Towns named with a Russian common noun ("Druzhba", friendship; "Zarya", dawn; "Progress"):
+# the noun names pipelines, newspapers, firms, farms and spacecraft far more often than the
+# town ("l'oléoduc Droujba", "la Pravda"), so the town needs a designator (`@`).
+# Not the names that only the town bears ("Kommunar", a town of the dev gold's twinning lists).
+COMMON_NOUN_TOWN_NAMES = {"druzhba", "zarya", "progress", "pobeda", "mir", "rassvet", "vostok", "zvezda", "iskra",
+                          "mayak", "raduga", "sputnik", "udarnik", "pravda", "oktyabr", "svoboda", "rodina"}
 # GeoNames country-info rows that are not current ISO 3166-1 entries.
 OBSOLETE_GEONAMES_COUNTRIES = {"CS", "AN"}
 
@@ -1031,7 +1037,8 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             report.append(f"cities: {gid} {c['name']}: no state row for {cc}, parent left empty")
             parent = ""
         is_capital = gid in capitals
-        needs_designator = gid in designated_only and not ex and not is_capital
+        needs_designator = (gid in designated_only or fold(c["name"]) in COMMON_NOUN_TOWN_NAMES) and not ex \
+            and not is_capital
         rows.append({
             "id": f"geonames:{gid}",
             "kind": "REGION",
