@@ -127,9 +127,21 @@ const BODY_HEADS: &[&str] = &[
 /// words saying what the body does ("Centre de la Russie" is a place): the council or
 /// board of a region or of another body ("la Rada de l'Oblast de Mogilev", "le Collegium
 /// de la Commission économique eurasienne"), its government or town hall ("le
-/// Gouvernement de la République autonome d'Adjarie", "la Mairie de Tbilissi").
-const COUNCIL_HEADS: &[&str] =
-    &["Rada", "Collegium", "Présidium", "Douma", "Secrétariat", "Ambassade", "Consulat", "Gouvernement", "Mairie"];
+/// Gouvernement de la République autonome d'Adjarie", "la Mairie de Tbilissi"), a town's
+/// university, capitalised ("l'Université de Daugavpils"; in lowercase, "l'université de
+/// Smolensk" is any of the town's).
+const COUNCIL_HEADS: &[&str] = &[
+    "Rada",
+    "Collegium",
+    "Présidium",
+    "Douma",
+    "Secrétariat",
+    "Ambassade",
+    "Consulat",
+    "Gouvernement",
+    "Mairie",
+    "Université",
+];
 
 /// Heads of a state's missions abroad, named with the state that sends them and the state
 /// or town that hosts them ("l'Ambassade de la République du Bélarus en République de

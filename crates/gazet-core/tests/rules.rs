@@ -1830,3 +1830,11 @@ fn purposes_listed_after_the_first_go_on_with_the_name_that_goes_on() {
         [unlisted("Comité d'État pour la science")]
     );
 }
+
+#[test]
+fn a_towns_university_capitalised_is_a_name() {
+    let e = engine();
+    assert_eq!(found(&e, "l'Université de Gomel a"), [named("Université de Gomel", "gazet:inst/unlisted")]);
+    // In lowercase, any of the town's.
+    assert_eq!(spans(&e, "une université de Gomel a"), ["Gomel"]);
+}
