@@ -618,6 +618,21 @@ def build_regions(fr2, exonyms):
                     names.add(en)
                 if cc == "EE" and n.endswith("maa") and len(n) > 6:
                     names.add(n[:-3])
+            # The French spellings of English-style romanisations, as for towns
+            # ("Mangystau" -> "Mangystaou", "Shida Kartli" -> "Chida Kartli"); not of the
+            # French names ("Chymkent", "Kazakhstan du Nord"), which would be spelt twice.
+            for n in list(names.items):
+                if not looks_english_romanised(n):
+                    continue
+                if cc in TRANSLITERATED_COUNTRIES:
+                    v = french_transliteration(n)
+                elif cc in CAUCASUS_COUNTRIES:
+                    v = caucasus_transliteration(n)
+                else:
+                    continue
+                for v in dict.fromkeys([v, initial_ye_variant(v)]):
+                    if v != n and valid_surface(v):
+                        names.add(v)
             designators = DESIGNATORS.get(subtype, "")
             extra = COUNTRY_DESIGNATORS.get((cc, subtype))
             if extra:
@@ -828,6 +843,17 @@ def french_transliteration(n):
         w = "".join(out)
         return w[0].upper() + w[1:] if cap else w
     return " ".join("-".join(word(part) for part in token.split("-")) for token in n.split(" "))
+
+
+def looks_english_romanised(n):
+    """Whether a name reads as an English-style romanisation ("Mangystau", "Chelyabinsk",
+    "Shida Kartli"): ASCII, every word capitalised (no French "du", "de"), with a letter group
+    English writes and French does not (sh, zh, y before a vowel, u not after o, q or g), and
+    none French writes (ou, tch, j, Haut, Sud)."""
+    if not n.isascii() or any(not w[:1].isupper() for w in re.split(r"[ -]", n)):
+        return False
+    low = n.lower()
+    return bool(re.search(r"sh|zh|y[aeuo]|(?<![oqg])u", low)) and not re.search(r"ou|tch|j|\bhaut\b|\bsud\b", low)
 
 
 def initial_ye_variant(n):

@@ -470,3 +470,11 @@ fn euroregions_and_the_black_earth_region() {
 fn towns_named_with_a_russian_common_noun_are_not_found_alone() {
     assert!(mentions("l'oléoduc Droujba et le journal Zaria").is_empty());
 }
+
+/// Subdivisions too are found under the French spelling of their English-style names.
+#[test]
+fn french_spellings_of_subdivisions() {
+    let text = "les régions de Mangystaou et de Chida Kartli";
+    assert_eq!(id_of_word(text, "Mangystaou"), Some("iso3166-2:KZ-47".to_string()));
+    assert_eq!(id_of_word(text, "Chida Kartli"), Some("iso3166-2:GE-SK".to_string()));
+}
