@@ -1583,9 +1583,14 @@ fn window_edge(text: &str, mut at: usize, forward: bool) -> usize {
 fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     let token = tokens[i];
     let word = token.text.trim_end_matches([',', ';', ':', ')', '.', '"']);
-    if is_legal_form(word) || is_legal_form(token.text) {
+    // "l'OJSC "Belvest"": after an elided article the legal form opens the name's phrase.
+    let elided = strip_elision(word).len() < word.len();
+    if is_legal_form(word) || is_legal_form(token.text) || elided && is_legal_form(strip_elision(word)) {
         // Legal forms may follow each other ("JSC NC "KazMunayGas"", "RUE PA").
         let after = (i + 1..tokens.len().min(i + 3)).find(|&j| !is_legal_form(tokens[j].text)).unwrap_or(i + 3);
+        if elided {
+            return name_after(tokens, after);
+        }
         name_before(tokens, i).or_else(|| name_after(tokens, after))
     } else if is_business_noun(strip_elision(token.text)) || is_factory_noun(strip_elision(token.text)) {
         let mut j = i + 1;

@@ -1838,3 +1838,13 @@ fn a_towns_university_capitalised_is_a_name() {
     // In lowercase, any of the town's.
     assert_eq!(spans(&e, "une université de Gomel a"), ["Gomel"]);
 }
+
+#[test]
+fn a_legal_form_after_an_elided_article_opens_the_name_after_it() {
+    let e = engine();
+    let firm = |text: &str| named(text, "gazet:firm/unlisted");
+    assert_eq!(
+        found(&e, "les fabricants de Gomel, l'OJSC \"Belvest\" et l'OJSC \"Marko\", achètent"),
+        [named("Gomel", "geonames:627907"), firm("Belvest"), firm("Marko")]
+    );
+}
