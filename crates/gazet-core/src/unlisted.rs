@@ -1237,6 +1237,8 @@ const BUSINESS_NOUNS: &[&str] = &[
     "constructeur",
     "producteur",
     "opérateur",
+    "tour-opérateur",
+    "coopérative",
     "banque",
 ];
 
@@ -1245,8 +1247,8 @@ const BUSINESS_NOUNS: &[&str] = &[
 /// Russian names put beside the legal form: national company (NC, NK, NAK), oil company
 /// (ANK), production association (PA), group (GK).
 const SHORT_LEGAL_FORMS: &[&str] = &[
-    "JV", "SE", "AO", "SP", "UE", "IP", "PE", "SA", "AG", "UP", "RUP", "IOOO", "ChUP", "RUE", "NC", "NK", "NAK", "ANK",
-    "PA", "GK",
+    "JV", "SE", "AO", "SP", "UE", "IP", "PE", "SA", "AG", "UP", "RUP", "IOOO", "ChUP", "RUE", "RUPE", "NC", "NK",
+    "NAK", "ANK", "PA", "GK",
 ];
 
 fn is_legal_form(word: &str) -> bool {
@@ -1282,8 +1284,44 @@ fn quoted_after_firm_words(text: &str) -> impl Iterator<Item = usize> + '_ {
         }
         let start = before.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
         let word = strip_elision(&before[start..]);
-        (SHORT_LEGAL_FORMS.contains(&word) || is_factory_noun(word)).then_some(start)
+        if SHORT_LEGAL_FORMS.contains(&word) || is_factory_noun(word) || is_business_noun(word) {
+            return Some(start);
+        }
+        described_noun_before(text, start)
     })
+}
+
+/// The start of a plant or business noun that lowercase words describing what it makes
+/// separate from `at` ("la fabrique de tapis" before "\"Vitebskie kovry\""), at most
+/// [`MAX_DESCRIBING_WORDS`] back.
+fn described_noun_before(text: &str, at: usize) -> Option<usize> {
+    let mut words = tokens_backwards(text, at.saturating_sub(120), at);
+    for _ in 0..=MAX_DESCRIBING_WORDS {
+        let (start, token) = words.next()?;
+        let word = strip_elision(token);
+        if is_factory_noun(word) || is_business_noun(word) {
+            return Some(start);
+        }
+        if !says_what_it_makes(token) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A word of what a firm makes or is, between its noun and its quoted name: "de", "du",
+/// "des", "et", "d'accumulateurs", or a lowercase word that is no article, verb or
+/// function word ("a choisi le \"X\"" is a clause).
+fn says_what_it_makes(token: &str) -> bool {
+    if matches!(token, "de" | "des" | "du" | "et") {
+        return true;
+    }
+    let elided_de = token.starts_with("d'") || token.starts_with("d’");
+    let word = strip_elision(token);
+    (elided_de || word.len() == token.len())
+        && is_lower_word(word)
+        && !not_in_names(word)
+        && !matches!(word, "le" | "la" | "les" | "un" | "une")
 }
 
 /// Connectors allowed between the capitalised words of a name ("Lida Dairy and Canning Plant").
@@ -1607,7 +1645,9 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         if tokens.get(j).is_some_and(|t| is_legal_form(t.text)) {
             j += 1;
         }
-        name_after(tokens, j).or_else(|| appositive_name(tokens, i))
+        name_after(tokens, j)
+            .or_else(|| appositive_name(tokens, i))
+            .or_else(|| quoted_name_after_what_it_makes(tokens, i))
     } else if POSTPOSED_HEADS.contains(&word) {
         name_with_head(tokens, i)
     } else if token.text == ":" && i >= 1 && i + 2 < tokens.len() {
@@ -1621,6 +1661,23 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     } else {
         None
     }
+}
+
+/// Most words between a business or plant noun and a quoted name: what the firm makes or
+/// is ("la fabrique de tapis "Vitebskie kovry"", "le combinat minier et de traitement
+/// "Anzob"", "l'usine d'accumulateurs "Energia"").
+const MAX_DESCRIBING_WORDS: usize = 6;
+
+/// The quoted name after the words saying what the firm of the noun at `noun` makes: up to
+/// [`MAX_DESCRIBING_WORDS`] lowercase words (elided ones too, "d'accumulateurs"), then a
+/// token that opens a quote.
+fn quoted_name_after_what_it_makes(tokens: &[Token], noun: usize) -> Option<Range<usize>> {
+    let mut j = noun + 1;
+    while j < tokens.len() && j - noun <= MAX_DESCRIBING_WORDS && says_what_it_makes(tokens[j].text) {
+        j += 1;
+    }
+    let first = tokens.get(j)?;
+    (j > noun + 1 && (opens_quote(first.text) || quoted_span(first).is_some())).then(|| name_after(tokens, j))?
 }
 
 /// The name a business noun describes in apposition, when no name follows the noun:

@@ -1848,3 +1848,19 @@ fn a_legal_form_after_an_elided_article_opens_the_name_after_it() {
         [named("Gomel", "geonames:627907"), firm("Belvest"), firm("Marko")]
     );
 }
+
+#[test]
+fn a_quoted_name_after_what_a_firm_makes_is_the_firm() {
+    let e = engine();
+    let firm = |text: &str| named(text, "gazet:firm/unlisted");
+    assert_eq!(
+        found(
+            &e,
+            "la fabrique de tapis \"Vitebskie kovry\", l'usine d'accumulateurs \"Energia\", le combinat minier et \
+             de traitement \"Anzob\", la coopérative laitière \"Mlekovita\" et RUPE \"Granit\""
+        ),
+        [firm("Vitebskie kovry"), firm("Energia"), firm("Anzob"), firm("Mlekovita"), firm("Granit")]
+    );
+    // A clause between the noun and the quotes: no name of the firm.
+    assert!(found(&e, "la société a choisi le \"Nord\" comme").is_empty());
+}
