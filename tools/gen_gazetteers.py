@@ -67,7 +67,8 @@ DISTRICT_TOWN_COUNTRIES = {"RU", "UA", "KZ", "KG", "MD", "UZ", "TJ", "TM", "AZ",
 # town ("l'oléoduc Droujba", "la Pravda"), so the town needs a designator (`@`).
 # Not the names that only the town bears ("Kommunar", a town of the dev gold's twinning lists).
 COMMON_NOUN_TOWN_NAMES = {"druzhba", "zarya", "progress", "pobeda", "mir", "rassvet", "vostok", "zvezda", "iskra",
-                          "mayak", "raduga", "sputnik", "udarnik", "pravda", "oktyabr", "svoboda", "rodina"}
+                          "mayak", "raduga", "sputnik", "udarnik", "pravda", "oktyabr", "svoboda", "rodina",
+                          "dostlik"}
 # GeoNames country-info rows that are not current ISO 3166-1 entries.
 OBSOLETE_GEONAMES_COUNTRIES = {"CS", "AN"}
 
@@ -646,7 +647,7 @@ def build_regions(fr2, exonyms):
                 "xrefs": "",
                 "prior": fmt_prior(0.5),
                 "names": "|".join(names.items),
-                "acronyms": "",
+                "acronyms": ex.get("acronyms", ""),
                 "adjectives": "",
                 "prefixes": "",
                 "designators": designators,
@@ -802,7 +803,7 @@ def soft_sign_i_form(n):
 _VOWELS = "aeiouy"
 
 
-def french_transliteration(n):
+def french_transliteration(n, double_s=True):
     """The French spelling of a name romanised from Russian, Belarusian or Ukrainian the
     English way (GeoNames, BGN/PCGN), as French texts write many of them: u -> ou, zh -> j,
     ch -> tch, sh -> ch, shch -> chtch, ya/ye/yu at a word start or after a consonant ->
@@ -810,7 +811,8 @@ def french_transliteration(n):
     -iy -> -i. "Yelabuga" -> "Ielabouga", "Chelyabinsk" -> "Tcheliabinsk", "Lisakovsk" ->
     "Lissakovsk", "Mogilev" -> "Moguilev", "Bobruysk" -> "Bobrouïsk", "Novaya Guta" ->
     "Novaïa Gouta", "Ufa" -> "Oufa", "Kostanay" -> "Kostanaï". Word by word; a word with
-    letters outside a-z is left as it is."""
+    letters outside a-z is left as it is. French texts write the single s as often
+    ("Osipovitchi"): double_s=False keeps it."""
     def word(w):
         if not w or not all("a" <= ch <= "z" for ch in w.lower()):
             return w
@@ -834,7 +836,7 @@ def french_transliteration(n):
                 out.append("ï")
             elif ch == "u" and prev != "o":
                 out.append("ou")
-            elif ch == "s" and prev and prev in _VOWELS + "ï" and nxt and nxt in _VOWELS:
+            elif double_s and ch == "s" and prev and prev in _VOWELS + "ï" and nxt and nxt in _VOWELS:
                 out.append("ss")
             elif ch == "g" and nxt in ("e", "i"):
                 out.append("gu")
@@ -854,6 +856,15 @@ def looks_english_romanised(n):
         return False
     low = n.lower()
     return bool(re.search(r"sh|zh|y[aeuo]|(?<![oqg])u", low)) and not re.search(r"ou|tch|j|\bhaut\b|\bsud\b", low)
+
+
+def strip_city_word(n):
+    """GeoNames writes some Uzbek and Tajik towns with the word for city ("Urgut Shahri",
+    "Kogon Shahri"), which French texts leave out ("Ourgout")."""
+    for word in (" Shahri", " shahri", " Shahar", " Shahrak"):
+        if n.endswith(word) and len(n) > len(word) + 2:
+            return n[: -len(word)]
+    return n
 
 
 def initial_ye_variant(n):
@@ -1032,13 +1043,19 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                     if v != n and keep(v, derived=True):
                         names.add(v)
         # The French transliteration of the Russian-style name ("Ielabouga", "Tcheliabinsk"),
-        # through the same filters.
+        # with the s between vowels doubled or not ("Ossipovitchi", "Osipovitchi"), through
+        # the same filters. (Not of the alternate names: most romanise for other languages,
+        # "Ossipowitschi", "Workuta".)
         if cc in TRANSLITERATED_COUNTRIES:
             for n in dict.fromkeys([strip_soft_signs(c["name"]), soft_sign_i_form(c["name"])]):
-                v = french_transliteration(to_ascii_variant(n) if cc in ("TJ", "UZ") else n)
-                for v in dict.fromkeys([v, initial_ye_variant(v)]):
+                n = strip_city_word(n)
+                base = to_ascii_variant(n) if cc in ("TJ", "UZ") else n
+                spellings = [french_transliteration(base), french_transliteration(base, double_s=False)]
+                for v in dict.fromkeys(spellings + [initial_ye_variant(v) for v in spellings]):
                     if v != n and valid_surface(v) and keep(v, derived=True):
                         names.add(v)
+                if n != c["name"] and valid_surface(n) and keep(n, derived=True):
+                    names.add(n)
         # Only from the GeoNames name: it is the English-style romanisation, while alternate
         # names romanise for other languages ("Tscharenzawan"), which French does not follow.
         if cc in CAUCASUS_COUNTRIES:
@@ -1063,8 +1080,8 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             report.append(f"cities: {gid} {c['name']}: no state row for {cc}, parent left empty")
             parent = ""
         is_capital = gid in capitals
-        needs_designator = (gid in designated_only or fold(c["name"]) in COMMON_NOUN_TOWN_NAMES) and not ex \
-            and not is_capital
+        common_noun = fold(strip_city_word(c["name"])).replace("'", "") in COMMON_NOUN_TOWN_NAMES
+        needs_designator = (gid in designated_only or common_noun) and not ex and not is_capital
         rows.append({
             "id": f"geonames:{gid}",
             "kind": "REGION",

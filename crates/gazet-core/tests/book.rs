@@ -478,3 +478,15 @@ fn french_spellings_of_subdivisions() {
     assert_eq!(id_of_word(text, "Mangystaou"), Some("iso3166-2:KZ-47".to_string()));
     assert_eq!(id_of_word(text, "Chida Kartli"), Some("iso3166-2:GE-SK".to_string()));
 }
+
+/// Uzbek towns without the word for city that GeoNames writes after them ("Urgut Shahri"),
+/// a single s between vowels as French writes it as often ("Osipovitchi"), a region's
+/// acronym (GBAO) and Tajikistan's districts of republican subordination in lowercase.
+#[test]
+fn town_names_without_city_words_and_region_acronyms() {
+    let text = "à Ourgout et à Osipovitchi, dans la GBAO et les districts de subordination républicaine";
+    assert_eq!(id_of_word(text, "Ourgout"), Some("geonames:1215839".to_string()));
+    assert_eq!(id_of_word(text, "Osipovitchi"), Some("geonames:624034".to_string()));
+    assert_eq!(id_of_word(text, "GBAO"), Some("iso3166-2:TJ-GB".to_string()));
+    assert_eq!(id_of_word(text, "districts de subordination républicaine"), Some("iso3166-2:TJ-RA".to_string()));
+}
