@@ -490,3 +490,17 @@ fn town_names_without_city_words_and_region_acronyms() {
     assert_eq!(id_of_word(text, "GBAO"), Some("iso3166-2:TJ-GB".to_string()));
     assert_eq!(id_of_word(text, "districts de subordination républicaine"), Some("iso3166-2:TJ-RA".to_string()));
 }
+
+/// The Union State's bodies by their short names, where the Union State is named.
+#[test]
+fn union_state_bodies_by_their_short_names() {
+    assert_mentions_exactly(
+        "L'État de l'Union dispose d'un Comité permanent. L'Assemblée parlementaire a voté.",
+        &[
+            ("État de l'Union", "gazet:inst/union-state"),
+            ("Comité permanent", "gazet:inst/union-state-standing-committee"),
+            ("Assemblée parlementaire", "gazet:inst/union-state-parliamentary-assembly"),
+        ],
+    );
+    assert!(mentions("Le Comité permanent a voté.").is_empty());
+}
