@@ -849,8 +849,11 @@ const MAX_LISTED_PURPOSES_BYTES: usize = 160;
 /// at `ceiling` ("de la République kirghize").
 fn listed_purposes_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
     let rest = text[at..ceiling.max(at)].strip_prefix(',')?;
-    let rest = &rest[..rest.len().min(MAX_LISTED_PURPOSES_BYTES)];
-    let mut tokens = tokens_forwards(text, at + 1, at + 1 + rest.len());
+    let mut limit = rest.len().min(MAX_LISTED_PURPOSES_BYTES);
+    while !rest.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let mut tokens = tokens_forwards(text, at + 1, at + 1 + limit);
     // Each item opens with its article, after a comma; the last with "et".
     let mut expect_article = true;
     let last_start = loop {

@@ -1864,3 +1864,17 @@ fn a_quoted_name_after_what_a_firm_makes_is_the_firm() {
     // A clause between the noun and the quotes: no name of the firm.
     assert!(found(&e, "la société a choisi le \"Nord\" comme").is_empty());
 }
+
+/// A list after a body's purpose cut at its byte bound inside a letter of two bytes.
+#[test]
+fn a_long_list_after_a_purpose_cut_inside_a_letter_does_not_panic() {
+    let e = engine();
+    for pad in 0..4 {
+        let text = format!(
+            "le Comité d'État pour la science, les {}é{} et les éléments de la Russie",
+            "a".repeat(140 + pad),
+            "é".repeat(20)
+        );
+        assert!(!found(&e, &text).is_empty());
+    }
+}
