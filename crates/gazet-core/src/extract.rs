@@ -1173,8 +1173,10 @@ impl Extractor {
         let gap = text.get(body.end..state.start)?;
         if place.kind == Kind::Region {
             let subdivision = place.id.starts_with("iso3166-2:");
-            return (subdivision && de_only(gap) && self.gazetteer.made_by_template(body.entity))
-                .then_some(self.unlisted_institution);
+            return (subdivision
+                && (de_only(gap) || coordinated_complements(gap))
+                && self.gazetteer.made_by_template(body.entity))
+            .then_some(self.unlisted_institution);
         }
         if place.kind != Kind::State {
             return None;

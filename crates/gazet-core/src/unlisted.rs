@@ -254,6 +254,18 @@ pub const BODY_WINDOW: usize = 200;
 /// Most words between a body's head and the place that ends its name.
 const MAX_BODY_WORDS: usize = 8;
 
+/// Most words between a ministry and the state that ends its name: a ministry names its
+/// domains, coordinated ("le ministère de l'Antimonopole et du Commerce de la République du
+/// Bélarus", "le ministère de la Santé et de la Protection sociale de la population de la
+/// République du Tadjikistan").
+const MAX_MINISTRY_WORDS: usize = 14;
+
+/// A ministry's head noun, which [`MAX_MINISTRY_WORDS`] and coordinated capitalised
+/// domains may follow.
+fn is_ministry(word: &str) -> bool {
+    matches!(word, "ministère" | "Ministère")
+}
+
 /// Where the name of a public body or a plant ending with the place mention at `place`
 /// starts, and which it is, if the text before the place reads: a head noun
 /// ([`BODY_HEADS`], [`FACTORY_HEADS`]), one to
@@ -441,7 +453,7 @@ struct NameHead<'a> {
 /// The head of the name of a body or plant that runs on to the tokens read back from its
 /// end (`tokens`, last first): a head noun ([`BODY_HEADS`], [`LOWERCASE_BODY_HEADS`],
 /// [`LOCAL_EXECUTIVE_HEADS`], [`FACTORY_HEADS`], a central bank) and at most
-/// [`MAX_BODY_WORDS`] words saying what it does.
+/// [`MAX_BODY_WORDS`] words saying what it does ([`MAX_MINISTRY_WORDS`] for a ministry).
 fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<NameHead<'a>> {
     let mut words = 0;
     let mut located = false;
@@ -484,9 +496,10 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
                 following = word;
                 continue;
             }
-            if matches!(word, "de" | "des" | "du" | "la") && complement_capital.is_none() {
-                // The complement's noun ("ministère de la Santé"), not a person.
-                complement_capital = Some(index);
+            if matches!(word, "de" | "des" | "du" | "la") {
+                // The complement's noun ("ministère de la Santé"), not a person; the first
+                // read of several (a ministry's domains, "du Numérique et des Transports").
+                complement_capital.get_or_insert(index);
                 eponym = 0;
             } else if eponym < words {
                 return None;
@@ -505,19 +518,23 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
             // A plant's capitalised words are its own name, not a person's ("l'usine
             // \"ZIKSTO\" de Petropavlovsk").
             let head = NameHead { start: start + skip, body: BodyKind::Firm, words, word };
-            return (!located && complement_capital.is_none() && eponym == 0).then_some(head);
+            return (!located && complement_capital.is_none() && eponym == 0 && words <= MAX_BODY_WORDS)
+                .then_some(head);
         }
         // "une usine sur le territoire du pays d'Asie centrale": where a plant is, not
         // its name.
         located |= LOCATING_PREPOSITIONS.contains(&word);
         if word.chars().next().is_some_and(char::is_uppercase) {
             if BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) {
-                // The complement's capitalised noun comes right after the head's preposition.
-                let close = complement_capital.is_none_or(|index| matches!(words - index, 2 | 3));
+                // The complement's capitalised noun comes right after the head's preposition;
+                // a ministry's domains may be several.
+                let close = complement_capital.is_none_or(|index| matches!(words - index, 2 | 3))
+                    && words <= MAX_BODY_WORDS
+                    || is_ministry(word) && complement_capital.is_some_and(|index| words - index >= 2);
                 return close.then_some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
             }
             // "centrale" was read as a word of the name.
-            if word == BANK_HEAD && following == "centrale" {
+            if word == BANK_HEAD && following == "centrale" && words <= MAX_BODY_WORDS {
                 return Some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
             }
             // A capitalised article opens a sentence: what follows it is the head or no name.
@@ -542,13 +559,17 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         }
         if LOWERCASE_BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) {
             // So are a lowercase head's ("l'institut \"Selecția\" de Bălți").
-            let close = complement_capital.is_none_or(|index| matches!(words - index, 2 | 3)) && eponym == 0;
+            let close = (complement_capital.is_none_or(|index| matches!(words - index, 2 | 3))
+                && words <= MAX_BODY_WORDS
+                || is_ministry(word) && complement_capital.is_some_and(|index| words - index >= 2))
+                && eponym == 0;
             return close.then_some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
         }
         let describes = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
         following = word;
         words += 1;
-        if !describes || words > MAX_BODY_WORDS {
+        // Past the words of any other body, only a ministry's head may come.
+        if !describes || words > MAX_MINISTRY_WORDS {
             return None;
         }
     }

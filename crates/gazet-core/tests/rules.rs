@@ -1878,3 +1878,24 @@ fn a_long_list_after_a_purpose_cut_inside_a_letter_does_not_panic() {
         assert!(!found(&e, &text).is_empty());
     }
 }
+
+#[test]
+fn a_ministry_names_its_coordinated_domains_before_its_state() {
+    let e = engine();
+    let unlisted = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(&e, "le ministère de l'Antimonopole et du Commerce de la République du Bélarus a"),
+        [unlisted("ministère de l'Antimonopole et du Commerce de la République du Bélarus")]
+    );
+    assert_eq!(
+        found(&e, "le ministère du Numérique et des Transports de la Fédération de Russie a"),
+        [unlisted("ministère du Numérique et des Transports de la Fédération de Russie")]
+    );
+    // Other bodies name one domain close to their head.
+    assert_eq!(spans(&e, "le Comité de la Jeunesse et des Sports de Gomel a"), ["Gomel"]);
+    // No domain after the head: a clause.
+    assert_eq!(
+        spans(&e, "le ministère a signé avec les entreprises et les régions un accord de la Russie"),
+        ["Russie"]
+    );
+}
