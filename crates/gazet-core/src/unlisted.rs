@@ -362,7 +362,8 @@ pub fn eponym_end(text: &str, start: usize, end: usize) -> Option<usize> {
             at = token_end + (text[token_end..].len() - text[token_end..].trim_start().len());
             continue;
         }
-        let surname = token.trim_end_matches(TRAILING);
+        // A footnote call glued after the full stop ("M. Aouezov.365") is no part of it.
+        let surname = token.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches(TRAILING);
         if !is_proper_word(surname, 2) {
             return None;
         }

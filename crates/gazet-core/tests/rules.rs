@@ -1237,6 +1237,11 @@ fn a_person_written_with_initials_after_a_body_names_it() {
         found(&e, "avec l'Institut d'optique atmosphérique V.E. Zuev et"),
         [iao("Institut d'optique atmosphérique V.E. Zuev")]
     );
+    // A footnote call glued after the full stop is no part of the name.
+    assert_eq!(
+        found(&e, "avec l'Institut d'optique atmosphérique V.E. Zuev.365 En retour"),
+        [iao("Institut d'optique atmosphérique V.E. Zuev")]
+    );
     assert_eq!(
         found(&e, "avec l'Institut d'optique atmosphérique V. E. \n\nZuev, et"),
         [iao("Institut d'optique atmosphérique V. E. \n\nZuev")]
