@@ -310,8 +310,10 @@ pub fn body_start(text: &str, place: usize, floor: usize, of_body: bool) -> Opti
     let named_alone = of_body || COUNCIL_HEADS.contains(&head.word) || LOCAL_EXECUTIVE_HEADS.contains(&head.word);
     // A plant's head capitalised names it ("la Sucrerie de Slutsk"); in lowercase, "l'usine
     // de Borissov" is a plant of that town.
-    let capitalised_plant =
-        head.body == BodyKind::Firm && head.word.starts_with(char::is_uppercase) && head.word != "Port";
+    // So does a refinery's, in lowercase too: a town has one ("la raffinerie d'Atyraou",
+    // as the listed "raffinerie de Mozyr").
+    let capitalised_plant = head.body == BodyKind::Firm
+        && (head.word.starts_with(char::is_uppercase) && head.word != "Port" || head.word == "raffinerie");
     (head.words > 0 || head.body == BodyKind::Institution && named_alone || capitalised_plant)
         .then_some((head.start, head.body))
 }

@@ -1779,8 +1779,9 @@ fn a_capitalised_plant_or_port_heads_a_firms_name() {
             firm("Usine métallurgique biélorusse")
         ]
     );
-    // In lowercase, or a port named alone, the place.
+    // In lowercase, or a port named alone, the place; but a town has one refinery.
     assert_eq!(spans(&e, "l'usine de Gomel et le Port de Saint-Pétersbourg"), ["Gomel", "Saint-Pétersbourg"]);
+    assert_eq!(found(&e, "la raffinerie de Gomel"), [firm("raffinerie de Gomel")]);
 }
 
 #[test]
