@@ -62,6 +62,14 @@ SMALL_TOWN_MIN_POPULATION = 5000
 # in the person's place, but the district template names their districts ("district de
 # Volosovo", "Volosovsky" in a list of districts) as it does for larger towns.
 DISTRICT_TOWN_COUNTRIES = {"RU", "UA", "KZ", "KG", "MD", "UZ", "TJ", "TM", "AZ", "GE"}
+# Of those, the smaller states whose small towns are named bare, as their resorts, border
+# posts and district seats are in French texts ("Tcholpon-Ata", "Kvareli"), but for names
+# of one word that end like a person's name (Russian, Ukrainian, Armenian, Georgian or
+# Turkic surnames: "Kurchatov", "Hamza" is kept apart by its ending), or of several words
+# (a person's first name and surname, "Saparmurat Turkmenbashy").
+BARE_SMALL_TOWN_COUNTRIES = {"KG", "TJ", "TM", "UZ", "AZ", "GE", "MD"}
+PERSON_NAME_ENDING = re.compile(r"(ov|ev|ow|ew|yev|iev|in|yn|ova|eva|ina|yna|sky|skiy|skij|ski|enko|uk|yan|ian|shvili|"
+                                r"dze|zade|ogly|uly|za|ma|at)$", re.I)
 # Towns named with a Russian common noun ("Druzhba", friendship; "Zarya", dawn; "Progress"):
 # the noun names pipelines, newspapers, firms, farms and spacecraft far more often than the
 # town ("l'oléoduc Droujba", "la Pravda"), so the town needs a designator (`@`).
@@ -895,6 +903,19 @@ def caucasus_transliteration(n):
     return french_transliteration(plain)
 
 
+def curated_body_names():
+    """The folded names of the curated firms and institutions (gazetteers/curated/), which
+    a small town's bare name must not repeat ("Kaspi", the Georgian town and the Kazakh
+    bank)."""
+    names = set()
+    folder = os.path.join(ROOT, "gazetteers", "curated")
+    for file in ("firms.tsv", "institutions.tsv"):
+        for row in read_tsv(os.path.join(folder, file)):
+            for n in [row.get("name", "")] + split_list(row.get("names", "")):
+                names.add(fold(n.lstrip("^@~=")))
+    return names
+
+
 def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, places):
     cities = list(gc.get_cities().values())
     by_id = {c["geonameid"]: c for c in cities}
@@ -909,7 +930,11 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                    and sum(ch.isalpha() for ch in c["name"]) >= 5 and c["name"][:1].isalpha()
                    and not any(tok[:1].islower() for tok in c["name"].split(" "))]
     by_id.update((c["geonameid"], c) for c in small_towns)
-    designated_only = {c["geonameid"] for c in small_towns if c["countrycode"] in DISTRICT_TOWN_COUNTRIES}
+    listed = curated_body_names()
+    designated_only = {c["geonameid"] for c in small_towns if c["countrycode"] in DISTRICT_TOWN_COUNTRIES
+                       and not (c["countrycode"] in BARE_SMALL_TOWN_COUNTRIES and " " not in c["name"]
+                                and not PERSON_NAME_ENDING.search(to_ascii_variant(c["name"]))
+                                and fold(c["name"]) not in listed)}
     report = []
 
     def resolve(cc, name):

@@ -504,3 +504,14 @@ fn union_state_bodies_by_their_short_names() {
     );
     assert!(mentions("Le Comité permanent a voté.").is_empty());
 }
+
+/// The small towns of the smaller states are found bare, as their resorts and district
+/// seats are named, but for names that end like a person's or repeat a listed firm's.
+#[test]
+fn small_towns_of_the_smaller_states_are_found_alone() {
+    let text = "à Tcholpon-Ata et à Kvareli, le président Nyyazow, la banque Kaspi";
+    assert_eq!(id_of_word(text, "Tcholpon-Ata"), Some("geonames:1528512".to_string()));
+    assert_eq!(id_of_word(text, "Kvareli"), Some("geonames:612338".to_string()));
+    assert_eq!(id_of_word(text, "Nyyazow"), None);
+    assert_eq!(id_of_word(text, "Kaspi"), Some("gazet:firm/kaspi".to_string()));
+}
