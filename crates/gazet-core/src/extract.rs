@@ -1608,8 +1608,11 @@ impl Extractor {
                 }
                 // "district municipal d'Agryz", "district urbain de Sosnovy Bor": a listed
                 // town named by a designator that no pattern holds is the territory, and the
-                // designator belongs to its span (ANNOTATION.md).
-                let town = m.end == span.end && m.form == Form::Name && self.gazetteer.entity(m.entity).is_town();
+                // designator belongs to its span (ANNOTATION.md). So is a place that ends a
+                // hyphenated name ("district de Djety-Oguz", not Oguz).
+                let town = m.end == span.end
+                    && m.form == Form::Name
+                    && (self.gazetteer.entity(m.entity).is_town() || text[..m.start].ends_with('-'));
                 if town {
                     m.start = span.start;
                     m.entity = self.unlisted_region;
