@@ -1417,8 +1417,13 @@ impl Extractor {
         let models: Vec<Option<bool>> = mentions
             .iter()
             .map(|m| {
-                let state_name = m.form == Form::Name && self.gazetteer.entity(m.entity).kind == Kind::State;
-                if state_name && after_product_noun(text, m.start) {
+                let kind = self.gazetteer.entity(m.entity).kind;
+                let state_name = m.form == Form::Name && kind == Kind::State;
+                // A place quoted after a noun of goods is a brand too ("le brandy \"Ararat\"").
+                let quoted_place = m.form == Form::Name
+                    && kind == Kind::Region
+                    && text[..m.start].trim_end_matches([' ', '\u{a0}']).ends_with(['"', '«', '“']);
+                if (state_name || quoted_place) && after_product_noun(text, m.start) {
                     Some(true)
                 } else if state_name {
                     crate::unlisted::model_number_after(text, m.end)
@@ -1842,11 +1847,11 @@ impl<'a> Context<'a> {
         self.spaced && self.last_word() == "en"
     }
 
-    /// The word before names a sea ("l'océan Indien", "la mer Baltique"): what follows is
-    /// the sea's name, not a state or a territory.
+    /// The word before names a sea or a lake ("l'océan Indien", "la mer Baltique", "le lac
+    /// Issyk-Koul"): what follows is its name, not a state or a territory.
     fn after_sea(&self) -> bool {
         let word = self.last_word();
-        word.eq_ignore_ascii_case("océan") || word == "Océan" || word == "mer" || word == "Mer"
+        word.eq_ignore_ascii_case("océan") || word == "Océan" || word == "mer" || word == "Mer" || word == "lac"
     }
 
     /// "en langue russe", "les langues russe et biélorusse": the language.
@@ -2025,6 +2030,10 @@ const PRODUCT_NOUNS: &[&str] = &[
     "réfrigérateurs",
     "téléviseur",
     "téléviseurs",
+    "brandy",
+    "cognac",
+    "vodka",
+    "bière",
 ];
 
 /// Whether the word right before `start` (one space or line break between, and perhaps an

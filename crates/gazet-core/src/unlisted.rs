@@ -114,6 +114,9 @@ const BODY_HEADS: &[&str] = &[
     "Office",
     "Orchestre",
     "Parquet",
+    // The executive of an Azerbaijani town or district ("le Pouvoir exécutif de la ville de
+    // Gandja").
+    "Pouvoir",
     "Présidium",
     "Rada",
     "Secrétariat",

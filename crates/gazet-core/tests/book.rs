@@ -515,3 +515,11 @@ fn small_towns_of_the_smaller_states_are_found_alone() {
     assert_eq!(id_of_word(text, "Nyyazow"), None);
     assert_eq!(id_of_word(text, "Kaspi"), Some("gazet:firm/kaspi".to_string()));
 }
+
+/// The Ararat plain is a natural region; the town of Ararat is itself.
+#[test]
+fn the_ararat_plain_is_a_region() {
+    let text = "dans la plaine de l'Ararat et à Ararat";
+    assert_eq!(id_of_word(text, "plaine de l'Ararat"), Some("gazet:region/ararat-plain".to_string()));
+    assert_eq!(mentions(text).len(), 2);
+}

@@ -642,6 +642,8 @@ fn a_name_after_mer_is_a_sea() {
     let regions = format!("{HEADER}gazet:region/pays-baltes\tREGION\tmacro-region\tpays baltes\t\t\t\tBaltique\n");
     let e = engine_of(&[("regions.tsv", regions.as_str())]);
     assert_eq!(spans(&e, "la Baltique et la voie reliant la mer Baltique à la Mer Baltique"), ["Baltique"]);
+    // A lake too.
+    assert_eq!(spans(&e, "sur la rive du lac Baltique, dans la Baltique"), ["Baltique"]);
 }
 
 /// A quoted name of seven words after a legal form.
@@ -1655,6 +1657,8 @@ fn a_state_name_right_after_a_noun_of_goods_is_a_brand() {
         Vec::<String>::new()
     );
     assert_eq!(spans(&e, "des tracteurs du Belarus, les bus au Belarus"), ["Belarus", "Belarus"]);
+    // A town quoted after a noun of goods is a brand; unquoted, the town.
+    assert_eq!(spans(&e, "le brandy \"Gomel\" et le brandy de Gomel"), ["Gomel"]);
 }
 
 #[test]
@@ -1751,6 +1755,10 @@ fn hospitals_orchestras_town_halls_and_governments_head_names() {
         [unlisted("Orchestre symphonique présidentiel de la République du Bélarus")]
     );
     assert_eq!(found(&e, "le Gouvernement de la région de Gomel"), [unlisted("Gouvernement de la région de Gomel")]);
+    assert_eq!(
+        found(&e, "le Pouvoir exécutif de la ville de Gomel a"),
+        [unlisted("Pouvoir exécutif de la ville de Gomel")]
+    );
     // In lowercase, the place only.
     assert_eq!(spans(&e, "la mairie de Navoï"), ["Navoï"]);
 }
