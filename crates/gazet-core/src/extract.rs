@@ -22,6 +22,7 @@ use crate::compile::{
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
 use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
 use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, word_class, Normalized};
+use crate::unlisted::de_only;
 use crate::words::{word_hash_at, Words};
 
 /// What a caller can choose per request.
@@ -2231,23 +2232,6 @@ fn plural_designator_len(span: &str) -> (usize, u32) {
 
 /// Most words of a designator ("districts fédéraux", "districts autonomes").
 const MAX_DESIGNATOR_WORDS: u32 = 3;
-
-/// The gap between a body's name and a state's is only the "de" that introduces the state
-/// (" de la ", " du ", " d'", " de \n\nl'").
-fn de_only(gap: &str) -> bool {
-    // A gap is read for every body that a state's name follows, however far: a longer
-    // one than a "de la" across a page's line breaks is turned away unread.
-    if gap.len() > 32 || !gap.starts_with(char::is_whitespace) {
-        return false;
-    }
-    let words: Vec<&str> = gap.split_whitespace().collect();
-    match words.as_slice() {
-        ["de" | "du" | "des"] | ["de", "la"] => gap.ends_with(char::is_whitespace),
-        // Elided: the state's name follows the apostrophe.
-        ["d'" | "d’"] | ["de", "l'" | "l’"] => !gap.ends_with(char::is_whitespace),
-        _ => false,
-    }
-}
 
 /// "des États membres de la", "des pays participants du": between a body of an
 /// organisation and the organisation ("le Conseil pour les affaires de la jeunesse des États

@@ -894,7 +894,8 @@ fn listed_purposes_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
         if expect_article && !article || !word.chars().all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’')) {
             return None;
         }
-        expect_article = word.len() < token.len();
+        let comma_after = word.len() < token.len();
+        expect_article = comma_after;
     };
     let end = complement_end(text, last_start, ceiling, &["et"]);
     if end == last_start {
@@ -903,10 +904,24 @@ fn listed_purposes_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
     if let Some(attached) = attachment_end(text, end, ceiling) {
         return Some(attached);
     }
-    let gap: Vec<&str> = text[end..ceiling.max(end)].split_whitespace().collect();
-    let named_by = ceiling < text.len()
-        && matches!(gap.as_slice(), ["de", "la"] | ["du"] | ["des"] | ["de", "l'" | "l’"] | ["d'" | "d’"]);
-    named_by.then_some(end)
+    (ceiling < text.len() && de_only(&text[end..ceiling.max(end)])).then_some(end)
+}
+
+/// The gap between a body's name and a state's is only the "de" that introduces the state
+/// (" de la ", " du ", " d'", " de \n\nl'").
+pub(crate) fn de_only(gap: &str) -> bool {
+    // A gap is read for every body that a state's name follows, however far: a longer
+    // one than a "de la" across a page's line breaks is turned away unread.
+    if gap.len() > 32 || !gap.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    match words.as_slice() {
+        ["de" | "du" | "des"] | ["de", "la"] => gap.ends_with(char::is_whitespace),
+        // Elided: the state's name follows the apostrophe.
+        ["d'" | "d’"] | ["de", "l'" | "l’"] => !gap.ends_with(char::is_whitespace),
+        _ => false,
+    }
 }
 
 /// The words at `at` (up to `ceiling`) that go on with the words before: "dans le domaine
