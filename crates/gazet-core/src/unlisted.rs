@@ -532,11 +532,7 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         located |= LOCATING_PREPOSITIONS.contains(&word);
         if word.chars().next().is_some_and(char::is_uppercase) {
             if BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) {
-                // The complement's capitalised noun comes right after the head's preposition;
-                // a ministry's domains may be several.
-                let close = complement_capital.is_none_or(|index| matches!(words - index, 2 | 3))
-                    && words <= MAX_BODY_WORDS
-                    || is_ministry(word) && complement_capital.is_some_and(|index| words - index >= 2);
+                let close = complement_close_to_head(word, words, complement_capital);
                 return close.then_some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
             }
             // "centrale" was read as a word of the name.
@@ -565,10 +561,7 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         }
         if LOWERCASE_BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) {
             // So are a lowercase head's ("l'institut \"Selecția\" de Bălți").
-            let close = (complement_capital.is_none_or(|index| matches!(words - index, 2 | 3))
-                && words <= MAX_BODY_WORDS
-                || is_ministry(word) && complement_capital.is_some_and(|index| words - index >= 2))
-                && eponym == 0;
+            let close = complement_close_to_head(word, words, complement_capital) && eponym == 0;
             return close.then_some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
         }
         let describes = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
@@ -580,6 +573,16 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         }
     }
     None
+}
+
+/// Whether a body's head `head`, `words` words before the place, is close enough to the
+/// complement's capitalised noun (its index among the words, if any): that noun comes right
+/// after the head's preposition, within [`MAX_BODY_WORDS`]; a ministry's domains may be
+/// several ("le ministère de l'Antimonopole et du Commerce de ..."), up to
+/// [`MAX_MINISTRY_WORDS`].
+fn complement_close_to_head(head: &str, words: usize, complement_capital: Option<usize>) -> bool {
+    complement_capital.is_none_or(|index| matches!(words - index, 2 | 3)) && words <= MAX_BODY_WORDS
+        || is_ministry(head) && complement_capital.is_some_and(|index| words - index >= 2)
 }
 
 /// Quotes around a name, straight or French.
