@@ -639,7 +639,7 @@ def build_regions(fr2, exonyms):
                     v = caucasus_transliteration(n)
                 else:
                     continue
-                for v in dict.fromkeys([v, initial_ye_variant(v)]):
+                for v in with_initial_e([v]):
                     if v != n and valid_surface(v):
                         names.add(v)
             designators = DESIGNATORS.get(subtype, "")
@@ -875,6 +875,12 @@ def strip_city_word(n):
     return n
 
 
+def with_initial_e(spellings):
+    """The spellings, then their forms with an initial "Ie" written "E" (initial_ye_variant),
+    each once, in that order."""
+    return list(dict.fromkeys(spellings + [initial_ye_variant(v) for v in spellings]))
+
+
 def initial_ye_variant(n):
     """French writes a Russian initial е as "E" as often as "Ie": "Iessentouki" ->
     "Essentouki", "Iekaterinbourg" -> "Ekaterinbourg", "Ieïsk" -> "Eïsk". Word by word (the
@@ -1076,7 +1082,7 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                 n = strip_city_word(n)
                 base = to_ascii_variant(n) if cc in ("TJ", "UZ") else n
                 spellings = [french_transliteration(base), french_transliteration(base, double_s=False)]
-                for v in dict.fromkeys(spellings + [initial_ye_variant(v) for v in spellings]):
+                for v in with_initial_e(spellings):
                     if v != n and valid_surface(v) and keep(v, derived=True):
                         names.add(v)
                 if n != c["name"] and valid_surface(n) and keep(n, derived=True):
@@ -1084,11 +1090,9 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
         # Only from the GeoNames name: it is the English-style romanisation, while alternate
         # names romanise for other languages ("Tscharenzawan"), which French does not follow.
         if cc in CAUCASUS_COUNTRIES:
-            for n in [c["name"]]:
-                v = caucasus_transliteration(n)
-                for v in dict.fromkeys([v, initial_ye_variant(v)]):
-                    if v != n and valid_surface(v) and keep(v, derived=True):
-                        names.add(v)
+            for v in with_initial_e([caucasus_transliteration(c["name"])]):
+                if v != c["name"] and valid_surface(v) and keep(v, derived=True):
+                    names.add(v)
         # Belarusian writes h where Russian writes g ("Homel" for "Gomel"), and texts mix
         # the two: the h form of a Belarusian town's g names ("Hlubokoe" for "Glubokoe"),
         # through the same filters.
