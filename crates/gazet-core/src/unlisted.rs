@@ -1670,8 +1670,9 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     let token = tokens[i];
     let word = token.text.trim_end_matches([',', ';', ':', ')', '.', '"']);
     // "l'OJSC "Belvest"": after an elided article the legal form opens the name's phrase.
-    let elided = strip_elision(word).len() < word.len();
-    if is_legal_form(word) || is_legal_form(token.text) || elided && is_legal_form(strip_elision(word)) {
+    let bare = strip_elision(word);
+    let elided = bare.len() < word.len();
+    if is_legal_form(bare) || is_legal_form(token.text) {
         // Legal forms may follow each other ("JSC NC "KazMunayGas"", "RUE PA").
         let after = (i + 1..tokens.len().min(i + 3)).find(|&j| !is_legal_form(tokens[j].text)).unwrap_or(i + 3);
         if elided {
