@@ -146,7 +146,8 @@ pub struct Compiled {
     /// may be: [`CUE_FIRM`] (a cue of unlisted firms, `unlisted::cue_words`),
     /// [`CUE_TERRITORY`] (the first word of a territory designator), [`CUE_DISTRICT`] (a
     /// district designator, [`DISTRICT_WORDS`]), [`CUE_BODY`] (the head noun of a public
-    /// body, `unlisted::body_head_words`), or several.
+    /// body, `unlisted::body_head_words`), [`CUE_PLACE`] (a noun that places follow,
+    /// `places::head_words`), or several.
     pub(crate) cues: FxHashMap<u64, u8>,
     /// District adjectives (`{raion-adj}` surfaces, "volkhovsky"), folded, -> their districts,
     /// best static rank first. Found by context near district designators, not by the
@@ -405,6 +406,7 @@ pub(crate) const CUE_FIRM: u8 = 1;
 pub(crate) const CUE_TERRITORY: u8 = 2;
 pub(crate) const CUE_DISTRICT: u8 = 4;
 pub(crate) const CUE_BODY: u8 = 8;
+pub(crate) const CUE_PLACE: u8 = 16;
 
 /// Folded words that say "district" before or after a district adjective.
 pub(crate) const DISTRICT_WORDS: &[&str] = &["district", "districts", "raion", "raions", "rayon", "rayons"];
@@ -685,7 +687,8 @@ fn build_variants(
         .map(|w| (w, CUE_FIRM))
         .chain(crate::unlisted::designator_words().map(|w| (w, CUE_TERRITORY)))
         .chain(DISTRICT_WORDS.iter().map(|&w| (w, CUE_DISTRICT)))
-        .chain(crate::unlisted::body_head_words().map(|w| (w, CUE_BODY)));
+        .chain(crate::unlisted::body_head_words().map(|w| (w, CUE_BODY)))
+        .chain(crate::places::head_words().map(|w| (w, CUE_PLACE)));
     for (word, kind) in spotted {
         *cues.entry(hash(word)).or_default() |= kind;
     }

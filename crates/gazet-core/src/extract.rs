@@ -17,7 +17,8 @@ use serde::Serialize;
 
 use crate::case::{self, Shape};
 use crate::compile::{
-    CasePolicy, Compiled, EngineConfig, Form, StartFilter, Variant, CUE_BODY, CUE_DISTRICT, CUE_FIRM, CUE_TERRITORY,
+    CasePolicy, Compiled, EngineConfig, Form, StartFilter, Variant, CUE_BODY, CUE_DISTRICT, CUE_FIRM, CUE_PLACE,
+    CUE_TERRITORY,
 };
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
 use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
@@ -186,6 +187,7 @@ struct Spotted {
     territories: Vec<usize>,
     districts: Vec<usize>,
     body_heads: Vec<usize>,
+    place_heads: Vec<usize>,
 }
 
 impl Spotted {
@@ -201,6 +203,9 @@ impl Spotted {
         }
         if kinds & CUE_BODY != 0 {
             self.body_heads.push(at);
+        }
+        if kinds & CUE_PLACE != 0 {
+            self.place_heads.push(at);
         }
     }
 }
@@ -381,6 +386,7 @@ impl Extractor {
             self.extend_missions_to_their_hosts(text, &mut mentions);
             self.attach_academy_acronyms(text, &mut mentions);
             self.add_unlisted_territories(text, &original(&spotted.territories), &mut mentions);
+            self.add_places_after_heads(text, &original(&spotted.place_heads), &mut mentions);
             self.add_district_adjectives(text, &folded, &spotted.districts, &mut mentions);
             self.add_unlisted_firms(text, &original(&spotted.firm_cues), &mut mentions);
             let capitals = crate::unlisted::capital_word_starts(text);
@@ -1628,6 +1634,26 @@ impl Extractor {
             }
             let word = ordinal_before(mentions, next);
             found.push((next, Mention::found_by_rule(span, self.unlisted_region, Vec::new(), word)));
+        }
+        insert_found(mentions, found);
+    }
+
+    /// Places no gazetteer lists, named after a noun that says places follow ("les postes
+    /// frontières de Dostyk et d'Altynkol"; `places::places_at`). A listed place of such a
+    /// list is found as itself and keeps its mention.
+    fn add_places_after_heads(&self, text: &str, heads: &[usize], mentions: &mut Vec<Mention>) {
+        let mut found: Vec<(usize, Mention)> = Vec::new();
+        for &at in heads {
+            let next = mentions.partition_point(|m| m.start <= at);
+            if next > 0 && mentions[next - 1].end > at {
+                continue; // a head inside a name ("Port maritime international de Bakou")
+            }
+            for span in crate::places::places_at(text, at) {
+                let pending = found.last().is_some_and(|(_, f)| f.end > span.start);
+                let Some(slot) = free_slot(mentions, &span).filter(|_| !pending) else { continue };
+                let word = ordinal_before(mentions, slot);
+                found.push((slot, Mention::found_by_rule(span, self.unlisted_region, Vec::new(), word)));
+            }
         }
         insert_found(mentions, found);
     }

@@ -27,6 +27,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod inflect;
 pub mod normalize;
+pub mod places;
 pub mod sentences;
 pub mod unlisted;
 pub mod urls;

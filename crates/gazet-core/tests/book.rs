@@ -523,3 +523,28 @@ fn the_ararat_plain_is_a_region() {
     assert_eq!(id_of_word(text, "plaine de l'Ararat"), Some("gazet:region/ararat-plain".to_string()));
     assert_eq!(mentions(text).len(), 2);
 }
+
+#[test]
+fn unlisted_places_after_crossings_plural_districts_and_spas() {
+    assert_mentions_exactly(
+        "Les camions passent par les postes frontières de Dostyk et d'Altynkol vers Brest.",
+        &[("Dostyk", "gazet:region/unlisted"), ("Altynkol", "gazet:region/unlisted"), ("Brest", "geonames:629634")],
+    );
+    assert_mentions_exactly(
+        "le point de passage Mokrany - Domanove, dans le district de Malorita",
+        &[
+            ("Mokrany", "gazet:region/unlisted"),
+            ("Domanove", "gazet:region/unlisted"),
+            ("district de Malorita", "gazet:region/district-625539"),
+        ],
+    );
+    // Listed towns of the list keep their own ids.
+    assert_mentions_exactly(
+        "Les districts de Charour, de Babek et d'Ordoubad ont reçu des tracteurs.",
+        &[("Charour", "gazet:region/unlisted"), ("Babek", "geonames:148413"), ("Ordoubad", "geonames:147368")],
+    );
+    assert_mentions_exactly(
+        "les eaux minérales de la station thermale de Djermouk et le poste de Premier ministre",
+        &[("Djermouk", "gazet:region/unlisted")],
+    );
+}

@@ -1,0 +1,381 @@
+//! Places that no gazetteer lists, found where French says that a place is named next.
+//!
+//! GeoNames lists towns of 15,000 people and more; the text also names villages, border
+//! crossings, dry ports and spas: "le poste-frontière de Verkhni Lars", "les districts de
+//! Charour, de Babek et d'Ordoubad", "le point de passage Mokrany - Domanove", "la station
+//! thermale de Djermouk". A head noun says that the capitalised names after it are places,
+//! and stays outside their spans, as "ville" does in "ville de Minsk" (ANNOTATION.md).
+//! Unlike a designator that belongs to the name ("district de Glubokoe",
+//! `unlisted::territory_at`), these heads are plural or name a kind of site, not the
+//! territory itself.
+
+use std::ops::Range;
+
+/// A head noun and what may follow it.
+struct Head {
+    /// Whitespace-separated words, the first compared whatever the case of its first
+    /// letter (a head may open a sentence), the others as written.
+    words: &'static [&'static str],
+    /// A border crossing joins its two sides by a hyphen ("Brest-Terespol", "Mokrany -
+    /// Domanove": two places) and may name them with no "de" ("le point de passage
+    /// Goryn - Oudrytsk").
+    crossing: bool,
+    /// Whether the head may be written with a capital: not "Port" or "Station", which open
+    /// the names of bodies and firms ("Port maritime international de Bakou").
+    may_capitalise: bool,
+}
+
+const fn head(words: &'static [&'static str], crossing: bool, may_capitalise: bool) -> Head {
+    Head { words, crossing, may_capitalise }
+}
+
+/// Longest first where one head starts another ("poste frontière" before "poste").
+const HEADS: &[Head] = &[
+    head(&["poste-frontière"], true, true),
+    head(&["postes-frontières"], true, true),
+    head(&["poste", "frontière"], true, true),
+    head(&["postes", "frontières"], true, true),
+    head(&["poste", "frontalier"], true, true),
+    head(&["postes", "frontaliers"], true, true),
+    head(&["poste"], true, true),
+    head(&["postes"], true, true),
+    head(&["point", "de", "passage"], true, true),
+    head(&["points", "de", "passage"], true, true),
+    head(&["point", "frontalier"], true, true),
+    head(&["points", "frontaliers"], true, true),
+    head(&["passage", "frontalier"], true, true),
+    head(&["passage"], true, false),
+    head(&["port", "sec"], false, false),
+    head(&["ports", "secs"], false, false),
+    head(&["port"], false, false),
+    head(&["ports"], false, false),
+    head(&["station", "thermale"], false, false),
+    head(&["stations", "thermales"], false, false),
+    head(&["station", "balnéaire"], false, false),
+    head(&["stations", "balnéaires"], false, false),
+    head(&["districts"], false, true),
+    head(&["raïons"], false, true),
+    head(&["villages"], false, true),
+    head(&["localité"], false, true),
+    head(&["localités"], false, true),
+    head(&["bourg"], false, true),
+    head(&["ville"], false, false),
+    head(&["villes"], false, true),
+    head(&["gisement"], false, true),
+    head(&["gisements"], false, true),
+];
+
+/// Most words of one place's name ("Wysokie Mazowieckie", "Novaïa Gouta").
+const MAX_NAME_WORDS: usize = 3;
+
+/// Most adjectives between a head and its "de" ("les districts russes de", "les villes
+/// frontalières lituaniennes de").
+const MAX_ADJECTIVES: usize = 2;
+
+/// Words after "poste de" that name an office, not a place ("le poste de Premier
+/// ministre").
+const OFFICES: &[&str] = &[
+    "Premier",
+    "Président",
+    "Directeur",
+    "Ministre",
+    "Secrétaire",
+    "Chef",
+    "Ambassadeur",
+    "Gouverneur",
+    "Consul",
+    "Conseiller",
+    "Représentant",
+    "Maire",
+    "Procureur",
+    "Commissaire",
+    "Délégué",
+    "Chancelier",
+    "Recteur",
+    "Doyen",
+    "Adjoint",
+    "Haut",
+    "Hyakim",
+    "Akim",
+    "Khokim",
+];
+
+/// Words that are not adjectives of a head, and "natale": "la ville natale de Tamerlan"
+/// names a person.
+const NOT_ADJECTIVES: &[&str] = &[
+    "de", "du", "des", "d'", "la", "le", "les", "et", "ou", "en", "à", "au", "aux", "dans", "sur", "pour", "par",
+    "avec", "que", "qui", "entre", "vers", "est", "sont", "a", "ont", "natale", "natal",
+];
+
+/// Names after a head that say where, not which: "les districts agricoles de l'Ouest".
+const COMPASS_NAMES: &[&str] =
+    &["Nord", "Sud", "Est", "Ouest", "Centre", "Nord-Ouest", "Nord-Est", "Sud-Ouest", "Sud-Est"];
+
+/// Capitalised words that open a sentence, not a name's next word ("de l'Ouest \n\nLes
+/// districts").
+const SENTENCE_OPENERS: &[&str] = &[
+    "Le", "La", "Les", "L", "De", "Du", "Des", "Et", "En", "Dans", "Au", "Aux", "Un", "Une", "Ce", "Cette", "Ces",
+    "Il", "Elle", "Ils", "Elles", "On", "Sur", "Pour", "Par", "Selon", "Depuis", "Avec",
+];
+
+/// The first words of the heads, for the scan to spot as it reads words.
+pub fn head_words() -> impl Iterator<Item = &'static str> {
+    HEADS.iter().map(|h| h.words[0].split('-').next().unwrap_or(h.words[0]))
+}
+
+#[derive(Clone, Copy)]
+struct Token<'a> {
+    start: usize,
+    text: &'a str,
+}
+
+impl<'a> Token<'a> {
+    fn rest_after(&self, prefix: &str) -> Option<Token<'a>> {
+        let rest = self.text.strip_prefix(prefix)?;
+        Some(Token { start: self.start + prefix.len(), text: rest })
+    }
+
+    /// The token after an elided "d'" ("d'Ordoubad" -> "Ordoubad").
+    fn after_elided_de(&self) -> Option<Token<'a>> {
+        self.rest_after("d'").or_else(|| self.rest_after("d’"))
+    }
+}
+
+/// The byte spans of the places named after the head noun that starts at byte `at` of
+/// `text`, in order. Names that other mentions cover are the caller's to drop.
+pub fn places_at(text: &str, at: usize) -> Vec<Range<usize>> {
+    let mut tokens = text[at..]
+        .split_ascii_whitespace()
+        .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
+        .take(32)
+        .peekable();
+    let Some(first) = tokens.next() else { return Vec::new() };
+    let mut rest: Vec<Token> = Vec::with_capacity(8);
+    rest.extend(tokens);
+    let Some(head) = HEADS.iter().find(|h| {
+        is_head_word(first.text, h.words[0], h.may_capitalise)
+            && h.words[1..].iter().zip(&rest).filter(|(w, t)| **w == t.text).count() == h.words.len() - 1
+    }) else {
+        return Vec::new();
+    };
+    let mut i = head.words.len() - 1;
+    // Adjectives, then "de", "d'" or "de l'" before the first name (none before the sides
+    // of a crossing).
+    for _ in 0..=MAX_ADJECTIVES {
+        match rest.get(i) {
+            Some(t) if is_adjective(t.text) => i += 1,
+            _ => break,
+        }
+    }
+    let Some(&after_head) = rest.get(i) else { return Vec::new() };
+    let first_name = if after_head.text == "de" {
+        match rest.get(i + 1) {
+            Some(t) => {
+                i += 1;
+                t.rest_after("l'").or_else(|| t.rest_after("l’")).unwrap_or(*t)
+            }
+            None => return Vec::new(),
+        }
+    } else if let Some(name) = after_head.after_elided_de() {
+        name
+    } else if head.crossing && i == head.words.len() - 1 {
+        after_head
+    } else {
+        return Vec::new();
+    };
+    let mut places = Vec::new();
+    let mut name_first = first_name;
+    let mut next = i + 1;
+    loop {
+        if matches!(head.words[0], "poste" | "postes") {
+            let word = word_of(name_first.text);
+            if OFFICES.contains(&word) || word.starts_with("Vice") {
+                break;
+            }
+        }
+        let Some((name, ends)) = name_at(name_first, &rest[next..]) else { break };
+        next += name.words - 1;
+        if head.crossing {
+            places.extend(crossing_sides(text, name.span));
+        } else {
+            places.push(name.span);
+        }
+        // What joins this name to the next one.
+        let joined = match ends {
+            NameEnd::Comma => match rest.get(next) {
+                Some(t) if t.text == "et" => joined_after_et(&rest, next + 1),
+                Some(_) => joined_after_et(&rest, next),
+                None => None,
+            },
+            NameEnd::Open => match rest.get(next) {
+                Some(t) if t.text == "et" => joined_after_et(&rest, next + 1),
+                Some(t) if head.crossing && matches!(t.text, "-" | "–") => rest.get(next + 1).map(|t| (*t, next + 2)),
+                _ => None,
+            },
+            NameEnd::Closed => None,
+        };
+        let Some((following, after)) = joined else { break };
+        name_first = following;
+        next = after;
+    }
+    places
+}
+
+/// The name after a joint's "et" at `rest[k]`: "de X", "d'X", "de l'X" or a bare "X",
+/// with the index of the token after its first word.
+fn joined_after_et<'a>(rest: &[Token<'a>], k: usize) -> Option<(Token<'a>, usize)> {
+    let t = rest.get(k)?;
+    if t.text == "de" {
+        let name = rest.get(k + 1)?;
+        Some((name.rest_after("l'").unwrap_or(*name), k + 2))
+    } else if let Some(name) = t.after_elided_de() {
+        Some((name, k + 1))
+    } else {
+        Some((*t, k + 1))
+    }
+}
+
+fn is_head_word(token: &str, word: &str, may_capitalise: bool) -> bool {
+    if token == word {
+        return true;
+    }
+    // The same word with a capital ("Le poste de Krasnoïe", "Les districts de ...").
+    may_capitalise && {
+        let mut chars = token.chars();
+        chars.next().is_some_and(|c| c.to_lowercase().eq(word.chars().take(1))) && chars.as_str() == &word[1..]
+    }
+}
+
+fn is_adjective(token: &str) -> bool {
+    token.len() >= 4
+        && !NOT_ADJECTIVES.contains(&token)
+        && token.chars().next().is_some_and(char::is_lowercase)
+        && token.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// How a name ends: before a comma (a list may go on), before a space (", et", "et de",
+/// " - " may follow), or before other punctuation (the list ends).
+#[derive(Clone, Copy, PartialEq)]
+enum NameEnd {
+    Comma,
+    Open,
+    Closed,
+}
+
+struct Name {
+    span: Range<usize>,
+    /// Tokens the name takes.
+    words: usize,
+}
+
+/// The leading word of a token: letters, hyphens and apostrophes, without a hyphen or
+/// apostrophe at its end.
+fn word_of(token: &str) -> &str {
+    let len = token
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
+        .map_or(token.len(), |(i, _)| i);
+    token[..len].trim_end_matches(['-', '\'', '’'])
+}
+
+fn is_name_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// The name of one to [`MAX_NAME_WORDS`] capitalised words that starts with `first`
+/// (`more` are the tokens after it), and how it ends.
+fn name_at(first: Token, more: &[Token]) -> Option<(Name, NameEnd)> {
+    let mut end = None;
+    let mut words = 0;
+    let mut how = NameEnd::Open;
+    for (k, token) in std::iter::once(&first).chain(more).take(MAX_NAME_WORDS).enumerate() {
+        let word = word_of(token.text);
+        let opens = if k == 0 { COMPASS_NAMES.contains(&word) } else { SENTENCE_OPENERS.contains(&word) };
+        if !is_name_word(word) || opens {
+            break;
+        }
+        words += 1;
+        end = Some(token.start + word.len());
+        let after = &token.text[word.len()..];
+        if !after.is_empty() {
+            // A footnote call glued to the name ("Meghri359") ends it as a space would.
+            let after = after.trim_start_matches(|c: char| c.is_ascii_digit());
+            how = match after.chars().next() {
+                None => NameEnd::Open,
+                Some(',') if after.len() == 1 => NameEnd::Comma,
+                Some(_) => NameEnd::Closed,
+            };
+            break;
+        }
+    }
+    // A capitalised word after the longest name: a longer name than this rule reads.
+    if words == MAX_NAME_WORDS
+        && how == NameEnd::Open
+        && more.get(words - 1).is_some_and(|t| {
+            let word = word_of(t.text);
+            is_name_word(word) && !SENTENCE_OPENERS.contains(&word)
+        })
+    {
+        return None;
+    }
+    Some((Name { span: first.start..end?, words }, how))
+}
+
+/// The places of a crossing's name: "Bagratachen-Sadakhlo" is two.
+fn crossing_sides(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
+    let name = &text[span.clone()];
+    let parts: Vec<&str> = name.split('-').collect();
+    if parts.len() == 2 && parts.iter().all(|p| is_name_word(p) && !p.contains(char::is_whitespace)) {
+        let cut = span.start + parts[0].len();
+        vec![span.start..cut, cut + 1..span.end]
+    } else {
+        vec![span]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(text: &str) -> Vec<&str> {
+        let at = text.find(|c: char| c.is_alphabetic()).unwrap();
+        places_at(text, at).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_plural_head_names_each_place_of_its_list() {
+        assert_eq!(places("districts de Charour, de Babek et d'Ordoubad. Le"), ["Charour", "Babek", "Ordoubad"]);
+        assert_eq!(places("districts russes de Zlynka et de Klimovo et le district"), ["Zlynka", "Klimovo"]);
+        assert_eq!(places("villages d'Amoudaria et de Khodjeyli accueillent"), ["Amoudaria", "Khodjeyli"]);
+    }
+
+    #[test]
+    fn a_crossing_names_its_two_sides() {
+        assert_eq!(places("poste-frontière de Bagratachen-Sadakhlo et la région"), ["Bagratachen", "Sadakhlo"]);
+        assert_eq!(
+            places("points de passage Novaïa Gouta - Novi Iarylovytchi, entre"),
+            ["Novaïa Gouta", "Novi Iarylovytchi"]
+        );
+        assert_eq!(places("postes frontières de Dostyk et   d'Altynkol vers Brest"), ["Dostyk", "Altynkol"]);
+        assert_eq!(places("poste frontière de Verkhni Lars, dont"), ["Verkhni Lars"]);
+        assert_eq!(places("poste-frontière de Meghri359. Un"), ["Meghri"]);
+        assert_eq!(places("poste de Kozlovitchi \n\nLes camions"), ["Kozlovitchi"]);
+    }
+
+    #[test]
+    fn an_office_or_a_lowercase_word_is_no_place() {
+        assert!(places("poste de Premier ministre").is_empty());
+        assert!(places("poste de Vice-Premier ministre").is_empty());
+        assert!(places("poste de directeur").is_empty());
+        assert!(places("Port de Bakou").is_empty());
+        assert!(places("passage de la frontière").is_empty());
+        assert!(places("districts de la région").is_empty());
+        assert!(places("districts agricoles de l'Ouest \n\nLes districts").is_empty());
+        assert!(places("ville natale de \n\nTamerlan située").is_empty());
+    }
+
+    #[test]
+    fn a_name_longer_than_three_words_is_not_read() {
+        assert!(places("ville de Nova Ves Pod Tatrami").is_empty());
+    }
+}
