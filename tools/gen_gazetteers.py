@@ -790,6 +790,10 @@ SOFT_SIGN_COUNTRIES = {"RU", "BY", "UA", "KZ", "KG"}
 # without their diacritics first ("Kŭlob" -> "Kulob" -> "Koulob"). Not Turkmenistan, whose
 # Latin script writes ş for sh.
 TRANSLITERATED_COUNTRIES = SOFT_SIGN_COUNTRIES | {"TJ", "UZ"}
+
+# States whose towns GeoNames names in the state's own language ("Muborak", "Luninyets"),
+# while French texts follow the Russian name.
+OWN_LANGUAGE_NAME_COUNTRIES = {"BY", "UA", "KZ", "KG", "TJ", "TM", "UZ"}
 # The apostrophe after a letter that takes a soft sign (б в д з л м н п р с т ф ж ч ш щ) and a
 # second letter of the word before it ("H'erson" is not a soft sign); then ye, ya, yu, yo or e.
 _SOFT_SIGN_VOWEL = re.compile(r"(?i:(?<=[a-z][bdflmnprstvz])|(?<=[zcs]h))['\u2019](?:y([aeuo])|(e))")
@@ -873,6 +877,12 @@ def strip_city_word(n):
         if n.endswith(word) and len(n) > len(word) + 2:
             return n[: -len(word)]
     return n
+
+
+def with_final_e(spellings):
+    """The spellings, then those ending in -in or -yn with an "e" after it, as French ends
+    Russian names to keep the n sounded ("Kamychine", "Kobryne"), each once."""
+    return list(dict.fromkeys(spellings + [v + "e" for v in spellings if v.endswith(("in", "yn"))]))
 
 
 def with_initial_e(spellings):
@@ -1080,13 +1090,25 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
         if cc in TRANSLITERATED_COUNTRIES:
             for n in dict.fromkeys([strip_soft_signs(c["name"]), soft_sign_i_form(c["name"])]):
                 n = strip_city_word(n)
-                base = to_ascii_variant(n) if cc in ("TJ", "UZ") else n
+                # Uzbek writes o' and g' with an apostrophe ("G'uzor"), which French drops.
+                base = to_ascii_variant(n).replace("'", "") if cc in ("TJ", "UZ") else n
                 spellings = [french_transliteration(base), french_transliteration(base, double_s=False)]
-                for v in with_initial_e(spellings):
+                for v in with_initial_e(with_final_e(spellings)):
                     if v != n and valid_surface(v) and keep(v, derived=True):
                         names.add(v)
                 if n != c["name"] and valid_surface(n) and keep(n, derived=True):
                     names.add(n)
+            # Where GeoNames names the town in its own language ("Muborak", "G'uzor",
+            # "Luninyets"), French texts follow the Russian name, which an alternate name
+            # romanises the English way ("Mubarek", "Guzar"): its French spelling too
+            # ("Moubarek", "Gouzar"). Only alternates that read as English romanisations
+            # and have no letter another romanisation uses ("Irkuck", "Majkop", "Orenburq").
+            for n in accepted if cc in OWN_LANGUAGE_NAME_COUNTRIES else []:
+                if not looks_english_romanised(n) or re.search(r"[wqxj]|c(?!h)|hh", n.lower()):
+                    continue
+                for v in with_initial_e(with_final_e([french_transliteration(n)])):
+                    if v != n and valid_surface(v) and keep(v, derived=True):
+                        names.add(v)
         # Only from the GeoNames name: it is the English-style romanisation, while alternate
         # names romanise for other languages ("Tscharenzawan"), which French does not follow.
         if cc in CAUCASUS_COUNTRIES:

@@ -548,3 +548,16 @@ fn unlisted_places_after_crossings_plural_districts_and_spas() {
         &[("Djermouk", "gazet:region/unlisted")],
     );
 }
+
+/// Where GeoNames names a town in its state's language ("Muborak", "G'uzor", "Kobryn"),
+/// French follows the Russian name: its French spelling from the English-style alternate
+/// ("Mubarek" -> "Moubarek"), a final -yn or -in written -yne, -ine, and Uzbek's apostrophe
+/// dropped ("Gouzor").
+#[test]
+fn french_spellings_of_russian_names_of_towns_named_in_their_own_language() {
+    let text = "les gisements de Moubarek, à Gouzor, à Kobryne et à Droguitchine";
+    assert_eq!(id_of_word(text, "Moubarek").as_deref(), Some("geonames:1216475"));
+    assert_eq!(id_of_word(text, "Gouzor").as_deref(), Some("geonames:1217262"));
+    assert_eq!(id_of_word(text, "Kobryne").as_deref(), Some("geonames:627145"));
+    assert!(id_of_word(text, "Droguitchine").is_some_and(|id| id.starts_with("geonames:")));
+}
