@@ -476,7 +476,20 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
     // d'État \"Alecu Russo\" de Bălți").
     let mut eponym = 0;
     let mut open_quotes = 0i32;
+    let mut after_parenthesis = false;
     for (start, token) in tokens {
+        // A parenthesis opens the name ("JSC \"Tbilaviamsheni\" (l'usine aéronautique de
+        // Tbilissi)"): its head is the token it opens, or there is no name.
+        if after_parenthesis {
+            return None;
+        }
+        let (start, token) = match token.strip_prefix('(') {
+            Some(rest) if !rest.is_empty() => {
+                after_parenthesis = true;
+                (start + 1, rest)
+            }
+            _ => (start, token),
+        };
         // "l'Agence", "d'Agence", "L'Institut" at a sentence start: the elided article is
         // not part of the name.
         // A person's name in quotes ("l'Université d'État \"Alecu Russo\" de Bălți") is read

@@ -561,3 +561,15 @@ fn french_spellings_of_russian_names_of_towns_named_in_their_own_language() {
     assert_eq!(id_of_word(text, "Kobryne").as_deref(), Some("geonames:627145"));
     assert!(id_of_word(text, "Droguitchine").is_some_and(|id| id.starts_with("geonames:")));
 }
+
+/// A plant's descriptive name in parentheses after its firm's name is a name too; the
+/// parenthesis opens it.
+#[test]
+fn a_plant_named_in_parentheses_starts_after_the_parenthesis() {
+    assert_mentions_exactly(
+        "JSC \"Tbilaviamsheni\" (l'usine aéronautique de Tbilissi) discute",
+        &[("Tbilaviamsheni", "gazet:firm/tam"), ("usine aéronautique de Tbilissi", "gazet:firm/unlisted")],
+    );
+    // Not past it: a name does not run over a parenthesis.
+    assert_mentions_exactly("l'Institut (de physique de Minsk) a", &[("Minsk", "geonames:625144")]);
+}
