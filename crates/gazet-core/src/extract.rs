@@ -381,6 +381,7 @@ impl Extractor {
                 folded_offsets.iter().map(|&c| folded.map.start(c)).collect()
             };
             let body_heads = original(&spotted.body_heads);
+            self.add_places_of_plants(text, &body_heads, &mut mentions);
             self.add_named_bodies(text, &body_heads, &mut mentions);
             self.extend_bodies_over_their_purpose(text, &mut mentions);
             self.extend_missions_to_their_hosts(text, &mut mentions);
@@ -1654,6 +1655,26 @@ impl Extractor {
                 let word = ordinal_before(mentions, slot);
                 found.push((slot, Mention::found_by_rule(span, self.unlisted_region, Vec::new(), word)));
             }
+        }
+        insert_found(mentions, found);
+    }
+
+    /// Places no gazetteer lists at the end of a plant's name ("l'usine de potasse de
+    /// Dehkanabad"; `places::place_after_plant_at`), for `add_named_bodies` to read the
+    /// plant's name back from, as from a listed town.
+    fn add_places_of_plants(&self, text: &str, heads: &[usize], mentions: &mut Vec<Mention>) {
+        let mut found: Vec<(usize, Mention)> = Vec::new();
+        for &at in heads {
+            let Some(span) = crate::places::place_after_plant_at(text, at) else { continue };
+            let pending = found.last().is_some_and(|(_, f)| f.end > at);
+            // Nothing found between the head and the place: a mention there (a listed
+            // place, a firm) is the name's own business.
+            let next = mentions.partition_point(|m| m.end <= at);
+            if pending || mentions.get(next).is_some_and(|m| m.start < span.end) {
+                continue;
+            }
+            let word = ordinal_before(mentions, next);
+            found.push((next, Mention::found_by_rule(span, self.unlisted_region, Vec::new(), word)));
         }
         insert_found(mentions, found);
     }

@@ -221,6 +221,72 @@ pub fn places_at(text: &str, at: usize) -> Vec<Range<usize>> {
     places
 }
 
+/// Most words between a plant's head and the "de" before its place ("usine de traitement
+/// du gaz de Moubarek").
+const MAX_PLANT_WORDS: usize = 6;
+
+/// Words that may describe a plant between its head and its place: lowercase words, and
+/// the prepositions and articles between them.
+fn describes_plant(token: &str) -> bool {
+    token.chars().next().is_some_and(char::is_lowercase)
+        && token.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && !matches!(
+            token,
+            "qui" | "que" | "dont" | "est" | "sont" | "a" | "ont" | "sur" | "dans" | "près" | "avec" | "pour" | "par"
+        )
+}
+
+/// The place that ends the name of a plant whose head starts at byte `at` ("l'usine de
+/// potasse de Dehkanabad", "la centrale hydroélectrique de Kambarata-2"): one to
+/// [`MAX_NAME_WORDS`] capitalised words after the last "de", with a unit's number
+/// ("-2"). At least one word must say what the plant does: "l'usine de Baranovichi" is
+/// the town's (ANNOTATION.md's gold reads the town alone), and is found as a town or not at
+/// all. Once found, the place is read as the end of the plant's name like a listed town
+/// (`unlisted::body_start`).
+pub fn place_after_plant_at(text: &str, at: usize) -> Option<Range<usize>> {
+    let mut tokens = text[at..]
+        .split_ascii_whitespace()
+        .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
+        .take(MAX_PLANT_WORDS + MAX_NAME_WORDS + 2);
+    let head = tokens.next()?;
+    let rest: Vec<Token> = tokens.collect();
+    let head_word = head.text.strip_prefix('(').unwrap_or(head.text);
+    let head_word =
+        ["l'", "l’", "L'", "L’", "d'", "d’"].iter().find_map(|e| head_word.strip_prefix(e)).unwrap_or(head_word);
+    if !crate::unlisted::is_plant_head(head_word, rest.first().map_or("", |t| t.text)) {
+        return None;
+    }
+    let mut described = false;
+    for (k, token) in rest.iter().enumerate().take(MAX_PLANT_WORDS + 1) {
+        let name = if token.text == "de" {
+            match rest.get(k + 1) {
+                Some(t) if is_name_word(word_of(t.text)) => Some((*t, k + 2)),
+                _ => None,
+            }
+        } else {
+            token.after_elided_de().filter(|t| is_name_word(word_of(t.text))).map(|t| (t, k + 1))
+        };
+        if let Some((first, next)) = name {
+            if !described {
+                return None;
+            }
+            let (name, _) = name_at(first, &rest[next..])?;
+            // A unit's number after a hyphen belongs to the name ("Kambarata-2").
+            let after = &text[name.span.end..];
+            let number = after.strip_prefix('-').map_or(0, |n| n.bytes().take_while(u8::is_ascii_digit).count());
+            let end = if number > 0 { name.span.end + 1 + number } else { name.span.end };
+            return Some(name.span.start..end);
+        }
+        if !describes_plant(token.text) {
+            return None;
+        }
+        described |= !matches!(token.text, "de" | "du" | "des" | "la" | "le" | "les" | "et" | "à" | "au" | "aux")
+            && !token.text.starts_with("d'")
+            && !token.text.starts_with("l'");
+    }
+    None
+}
+
 /// The name after a joint's "et" at `rest[k]`: "de X", "d'X", "de l'X" or a bare "X",
 /// with the index of the token after its first word.
 fn joined_after_et<'a>(rest: &[Token<'a>], k: usize) -> Option<(Token<'a>, usize)> {
@@ -372,6 +438,18 @@ mod tests {
         assert!(places("districts de la région").is_empty());
         assert!(places("districts agricoles de l'Ouest \n\nLes districts").is_empty());
         assert!(places("ville natale de \n\nTamerlan située").is_empty());
+    }
+
+    #[test]
+    fn the_place_of_a_plant_that_says_what_it_makes() {
+        let place = |text: &'static str| place_after_plant_at(text, 0).map(|r| &text[r]);
+        assert_eq!(place("usine de potasse de Dehkanabad, implantée"), Some("Dehkanabad"));
+        assert_eq!(place("l'usine de traitement du gaz de Moubarek. Depuis"), Some("Moubarek"));
+        assert_eq!(place("centrale   hydroélectrique de Kambarata-2 attend"), Some("Kambarata-2"));
+        assert_eq!(place("centrale hydroélectrique de Kurpsaï]"), Some("Kurpsaï"));
+        assert_eq!(place("usine de Baranovitchi produit"), None);
+        assert_eq!(place("centrale de Minsk"), None);
+        assert_eq!(place("usine qui exporte de Minsk"), None);
     }
 
     #[test]

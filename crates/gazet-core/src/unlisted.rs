@@ -219,6 +219,13 @@ const POWER_PLANT_KINDS: &[&str] = &[
     "hydraulique",
 ];
 
+/// Whether `word`, followed by `next`, heads a plant's name: a factory noun, or "centrale"
+/// before a kind of power plant.
+pub(crate) fn is_plant_head(word: &str, next: &str) -> bool {
+    FACTORY_HEADS.contains(&word) && word != "Port"
+        || POWER_PLANT_HEADS.contains(&word) && POWER_PLANT_KINDS.contains(&next)
+}
+
 /// The head nouns of public bodies and of plants, for the scan to spot as it reads
 /// words: a place is looked at as the end of a body's name only when one lies in the
 /// [`BODY_WINDOW`] bytes before it.

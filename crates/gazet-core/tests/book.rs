@@ -573,3 +573,17 @@ fn a_plant_named_in_parentheses_starts_after_the_parenthesis() {
     // Not past it: a name does not run over a parenthesis.
     assert_mentions_exactly("l'Institut (de physique de Minsk) a", &[("Minsk", "geonames:625144")]);
 }
+
+/// A plant named after a place no gazetteer lists is a firm as one named after a listed
+/// town is; with nothing said of what it makes, there is no plant's name.
+#[test]
+fn plants_named_after_unlisted_places() {
+    assert_mentions_exactly(
+        "la conception de l'usine de potasse de Dehkanabad, et la centrale hydroélectrique de Kambarata-2 attend",
+        &[
+            ("usine de potasse de Dehkanabad", "gazet:firm/unlisted"),
+            ("centrale hydroélectrique de Kambarata-2", "gazet:firm/unlisted"),
+        ],
+    );
+    assert_mentions_exactly("l'usine de Dehkanabad", &[]);
+}
