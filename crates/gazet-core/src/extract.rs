@@ -388,6 +388,7 @@ impl Extractor {
             self.attach_academy_acronyms(text, &mut mentions);
             self.add_unlisted_territories(text, &original(&spotted.territories), &mut mentions);
             self.add_places_after_heads(text, &original(&spotted.place_heads), &mut mentions);
+            self.add_places_joined_by_dashes(text, &mut mentions);
             self.add_district_adjectives(text, &folded, &spotted.districts, &mut mentions);
             self.add_unlisted_firms(text, &original(&spotted.firm_cues), &mut mentions);
             let capitals = crate::unlisted::capital_word_starts(text);
@@ -1656,6 +1657,46 @@ impl Extractor {
                 found.push((slot, Mention::found_by_rule(span, self.unlisted_region, Vec::new(), word)));
             }
         }
+        insert_found(mentions, found);
+    }
+
+    /// Places no gazetteer lists joined to a place by a spaced dash, along a route or at a
+    /// border crossing ("le couloir Brest - Terespol", "Tianjin - Erenhot - Oulan-Bator";
+    /// `places::dashed_after`, `places::dashed_before`).
+    fn add_places_joined_by_dashes(&self, text: &str, mentions: &mut Vec<Mention>) {
+        // Towns, or places found by a rule: a route or a crossing joins towns ("la région
+        // de Mogilev - Coimdods" is a title and its publisher).
+        let is_place = |m: &Mention| {
+            m.form == Form::Name && (m.entity == self.unlisted_region || self.gazetteer.entity(m.entity).is_town())
+        };
+        let mut found: Vec<(usize, Mention)> = Vec::new();
+        let add = |span: std::ops::Range<usize>, mentions: &[Mention], found: &mut Vec<(usize, Mention)>| {
+            let pending = found.iter().any(|(_, f)| f.start < span.end && span.start < f.end);
+            let slot = free_slot(mentions, &span).filter(|_| !pending)?;
+            let word = ordinal_before(mentions, slot);
+            found.push((slot, Mention::found_by_rule(span.clone(), self.unlisted_region, Vec::new(), word)));
+            Some(span)
+        };
+        for i in 0..mentions.len() {
+            if !is_place(&mentions[i]) {
+                continue;
+            }
+            let mut end = mentions[i].end;
+            while let Some(span) = crate::places::dashed_after(text, end) {
+                match add(span, mentions, &mut found) {
+                    Some(span) => end = span.end,
+                    None => break,
+                }
+            }
+            let mut start = mentions[i].start;
+            while let Some(span) = crate::places::dashed_before(text, start) {
+                match add(span, mentions, &mut found) {
+                    Some(span) => start = span.start,
+                    None => break,
+                }
+            }
+        }
+        found.sort_by_key(|(slot, m)| (*slot, m.start));
         insert_found(mentions, found);
     }
 

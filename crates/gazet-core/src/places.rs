@@ -221,6 +221,66 @@ pub fn places_at(text: &str, at: usize) -> Vec<Range<usize>> {
     places
 }
 
+/// The name joined by a spaced dash after byte `end` ("Brest - Terespol", "Erenhot -
+/// Oulan-Bator"): a route or a border crossing names a place on each side. Spaced only:
+/// a hyphen joins the words of one name as often ("Novohrad-Volynskyï").
+pub fn dashed_after(text: &str, end: usize) -> Option<Range<usize>> {
+    let rest = &text[end..];
+    let after_space = rest.trim_start_matches([' ', '\n']);
+    if after_space.len() == rest.len() {
+        return None;
+    }
+    let after_dash = after_space.strip_prefix(['-', '–'])?;
+    let name = after_dash.trim_start_matches([' ', '\n']);
+    if name.len() == after_dash.len() {
+        return None;
+    }
+    let from = text.len() - name.len();
+    let mut tokens = text[from..]
+        .split_ascii_whitespace()
+        .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
+        .take(MAX_NAME_WORDS + 1);
+    let first = tokens.next()?;
+    let more: Vec<Token> = tokens.collect();
+    if SENTENCE_OPENERS.contains(&word_of(first.text)) {
+        return None;
+    }
+    name_at(first, &more).map(|(name, _)| name.span)
+}
+
+/// The name joined by a spaced dash before byte `start` ("Kozlovitchi - Koroszczyn" read
+/// from the second): one to [`MAX_NAME_WORDS`] capitalised words right before " - ".
+pub fn dashed_before(text: &str, start: usize) -> Option<Range<usize>> {
+    let before = &text[..start];
+    let before_space = before.trim_end_matches([' ', '\n']);
+    if before_space.len() == before.len() {
+        return None;
+    }
+    let before_dash = before_space.strip_suffix(['-', '–'])?;
+    let name = before_dash.trim_end_matches([' ', '\n']);
+    if name.len() == before_dash.len() {
+        return None;
+    }
+    let end = name.len();
+    let mut first = None;
+    for (k, token) in name.rsplit(|c: char| c.is_ascii_whitespace()).filter(|t| !t.is_empty()).enumerate() {
+        let token_start = token.as_ptr() as usize - text.as_ptr() as usize;
+        let whole = word_of(token).len() == token.len();
+        let name_word = whole && is_name_word(token) && !SENTENCE_OPENERS.contains(&token);
+        if k == MAX_NAME_WORDS || !name_word {
+            // A word ends the name only if it is not a longer name's ("Ivan Petrov Kuźnica").
+            if k == MAX_NAME_WORDS && name_word {
+                return None;
+            }
+            break;
+        }
+        first = Some(token_start);
+    }
+    let start = first?;
+    let previous = text[..start].split_ascii_whitespace().next_back().unwrap_or("");
+    (!COMPASS_NAMES.contains(&&text[start..end]) && !DETERMINERS.contains(&previous)).then_some(start..end)
+}
+
 /// Most words between a plant's head and the "de" before its place ("usine de traitement
 /// du gaz de Moubarek").
 const MAX_PLANT_WORDS: usize = 6;
@@ -344,9 +404,21 @@ fn word_of(token: &str) -> &str {
     token[..len].trim_end_matches(['-', '\'', '’'])
 }
 
+/// A capitalised word of a place's name: a capital, then small letters in each part of a
+/// hyphenated word ("Kamenny", "Zamyn-Üüd"), not an acronym or a firm's "AgroSupport".
 fn is_name_word(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase) && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.split('-').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase)
+        })
 }
+
+/// Words before a capitalised word that make it a common noun ("les capitales des deux
+/// États - Minsk et Tbilissi").
+const DETERMINERS: &[&str] = &[
+    "le", "la", "les", "l'", "des", "du", "un", "une", "deux", "trois", "quatre", "ces", "ses", "leurs", "nos", "vos",
+];
 
 /// The name of one to [`MAX_NAME_WORDS`] capitalised words that starts with `first`
 /// (`more` are the tokens after it), and how it ends.
@@ -450,6 +522,23 @@ mod tests {
         assert_eq!(place("usine de Baranovitchi produit"), None);
         assert_eq!(place("centrale de Minsk"), None);
         assert_eq!(place("usine qui exporte de Minsk"), None);
+    }
+
+    #[test]
+    fn names_joined_by_a_spaced_dash() {
+        let text = "le couloir Brest - Terespol et Medininkai -   Kamenny Log. Et Minsk-Vilnius - Le";
+        let after = |word: &str| dashed_after(text, text.find(word).unwrap() + word.len()).map(|r| &text[r]);
+        let before = |word: &str| dashed_before(text, text.find(word).unwrap()).map(|r| &text[r]);
+        assert_eq!(after("Brest"), Some("Terespol"));
+        assert_eq!(before("Terespol"), Some("Brest"));
+        assert_eq!(after("Medininkai"), Some("Kamenny Log"));
+        assert_eq!(before("Kamenny"), Some("Medininkai"));
+        assert_eq!(after("Minsk"), None);
+        assert_eq!(after("Vilnius"), None);
+        assert_eq!(before("Vilnius"), None);
+        let text = "des deux États - Minsk et Tbilissi, le kraï de Primorsky - AgroSupport LLC";
+        assert_eq!(dashed_before(text, text.find("Minsk").unwrap()), None);
+        assert_eq!(dashed_after(text, text.find(" - Agro").unwrap()), None);
     }
 
     #[test]

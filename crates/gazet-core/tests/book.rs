@@ -587,3 +587,23 @@ fn plants_named_after_unlisted_places() {
     );
     assert_mentions_exactly("l'usine de Dehkanabad", &[]);
 }
+
+/// A route or a border crossing joins towns by a spaced dash: the other side is a place
+/// too; a dash after a region or before a firm is an apposition.
+#[test]
+fn places_joined_to_a_town_by_a_spaced_dash() {
+    assert_mentions_exactly(
+        "le couloir ferroviaire Brest - Terespol et l'itinéraire Tianjin - Erenhot - Oulan-Bator",
+        &[
+            ("Brest", "geonames:629634"),
+            ("Terespol", "gazet:region/unlisted"),
+            ("Tianjin", "geonames:1792947"),
+            ("Erenhot", "gazet:region/unlisted"),
+            ("Oulan-Bator", "geonames:2028462"),
+        ],
+    );
+    assert_mentions_exactly(
+        "les capitales des deux États - Minsk et Tbilissi - et la région de Mogilev - Coimdods",
+        &[("Minsk", "geonames:625144"), ("Tbilissi", "geonames:611717"), ("région de Mogilev", "iso3166-2:BY-MA")],
+    );
+}
