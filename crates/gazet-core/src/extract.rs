@@ -388,7 +388,7 @@ impl Extractor {
             self.attach_academy_acronyms(text, &mut mentions);
             self.add_unlisted_territories(text, &original(&spotted.territories), &mut mentions);
             self.add_places_after_heads(text, &original(&spotted.place_heads), &mut mentions);
-            self.add_places_joined_by_dashes(text, &mut mentions);
+            self.add_places_joined_to_towns(text, &mut mentions);
             self.add_district_adjectives(text, &folded, &spotted.districts, &mut mentions);
             self.add_unlisted_firms(text, &original(&spotted.firm_cues), &mut mentions);
             let capitals = crate::unlisted::capital_word_starts(text);
@@ -1660,14 +1660,20 @@ impl Extractor {
         insert_found(mentions, found);
     }
 
-    /// Places no gazetteer lists joined to a place by a spaced dash, along a route or at a
+    /// Places no gazetteer lists joined to a town: by a spaced dash, along a route or at a
     /// border crossing ("le couloir Brest - Terespol", "Tianjin - Erenhot - Oulan-Bator";
-    /// `places::dashed_after`, `places::dashed_before`).
-    fn add_places_joined_by_dashes(&self, text: &str, mentions: &mut Vec<Mention>) {
+    /// `places::dashed_after`, `places::dashed_before`), or in a list that repeats the
+    /// town's preposition ("de Telavi, de Sighnaghi et de Lagodekhi"; `places::listed_after`,
+    /// `places::listed_before`).
+    fn add_places_joined_to_towns(&self, text: &str, mentions: &mut Vec<Mention>) {
         // Towns, or places found by a rule: a route or a crossing joins towns ("la région
         // de Mogilev - Coimdods" is a title and its publisher).
         let is_place = |m: &Mention| {
             m.form == Form::Name && (m.entity == self.unlisted_region || self.gazetteer.entity(m.entity).is_town())
+        };
+        let listed_place = |mentions: &[Mention], span: &std::ops::Range<usize>| {
+            let k = mentions.partition_point(|m| m.start < span.start);
+            mentions.get(k).is_some_and(|m| m.start == span.start && m.end == span.end && is_place(m))
         };
         let mut found: Vec<(usize, Mention)> = Vec::new();
         let add = |span: std::ops::Range<usize>, mentions: &[Mention], found: &mut Vec<(usize, Mention)>| {
@@ -1693,6 +1699,29 @@ impl Extractor {
                 match add(span, mentions, &mut found) {
                     Some(span) => start = span.start,
                     None => break,
+                }
+            }
+            // A list that repeats the town's preposition names places ("de Telavi, de
+            // Sighnaghi et de Lagodekhi"), on both sides of the town.
+            let town = self.gazetteer.entity(mentions[i].entity).is_town();
+            let Some(preposition) = crate::places::list_preposition_before(text, mentions[i].start).filter(|_| town)
+            else {
+                continue;
+            };
+            let mut end = mentions[i].end;
+            while let Some(span) = crate::places::listed_after(text, end, preposition) {
+                end = span.end;
+                let listed = listed_place(mentions, &span);
+                if !listed && add(span, mentions, &mut found).is_none() {
+                    break;
+                }
+            }
+            let mut start = mentions[i].start;
+            while let Some(span) = crate::places::listed_before(text, start, preposition) {
+                start = span.start;
+                let listed = listed_place(mentions, &span);
+                if !listed && add(span, mentions, &mut found).is_none() {
+                    break;
                 }
             }
         }

@@ -281,6 +281,113 @@ pub fn dashed_before(text: &str, start: usize) -> Option<Range<usize>> {
     (!COMPASS_NAMES.contains(&&text[start..end]) && !DETERMINERS.contains(&previous)).then_some(start..end)
 }
 
+/// The preposition a place is named after, in a list of places that repeats it ("les
+/// exploitations de Telavi, de Sighnaghi et de Lagodekhi", "à Ivatsevitchi, à Louninets et
+/// à Bereza"): "de" for "de" and "d'", or "à".
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum ListPreposition {
+    De,
+    A,
+}
+
+/// The preposition right before byte `start`, if it is one a list repeats.
+pub fn list_preposition_before(text: &str, start: usize) -> Option<ListPreposition> {
+    let before = &text[..start];
+    let word = if let Some(rest) = before.strip_suffix(['\'', '’']) {
+        &rest[rest.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1)..]
+    } else {
+        let rest = before.trim_end_matches([' ', '\n']);
+        if rest.len() == before.len() {
+            return None;
+        }
+        &rest[rest.rfind(|c: char| c.is_ascii_whitespace()).map_or(0, |i| i + 1)..]
+    };
+    match word {
+        "de" | "d" => Some(ListPreposition::De),
+        "à" => Some(ListPreposition::A),
+        _ => None,
+    }
+}
+
+/// The next name of a list after byte `end`, joined by ", " or " et " and the list's
+/// preposition (", de Sighnaghi", " et d'Ordoubad", ", à Bereza").
+pub fn listed_after(text: &str, end: usize, preposition: ListPreposition) -> Option<Range<usize>> {
+    let rest = &text[end..];
+    let joined = rest
+        .strip_prefix(',')
+        .map(|r| r.trim_start_matches([' ', '\n']))
+        .map(|r| r.strip_prefix("et ").map_or(r, |r| r.trim_start_matches([' ', '\n'])))
+        .or_else(|| {
+            let r = rest.trim_start_matches([' ', '\n']);
+            (r.len() < rest.len()).then_some(r)?.strip_prefix("et ").map(|r| r.trim_start_matches([' ', '\n']))
+        })?;
+    let name = match preposition {
+        ListPreposition::De => joined
+            .strip_prefix("de ")
+            .map(|r| r.trim_start_matches([' ', '\n']))
+            .or_else(|| joined.strip_prefix("d'"))
+            .or_else(|| joined.strip_prefix("d’"))?,
+        ListPreposition::A => joined.strip_prefix("à ").map(|r| r.trim_start_matches([' ', '\n']))?,
+    };
+    let from = text.len() - name.len();
+    let mut tokens = text[from..]
+        .split_ascii_whitespace()
+        .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
+        .take(MAX_NAME_WORDS + 1);
+    let first = tokens.next()?;
+    let more: Vec<Token> = tokens.collect();
+    if COMPASS_NAMES.contains(&word_of(first.text)) {
+        return None;
+    }
+    name_at(first, &more).map(|(name, _)| name.span)
+}
+
+/// The previous name of a list before byte `start`, where a name of the list starts after
+/// its preposition: "de Telavi, " before "de Sighnaghi".
+pub fn listed_before(text: &str, start: usize, preposition: ListPreposition) -> Option<Range<usize>> {
+    // The preposition of the name at `start`, then the joint.
+    let before = &text[..start];
+    let before = match preposition {
+        ListPreposition::De => before
+            .strip_suffix("d'")
+            .or_else(|| before.strip_suffix("d’"))
+            .or_else(|| before.trim_end_matches([' ', '\n']).strip_suffix("de"))?,
+        ListPreposition::A => before.trim_end_matches([' ', '\n']).strip_suffix("à")?,
+    };
+    let trimmed = before.trim_end_matches([' ', '\n']);
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let trimmed = trimmed.strip_suffix(" et").or_else(|| trimmed.strip_suffix("\net")).unwrap_or(trimmed);
+    let trimmed = trimmed.trim_end_matches([' ', '\n']);
+    let name_end_text = trimmed.strip_suffix(',').unwrap_or(trimmed);
+    if name_end_text.len() == trimmed.len() && trimmed.len() == before.trim_end_matches([' ', '\n']).len() {
+        return None; // neither a comma nor "et"
+    }
+    let end = name_end_text.len();
+    // The name's words back to the previous name's preposition.
+    let mut first = None;
+    for (k, token) in name_end_text.rsplit(|c: char| c.is_ascii_whitespace()).filter(|t| !t.is_empty()).enumerate() {
+        let token_start = token.as_ptr() as usize - text.as_ptr() as usize;
+        let elided = token.strip_prefix("d'").or_else(|| token.strip_prefix("d’"));
+        let word = elided.unwrap_or(token);
+        let name_word = word_of(word).len() == word.len() && is_name_word(word);
+        if name_word && k < MAX_NAME_WORDS {
+            first = Some(token_start + (token.len() - word.len()));
+            if elided.is_some() {
+                return (preposition == ListPreposition::De).then(|| first.unwrap()..end);
+            }
+            continue;
+        }
+        let opens = match preposition {
+            ListPreposition::De => token == "de",
+            ListPreposition::A => token == "à",
+        };
+        return first.filter(|_| opens).map(|start| start..end);
+    }
+    None
+}
+
 /// Most words between a plant's head and the "de" before its place ("usine de traitement
 /// du gaz de Moubarek").
 const MAX_PLANT_WORDS: usize = 6;
@@ -539,6 +646,31 @@ mod tests {
         let text = "des deux États - Minsk et Tbilissi, le kraï de Primorsky - AgroSupport LLC";
         assert_eq!(dashed_before(text, text.find("Minsk").unwrap()), None);
         assert_eq!(dashed_after(text, text.find(" - Agro").unwrap()), None);
+    }
+
+    #[test]
+    fn names_of_a_list_that_repeats_its_preposition() {
+        let text = "les exploitations de Telavi, de Sighnaghi et de Lagodekhi ; à Ivatsevitchi, à Louninets et à Bereza. Et d'Ivanovo, de Chouïa et de Kinechma";
+        let at = |word: &str| text.find(word).unwrap();
+        let after = |word: &str| {
+            let p = list_preposition_before(text, at(word)).unwrap();
+            listed_after(text, at(word) + word.len(), p).map(|r| &text[r])
+        };
+        let before = |word: &str| {
+            let p = list_preposition_before(text, at(word)).unwrap();
+            listed_before(text, at(word), p).map(|r| &text[r])
+        };
+        assert_eq!(after("Telavi"), Some("Sighnaghi"));
+        assert_eq!(after("Sighnaghi"), Some("Lagodekhi"));
+        assert_eq!(before("Sighnaghi"), Some("Telavi"));
+        assert_eq!(before("Lagodekhi"), Some("Sighnaghi"));
+        assert_eq!(after("Lagodekhi"), None);
+        assert_eq!(before("Telavi"), None);
+        assert_eq!(before("Louninets"), Some("Ivatsevitchi"));
+        assert_eq!(after("Louninets"), Some("Bereza"));
+        assert_eq!(after("Ivanovo"), Some("Chouïa"));
+        assert_eq!(before("Chouïa"), Some("Ivanovo"));
+        assert_eq!(before("Kinechma"), Some("Chouïa"));
     }
 
     #[test]

@@ -607,3 +607,22 @@ fn places_joined_to_a_town_by_a_spaced_dash() {
         &[("Minsk", "geonames:625144"), ("Tbilissi", "geonames:611717"), ("région de Mogilev", "iso3166-2:BY-MA")],
     );
 }
+
+/// A list that repeats a town's preposition names places, on both sides of the town.
+#[test]
+fn places_listed_with_a_town_under_its_preposition() {
+    assert_mentions_exactly(
+        "les sanatoriums de Tcholpon-Ata, de Bosteri et de Tamga, dont",
+        &[
+            ("Tcholpon-Ata", "geonames:1528512"),
+            ("Bosteri", "gazet:region/unlisted"),
+            ("Tamga", "gazet:region/unlisted"),
+        ],
+    );
+    assert_mentions_exactly(
+        "des sites à Motal, à Pinsk et à Telekhany.",
+        &[("Motal", "gazet:region/unlisted"), ("Pinsk", "geonames:623549"), ("Telekhany", "gazet:region/unlisted")],
+    );
+    // Another preposition is another list.
+    assert_mentions_exactly("de Pinsk et à Telekhany", &[("Pinsk", "geonames:623549")]);
+}
