@@ -1074,10 +1074,22 @@ impl Extractor {
         }
         insert_found(mentions, named);
         let mut acronyms: Vec<(&str, EntityIdx)> = Vec::new();
+        // Short names that the firm-name rule read as firms of their own ("le ministère de
+        // l'Industrie et du Commerce de la Fédération de Russie (Minpromtorg)"): in
+        // parentheses right after a name, they are that name's.
+        let mut renamed: Vec<(usize, EntityIdx)> = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
             let kind = self.gazetteer.entity(m.entity).kind;
             if !matches!(kind, Kind::Firm | Kind::Institution) || m.form != Form::Name {
                 continue;
+            }
+            if let Some(next) = mentions.get(i + 1) {
+                let parenthesised =
+                    text[m.end..next.start].trim_start_matches(' ') == "(" && text[next.end..].starts_with(')');
+                if parenthesised && next.entity == self.unlisted_firm && m.entity != self.unlisted_firm {
+                    renamed.push((i + 1, m.entity));
+                    continue;
+                }
             }
             let Some(span) = crate::unlisted::acronym_after(text, m.end) else { continue };
             // The gazetteers know it, or another rule read it.
@@ -1087,6 +1099,10 @@ impl Extractor {
             if !acronyms.iter().any(|&(a, _)| a == &text[span.clone()]) {
                 acronyms.push((&text[span], m.entity));
             }
+        }
+        for (i, entity) in renamed {
+            mentions[i].entity = entity;
+            mentions[i].form = Form::Acronym;
         }
         if acronyms.is_empty() {
             return;

@@ -107,9 +107,10 @@ const NOT_ADJECTIVES: &[&str] = &[
     "avec", "que", "qui", "entre", "vers", "est", "sont", "a", "ont", "natale", "natal",
 ];
 
-/// Names after a head that say where, not which: "les districts agricoles de l'Ouest".
+/// Names after a head that say where, not which: "les districts agricoles de l'Ouest"; and
+/// "État", which says whose ("l'Autorité du port maritime d'État de Klaipėda").
 const COMPASS_NAMES: &[&str] =
-    &["Nord", "Sud", "Est", "Ouest", "Centre", "Nord-Ouest", "Nord-Est", "Sud-Ouest", "Sud-Est"];
+    &["Nord", "Sud", "Est", "Ouest", "Centre", "Nord-Ouest", "Nord-Est", "Sud-Ouest", "Sud-Est", "État", "États"];
 
 /// Capitalised words that open a sentence, not a name's next word ("de l'Ouest \n\nLes
 /// districts").
@@ -566,11 +567,16 @@ fn name_at(first: Token, more: &[Token]) -> Option<(Name, NameEnd)> {
     Some((Name { span: first.start..end?, words }, how))
 }
 
+/// Fewest letters of each side of a crossing written as one hyphenated word: "Zamyn-Üüd" is
+/// one town.
+const MIN_SIDE_LETTERS: usize = 4;
+
 /// The places of a crossing's name: "Bagratachen-Sadakhlo" is two.
 fn crossing_sides(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
     let name = &text[span.clone()];
     let parts: Vec<&str> = name.split('-').collect();
-    if parts.len() == 2 && parts.iter().all(|p| is_name_word(p) && !p.contains(char::is_whitespace)) {
+    let side = |p: &&str| is_name_word(p) && !p.contains(char::is_whitespace) && p.chars().count() >= MIN_SIDE_LETTERS;
+    if parts.len() == 2 && parts.iter().all(side) {
         let cut = span.start + parts[0].len();
         vec![span.start..cut, cut + 1..span.end]
     } else {
@@ -604,6 +610,7 @@ mod tests {
         assert_eq!(places("postes frontières de Dostyk et   d'Altynkol vers Brest"), ["Dostyk", "Altynkol"]);
         assert_eq!(places("poste frontière de Verkhni Lars, dont"), ["Verkhni Lars"]);
         assert_eq!(places("poste-frontière de Meghri359. Un"), ["Meghri"]);
+        assert_eq!(places("poste-frontière de Zamyn-Üüd et"), ["Zamyn-Üüd"]);
         assert_eq!(places("poste de Kozlovitchi \n\nLes camions"), ["Kozlovitchi"]);
     }
 
@@ -613,6 +620,7 @@ mod tests {
         assert!(places("poste de Vice-Premier ministre").is_empty());
         assert!(places("poste de directeur").is_empty());
         assert!(places("Port de Bakou").is_empty());
+        assert!(places("port maritime d'État de Klaipėda").is_empty());
         assert!(places("passage de la frontière").is_empty());
         assert!(places("districts de la région").is_empty());
         assert!(places("districts agricoles de l'Ouest \n\nLes districts").is_empty());

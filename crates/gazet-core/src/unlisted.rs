@@ -82,6 +82,8 @@ const BODY_HEADS: &[&str] = &[
     "Ambassade",
     "Assemblée",
     "Association",
+    // "l'Autorité du port franc de Riga", "l'Autorité de régulation ...".
+    "Autorité",
     "Bibliothèque",
     "Bureau",
     "Cabinet",
@@ -119,6 +121,9 @@ const BODY_HEADS: &[&str] = &[
     "Pouvoir",
     "Présidium",
     "Rada",
+    // "la Représentation plénipotentiaire du Président de la République kirghize dans la
+    // région d'Issyk-Koul".
+    "Représentation",
     "Secrétariat",
     "Service",
     "Théâtre",
@@ -566,6 +571,16 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
             // "des États membres de la CEI", "des États participants": the usual complement
             // of the CIS's bodies describes, capitalised as it is.
             let member_states = word == "États" && matches!(following, "membres" | "participants");
+            // "la Direction des affaires du Président de la République kirghize", "l'Agence
+            // pour la statistique auprès du Président de la République du Tadjikistan": the
+            // head of state a body reports to, capitalised as the office is, not a person.
+            // It takes none of the words a name may have before it: the name is the
+            // body's and the President's.
+            if word == "Président" && matches!(following, "" | "de") {
+                words = 0;
+                following = word;
+                continue;
+            }
             if !elided && !member_states {
                 if is_initials(word) || word.chars().any(|c| !c.is_alphabetic() && c != '-') {
                     return None;

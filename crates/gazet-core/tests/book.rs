@@ -626,3 +626,27 @@ fn places_listed_with_a_town_under_its_preposition() {
     // Another preposition is another list.
     assert_mentions_exactly("de Pinsk et à Telekhany", &[("Pinsk", "geonames:623549")]);
 }
+
+/// Bodies that report to a head of state take him in their name ("du Président de la
+/// République kirghize"), as a port authority takes its port; a short name in parentheses
+/// after a body is that body's, though it reads like a firm's ("Minpromtorg").
+#[test]
+fn bodies_of_a_president_port_authorities_and_short_names_in_parentheses() {
+    assert_mentions_exactly(
+        "qui relève de la Direction des affaires du Président de la République kirghize. Inversement",
+        &[("Direction des affaires du Président de la République kirghize", "gazet:inst/unlisted")],
+    );
+    assert_mentions_exactly(
+        "transbordés par l'Autorité du port franc de Ventspils, dont",
+        &[("Autorité du port franc de Ventspils", "gazet:inst/unlisted")],
+    );
+    assert_mentions_exactly("le Président de la République kirghize a dit", &[("République kirghize", "iso3166-1:KG")]);
+    let text = "du ministère de l'Industrie et du Commerce de la Fédération de Russie (Minpromtorg) et";
+    let found = mentions(text);
+    let at = text.find("Minpromtorg").unwrap();
+    assert_eq!(
+        found.get(&(at, at + "Minpromtorg".len())).map(|(id, _)| id.as_str()),
+        Some("gazet:inst/ministry-industry-ru"),
+        "{found:?}"
+    );
+}
