@@ -1092,8 +1092,30 @@ pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&st
 /// Universal Commodity Exchange", "Kazakhstan Petrochemical Industries" with every
 /// [`POSTPOSED_HEADS`] one too): after any name, "Bank" or "Exchange" also ends
 /// institutions' names.
-const PLACE_LED_HEADS: &[&str] =
-    &["Exchange", "Mill", "Refinery", "Combine", "Airlines", "Airways", "Bank", "Technopark"];
+const PLACE_LED_HEADS: &[&str] = &[
+    "Exchange",
+    "Mill",
+    "Refinery",
+    "Combine",
+    "Airlines",
+    "Airways",
+    "Bank",
+    "Technopark",
+    "Railway",
+    "Railways",
+    "Cargo",
+    "Logistics",
+    "Terminal",
+    "Port",
+    "Airport",
+    "Shipping",
+    "Media",
+    "Winery",
+    "Cellar",
+    "Cellars",
+    "Brewery",
+    "Distillery",
+];
 
 /// Most capitalised words of an English firm name after the place it begins with.
 const MAX_ENGLISH_NAME_WORDS: usize = 7;
@@ -1126,7 +1148,10 @@ pub fn english_firm_end(text: &str, place_end: usize) -> Option<usize> {
             break;
         }
         at += spaces + word_len;
-        if after_of || POSTPOSED_HEADS.contains(&word) || PLACE_LED_HEADS.contains(&word) {
+        // "Centre" ends a name that already has a head ("Termez Cargo Centre"); alone it
+        // is as often French.
+        let centre = end.is_some() && matches!(word, "Centre" | "Center");
+        if after_of || centre || POSTPOSED_HEADS.contains(&word) || PLACE_LED_HEADS.contains(&word) {
             end = Some(at);
         }
     }

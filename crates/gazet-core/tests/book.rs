@@ -650,3 +650,17 @@ fn bodies_of_a_president_port_authorities_and_short_names_in_parentheses() {
         "{found:?}"
     );
 }
+
+/// English names of railways, carriers, terminals and wineries that begin with their
+/// place are firms, whole.
+#[test]
+fn english_firm_names_of_transport_and_wine_led_by_their_place() {
+    assert_mentions_exactly(
+        "442 Ulaanbaatar Railway and the \"Termez Cargo Centre\", LLC \"Telavi Wine Cellar\"",
+        &[
+            ("Ulaanbaatar Railway", "gazet:firm/unlisted"),
+            ("Termez Cargo Centre", "gazet:firm/unlisted"),
+            ("Telavi Wine Cellar", "gazet:firm/unlisted"),
+        ],
+    );
+}
