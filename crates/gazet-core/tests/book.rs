@@ -384,7 +384,7 @@ fn bodies_named_after_their_state_with_any_of_its_names() {
          de la République du Kazakhstan et la Chambre de commerce et d'industrie du Belarus.",
         &[
             ("Bourse de marchandises de la République d'Ouzbékistan", "gazet:firm/uzex"),
-            ("Banque de développement de la République du Kazakhstan", "gazet:firm/dbk"),
+            ("Banque de développement de la République du Kazakhstan", "gazet:inst/development-bank-of-kazakhstan"),
             ("Chambre de commerce et d'industrie du Belarus", "gazet:inst/cci-by"),
         ],
     );
@@ -661,6 +661,19 @@ fn english_firm_names_of_transport_and_wine_led_by_their_place() {
             ("Ulaanbaatar Railway", "gazet:firm/unlisted"),
             ("Termez Cargo Centre", "gazet:firm/unlisted"),
             ("Telavi Wine Cellar", "gazet:firm/unlisted"),
+        ],
+    );
+}
+
+/// A state's development bank is a public body (the writers' call, as for the Eurasian
+/// one), named after any of its state's names.
+#[test]
+fn development_banks_of_states_are_institutions() {
+    assert_mentions_exactly(
+        "un prêt de la Banque de développement de Mongolie et de la Banque de développement du Kazakhstan",
+        &[
+            ("Banque de développement de Mongolie", "gazet:inst/development-bank-mn"),
+            ("Banque de développement du Kazakhstan", "gazet:inst/development-bank-of-kazakhstan"),
         ],
     );
 }
