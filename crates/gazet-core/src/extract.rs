@@ -746,6 +746,20 @@ impl Extractor {
                     continue;
                 }
             }
+            if after_masculine_article(&text[..c.start]) && !followed_by_capitalised_word(&text[c.end..]) {
+                // A town's name takes no article in French: after "le", "du" or "au" it names
+                // the region ("au Nakhitchevan") or something else of that name, most often
+                // the river ("sur le Naryn"), unless the town's own name has one ("du Caire").
+                readings.retain(|v| {
+                    let entity = self.gazetteer.entity(v.entity);
+                    v.form != Form::Name
+                        || !entity.is_town()
+                        || entity.names.iter().any(|n| n.text.starts_with("Le ") || n.text.starts_with("La "))
+                });
+                if readings.is_empty() {
+                    continue;
+                }
+            }
             if is_ambiguous(c) {
                 // Readings come in static rank order (a pattern's variants are sorted by it
                 // at build time), so a stable sort by document weight alone ranks them by
@@ -2286,6 +2300,15 @@ fn dedup_in_order(entities: &mut Vec<EntityIdx>) {
 }
 
 /// " Dvornik": one space, then a capitalised word.
+/// The text before a name ends with a masculine article or contraction: "le", "du", "au".
+fn after_masculine_article(before: &str) -> bool {
+    let trimmed = before.trim_end_matches([' ', '\n']);
+    trimmed.len() < before.len()
+        && ["le", "du", "au"]
+            .iter()
+            .any(|a| trimmed.strip_suffix(a).is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace)))
+}
+
 fn followed_by_capitalised_word(after: &str) -> bool {
     let mut chars = after.chars();
     chars.next() == Some(' ')

@@ -677,3 +677,13 @@ fn development_banks_of_states_are_institutions() {
         ],
     );
 }
+
+/// A town's name takes no article: after "le", "du" or "au" the name is the region named
+/// like the town, or nothing (a river); a town whose name has its article keeps it.
+#[test]
+fn no_town_after_a_masculine_article() {
+    assert_mentions_exactly(
+        "construite sur le Vakhch, pour relier Bakou au Nakhitchevan et l'ambassade au Caire",
+        &[("Bakou", "geonames:587084"), ("Nakhitchevan", "iso3166-2:AZ-NX"), ("Caire", "geonames:360630")],
+    );
+}
