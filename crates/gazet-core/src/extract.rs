@@ -746,7 +746,7 @@ impl Extractor {
                     continue;
                 }
             }
-            if after_masculine_article(&text[..c.start]) && !followed_by_capitalised_word(&text[c.end..]) {
+            if after_masculine_article(&text[..c.start]) && !before_capitalised_word(&text[c.end..]) {
                 // A town's name takes no article in French: after "le", "du" or "au" it names
                 // the region ("au Nakhitchevan") or something else of that name, most often
                 // the river ("sur le Naryn"), unless the town's own name has one ("du Caire").
@@ -2300,9 +2300,19 @@ fn dedup_in_order(entities: &mut Vec<EntityIdx>) {
 }
 
 /// " Dvornik": one space, then a capitalised word.
+/// Whitespace of any kind, then a capitalised word: the name goes on ("du St Petersburg
+/// Mercantile Exchange").
+fn before_capitalised_word(after: &str) -> bool {
+    let word = after.trim_start();
+    let mut chars = word.chars();
+    word.len() < after.len()
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase)
+}
+
 /// The text before a name ends with a masculine article or contraction: "le", "du", "au".
 fn after_masculine_article(before: &str) -> bool {
-    let trimmed = before.trim_end_matches([' ', '\n']);
+    let trimmed = before.trim_end();
     trimmed.len() < before.len()
         && ["le", "du", "au"]
             .iter()

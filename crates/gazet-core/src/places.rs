@@ -146,7 +146,7 @@ impl<'a> Token<'a> {
 /// `text`, in order. Names that other mentions cover are the caller's to drop.
 pub fn places_at(text: &str, at: usize) -> Vec<Range<usize>> {
     let mut tokens = text[at..]
-        .split_ascii_whitespace()
+        .split_whitespace()
         .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
         .take(32)
         .peekable();
@@ -227,18 +227,18 @@ pub fn places_at(text: &str, at: usize) -> Vec<Range<usize>> {
 /// a hyphen joins the words of one name as often ("Novohrad-Volynskyï").
 pub fn dashed_after(text: &str, end: usize) -> Option<Range<usize>> {
     let rest = &text[end..];
-    let after_space = rest.trim_start_matches([' ', '\n']);
+    let after_space = rest.trim_start();
     if after_space.len() == rest.len() {
         return None;
     }
     let after_dash = after_space.strip_prefix(['-', '–'])?;
-    let name = after_dash.trim_start_matches([' ', '\n']);
+    let name = after_dash.trim_start();
     if name.len() == after_dash.len() {
         return None;
     }
     let from = text.len() - name.len();
     let mut tokens = text[from..]
-        .split_ascii_whitespace()
+        .split_whitespace()
         .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
         .take(MAX_NAME_WORDS + 1);
     let first = tokens.next()?;
@@ -253,18 +253,18 @@ pub fn dashed_after(text: &str, end: usize) -> Option<Range<usize>> {
 /// from the second): one to [`MAX_NAME_WORDS`] capitalised words right before " - ".
 pub fn dashed_before(text: &str, start: usize) -> Option<Range<usize>> {
     let before = &text[..start];
-    let before_space = before.trim_end_matches([' ', '\n']);
+    let before_space = before.trim_end();
     if before_space.len() == before.len() {
         return None;
     }
     let before_dash = before_space.strip_suffix(['-', '–'])?;
-    let name = before_dash.trim_end_matches([' ', '\n']);
+    let name = before_dash.trim_end();
     if name.len() == before_dash.len() {
         return None;
     }
     let end = name.len();
     let mut first = None;
-    for (k, token) in name.rsplit(|c: char| c.is_ascii_whitespace()).filter(|t| !t.is_empty()).enumerate() {
+    for (k, token) in name.rsplit(char::is_whitespace).filter(|t| !t.is_empty()).enumerate() {
         let token_start = token.as_ptr() as usize - text.as_ptr() as usize;
         let whole = word_of(token).len() == token.len();
         let name_word = whole && is_name_word(token) && !SENTENCE_OPENERS.contains(&token);
@@ -278,7 +278,7 @@ pub fn dashed_before(text: &str, start: usize) -> Option<Range<usize>> {
         first = Some(token_start);
     }
     let start = first?;
-    let previous = text[..start].split_ascii_whitespace().next_back().unwrap_or("");
+    let previous = text[..start].split_whitespace().next_back().unwrap_or("");
     (!COMPASS_NAMES.contains(&&text[start..end]) && !DETERMINERS.contains(&previous)).then_some(start..end)
 }
 
@@ -294,14 +294,18 @@ pub enum ListPreposition {
 /// The preposition right before byte `start`, if it is one a list repeats.
 pub fn list_preposition_before(text: &str, start: usize) -> Option<ListPreposition> {
     let before = &text[..start];
+    // The letters at the end of `s`, back to its last other char.
+    let last_word = |s: &'_ str| -> usize {
+        s.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8())
+    };
     let word = if let Some(rest) = before.strip_suffix(['\'', '’']) {
-        &rest[rest.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1)..]
+        &rest[last_word(rest)..]
     } else {
-        let rest = before.trim_end_matches([' ', '\n']);
+        let rest = before.trim_end();
         if rest.len() == before.len() {
             return None;
         }
-        &rest[rest.rfind(|c: char| c.is_ascii_whitespace()).map_or(0, |i| i + 1)..]
+        &rest[last_word(rest)..]
     };
     match word {
         "de" | "d" => Some(ListPreposition::De),
@@ -310,29 +314,31 @@ pub fn list_preposition_before(text: &str, start: usize) -> Option<ListPrepositi
     }
 }
 
+/// The text after the word `word` that `text` starts with, and the whitespace after it.
+fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let rest = text.strip_prefix(word)?;
+    let after = rest.trim_start();
+    (after.len() < rest.len()).then_some(after)
+}
+
 /// The next name of a list after byte `end`, joined by ", " or " et " and the list's
 /// preposition (", de Sighnaghi", " et d'Ordoubad", ", à Bereza").
 pub fn listed_after(text: &str, end: usize, preposition: ListPreposition) -> Option<Range<usize>> {
     let rest = &text[end..];
-    let joined = rest
-        .strip_prefix(',')
-        .map(|r| r.trim_start_matches([' ', '\n']))
-        .map(|r| r.strip_prefix("et ").map_or(r, |r| r.trim_start_matches([' ', '\n'])))
-        .or_else(|| {
-            let r = rest.trim_start_matches([' ', '\n']);
-            (r.len() < rest.len()).then_some(r)?.strip_prefix("et ").map(|r| r.trim_start_matches([' ', '\n']))
+    let joined =
+        rest.strip_prefix(',').map(|r| r.trim_start()).map(|r| strip_word(r, "et").unwrap_or(r)).or_else(|| {
+            let r = rest.trim_start();
+            strip_word((r.len() < rest.len()).then_some(r)?, "et")
         })?;
     let name = match preposition {
-        ListPreposition::De => joined
-            .strip_prefix("de ")
-            .map(|r| r.trim_start_matches([' ', '\n']))
-            .or_else(|| joined.strip_prefix("d'"))
-            .or_else(|| joined.strip_prefix("d’"))?,
-        ListPreposition::A => joined.strip_prefix("à ").map(|r| r.trim_start_matches([' ', '\n']))?,
+        ListPreposition::De => {
+            strip_word(joined, "de").or_else(|| joined.strip_prefix("d'")).or_else(|| joined.strip_prefix("d’"))?
+        }
+        ListPreposition::A => strip_word(joined, "à")?,
     };
     let from = text.len() - name.len();
     let mut tokens = text[from..]
-        .split_ascii_whitespace()
+        .split_whitespace()
         .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
         .take(MAX_NAME_WORDS + 1);
     let first = tokens.next()?;
@@ -352,23 +358,23 @@ pub fn listed_before(text: &str, start: usize, preposition: ListPreposition) -> 
         ListPreposition::De => before
             .strip_suffix("d'")
             .or_else(|| before.strip_suffix("d’"))
-            .or_else(|| before.trim_end_matches([' ', '\n']).strip_suffix("de"))?,
-        ListPreposition::A => before.trim_end_matches([' ', '\n']).strip_suffix("à")?,
+            .or_else(|| before.trim_end().strip_suffix("de"))?,
+        ListPreposition::A => before.trim_end().strip_suffix("à")?,
     };
-    let trimmed = before.trim_end_matches([' ', '\n']);
+    let trimmed = before.trim_end();
     if trimmed.len() == before.len() {
         return None;
     }
-    let trimmed = trimmed.strip_suffix(" et").or_else(|| trimmed.strip_suffix("\net")).unwrap_or(trimmed);
-    let trimmed = trimmed.trim_end_matches([' ', '\n']);
+    let trimmed = trimmed.strip_suffix("et").filter(|r| r.ends_with(char::is_whitespace)).unwrap_or(trimmed);
+    let trimmed = trimmed.trim_end();
     let name_end_text = trimmed.strip_suffix(',').unwrap_or(trimmed);
-    if name_end_text.len() == trimmed.len() && trimmed.len() == before.trim_end_matches([' ', '\n']).len() {
+    if name_end_text.len() == trimmed.len() && trimmed.len() == before.trim_end().len() {
         return None; // neither a comma nor "et"
     }
     let end = name_end_text.len();
     // The name's words back to the previous name's preposition.
     let mut first = None;
-    for (k, token) in name_end_text.rsplit(|c: char| c.is_ascii_whitespace()).filter(|t| !t.is_empty()).enumerate() {
+    for (k, token) in name_end_text.rsplit(char::is_whitespace).filter(|t| !t.is_empty()).enumerate() {
         let token_start = token.as_ptr() as usize - text.as_ptr() as usize;
         let elided = token.strip_prefix("d'").or_else(|| token.strip_prefix("d’"));
         let word = elided.unwrap_or(token);
@@ -413,7 +419,7 @@ fn describes_plant(token: &str) -> bool {
 /// (`unlisted::body_start`).
 pub fn place_after_plant_at(text: &str, at: usize) -> Option<Range<usize>> {
     let mut tokens = text[at..]
-        .split_ascii_whitespace()
+        .split_whitespace()
         .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
         .take(MAX_PLANT_WORDS + MAX_NAME_WORDS + 2);
     let head = tokens.next()?;
@@ -679,6 +685,11 @@ mod tests {
         assert_eq!(after("Ivanovo"), Some("Chouïa"));
         assert_eq!(before("Chouïa"), Some("Ivanovo"));
         assert_eq!(before("Kinechma"), Some("Chouïa"));
+        // Multi-byte chars before the preposition.
+        let text = "ﬁ\u{a0}de\u{a0}Telavi, de Sighnaghi";
+        let at = text.find("Telavi").unwrap();
+        assert_eq!(list_preposition_before(text, at), Some(ListPreposition::De));
+        assert_eq!(list_preposition_before("\u{a0}’Telavi", "\u{a0}’".len()), None);
     }
 
     #[test]

@@ -65,6 +65,10 @@ const FRAGMENTS: &[&str] = &[
     "et",
     "le",
     "économique",
+    "les postes frontières de Dostyk et d'Altynkol",
+    "le couloir Brest - Terespol",
+    "de Telavi, de Sighnaghi et de Lagodekhi",
+    "l'usine de potasse de Dehkanabad",
 ];
 
 fn sentence() -> impl Strategy<Value = Vec<usize>> {
