@@ -148,9 +148,13 @@ pub fn places_at(text: &str, at: usize) -> Vec<Range<usize>> {
     let mut tokens = text[at..]
         .split_whitespace()
         .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
-        .take(32)
-        .peekable();
+        .take(24);
     let Some(first) = tokens.next() else { return Vec::new() };
+    // Most spotted words head nothing here ("point de vue", "la ville"): turned away before
+    // the tokens after them are read.
+    if !HEADS.iter().any(|h| is_head_word(first.text, h.words[0], h.may_capitalise)) {
+        return Vec::new();
+    }
     let mut rest: Vec<Token> = Vec::with_capacity(8);
     rest.extend(tokens);
     let Some(head) = HEADS.iter().find(|h| {
@@ -423,13 +427,16 @@ pub fn place_after_plant_at(text: &str, at: usize) -> Option<Range<usize>> {
         .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
         .take(MAX_PLANT_WORDS + MAX_NAME_WORDS + 2);
     let head = tokens.next()?;
-    let rest: Vec<Token> = tokens.collect();
     let head_word = head.text.strip_prefix('(').unwrap_or(head.text);
     let head_word =
         ["l'", "l’", "L'", "L’", "d'", "d’"].iter().find_map(|e| head_word.strip_prefix(e)).unwrap_or(head_word);
-    if !crate::unlisted::is_plant_head(head_word, rest.first().map_or("", |t| t.text)) {
+    // Most body heads are not plants' ("Comité", "Institut"): turned away before the
+    // tokens after them are read.
+    let second = tokens.next()?;
+    if !crate::unlisted::is_plant_head(head_word, second.text) {
         return None;
     }
+    let rest: Vec<Token> = std::iter::once(second).chain(tokens).collect();
     let mut described = false;
     for (k, token) in rest.iter().enumerate().take(MAX_PLANT_WORDS + 1) {
         let name = if token.text == "de" {
@@ -479,11 +486,12 @@ fn is_head_word(token: &str, word: &str, may_capitalise: bool) -> bool {
     if token == word {
         return true;
     }
-    // The same word with a capital ("Le poste de Krasnoïe", "Les districts de ...").
-    may_capitalise && {
-        let mut chars = token.chars();
-        chars.next().is_some_and(|c| c.to_lowercase().eq(word.chars().take(1))) && chars.as_str() == &word[1..]
-    }
+    // The same word with a capital ("Le poste de Krasnoïe", "Les districts de ..."); every
+    // head starts with an ASCII letter.
+    may_capitalise
+        && token.len() == word.len()
+        && token.as_bytes()[0].to_ascii_lowercase() == word.as_bytes()[0]
+        && token.as_bytes()[1..] == word.as_bytes()[1..]
 }
 
 fn is_adjective(token: &str) -> bool {
