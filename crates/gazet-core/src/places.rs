@@ -142,13 +142,27 @@ impl<'a> Token<'a> {
     }
 }
 
+/// The whitespace-separated tokens of `text` from byte `from`, with their offsets.
+fn tokens_from(text: &str, from: usize) -> impl Iterator<Item = Token<'_>> {
+    text[from..].split_whitespace().map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
+}
+
+/// The name of one to [`MAX_NAME_WORDS`] capitalised words that starts at byte `from`,
+/// unless its first word is one of `refused`.
+fn name_from(text: &str, from: usize, refused: &[&str]) -> Option<Range<usize>> {
+    let mut tokens = tokens_from(text, from).take(MAX_NAME_WORDS + 1);
+    let first = tokens.next()?;
+    let more: Vec<Token> = tokens.collect();
+    if refused.contains(&word_of(first.text)) {
+        return None;
+    }
+    name_at(first, &more).map(|(name, _)| name.span)
+}
+
 /// The byte spans of the places named after the head noun that starts at byte `at` of
 /// `text`, in order. Names that other mentions cover are the caller's to drop.
 pub fn places_at(text: &str, at: usize) -> Vec<Range<usize>> {
-    let mut tokens = text[at..]
-        .split_whitespace()
-        .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
-        .take(24);
+    let mut tokens = tokens_from(text, at).take(24);
     let Some(first) = tokens.next() else { return Vec::new() };
     // Most spotted words head nothing here ("point de vue", "la ville"): turned away before
     // the tokens after them are read.
@@ -240,17 +254,7 @@ pub fn dashed_after(text: &str, end: usize) -> Option<Range<usize>> {
     if name.len() == after_dash.len() {
         return None;
     }
-    let from = text.len() - name.len();
-    let mut tokens = text[from..]
-        .split_whitespace()
-        .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
-        .take(MAX_NAME_WORDS + 1);
-    let first = tokens.next()?;
-    let more: Vec<Token> = tokens.collect();
-    if SENTENCE_OPENERS.contains(&word_of(first.text)) {
-        return None;
-    }
-    name_at(first, &more).map(|(name, _)| name.span)
+    name_from(text, text.len() - name.len(), SENTENCE_OPENERS)
 }
 
 /// The name joined by a spaced dash before byte `start` ("Kozlovitchi - Koroszczyn" read
@@ -340,17 +344,7 @@ pub fn listed_after(text: &str, end: usize, preposition: ListPreposition) -> Opt
         }
         ListPreposition::A => strip_word(joined, "à")?,
     };
-    let from = text.len() - name.len();
-    let mut tokens = text[from..]
-        .split_whitespace()
-        .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
-        .take(MAX_NAME_WORDS + 1);
-    let first = tokens.next()?;
-    let more: Vec<Token> = tokens.collect();
-    if COMPASS_NAMES.contains(&word_of(first.text)) {
-        return None;
-    }
-    name_at(first, &more).map(|(name, _)| name.span)
+    name_from(text, text.len() - name.len(), COMPASS_NAMES)
 }
 
 /// The previous name of a list before byte `start`, where a name of the list starts after
@@ -422,10 +416,7 @@ fn describes_plant(token: &str) -> bool {
 /// all. Once found, the place is read as the end of the plant's name like a listed town
 /// (`unlisted::body_start`).
 pub fn place_after_plant_at(text: &str, at: usize) -> Option<Range<usize>> {
-    let mut tokens = text[at..]
-        .split_whitespace()
-        .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
-        .take(MAX_PLANT_WORDS + MAX_NAME_WORDS + 2);
+    let mut tokens = tokens_from(text, at).take(MAX_PLANT_WORDS + MAX_NAME_WORDS + 2);
     let head = tokens.next()?;
     let head_word = head.text.strip_prefix('(').unwrap_or(head.text);
     let head_word =
