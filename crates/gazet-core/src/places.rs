@@ -100,11 +100,40 @@ const OFFICES: &[&str] = &[
     "Khokim",
 ];
 
-/// Words that are not adjectives of a head, and "natale": "la ville natale de Tamerlan"
-/// names a person.
+/// Words that are not adjectives of a head, and two that make it another kind of thing:
+/// "la ville natale de Tamerlan" names a person, and federal districts are listed by their
+/// names ("les districts fédéraux de l'Oural et de Moscou": Moscow is no federal district).
 const NOT_ADJECTIVES: &[&str] = &[
-    "de", "du", "des", "d'", "la", "le", "les", "et", "ou", "en", "à", "au", "aux", "dans", "sur", "pour", "par",
-    "avec", "que", "qui", "entre", "vers", "est", "sont", "a", "ont", "natale", "natal",
+    "de",
+    "du",
+    "des",
+    "d'",
+    "la",
+    "le",
+    "les",
+    "et",
+    "ou",
+    "en",
+    "à",
+    "au",
+    "aux",
+    "dans",
+    "sur",
+    "pour",
+    "par",
+    "avec",
+    "que",
+    "qui",
+    "entre",
+    "vers",
+    "est",
+    "sont",
+    "a",
+    "ont",
+    "natale",
+    "natal",
+    "fédéraux",
+    "fédéral",
 ];
 
 /// Names after a head that say where, not which: "les districts agricoles de l'Ouest"; and
@@ -629,6 +658,7 @@ mod tests {
         assert!(places("passage de la frontière").is_empty());
         assert!(places("districts de la région").is_empty());
         assert!(places("districts agricoles de l'Ouest \n\nLes districts").is_empty());
+        assert!(places("districts fédéraux de l'Oural et de Moscou").is_empty());
         assert!(places("ville natale de \n\nTamerlan située").is_empty());
     }
 
