@@ -2299,7 +2299,6 @@ fn dedup_in_order(entities: &mut Vec<EntityIdx>) {
     }
 }
 
-/// " Dvornik": one space, then a capitalised word.
 /// Whitespace of any kind, then a capitalised word: the name goes on ("du St Petersburg
 /// Mercantile Exchange").
 fn before_capitalised_word(after: &str) -> bool {
@@ -2319,6 +2318,7 @@ fn after_masculine_article(before: &str) -> bool {
             .any(|a| trimmed.strip_suffix(a).is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace)))
 }
 
+/// " Dvornik": one space, then a capitalised word.
 fn followed_by_capitalised_word(after: &str) -> bool {
     let mut chars = after.chars();
     chars.next() == Some(' ')

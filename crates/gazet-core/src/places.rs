@@ -11,6 +11,11 @@
 
 use std::ops::Range;
 
+use crate::unlisted::Token;
+
+/// An elided "de" before a name ("d'Ordoubad").
+const ELIDED_DE: &[&str] = &["d'", "d’"];
+
 /// A head noun and what may follow it.
 struct Head {
     /// Whitespace-separated words, the first compared whatever the case of its first
@@ -136,10 +141,16 @@ const NOT_ADJECTIVES: &[&str] = &[
     "fédéral",
 ];
 
-/// Names after a head that say where, not which: "les districts agricoles de l'Ouest"; and
-/// "État", which says whose ("l'Autorité du port maritime d'État de Klaipėda").
-const COMPASS_NAMES: &[&str] =
-    &["Nord", "Sud", "Est", "Ouest", "Centre", "Nord-Ouest", "Nord-Est", "Sud-Ouest", "Sud-Est", "État", "États"];
+/// Names after a head that say where, not which ("les districts agricoles de l'Ouest",
+/// `unlisted::COMPASS_NAMES`), or whose: "État" ("l'Autorité du port maritime d'État de
+/// Klaipėda").
+fn says_where_or_whose(word: &str) -> bool {
+    crate::unlisted::COMPASS_NAMES.contains(&word) || matches!(word, "État" | "États")
+}
+
+fn opens_a_sentence(word: &str) -> bool {
+    SENTENCE_OPENERS.contains(&word)
+}
 
 /// Capitalised words that open a sentence, not a name's next word ("de l'Ouest \n\nLes
 /// districts").
@@ -153,36 +164,18 @@ pub fn head_words() -> impl Iterator<Item = &'static str> {
     HEADS.iter().map(|h| h.words[0].split('-').next().unwrap_or(h.words[0]))
 }
 
-#[derive(Clone, Copy)]
-struct Token<'a> {
-    start: usize,
-    text: &'a str,
-}
-
-impl<'a> Token<'a> {
-    fn rest_after(&self, prefix: &str) -> Option<Token<'a>> {
-        let rest = self.text.strip_prefix(prefix)?;
-        Some(Token { start: self.start + prefix.len(), text: rest })
-    }
-
-    /// The token after an elided "d'" ("d'Ordoubad" -> "Ordoubad").
-    fn after_elided_de(&self) -> Option<Token<'a>> {
-        self.rest_after("d'").or_else(|| self.rest_after("d’"))
-    }
-}
-
 /// The whitespace-separated tokens of `text` from byte `from`, with their offsets.
 fn tokens_from(text: &str, from: usize) -> impl Iterator<Item = Token<'_>> {
     text[from..].split_whitespace().map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
 }
 
 /// The name of one to [`MAX_NAME_WORDS`] capitalised words that starts at byte `from`,
-/// unless its first word is one of `refused`.
-fn name_from(text: &str, from: usize, refused: &[&str]) -> Option<Range<usize>> {
+/// unless its first word is `refused`.
+fn name_from(text: &str, from: usize, refused: fn(&str) -> bool) -> Option<Range<usize>> {
     let mut tokens = tokens_from(text, from).take(MAX_NAME_WORDS + 1);
     let first = tokens.next()?;
     let more: Vec<Token> = tokens.collect();
-    if refused.contains(&word_of(first.text)) {
+    if refused(word_of(first.text)) {
         return None;
     }
     name_at(first, &more).map(|(name, _)| name.span)
@@ -220,11 +213,11 @@ pub fn places_at(text: &str, at: usize) -> Vec<Range<usize>> {
         match rest.get(i + 1) {
             Some(t) => {
                 i += 1;
-                t.rest_after("l'").or_else(|| t.rest_after("l’")).unwrap_or(*t)
+                t.strip_prefix(&["l'", "l’"]).unwrap_or(*t)
             }
             None => return Vec::new(),
         }
-    } else if let Some(name) = after_head.after_elided_de() {
+    } else if let Some(name) = after_head.strip_prefix(ELIDED_DE) {
         name
     } else if head.crossing && i == head.words.len() - 1 {
         after_head
@@ -283,7 +276,7 @@ pub fn dashed_after(text: &str, end: usize) -> Option<Range<usize>> {
     if name.len() == after_dash.len() {
         return None;
     }
-    name_from(text, text.len() - name.len(), SENTENCE_OPENERS)
+    name_from(text, text.len() - name.len(), opens_a_sentence)
 }
 
 /// The name joined by a spaced dash before byte `start` ("Kozlovitchi - Koroszczyn" read
@@ -316,7 +309,7 @@ pub fn dashed_before(text: &str, start: usize) -> Option<Range<usize>> {
     }
     let start = first?;
     let previous = text[..start].split_whitespace().next_back().unwrap_or("");
-    (!COMPASS_NAMES.contains(&&text[start..end]) && !DETERMINERS.contains(&previous)).then_some(start..end)
+    (!says_where_or_whose(&text[start..end]) && !DETERMINERS.contains(&previous)).then_some(start..end)
 }
 
 /// The preposition a place is named after, in a list of places that repeats it ("les
@@ -373,7 +366,7 @@ pub fn listed_after(text: &str, end: usize, preposition: ListPreposition) -> Opt
         }
         ListPreposition::A => strip_word(joined, "à")?,
     };
-    name_from(text, text.len() - name.len(), COMPASS_NAMES)
+    name_from(text, text.len() - name.len(), says_where_or_whose)
 }
 
 /// The previous name of a list before byte `start`, where a name of the list starts after
@@ -465,7 +458,7 @@ pub fn place_after_plant_at(text: &str, at: usize) -> Option<Range<usize>> {
                 _ => None,
             }
         } else {
-            token.after_elided_de().filter(|t| is_name_word(word_of(t.text))).map(|t| (t, k + 1))
+            token.strip_prefix(ELIDED_DE).filter(|t| is_name_word(word_of(t.text))).map(|t| (t, k + 1))
         };
         if let Some((first, next)) = name {
             if !described {
@@ -494,8 +487,8 @@ fn joined_after_et<'a>(rest: &[Token<'a>], k: usize) -> Option<(Token<'a>, usize
     let t = rest.get(k)?;
     if t.text == "de" {
         let name = rest.get(k + 1)?;
-        Some((name.rest_after("l'").unwrap_or(*name), k + 2))
-    } else if let Some(name) = t.after_elided_de() {
+        Some((name.strip_prefix(&["l'"]).unwrap_or(*name), k + 2))
+    } else if let Some(name) = t.strip_prefix(ELIDED_DE) {
         Some((name, k + 1))
     } else {
         Some((*t, k + 1))
@@ -538,7 +531,7 @@ struct Name {
 
 /// The leading word of a token: letters, hyphens and apostrophes, without a hyphen or
 /// apostrophe at its end.
-fn word_of(token: &str) -> &str {
+pub(crate) fn word_of(token: &str) -> &str {
     let len = token
         .char_indices()
         .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
@@ -570,7 +563,7 @@ fn name_at(first: Token, more: &[Token]) -> Option<(Name, NameEnd)> {
     let mut how = NameEnd::Open;
     for (k, token) in std::iter::once(&first).chain(more).take(MAX_NAME_WORDS).enumerate() {
         let word = word_of(token.text);
-        let opens = if k == 0 { COMPASS_NAMES.contains(&word) } else { SENTENCE_OPENERS.contains(&word) };
+        let opens = if k == 0 { says_where_or_whose(word) } else { opens_a_sentence(word) };
         if !is_name_word(word) || opens {
             break;
         }

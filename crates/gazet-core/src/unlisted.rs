@@ -68,7 +68,7 @@ const TERRITORY_DESIGNATORS: &[&[&str]] = &[
 const NAME_ONLY_DESIGNATORS: &[&str] = &["village"];
 
 /// Names after a designator that say where, not which: "la région du Nord".
-const COMPASS_NAMES: &[&str] =
+pub(crate) const COMPASS_NAMES: &[&str] =
     &["Nord", "Sud", "Est", "Ouest", "Centre", "Nord-Ouest", "Nord-Est", "Sud-Ouest", "Sud-Est"];
 
 /// Most words of an unlisted territory's name ("Sosnovy Bor").
@@ -1441,14 +1441,14 @@ const MAX_ADJECTIVES: usize = 2;
 
 /// A whitespace-separated token of the original text.
 #[derive(Clone, Copy, Debug)]
-struct Token<'a> {
-    start: usize,
-    text: &'a str,
+pub(crate) struct Token<'a> {
+    pub(crate) start: usize,
+    pub(crate) text: &'a str,
 }
 
 impl<'a> Token<'a> {
     /// The rest of the token after the first of `prefixes` it starts with, if any.
-    fn strip_prefix(&self, prefixes: &[&str]) -> Option<Token<'a>> {
+    pub(crate) fn strip_prefix(&self, prefixes: &[&str]) -> Option<Token<'a>> {
         let rest = prefixes.iter().find_map(|p| self.text.strip_prefix(p))?;
         Some(Token { start: self.start + (self.text.len() - rest.len()), text: rest })
     }
@@ -1583,12 +1583,7 @@ pub fn territory_at(text: &str, at: usize) -> Option<(Range<usize>, bool)> {
     let from = if inside { at } else { name_start.start };
     for (k, token) in std::iter::once(name_start).chain(tokens).enumerate() {
         // A word of the name: letters, hyphens and apostrophes, up to the first other char.
-        let word_len = token
-            .text
-            .char_indices()
-            .find(|&(_, c)| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
-            .map_or(token.text.len(), |(i, _)| i);
-        let word = token.text[..word_len].trim_end_matches(['-', '\'', '’']);
+        let word = crate::places::word_of(token.text);
         if k == MAX_TERRITORY_WORDS || !is_capitalised(word) || (k == 0 && COMPASS_NAMES.contains(&word)) {
             break;
         }
