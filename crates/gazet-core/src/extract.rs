@@ -584,6 +584,7 @@ impl Extractor {
         let mut context = Context::of(&text[..start]);
         context.before_initial = followed_by_initial(&text[end..]);
         context.before_capitalised = followed_by_capitalised_word(&text[end..]);
+        context.before_quoted_name = followed_by_quoted_name(&text[end..]);
         context.before_lowercase = context.after_author_initial && followed_by_lowercase_word(&text[end..]);
         let (first, last) = self.compiled.pattern_ranges[hit.pattern as usize];
         let seen = Shape::of_span(text, start, end);
@@ -1943,6 +1944,8 @@ struct Context<'a> {
     before_initial: bool,
     /// "Vladimir Dvornik": a capitalised word right after the match.
     before_capitalised: bool,
+    /// 'UE "Minskvodokanal"': a quoted name right after the match.
+    before_quoted_name: bool,
     /// The run of letters that ends `trimmed`.
     last_word: std::cell::OnceCell<&'a str>,
     /// "qui porte le nom d'Alisher Navoi": a person's name follows "nom de".
@@ -1977,6 +1980,7 @@ impl<'a> Context<'a> {
             before_lowercase: false,
             before_initial: false,
             before_capitalised: false,
+            before_quoted_name: false,
             last_word: std::cell::OnceCell::new(),
             in_dedication: std::cell::OnceCell::new(),
         }
@@ -2048,6 +2052,9 @@ impl<'a> Context<'a> {
                 !language && !self.after_sea()
             }
             Form::Demonym => !self.after_sea(),
+            // The unitary enterprise (UE), not the European Union, before a firm's quoted
+            // name: 'l'UE "Minskvodokanal"'.
+            Form::Acronym => !(self.before_quoted_name && crate::unlisted::is_legal_form(original)),
             _ => true,
         }
     }
@@ -2213,8 +2220,10 @@ fn last_word_start(text: &str) -> usize {
     start
 }
 
-/// The text before a match ends in "nom de", "nom d'" or "nom du", possibly followed by a
-/// given name or initials ("porte le nom d'Alisher", "portant le nom de M.").
+/// The text before a match ends in "portant le nom de" (or "porte", "portait"... and "nom
+/// d'", "nom du"), possibly followed by a given name or initials ("porte le nom d'Alisher",
+/// "portant le nom de M."). Not after "sous le nom de" or "a porté de 1999 à 2017 le nom
+/// de": a place known by another name, or its former name ("Nur-Sultan").
 fn in_dedication(before: &str) -> bool {
     // Only the last few words matter: look at most 80 bytes back.
     let mut from = before.len().saturating_sub(80);
@@ -2224,8 +2233,12 @@ fn in_dedication(before: &str) -> bool {
     let mut rest = &before[from..];
     for _ in 0..3 {
         let lower = trim_end(rest);
-        if ["nom de", "nom du", "nom d'", "nom d’"].iter().any(|p| lower.ends_with(p)) {
-            return true;
+        if let Some(head) = ["nom de", "nom du", "nom d'", "nom d’"].iter().find_map(|p| lower.strip_suffix(p)) {
+            let head = trim_end(head);
+            return head.strip_suffix("le").is_some_and(|verb| {
+                let verb = trim_end(verb);
+                verb.len() < head.len() - 2 && verb[last_word_start(verb)..].starts_with("port")
+            });
         }
         // Step back over one capitalised word or initial, attached to "d'" or not.
         let word_start = word_start_after_space_or_apostrophe(lower);
@@ -2324,6 +2337,14 @@ fn followed_by_capitalised_word(after: &str) -> bool {
     chars.next() == Some(' ')
         && chars.next().is_some_and(char::is_uppercase)
         && chars.next().is_some_and(char::is_lowercase)
+}
+
+/// A space, an opening quote and a capital: ' "Minskvodokanal"', ' « Vodokanal »'.
+fn followed_by_quoted_name(after: &str) -> bool {
+    let mut chars = after.chars();
+    chars.next() == Some(' ')
+        && chars.next().is_some_and(|c| matches!(c, '"' | '«' | '“' | '„'))
+        && chars.find(|c| !c.is_whitespace()).is_some_and(char::is_uppercase)
 }
 
 /// Whitespace, then a lowercase word: "Glubokoe va coopérer", "Sogd et Vitebsk".

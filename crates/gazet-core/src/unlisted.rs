@@ -1359,7 +1359,7 @@ const SHORT_LEGAL_FORMS: &[&str] = &[
     "NAK", "ANK", "PA", "GK",
 ];
 
-fn is_legal_form(word: &str) -> bool {
+pub(crate) fn is_legal_form(word: &str) -> bool {
     LEGAL_FORMS.contains(&word) || SHORT_LEGAL_FORMS.contains(&word)
 }
 

@@ -90,6 +90,19 @@ fn spans(engine: &Extractor, text: &str) -> Vec<String> {
 }
 
 #[test]
+fn a_legal_form_before_a_quoted_name_is_not_an_acronym() {
+    let e = engine();
+    // UE, the unitary enterprise, not the European Union, before the firm it names.
+    assert_eq!(
+        spans(&e, "l'UE \"Minskvodokanal\" et l'UE « Vodokanal » de Gomel"),
+        ["Minskvodokanal", "Vodokanal", "Gomel"]
+    );
+    assert_eq!(spans(&e, "l'UE \"Minskvodokanal\" et la CEI"), ["Minskvodokanal", "CEI"]);
+    assert_eq!(spans(&e, "l'UE et la CEI"), ["UE", "CEI"]);
+    assert_eq!(spans(&e, "avec l'UE. \"Nous\" avons"), ["UE"]);
+}
+
+#[test]
 fn articles_and_prepositions_stay_outside() {
     let e = engine();
     assert_eq!(
@@ -521,6 +534,9 @@ fn context_rules_persons_languages_and_brands() {
     // After "nom de", a person: "qui porte le nom d'Alisher Navoi".
     assert!(found(&e, "l'université qui porte le nom d'Alisher Navoi, et").is_empty());
     assert!(found(&e, "qui porte le nom de Navoi").is_empty());
+    // Not a dedication: a place known by another name, or its former name.
+    assert_eq!(spans(&e, "la ville, connue aussi sous le nom de Navoi, et"), ["Navoi"]);
+    assert_eq!(spans(&e, "la capitale a porté entre 2019 et 2022 le nom de Navoi, et"), ["Navoi"]);
     // A name that is also a common noun needs its article: the island, not the meeting.
     assert_eq!(
         spans(&e, "16 Réunion du Conseil des chefs d'État de la CEI. Il vit à la Réunion."),
