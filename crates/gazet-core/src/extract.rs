@@ -1850,10 +1850,20 @@ impl Extractor {
     /// (`unlisted`). A place inside such a name ("Zdravushka Tashkent") is absorbed.
     fn add_unlisted_firms(&self, text: &str, cues: &[usize], mentions: &mut Vec<Mention>) {
         let taken: Vec<std::ops::Range<usize>> = mentions.iter().map(|m| m.start..m.end).collect();
+        // An English state adjective that opens a capitalised name ("Indian Potash Limited",
+        // "Kyrgyz Potash LLC") is the name's first word, not a mention of its own.
+        let opens_english_name = |m: &Mention| {
+            let written = &text[m.start..m.end];
+            m.form == Form::Adjective
+                && written.is_ascii()
+                && written.starts_with(|c: char| c.is_ascii_uppercase())
+                && followed_by_capitalised_word(&text[m.end..])
+        };
         let is_named = |start: usize| {
             let at = mentions.partition_point(|m| m.start < start);
             mentions.get(at).filter(|m| m.start == start).is_some_and(|m| {
                 matches!(self.gazetteer.entity(m.entity).kind, Kind::Firm | Kind::Institution | Kind::State)
+                    && !opens_english_name(m)
             })
         };
         let found = crate::unlisted::find(text, cues, &taken, &is_named);

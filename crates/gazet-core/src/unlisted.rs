@@ -1359,8 +1359,12 @@ const SHORT_LEGAL_FORMS: &[&str] = &[
     "NAK", "ANK", "PA", "GK",
 ];
 
+/// Legal forms written only after the name: "Millat Tractors Limited". (Before a name the
+/// word is English: "Limited Edition".)
+const POSTPOSED_LEGAL_FORMS: &[&str] = &["Limited"];
+
 pub(crate) fn is_legal_form(word: &str) -> bool {
-    LEGAL_FORMS.contains(&word) || SHORT_LEGAL_FORMS.contains(&word)
+    LEGAL_FORMS.contains(&word) || SHORT_LEGAL_FORMS.contains(&word) || POSTPOSED_LEGAL_FORMS.contains(&word)
 }
 
 fn is_business_noun(word: &str) -> bool {
@@ -1457,7 +1461,7 @@ impl<'a> Token<'a> {
 /// The cue words of unlisted firms (legal forms and business nouns), for the scan to spot
 /// as it reads words.
 pub fn cue_words() -> impl Iterator<Item = &'static str> {
-    LEGAL_FORMS.iter().chain(BUSINESS_NOUNS).chain(POSTPOSED_HEADS).copied()
+    LEGAL_FORMS.iter().chain(POSTPOSED_LEGAL_FORMS).chain(BUSINESS_NOUNS).chain(POSTPOSED_HEADS).copied()
 }
 
 /// English head nouns written after a firm's name, and part of it: "Niva Holding",
@@ -1732,6 +1736,9 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         let after = (i + 1..tokens.len().min(i + 3)).find(|&j| !is_legal_form(tokens[j].text)).unwrap_or(i + 3);
         if elided {
             return name_after(tokens, after);
+        }
+        if POSTPOSED_LEGAL_FORMS.contains(&word) {
+            return name_before(tokens, i);
         }
         name_before(tokens, i).or_else(|| name_after(tokens, after))
     } else if is_business_noun(strip_elision(token.text)) || is_factory_noun(strip_elision(token.text)) {

@@ -687,3 +687,19 @@ fn no_town_after_a_masculine_article() {
         &[("Bakou", "geonames:587084"), ("Nakhitchevan", "iso3166-2:AZ-NX"), ("Caire", "geonames:360630")],
     );
 }
+
+/// "Limited" is a legal form after an English name, outside the span; an English state
+/// adjective that opens such a name is its first word.
+#[test]
+fn english_firm_names_before_a_legal_form() {
+    assert_mentions_exactly(
+        "À Lahore, la société Millat Tractors Limited, principal fabricant, et le groupe public Indian \
+         Potash Limited, avec la société Kyrgyz Potash LLC, mais pas le Limited Edition",
+        &[
+            ("Lahore", "geonames:1172451"),
+            ("Millat Tractors", "gazet:firm/unlisted"),
+            ("Indian Potash", "gazet:firm/unlisted"),
+            ("Kyrgyz Potash", "gazet:firm/unlisted"),
+        ],
+    );
+}
