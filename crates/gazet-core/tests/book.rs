@@ -703,3 +703,26 @@ fn english_firm_names_before_a_legal_form() {
         ],
     );
 }
+
+/// The subdivisions of states beyond the CIS and its neighbours, after their designator;
+/// bare only by a French exonym.
+#[test]
+fn subdivisions_of_distant_states_after_their_designator() {
+    assert_mentions_exactly(
+        "dans l'État du Gujarat, l'État de Kano, l'émirat de Dubaï, la province du Sindh, \
+         les provinces de Thanh Hoa et de Nghe An, en Bavière et à Lahore",
+        &[
+            ("État du Gujarat", "iso3166-2:IN-GJ"),
+            ("État de Kano", "iso3166-2:NG-KN"),
+            ("émirat de Dubaï", "iso3166-2:AE-DU"),
+            ("province du Sindh", "iso3166-2:PK-SD"),
+            ("Thanh Hoa", "iso3166-2:VN-21"),
+            ("Nghe An", "iso3166-2:VN-22"),
+            ("Bavière", "iso3166-2:DE-BY"),
+            ("Lahore", "geonames:1172451"),
+        ],
+    );
+    // Bare, a name of no exonym is not found: "Sindh" alone may be a river, "Centre" a
+    // French word.
+    assert_mentions_exactly("le Sindh et le Centre", &[]);
+}
