@@ -818,6 +818,14 @@ impl Extractor {
                 }
             }
             let best = readings[0];
+            // A designator whose plural is written as its singular ("les marz de Chirak et de
+            // Lorri") is plural after a plural determiner (the two surfaces are one variant).
+            let plural_designator = best.plural_designator
+                || (after_plural_determiner(&text[..c.start])
+                    && self.gazetteer.entity(best.entity).designators.iter().any(|d| {
+                        best.surface.strip_prefix(d.as_str()).is_some_and(|rest| rest.starts_with(' '))
+                            && crate::inflect::plural(d) == *d
+                    }));
             // "le forum Eurorégion Neman-2018": a euroregion's name with a year is a forum's.
             if text[c.end..].strip_prefix('-').is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit()))
                 && self.gazetteer.entity(best.entity).subtype == "euroregion"
@@ -833,11 +841,8 @@ impl Extractor {
                 form => form,
             };
             let listed = coordinated || designated == Some(true);
-            plural_context = if best.plural_designator || (listed && best.bare_subdivision) {
-                Some(c.folded_end as usize)
-            } else {
-                None
-            };
+            plural_context =
+                if plural_designator || (listed && best.bare_subdivision) { Some(c.folded_end as usize) } else { None };
             let mut alts: Vec<EntityIdx> = Vec::new();
             if alternatives && readings[1..].iter().any(|v| v.entity != best.entity) {
                 // One allocation, not one per doubling: a surface of a large gazetteer may
@@ -849,7 +854,7 @@ impl Extractor {
             // "les régions de Gomel et de Navoï": a plural designator governs every name of
             // the list and belongs to none (ANNOTATION.md: the context makes them regions),
             // so the first name's span starts after it, as the others' do.
-            let (start, word) = if best.plural_designator {
+            let (start, word) = if plural_designator {
                 lists.push((c.folded_end as usize, best.entity));
                 let (skipped, words) = plural_designator_len(&text[c.start..c.end]);
                 (c.start + skipped, c.word + words)
@@ -2388,6 +2393,49 @@ fn qualified_after(after: &str) -> bool {
     const ADJECTIVE_ENDINGS: [&str; 11] =
         ["ique", "enne", "aire", "al", "ale", "aux", "ain", "aine", "ais", "aise", "ien"];
     word.chars().next().is_some_and(char::is_lowercase) && ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// The text before a match ends with a plural determiner, maybe with a plural adjective
+/// after it: "les ", "aux ", "des actuels ".
+fn after_plural_determiner(before: &str) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "les",
+        "Les",
+        "des",
+        "Des",
+        "aux",
+        "Aux",
+        "ces",
+        "Ces",
+        "leurs",
+        "nos",
+        "plusieurs",
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "six",
+        "sept",
+        "huit",
+        "neuf",
+        "dix",
+    ];
+    let mut rest = trim_end(before);
+    for _ in 0..2 {
+        let word = &rest[last_word_start(rest)..];
+        if word.is_empty() {
+            return false;
+        }
+        if DETERMINERS.contains(&word) {
+            return true;
+        }
+        // A plural adjective between them ("des actuels marz").
+        if !(word.ends_with('s') || word.ends_with('x')) || word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        rest = trim_end(&rest[..rest.len() - word.len()]);
+    }
+    false
 }
 
 /// Bytes and words of the plural designator and its "de" that open `span` ("régions de ",

@@ -726,3 +726,17 @@ fn subdivisions_of_distant_states_after_their_designator() {
     // French word.
     assert_mentions_exactly("le Sindh et le Centre", &[]);
 }
+
+/// "marz" has no written plural: after a plural determiner it is the plural designator,
+/// which governs the list and belongs to none of its names.
+#[test]
+fn an_invariant_designator_after_a_plural_determiner_opens_a_list() {
+    assert_mentions_exactly(
+        "les marz de Chirak et de Lorri, comme le marz de Tavouch",
+        &[("Chirak", "iso3166-2:AM-SH"), ("Lorri", "iso3166-2:AM-LO"), ("marz de Tavouch", "iso3166-2:AM-TV")],
+    );
+    assert_mentions_exactly(
+        "des villages des actuels marz d'Ararat et d'Armavir",
+        &[("Ararat", "iso3166-2:AM-AR"), ("Armavir", "iso3166-2:AM-AV")],
+    );
+}
