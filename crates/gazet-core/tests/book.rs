@@ -740,3 +740,17 @@ fn an_invariant_designator_after_a_plural_determiner_opens_a_list() {
         &[("Ararat", "iso3166-2:AM-AR"), ("Armavir", "iso3166-2:AM-AV")],
     );
 }
+
+/// The parliaments of Belarus's western neighbours by their own names.
+#[test]
+fn parliaments_of_the_baltic_states_and_poland() {
+    assert_mentions_exactly(
+        "le Seimas de la République de Lituanie, la Saeima, le Riigikogu et le Sejm",
+        &[
+            ("Seimas de la République de Lituanie", "gazet:inst/parliament-lt"),
+            ("Saeima", "gazet:inst/parliament-lv"),
+            ("Riigikogu", "gazet:inst/parliament-ee"),
+            ("Sejm", "gazet:inst/parliament-pl"),
+        ],
+    );
+}
