@@ -754,3 +754,17 @@ fn parliaments_of_the_baltic_states_and_poland() {
         ],
     );
 }
+
+/// The hukumats of Tajikistan's regions, the autonomous one included.
+#[test]
+fn the_hukumats_of_every_tajik_region() {
+    assert_mentions_exactly(
+        "le hukumat de la région de Sughd, le hukumat de la région de Khatlon et le hukumat \
+         de la Région autonome du Haut-Badakhchan",
+        &[
+            ("hukumat de la région de Sughd", "gazet:inst/tj-sughd-hukumat"),
+            ("hukumat de la région de Khatlon", "gazet:inst/tj-khatlon-hukumat"),
+            ("hukumat de la Région autonome du Haut-Badakhchan", "gazet:inst/tj-gbao-hukumat"),
+        ],
+    );
+}
