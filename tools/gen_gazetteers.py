@@ -646,22 +646,28 @@ def build_regions(fr2, exonyms):
             extra = COUNTRY_DESIGNATORS.get((cc, subtype))
             if extra:
                 designators = "|".join(split_list(designators) + split_list(extra))
-            rows.append({
-                "id": f"iso3166-2:{s.code}",
-                "kind": "REGION",
-                "subtype": subtype,
-                "name": canonical,
-                "parent": f"iso3166-1:{cc}",
-                "xrefs": "",
-                "prior": fmt_prior(0.5),
-                "names": "|".join(names.items),
-                "acronyms": ex.get("acronyms", ""),
-                "adjectives": "",
-                "prefixes": "",
-                "designators": designators,
-                "article": ex.get("article", ""),
-            })
+            rows.append(subdivision_row(s, subtype, canonical, names, 0.5, designators,
+                                        ex.get("acronyms", ""), ex.get("article", "")))
     return rows, report
+
+
+def subdivision_row(s, subtype, canonical, names, prior, designators, acronyms="", article=""):
+    """The row of ISO 3166-2 subdivision `s`, a region of its state."""
+    return {
+        "id": f"iso3166-2:{s.code}",
+        "kind": "REGION",
+        "subtype": subtype,
+        "name": canonical,
+        "parent": f"iso3166-1:{s.country_code}",
+        "xrefs": "",
+        "prior": fmt_prior(prior),
+        "names": "|".join(names.items),
+        "acronyms": acronyms,
+        "adjectives": "",
+        "prefixes": "",
+        "designators": designators,
+        "article": article,
+    }
 
 
 # The first-level subdivisions of every other state, by their ISO 3166-2 type: the
@@ -727,21 +733,7 @@ def build_world_regions(fr2, words, state_keys, taken_keys):
             report.append(f"regions: {s.code} {s.name!r} skipped (no name of its own)")
             continue
         canonical = names.items[0].lstrip("@")
-        rows.append({
-            "id": f"iso3166-2:{s.code}",
-            "kind": "REGION",
-            "subtype": subtype,
-            "name": canonical,
-            "parent": f"iso3166-1:{cc}",
-            "xrefs": "",
-            "prior": fmt_prior(0.3),
-            "names": "|".join(names.items),
-            "acronyms": "",
-            "adjectives": "",
-            "prefixes": "",
-            "designators": designators,
-            "article": "",
-        })
+        rows.append(subdivision_row(s, subtype, canonical, names, 0.3, designators))
     return rows, report
 
 
