@@ -87,6 +87,10 @@ pub struct Variant {
     pub accent_sensitive: bool,
     /// A plural designator ("régions de Gomel"): coordinated names that follow are regions.
     pub plural_designator: bool,
+    /// A singular designator written as its plural ("marz de Chirak", "novads"): plural
+    /// after a plural determiner ("les marz de Chirak et de Lorri"). The two surfaces make
+    /// one variant.
+    pub plural_as_singular: bool,
     /// The bare name of a first-level subdivision ("Gomel" for the oblast): ranked below a
     /// city of the same name, since a bare city name is the city.
     pub bare_subdivision: bool,
@@ -987,6 +991,7 @@ fn for_each_variant(
         surface: surface.into(),
         accent_sensitive,
         plural_designator: false,
+        plural_as_singular: false,
         bare_subdivision: false,
         needs_article: form == Form::Name && NAMES_NEEDING_THEIR_ARTICLE.contains(&surface),
         needs_district_context: false,
@@ -1027,11 +1032,14 @@ fn for_each_variant(
     let names: Vec<&Surface> = names.into_iter().filter(|n| !n.anaphoric).collect();
     for designator in &entity.designators {
         let plurals = inflect::plurals(designator);
+        let plural_as_singular = plurals.contains(designator);
         for name in &names {
             for de in inflect::de_forms(&name.text, entity.article.as_deref()) {
                 let accent = sensitive(Form::Name, name);
                 let singular = format!("{designator} {de}");
-                emit(&singular, variant(Form::Name, name_policy(&singular), &singular, accent), None);
+                let mut v = variant(Form::Name, name_policy(&singular), &singular, accent);
+                v.plural_as_singular = plural_as_singular;
+                emit(&singular, v, None);
                 for plural in &plurals {
                     let plural = format!("{plural} {de}");
                     let mut v = variant(Form::Name, name_policy(&plural), &plural, accent);

@@ -818,13 +818,10 @@ impl Extractor {
                 }
             }
             let best = readings[0];
-            // A designator whose plural is written as its singular ("les marz de Chirak et de
-            // Lorri") is plural after a plural determiner (the two surfaces are one variant).
-            let plural_designator = best.plural_designator
-                || (self.gazetteer.entity(best.entity).designators.iter().any(|d| {
-                    best.surface.strip_prefix(d.as_str()).is_some_and(|rest| rest.starts_with(' '))
-                        && crate::inflect::plural(d) == *d
-                }) && after_plural_determiner(&text[..c.start]));
+            // "les marz de Chirak et de Lorri": a designator written the same in the plural
+            // is plural after a plural determiner.
+            let plural_designator =
+                best.plural_designator || (best.plural_as_singular && after_plural_determiner(&text[..c.start]));
             // "le forum Eurorégion Neman-2018": a euroregion's name with a year is a forum's.
             if text[c.end..].strip_prefix('-').is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit()))
                 && self.gazetteer.entity(best.entity).subtype == "euroregion"

@@ -80,6 +80,7 @@ impl Compiled {
                 v.needs_district_context,
                 v.same_checks_as_previous,
                 v.anaphoric,
+                v.plural_as_singular,
             ];
             w.u8(flags.iter().enumerate().fold(0, |acc, (i, &f)| acc | (u8::from(f) << i)));
             w.bytes(v.surface.as_bytes());
@@ -250,6 +251,7 @@ fn read_rest(r: &mut Reader<'_>, patterns: &[&[u8]], entities: usize) -> Result<
             needs_district_context: flag(4),
             same_checks_as_previous: flag(5),
             anaphoric: flag(6),
+            plural_as_singular: flag(7),
         });
     }
     if pattern_ranges.iter().any(|&(a, b)| a > b || b as usize > variants.len()) {
