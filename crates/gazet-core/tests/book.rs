@@ -768,3 +768,18 @@ fn the_hukumats_of_every_tajik_region() {
         ],
     );
 }
+
+/// Every Belarusian district is run by its executive committee (raiispolkom), named after
+/// the district's town: the committee is the mention, not the district inside it.
+#[test]
+fn the_executive_committees_of_belarusian_districts() {
+    assert_mentions_exactly(
+        "le comité exécutif du district d'Orcha, le Comité exécutif de district de Jlobine, \
+         le district de Soligorsk",
+        &[
+            ("comité exécutif du district d'Orcha", "gazet:inst/district-executive-committee-624079"),
+            ("Comité exécutif de district de Jlobine", "gazet:inst/district-executive-committee-618806"),
+            ("district de Soligorsk", "gazet:region/district-622428"),
+        ],
+    );
+}
