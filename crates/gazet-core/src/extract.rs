@@ -1872,8 +1872,14 @@ impl Extractor {
             return;
         }
         // Merge the two sorted lists; a mention inside a new firm name is absorbed.
+        // A quoted name right after an agency or association noun is a public body's.
         let unlisted = |span: std::ops::Range<usize>, word: u32| {
-            Mention::found_by_rule(span, self.unlisted_firm, Vec::new(), word)
+            let entity = if crate::unlisted::quoted_after_body_noun(text, span.start) {
+                self.unlisted_institution
+            } else {
+                self.unlisted_firm
+            };
+            Mention::found_by_rule(span, entity, Vec::new(), word)
         };
         let old = std::mem::take(mentions);
         mentions.reserve(old.len() + found.len());

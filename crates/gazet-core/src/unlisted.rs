@@ -1350,6 +1350,33 @@ const BUSINESS_NOUNS: &[&str] = &[
     "banque",
 ];
 
+/// Nouns of public bodies whose name follows in quotes: an agency, an association of an
+/// industry, a foundation ("l'agence "Uzstandart"", "l'association "Uztextilprom""). The
+/// name is an institution's (ANNOTATION.md: state agencies, associations); "association
+/// de production" is a company, and a noun read with describing words before the quote
+/// is not one of these.
+const QUOTING_BODY_NOUNS: &[&str] = &["agence", "association", "fondation"];
+
+/// One of [`QUOTING_BODY_NOUNS`], maybe capitalised ("L'Association").
+fn is_quoting_body_noun(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    QUOTING_BODY_NOUNS.iter().any(|noun| {
+        let noun = noun.as_bytes();
+        bytes.len() == noun.len() && bytes[0].to_ascii_lowercase() == noun[0] && bytes[1..] == noun[1..]
+    })
+}
+
+/// Whether the quoted name opening at `name_start` follows a noun of a public body right
+/// before its quote ([`QUOTING_BODY_NOUNS`]).
+pub(crate) fn quoted_after_body_noun(text: &str, name_start: usize) -> bool {
+    let before = text[..name_start].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '«'));
+    if before.len() == name_start || !text[before.len()..name_start].contains(['"', '“', '«']) {
+        return false;
+    }
+    let start = before.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+    is_quoting_body_noun(strip_elision(&before[start..]))
+}
+
 /// Legal forms too short to be cues ("JV", "SE") are still never part of a name.
 /// Among them the republican unitary enterprise (RUE) and the kinds of state companies
 /// Russian names put beside the legal form: national company (NC, NK, NAK), oil company
@@ -1396,7 +1423,11 @@ fn quoted_after_firm_words(text: &str) -> impl Iterator<Item = usize> + '_ {
         }
         let start = before.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
         let word = strip_elision(&before[start..]);
-        if SHORT_LEGAL_FORMS.contains(&word) || is_factory_noun(word) || is_business_noun(word) {
+        if SHORT_LEGAL_FORMS.contains(&word)
+            || is_factory_noun(word)
+            || is_business_noun(word)
+            || is_quoting_body_noun(word)
+        {
             return Some(start);
         }
         described_noun_before(text, start)
@@ -1759,6 +1790,13 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         name_after(tokens, j)
             .or_else(|| appositive_name(tokens, i))
             .or_else(|| quoted_name_after_what_it_makes(tokens, i))
+    } else if is_quoting_body_noun(bare) {
+        let next = tokens.get(i + 1)?;
+        if let Some(quoted) = quoted_span(next) {
+            return Some(quoted);
+        }
+        let last = (i + 2..tokens.len().min(i + 1 + MAX_QUOTED_WORDS)).find(|&k| closes_quote(tokens[k].text))?;
+        opens_quote(next.text).then(|| quoted_between(tokens, i + 1, last)).flatten()
     } else if POSTPOSED_HEADS.contains(&word) {
         name_with_head(tokens, i)
     } else if token.text == ":" && i >= 1 && i + 2 < tokens.len() {

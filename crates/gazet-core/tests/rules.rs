@@ -1930,3 +1930,23 @@ fn a_ministry_names_its_coordinated_domains_before_its_state() {
         ["Russie"]
     );
 }
+
+/// A quoted name right after an agency, association or foundation noun is a public body's
+/// (state agencies and associations are institutions); after "association de production"
+/// or a business noun it stays a firm's, or nothing.
+#[test]
+fn a_quoted_name_after_an_agency_or_association_is_an_institution() {
+    let e = engine();
+    let unlisted = |text: &str| -> Vec<(String, String)> {
+        found(&e, text).into_iter().filter(|g| g.1.ends_with("/unlisted")).map(|g| (g.0, g.1)).collect()
+    };
+    let institution = |name: &str| vec![(name.to_string(), "gazet:inst/unlisted".to_string())];
+    assert_eq!(unlisted("la normalisation et l'agence \"Uzstandart\" ont signé"), institution("Uzstandart"));
+    assert_eq!(unlisted("L'association \"Uzeltekhsanoat\", qui réunit"), institution("Uzeltekhsanoat"));
+    assert_eq!(unlisted("et l'agence « Türkmenawtoulaglary » a reçu"), institution("Türkmenawtoulaglary"));
+    assert_eq!(unlisted("la Fondation \"Eurasia\" et"), institution("Eurasia"));
+    assert_eq!(unlisted("la société \"Santo\" et"), vec![("Santo".to_string(), "gazet:firm/unlisted".to_string())]);
+    // No quote right after the noun: no name.
+    assert_eq!(unlisted("l'agence de presse Uzstandart a écrit"), vec![]);
+    assert_eq!(unlisted("l'association de production \"Azersilah\""), vec![]);
+}
