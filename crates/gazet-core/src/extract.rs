@@ -2017,10 +2017,25 @@ impl<'a> Context<'a> {
     }
 
     /// The word before names a sea or a lake ("l'océan Indien", "la mer Baltique", "le lac
-    /// Issyk-Koul"): what follows is its name, not a state or a territory.
+    /// Issyk-Koul"), maybe with "de" ("la mer d'Aral", "le lac de Sevan"): what follows is
+    /// its name, not a state or a territory.
     fn after_sea(&self) -> bool {
+        let is_sea = |word: &str| {
+            word.eq_ignore_ascii_case("océan") || word == "Océan" || word == "mer" || word == "Mer" || word == "lac"
+        };
         let word = self.last_word();
-        word.eq_ignore_ascii_case("océan") || word == "Océan" || word == "mer" || word == "Mer" || word == "lac"
+        if is_sea(word) {
+            return true;
+        }
+        let before_de = if self.spaced && word == "de" {
+            &self.trimmed[..self.trimmed.len() - 2]
+        } else if let Some(rest) = self.trimmed.strip_suffix("d'").or_else(|| self.trimmed.strip_suffix("d’")) {
+            rest
+        } else {
+            return false;
+        };
+        let before_de = before_de.trim_end();
+        before_de.len() < self.trimmed.len() - 1 && is_sea(&before_de[last_word_start(before_de)..])
     }
 
     /// "en langue russe", "les langues russe et biélorusse": the language.

@@ -655,11 +655,17 @@ gazet:inst/ministry-industry-{key}\tINSTITUTION\tministry\tministère de l'Indus
 /// The name of a sea: no territory.
 #[test]
 fn a_name_after_mer_is_a_sea() {
-    let regions = format!("{HEADER}gazet:region/pays-baltes\tREGION\tmacro-region\tpays baltes\t\t\t\tBaltique\n");
+    let regions = format!(
+        "{HEADER}gazet:region/pays-baltes\tREGION\tmacro-region\tpays baltes\t\t\t\tBaltique\n\
+         gazet:region/aral\tREGION\tcity\tAral\t\t\t\tAral\n"
+    );
     let e = engine_of(&[("regions.tsv", regions.as_str())]);
     assert_eq!(spans(&e, "la Baltique et la voie reliant la mer Baltique à la Mer Baltique"), ["Baltique"]);
     // A lake too.
     assert_eq!(spans(&e, "sur la rive du lac Baltique, dans la Baltique"), ["Baltique"]);
+    // With "de" between the noun and the name, elided or not.
+    assert_eq!(spans(&e, "la mer d'Aral, le lac de Baltique, la ville d'Aral"), ["Aral"]);
+    assert_eq!(spans(&e, "la mer d’Aral et la mer de  Baltique"), Vec::<String>::new());
 }
 
 /// A quoted name of seven words after a legal form.
