@@ -2016,26 +2016,27 @@ impl<'a> Context<'a> {
         self.spaced && self.last_word() == "en"
     }
 
-    /// The word before names a sea or a lake ("l'océan Indien", "la mer Baltique", "le lac
-    /// Issyk-Koul"), maybe with "de" ("la mer d'Aral", "le lac de Sevan"): what follows is
-    /// its name, not a state or a territory.
+    /// The words before name a sea, a lake or a shore ("l'océan Indien", "la mer Baltique",
+    /// "le lac Issyk-Koul", "la mer d'Aral", "le lac de Sevan", "sur la rive sud de
+    /// l'Issyk-Koul", "les rives du Dniepr"): what follows is the water's name, not a state
+    /// or a territory.
     fn after_sea(&self) -> bool {
-        let is_sea = |word: &str| {
-            word.eq_ignore_ascii_case("océan") || word == "Océan" || word == "mer" || word == "Mer" || word == "lac"
-        };
         let word = self.last_word();
-        if is_sea(word) {
+        if matches!(word, "mer" | "Mer" | "lac") || word.eq_ignore_ascii_case("océan") || word == "Océan" {
             return true;
         }
-        let before_de = if self.spaced && word == "de" {
-            &self.trimmed[..self.trimmed.len() - 2]
-        } else if let Some(rest) = self.trimmed.strip_suffix("d'").or_else(|| self.trimmed.strip_suffix("d’")) {
-            rest
-        } else {
+        // Backwards: maybe an article, a preposition, maybe a side, the water's noun.
+        let mut from = self.trimmed.len().saturating_sub(48);
+        while !self.trimmed.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut words = self.trimmed[from..].split_whitespace().rev().peekable();
+        words.next_if(|w| matches!(*w, "la" | "l'" | "l’"));
+        if words.next_if(|w| matches!(*w, "de" | "du" | "des" | "d'" | "d’")).is_none() {
             return false;
-        };
-        let before_de = before_de.trim_end();
-        before_de.len() < self.trimmed.len() - 1 && is_sea(&before_de[last_word_start(before_de)..])
+        }
+        words.next_if(|w| matches!(*w, "sud" | "nord" | "est" | "ouest" | "gauche" | "droite"));
+        words.next().is_some_and(|w| matches!(w, "mer" | "Mer" | "lac" | "rive" | "rives"))
     }
 
     /// "en langue russe", "les langues russe et biélorusse": the language.

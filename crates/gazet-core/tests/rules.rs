@@ -666,6 +666,8 @@ fn a_name_after_mer_is_a_sea() {
     // With "de" between the noun and the name, elided or not.
     assert_eq!(spans(&e, "la mer d'Aral, le lac de Baltique, la ville d'Aral"), ["Aral"]);
     assert_eq!(spans(&e, "la mer d’Aral et la mer de  Baltique"), Vec::<String>::new());
+    // A shore, maybe with its side.
+    assert_eq!(spans(&e, "sur la rive sud de l'Aral, les rives du Baltique, la route de Baltique"), ["Baltique"]);
 }
 
 /// A quoted name of seven words after a legal form.
