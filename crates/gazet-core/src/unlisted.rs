@@ -594,7 +594,10 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
                 continue;
             }
         }
-        if LOWERCASE_BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) {
+        // "le centre scientifique et pratique de l'Académie ...": a research centre, the
+        // kind of body the head names only with "scientifique" after it.
+        let research_centre = word == "centre" && following == "scientifique";
+        if LOWERCASE_BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) || research_centre {
             // So are a lowercase head's ("l'institut \"Selecția\" de Bălți").
             let close = complement_close_to_head(word, words, complement_capital) && eponym == 0;
             return close.then_some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });

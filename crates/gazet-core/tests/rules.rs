@@ -1958,3 +1958,20 @@ fn a_quoted_name_after_an_agency_or_association_is_an_institution() {
     assert_eq!(unlisted("l'agence de presse Uzstandart a écrit"), vec![]);
     assert_eq!(unlisted("l'association de production \"Azersilah\""), vec![]);
 }
+
+/// "centre scientifique" names a research centre in lowercase running text, as
+/// "université" or "institut" do: the head of an unlisted body that runs to its place or
+/// to the body it belongs to. A centre of any other kind does not.
+#[test]
+fn a_research_centre_in_lowercase_is_a_body() {
+    let e = engine();
+    assert_eq!(
+        spans(&e, "avec le centre scientifique et pratique de l'Académie nationale des sciences du Bélarus, et"),
+        ["centre scientifique et pratique de l'Académie nationale des sciences du Bélarus"]
+    );
+    assert_eq!(
+        spans(&e, "le centre scientifique et pratique républicain d'hygiène de Minsk a présenté"),
+        ["centre scientifique et pratique républicain d'hygiène de Minsk"]
+    );
+    assert_eq!(spans(&e, "le centre logistique de Minsk a présenté"), ["Minsk"]);
+}
