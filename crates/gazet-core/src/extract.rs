@@ -1107,7 +1107,9 @@ impl Extractor {
                     continue;
                 }
             }
-            let Some(span) = crate::unlisted::acronym_after(text, m.end) else { continue };
+            let Some(span) = crate::unlisted::acronym_after(text, past_closing_quote(text, m.start, m.end)) else {
+                continue;
+            };
             // The gazetteers know it, or another rule read it.
             if mentions.get(i + 1).is_some_and(|next| next.start < span.end) {
                 continue;
@@ -2112,6 +2114,18 @@ const MAX_NESTED_BODIES: usize = 3;
 /// How far (folded bytes, either side) the unambiguous mentions of a state count as the
 /// near context of an ambiguous name: a few sentences.
 const NEAR_CONTEXT: u32 = 400;
+
+/// Where a name that ends at `end` ends with its quotes: past the closing quote if quotes
+/// open right before `start` and close right after `end` ('CJSC "Armenian Copper
+/// Programme" (ACP)'), else `end`.
+fn past_closing_quote(text: &str, start: usize, end: usize) -> usize {
+    let opened = text[..start].trim_end_matches(' ').ends_with(['"', '«', '“']);
+    let rest = text[end..].trim_start_matches(' ');
+    match rest.chars().next() {
+        Some(quote @ ('"' | '»' | '”')) if opened => text.len() - rest.len() + quote.len_utf8(),
+        _ => end,
+    }
+}
 
 /// Moves the ends of mentions (in order, not overlapping) where `new_end` says, given the
 /// mentions and the index of one, which it may also change; the mentions a longer one now

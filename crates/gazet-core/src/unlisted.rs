@@ -2330,7 +2330,7 @@ pub fn repeated_acronyms(text: &str, acronyms: &[&str], capitals: &[usize]) -> V
             .iter()
             .filter(|a| bytes[at..].starts_with(a.as_bytes()))
             .map(|a| at + a.len())
-            .filter(|&end| !word_goes_on(text, end) && !domain_at(text, end))
+            .filter(|&end| !word_goes_on(text, end) && !domain_at(text, end) && !names_on(text, end))
             .max();
         found.extend(end.map(|end| at..end));
     }
@@ -2341,6 +2341,15 @@ pub fn repeated_acronyms(text: &str, acronyms: &[&str], capitals: &[usize]) -> V
 /// marks that join the parts of an address or a compound.
 fn word_goes_on(text: &str, end: usize) -> bool {
     text[end..].chars().next().is_some_and(|c| c.is_alphanumeric() || "@_-".contains(c))
+}
+
+/// A capitalised word follows at `end`: the acronym opens another name ("sa filiale LTG
+/// Cargo", a subsidiary's).
+fn names_on(text: &str, end: usize) -> bool {
+    let mut chars = text[end..].chars();
+    chars.next() == Some(' ')
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase)
 }
 
 /// A domain name goes on at `end` ("Motovelozavod.by"): the name before it is no firm's.

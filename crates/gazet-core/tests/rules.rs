@@ -1975,3 +1975,25 @@ fn a_research_centre_in_lowercase_is_a_body() {
     );
     assert_eq!(spans(&e, "le centre logistique de Minsk a présenté"), ["Minsk"]);
 }
+
+/// An acronym in parentheses after a quoted name ('OJSC "X" (ACR)') is that name's, as it
+/// is after an unquoted one; written again, it is the firm again, but not where it opens
+/// another name ("sa filiale GSM Trade").
+#[test]
+fn an_acronym_after_a_quoted_name_is_its_acronym() {
+    let e = engine();
+    let got: Vec<(String, String, Form)> = found(
+        &e,
+        "OJSC \"Gomselmash\" (GSM) livre des moissonneuses. En 2020, GSM a ouvert sa filiale GSM Trade à Minsk.",
+    );
+    let firms: Vec<(&str, &str, Form)> =
+        got.iter().filter(|g| g.1 == "gazet:firm/gomselmash").map(|g| (g.0.as_str(), g.1.as_str(), g.2)).collect();
+    assert_eq!(
+        firms,
+        [
+            ("Gomselmash", "gazet:firm/gomselmash", Form::Name),
+            ("GSM", "gazet:firm/gomselmash", Form::Acronym),
+            ("GSM", "gazet:firm/gomselmash", Form::Acronym),
+        ]
+    );
+}
