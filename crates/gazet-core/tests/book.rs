@@ -783,3 +783,17 @@ fn the_executive_committees_of_belarusian_districts() {
         ],
     );
 }
+
+/// Ministries by the short names the Russian and Belarusian press give them, and the
+/// Belarusian gas carrier by its official spelling (a lowercase "transgaz").
+#[test]
+fn ministries_by_their_short_names_and_the_gas_carrier_of_belarus() {
+    assert_mentions_exactly(
+        "Selon le Minpromtorg, le Minselkhozprod et Gazprom transgaz Belarus",
+        &[
+            ("Minpromtorg", "gazet:inst/ministry-industry-ru"),
+            ("Minselkhozprod", "gazet:inst/ministry-agriculture-by"),
+            ("Gazprom transgaz Belarus", "gazet:firm/gazprom-transgaz-belarus"),
+        ],
+    );
+}
