@@ -1869,7 +1869,8 @@ impl Extractor {
                     && !opens_english_name(m)
             })
         };
-        let found = crate::unlisted::find(text, cues, &taken, &is_named);
+        let mut found = crate::unlisted::find(text, cues, &taken, &is_named);
+        found.retain(|span| !crate::unlisted::after_event_noun(text, span.start));
         if found.is_empty() {
             return;
         }

@@ -1372,12 +1372,60 @@ fn is_quoting_body_noun(word: &str) -> bool {
 /// Whether the quoted name opening at `name_start` follows a noun of a public body right
 /// before its quote ([`QUOTING_BODY_NOUNS`]).
 pub(crate) fn quoted_after_body_noun(text: &str, name_start: usize) -> bool {
+    noun_before_quote(text, name_start).is_some_and(is_quoting_body_noun)
+}
+
+/// Nouns of events and brands, whose name after them is the event's or the brand's, even
+/// named like a firm ("l'exposition Belagroprom", "l'exposition \"Innoprom\"", "le salon
+/// international \"Interagromash\"", "de marque Palese"): events are not marked
+/// (ANNOTATION.md).
+const EVENT_NOUNS: &[&str] = &[
+    "exposition",
+    "expositions",
+    "exhibition",
+    "salon",
+    "salons",
+    "foire",
+    "foires",
+    "forum",
+    "forums",
+    "festival",
+    "festivals",
+    "concours",
+    "conférence",
+    "congrès",
+    "exercices",
+    "marque",
+];
+
+/// Whether the name that starts at `name_start` follows an event's noun ([`EVENT_NOUNS`]),
+/// maybe with its quote and up to two lowercase adjectives between ("l'exposition
+/// industrielle internationale \"Innoprom\"").
+pub(crate) fn after_event_noun(text: &str, name_start: usize) -> bool {
     let before = text[..name_start].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '«'));
-    if before.len() == name_start || !text[before.len()..name_start].contains(['"', '“', '«']) {
-        return false;
-    }
+    // "la société d'exposition BI Expo": a firm whose trade the noun names.
+    let complement = |token: &str| token.starts_with("d'") || token.starts_with("d’");
+    tokens_backwards(text, before.len().saturating_sub(80), before.len())
+        .take(3)
+        .take_while(|&(_, token)| !complement(token))
+        .map(|(_, token)| strip_elision(token))
+        .take_while(|word| !word.is_empty() && word.chars().all(|c| c.is_lowercase() || c == '-'))
+        .any(|word| EVENT_NOUNS.iter().any(|noun| noun.eq_ignore_ascii_case(word)))
+}
+
+/// Where the quote opens right before a quoted name that starts at `name_start`.
+fn quote_before(text: &str, name_start: usize) -> Option<usize> {
+    let before = text[..name_start].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '«'));
+    let between = &text[before.len()..name_start];
+    between.contains(['"', '“', '«']).then_some(before.len())
+}
+
+/// The word right before the quote that opens a quoted name at `name_start`, its elided
+/// article off.
+fn noun_before_quote(text: &str, name_start: usize) -> Option<&str> {
+    let before = &text[..quote_before(text, name_start)?];
     let start = before.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
-    is_quoting_body_noun(strip_elision(&before[start..]))
+    Some(strip_elision(&before[start..]))
 }
 
 /// Legal forms too short to be cues ("JV", "SE") are still never part of a name.
@@ -2496,11 +2544,6 @@ fn trade_of(tail: u32) -> Option<&'static str> {
 /// Letters a compound name has before its trade, at least: "Lidselmash" has "lidsel".
 const COMPOUND_STEM_LETTERS: usize = 3;
 
-/// Words after which a compound name is an event or a brand, not a firm ("l'exposition
-/// Belagroprom", "de marque Palese").
-const NOT_FIRM_BEFORE: [&str; 8] =
-    ["exposition", "salon", "foire", "forum", "festival", "exhibition", "marque", "concours"];
-
 /// Byte spans of the one-word firm names of `text` made of a stem and a trade
 /// ("Bryanskselmash", "Piteravto", "UzBelAgroMash"): ASCII letters, capitalised, not all
 /// in capitals (an event's name: "INNOPROM"), a word of its own (not in an address:
@@ -2533,8 +2576,7 @@ pub fn compound_firm_names(text: &str, capitals: &[usize]) -> Vec<Range<usize>> 
         if !opens || word_goes_on(text, end) || domain_at(text, end) {
             continue;
         }
-        let previous = text[..start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        if NOT_FIRM_BEFORE.iter().any(|w| w.eq_ignore_ascii_case(previous)) {
+        if after_event_noun(text, start) {
             continue;
         }
         found.push(start..end);

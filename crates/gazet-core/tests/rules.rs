@@ -1997,3 +1997,15 @@ fn an_acronym_after_a_quoted_name_is_its_acronym() {
         ]
     );
 }
+
+/// A name after an exhibition's or a fair's noun is the event's, quoted or not, with
+/// adjectives between or not: events are not marked, even named like firms.
+#[test]
+fn an_event_named_like_a_firm_is_no_firm() {
+    let e = engine();
+    assert_eq!(spans(&e, "lors de l'exposition \"Innoprom. Asie centrale\", tenue"), ["Asie centrale"]);
+    assert_eq!(spans(&e, "l'exposition industrielle internationale \"Innoprom\" de Minsk"), ["Minsk"]);
+    assert_eq!(spans(&e, "le salon Belagromash a ouvert"), Vec::<String>::new());
+    // An exhibition company is a firm.
+    assert_eq!(spans(&e, "la société d'exposition Belagromash a ouvert"), ["Belagromash"]);
+}
