@@ -1354,22 +1354,29 @@ impl Extractor {
     /// "l'Ambassade de la République du Bélarus en République de Moldova": a state's
     /// mission abroad (`unlisted::names_a_mission`) is named with the state or town that
     /// hosts it, after "en", "au", "aux" or "à", which is not marked again.
+    ///
+    /// So is a government's plenipotentiary representation in one of its regions, after
+    /// "dans la" or "dans l'" and the region with its designator (`unlisted::names_a_regional_representation`).
     fn extend_missions_to_their_hosts(&self, text: &str, mentions: &mut Vec<Mention>) {
         extend_ends(mentions, |mentions, i| {
             let m = &mentions[i];
-            if m.entity != self.unlisted_institution || !crate::unlisted::names_a_mission(&text[m.start..m.end]) {
+            if m.entity != self.unlisted_institution {
                 return None;
             }
-            let host = mentions.get(i + 1).filter(|n| {
-                n.form == Form::Name
-                    && matches!(self.gazetteer.entity(n.entity).kind, Kind::Region | Kind::State)
-                    && matches!(
-                        text[m.end..n.start].split_whitespace().collect::<Vec<_>>().as_slice(),
-                        ["en" | "au" | "aux" | "à"]
-                    )
-                    && text[m.end..n.start].ends_with(char::is_whitespace)
-            })?;
-            Some(host.end)
+            let name = &text[m.start..m.end];
+            let next = mentions.get(i + 1).filter(|n| n.form == Form::Name)?;
+            let kind = self.gazetteer.entity(next.entity).kind;
+            let gap = &text[m.end..next.start];
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            let hosted = crate::unlisted::names_a_mission(name)
+                && matches!(kind, Kind::Region | Kind::State)
+                && matches!(words.as_slice(), ["en" | "au" | "aux" | "à"])
+                && gap.ends_with(char::is_whitespace);
+            let regional = crate::unlisted::names_a_regional_representation(name)
+                && kind == Kind::Region
+                && matches!(words.as_slice(), ["dans", "la" | "l'" | "l’"])
+                && text[next.start..next.end].starts_with(['r', 'o']);
+            (hosted || regional).then_some(next.end)
         });
     }
 

@@ -157,6 +157,15 @@ const COUNCIL_HEADS: &[&str] = &[
 /// French describes one ("l'ambassade du Bélarus au Caire").
 const MISSION_HEADS: &[&str] = &["Ambassade", "Consulat"];
 
+/// A government's representation in one of its own regions ("Représentation
+/// plénipotentiaire du gouvernement de la République kirghize dans la région de Tchouï"):
+/// named with the region, after "dans".
+pub fn names_a_regional_representation(name: &str) -> bool {
+    ["Représentation plénipotentiaire", "représentation plénipotentiaire"]
+        .iter()
+        .any(|head| name.strip_prefix(head).is_some_and(|rest| rest.starts_with(char::is_whitespace)))
+}
+
 /// Whether the name `name` is a state's mission abroad ([`MISSION_HEADS`]).
 pub fn names_a_mission(name: &str) -> bool {
     MISSION_HEADS.iter().any(|head| name.strip_prefix(head).is_some_and(|rest| rest.starts_with(char::is_whitespace)))

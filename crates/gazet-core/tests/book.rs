@@ -797,3 +797,22 @@ fn ministries_by_their_short_names_and_the_gas_carrier_of_belarus() {
         ],
     );
 }
+
+/// A government's plenipotentiary representation in one of its regions is named with the
+/// region ("... dans la région de Tchouï"), which is not marked again; a mission abroad
+/// still takes its host after "en".
+#[test]
+fn plenipotentiary_representations_are_named_with_their_region() {
+    assert_mentions_exactly(
+        "la Représentation plénipotentiaire du gouvernement de la République kirghize dans la région de \
+         Tchouï et l'Ambassade de la République du Bélarus en République kirghize",
+        &[
+            (
+                "Représentation plénipotentiaire du gouvernement de la République kirghize dans la région de \
+                 Tchouï",
+                "gazet:inst/unlisted",
+            ),
+            ("Ambassade de la République du Bélarus en République kirghize", "gazet:inst/unlisted"),
+        ],
+    );
+}
