@@ -816,3 +816,17 @@ fn plenipotentiary_representations_are_named_with_their_region() {
         ],
     );
 }
+
+/// The foreign ministry without its state, as every other ministry: the state that
+/// dominates the document's.
+#[test]
+fn the_foreign_ministry_without_its_state() {
+    assert_mentions_exactly(
+        "La coopération du Bélarus et de la Biélorussie relève du ministère des Affaires étrangères.",
+        &[
+            ("Bélarus", "iso3166-1:BY"),
+            ("Biélorussie", "iso3166-1:BY"),
+            ("ministère des Affaires étrangères", "gazet:inst/ministry-foreign-affairs-by"),
+        ],
+    );
+}
