@@ -596,7 +596,7 @@ impl Extractor {
             } else {
                 let written = self.compiled.shape(first as usize + k);
                 case::fits(variant.policy, &seen, written)
-                    && context.allows(variant, &seen, written, original)
+                    && context.allows(variant, &seen, written, original, &self.gazetteer)
                     && (variant.form != Form::Prefix || is_compound_joint(after))
                     && (!variant.accent_sensitive || fold_case_only(original) == fold_case_only(&variant.surface))
             };
@@ -2074,7 +2074,7 @@ impl<'a> Context<'a> {
         word == "la" || word == "La"
     }
 
-    fn allows(&self, variant: &Variant, seen: &Shape, written: &Shape, original: &str) -> bool {
+    fn allows(&self, variant: &Variant, seen: &Shape, written: &Shape, original: &str, gazetteer: &Gazetteer) -> bool {
         match variant.form {
             Form::Name => {
                 let title = self.after_author_initial && self.before_lowercase;
@@ -2082,10 +2082,13 @@ impl<'a> Context<'a> {
                     || self.in_dedication()
                     || (self.before_capitalised
                         && GIVEN_NAMES.iter().any(|g| g.eq_ignore_ascii_case(&variant.surface)));
+                // "tracteurs BELARUS": a product named after a place in capitals. A firm
+                // so written is its maker ("réfrigérateurs ATLANT").
                 let brand = variant.policy == CasePolicy::Capitalised
                     && seen.is_shouted()
                     && !written.is_shouted()
-                    && self.after_lowercase_word();
+                    && self.after_lowercase_word()
+                    && gazetteer.entity(variant.entity).kind != Kind::Firm;
                 let common_noun = variant.needs_article && !self.after_la();
                 !person && !brand && !common_noun && !self.after_sea()
             }
@@ -3080,8 +3083,12 @@ mod tests {
         );
         assert_eq!(found("the Ministry of Foreign Affairs of Belarus"), ["Ministry of Foreign Affairs of Belarus"]);
         assert_eq!(found("the Ministry of foreign affairs of Belarus"), ["Belarus"]);
-        // A continuation cut short is not a fill: "de Biélorussies" is no name.
-        assert_eq!(found("au ministère des Affaires étrangères de Biélorussies"), Vec::<String>::new());
+        // A continuation cut short is not a fill: "de Biélorussies" is no name, and the
+        // ministry is named without its state.
+        assert_eq!(
+            found("au ministère des Affaires étrangères de Biélorussies"),
+            ["ministère des Affaires étrangères"]
+        );
     }
 
     #[test]

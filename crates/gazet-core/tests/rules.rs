@@ -552,6 +552,8 @@ fn context_rules_persons_languages_and_brands() {
     assert_eq!(spans(&e, "en Russie et en partenariat russe"), ["Russie", "russe"]);
     // A state name shouted in running text is a brand; in a heading it is the state.
     assert!(found(&e, "des tracteurs BELARUS et des machines de marque BELARUS").is_empty());
+    // A firm's name shouted after goods is their maker's.
+    assert_eq!(spans(&e, "des moissonneuses GOMSELMASH"), ["GOMSELMASH"]);
     assert_eq!(spans(&e, "COOPÉRATION BELARUS - KAZAKHSTAN"), ["BELARUS", "KAZAKHSTAN"]);
 }
 
