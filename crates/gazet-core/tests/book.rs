@@ -830,3 +830,17 @@ fn the_foreign_ministry_without_its_state() {
         ],
     );
 }
+
+/// Every national railway of the region by its French names, singular or plural, by the
+/// state's adjective or after "de".
+#[test]
+fn national_railways_by_their_french_names() {
+    assert_mentions_exactly(
+        "le Chemin de fer tadjik, les Chemins de fer turkmènes, le Chemin de fer d'Ukraine",
+        &[
+            ("Chemin de fer tadjik", "gazet:firm/tajik-railways"),
+            ("Chemins de fer turkmènes", "gazet:firm/turkmen-railways"),
+            ("Chemin de fer d'Ukraine", "gazet:firm/ukrzaliznytsia"),
+        ],
+    );
+}
