@@ -2035,18 +2035,25 @@ impl<'a> Context<'a> {
         if matches!(word, "mer" | "Mer" | "lac") || word.eq_ignore_ascii_case("océan") || word == "Océan" {
             return true;
         }
-        // Backwards: maybe an article, a preposition, maybe a side, the water's noun.
-        let mut from = self.trimmed.len().saturating_sub(48);
-        while !self.trimmed.is_char_boundary(from) {
-            from += 1;
-        }
-        let mut words = self.trimmed[from..].split_whitespace().rev().peekable();
-        words.next_if(|w| matches!(*w, "la" | "l'" | "l’"));
-        if words.next_if(|w| matches!(*w, "de" | "du" | "des" | "d'" | "d’")).is_none() {
+        // Backwards: maybe an article, a preposition, maybe a side, the water's noun; a
+        // word at a time, and only after a preposition or an article (a check runs for
+        // every variant of every match).
+        let elided = !self.spaced && self.trimmed.ends_with(['\'', '’']);
+        if !elided && !matches!(word, "de" | "du" | "des" | "la") {
             return false;
         }
-        words.next_if(|w| matches!(*w, "sud" | "nord" | "est" | "ouest" | "gauche" | "droite"));
-        words.next().is_some_and(|w| matches!(w, "mer" | "Mer" | "lac" | "rive" | "rives"))
+        let (mut rest, mut token) = last_token(self.trimmed);
+        if matches!(token, "la" | "l'" | "l’") {
+            (rest, token) = last_token(rest);
+        }
+        if !matches!(token, "de" | "du" | "des" | "d'" | "d’") {
+            return false;
+        }
+        (rest, token) = last_token(rest);
+        if matches!(token, "sud" | "nord" | "est" | "ouest" | "gauche" | "droite") {
+            (_, token) = last_token(rest);
+        }
+        matches!(token, "mer" | "Mer" | "lac" | "rive" | "rives")
     }
 
     /// "en langue russe", "les langues russe et biélorusse": the language.
@@ -2263,6 +2270,14 @@ fn after_product_noun(text: &str, start: usize) -> bool {
 }
 
 /// Start of the run of (at most 24) alphabetic chars that ends `text`.
+/// The last run of non-space characters of `text` and what comes before it, its trailing
+/// spaces off: ("la mer", "d'") for "la mer d'".
+fn last_token(text: &str) -> (&str, &str) {
+    let text = text.trim_end();
+    let start = text.bytes().rposition(|b| b.is_ascii_whitespace()).map_or(0, |p| p + 1);
+    (&text[..start], &text[start..])
+}
+
 fn last_word_start(text: &str) -> usize {
     let mut start = text.len();
     for _ in 0..24 {
