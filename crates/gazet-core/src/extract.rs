@@ -1356,7 +1356,8 @@ impl Extractor {
     /// hosts it, after "en", "au", "aux" or "à", which is not marked again.
     ///
     /// So is a government's plenipotentiary representation in one of its regions, after
-    /// "dans la" or "dans l'" and the region with its designator (`unlisted::names_a_regional_representation`).
+    /// "dans la" or "dans l'" and the region with its designator
+    /// (`unlisted::names_a_regional_representation`).
     fn extend_missions_to_their_hosts(&self, text: &str, mentions: &mut Vec<Mention>) {
         extend_ends(mentions, |mentions, i| {
             let m = &mentions[i];
@@ -1364,6 +1365,9 @@ impl Extractor {
                 return None;
             }
             let name = &text[m.start..m.end];
+            if !crate::unlisted::names_a_mission(name) && !crate::unlisted::names_a_regional_representation(name) {
+                return None;
+            }
             let next = mentions.get(i + 1).filter(|n| n.form == Form::Name)?;
             let kind = self.gazetteer.entity(next.entity).kind;
             let gap = &text[m.end..next.start];
@@ -2269,7 +2273,6 @@ fn after_product_noun(text: &str, start: usize) -> bool {
     PRODUCT_NOUNS.contains(&&word[last_word_start(word)..])
 }
 
-/// Start of the run of (at most 24) alphabetic chars that ends `text`.
 /// The last run of non-space characters of `text` and what comes before it, its trailing
 /// spaces off: ("la mer", "d'") for "la mer d'".
 fn last_token(text: &str) -> (&str, &str) {
@@ -2278,6 +2281,7 @@ fn last_token(text: &str) -> (&str, &str) {
     (&text[..start], &text[start..])
 }
 
+/// Start of the run of (at most 24) alphabetic chars that ends `text`.
 fn last_word_start(text: &str) -> usize {
     let mut start = text.len();
     for _ in 0..24 {

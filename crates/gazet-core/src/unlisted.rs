@@ -1411,7 +1411,7 @@ const EVENT_NOUNS: &[&str] = &[
 /// maybe with its quote and up to two lowercase adjectives between ("l'exposition
 /// industrielle internationale \"Innoprom\"").
 pub(crate) fn after_event_noun(text: &str, name_start: usize) -> bool {
-    let before = text[..name_start].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '«'));
+    let before = before_opening_quote(text, name_start);
     // "la société d'exposition BI Expo": a firm whose trade the noun names.
     let complement = |token: &str| token.starts_with("d'") || token.starts_with("d’");
     tokens_backwards(text, before.len().saturating_sub(80), before.len())
@@ -1422,11 +1422,16 @@ pub(crate) fn after_event_noun(text: &str, name_start: usize) -> bool {
         .any(|word| EVENT_NOUNS.iter().any(|noun| noun.eq_ignore_ascii_case(word)))
 }
 
+/// The text before a name that starts at `name_start`, without the spaces and opening
+/// quotes right before it.
+fn before_opening_quote(text: &str, name_start: usize) -> &str {
+    text[..name_start].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '«'))
+}
+
 /// Where the quote opens right before a quoted name that starts at `name_start`.
 fn quote_before(text: &str, name_start: usize) -> Option<usize> {
-    let before = text[..name_start].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '«'));
-    let between = &text[before.len()..name_start];
-    between.contains(['"', '“', '«']).then_some(before.len())
+    let before = before_opening_quote(text, name_start);
+    text[before.len()..name_start].contains(['"', '“', '«']).then_some(before.len())
 }
 
 /// The word right before the quote that opens a quoted name at `name_start`, its elided
