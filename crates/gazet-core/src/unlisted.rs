@@ -627,9 +627,15 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
 /// after the head's preposition, within [`MAX_BODY_WORDS`]; a ministry's domains may be
 /// several ("le ministère de l'Antimonopole et du Commerce de ..."), up to
 /// [`MAX_MINISTRY_WORDS`].
+///
+/// A complement read before the words were counted again from a "Président" (its index
+/// past `words`) lies beyond that office, farther than any count: not within three words,
+/// past two.
 fn complement_close_to_head(head: &str, words: usize, complement_capital: Option<usize>) -> bool {
-    complement_capital.is_none_or(|index| matches!(words - index, 2 | 3)) && words <= MAX_BODY_WORDS
-        || is_ministry(head) && complement_capital.is_some_and(|index| words - index >= 2)
+    let distance = |index: usize| words.checked_sub(index);
+    complement_capital.is_none_or(|index| distance(index).is_some_and(|d| matches!(d, 2 | 3)))
+        && words <= MAX_BODY_WORDS
+        || is_ministry(head) && complement_capital.is_some_and(|index| distance(index).is_none_or(|d| d >= 2))
 }
 
 /// Quotes around a name, straight or French.

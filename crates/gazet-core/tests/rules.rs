@@ -2011,3 +2011,13 @@ fn an_event_named_like_a_firm_is_no_firm() {
     // An exhibition company is a firm.
     assert_eq!(spans(&e, "la société d'exposition Belagromash a ouvert"), ["Belagromash"]);
 }
+
+/// Found by the fuzzer (a debug build's overflow): a capitalised complement read before a
+/// "Président" restarts the count of a body's words; the name is then no body's, as the
+/// release build already read it.
+#[test]
+fn a_complement_before_a_president_does_not_overflow_the_count() {
+    let e = engine();
+    let text = "l'Académie Président de Républiqravail économique de Communauté des États indépendants";
+    assert_eq!(spans(&e, text), ["Communauté des États indépendants"]);
+}
