@@ -1365,18 +1365,20 @@ impl Extractor {
                 return None;
             }
             let name = &text[m.start..m.end];
-            if !crate::unlisted::names_a_mission(name) && !crate::unlisted::names_a_regional_representation(name) {
+            let mission = crate::unlisted::names_a_mission(name);
+            let representation = crate::unlisted::names_a_regional_representation(name);
+            if !mission && !representation {
                 return None;
             }
             let next = mentions.get(i + 1).filter(|n| n.form == Form::Name)?;
             let kind = self.gazetteer.entity(next.entity).kind;
             let gap = &text[m.end..next.start];
             let words: Vec<&str> = gap.split_whitespace().collect();
-            let hosted = crate::unlisted::names_a_mission(name)
+            let hosted = mission
                 && matches!(kind, Kind::Region | Kind::State)
                 && matches!(words.as_slice(), ["en" | "au" | "aux" | "à"])
                 && gap.ends_with(char::is_whitespace);
-            let regional = crate::unlisted::names_a_regional_representation(name)
+            let regional = representation
                 && kind == Kind::Region
                 && matches!(words.as_slice(), ["dans", "la" | "l'" | "l’"])
                 && text[next.start..next.end].starts_with(['r', 'o']);
@@ -2036,7 +2038,7 @@ impl<'a> Context<'a> {
     /// or a territory.
     fn after_sea(&self) -> bool {
         let word = self.last_word();
-        if matches!(word, "mer" | "Mer" | "lac") || word.eq_ignore_ascii_case("océan") || word == "Océan" {
+        if matches!(word, "mer" | "Mer" | "lac") || word.eq_ignore_ascii_case("océan") {
             return true;
         }
         // Backwards: maybe an article, a preposition, maybe a side, the water's noun; a

@@ -157,18 +157,25 @@ const COUNCIL_HEADS: &[&str] = &[
 /// French describes one ("l'ambassade du Bélarus au Caire").
 const MISSION_HEADS: &[&str] = &["Ambassade", "Consulat"];
 
-/// A government's representation in one of its own regions ("Représentation
+/// Heads of a government's representation in one of its own regions ("Représentation
 /// plénipotentiaire du gouvernement de la République kirghize dans la région de Tchouï"):
 /// named with the region, after "dans".
+const REPRESENTATION_HEADS: &[&str] = &["Représentation plénipotentiaire", "représentation plénipotentiaire"];
+
+/// Whether the name `name` is a government's representation in one of its regions
+/// ([`REPRESENTATION_HEADS`]).
 pub fn names_a_regional_representation(name: &str) -> bool {
-    ["Représentation plénipotentiaire", "représentation plénipotentiaire"]
-        .iter()
-        .any(|head| name.strip_prefix(head).is_some_and(|rest| rest.starts_with(char::is_whitespace)))
+    opens_with_head(name, REPRESENTATION_HEADS)
 }
 
 /// Whether the name `name` is a state's mission abroad ([`MISSION_HEADS`]).
 pub fn names_a_mission(name: &str) -> bool {
-    MISSION_HEADS.iter().any(|head| name.strip_prefix(head).is_some_and(|rest| rest.starts_with(char::is_whitespace)))
+    opens_with_head(name, MISSION_HEADS)
+}
+
+/// `name` opens with one of `heads`, a whole word.
+fn opens_with_head(name: &str, heads: &[&str]) -> bool {
+    heads.iter().any(|head| name.strip_prefix(head).is_some_and(|rest| rest.starts_with(char::is_whitespace)))
 }
 
 /// Heads that French also writes in lowercase in running text ("le ministère de ...").
@@ -1434,6 +1441,11 @@ fn before_opening_quote(text: &str, name_start: usize) -> &str {
     text[..name_start].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '«'))
 }
 
+/// Where the last word of `text` starts: after its last whitespace, or at 0.
+fn last_word_start(text: &str) -> usize {
+    text.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// Where the quote opens right before a quoted name that starts at `name_start`.
 fn quote_before(text: &str, name_start: usize) -> Option<usize> {
     let before = before_opening_quote(text, name_start);
@@ -1444,8 +1456,7 @@ fn quote_before(text: &str, name_start: usize) -> Option<usize> {
 /// article off.
 fn noun_before_quote(text: &str, name_start: usize) -> Option<&str> {
     let before = &text[..quote_before(text, name_start)?];
-    let start = before.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
-    Some(strip_elision(&before[start..]))
+    Some(strip_elision(&before[last_word_start(before)..]))
 }
 
 /// Legal forms too short to be cues ("JV", "SE") are still never part of a name.
@@ -1492,7 +1503,7 @@ fn quoted_after_firm_words(text: &str) -> impl Iterator<Item = usize> + '_ {
         if before.len() == open {
             return None; // a closing quote, glued to the name
         }
-        let start = before.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+        let start = last_word_start(before);
         let word = strip_elision(&before[start..]);
         if SHORT_LEGAL_FORMS.contains(&word)
             || is_factory_noun(word)
