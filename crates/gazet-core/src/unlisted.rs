@@ -1393,8 +1393,21 @@ fn is_quoting_body_noun(word: &str) -> bool {
 
 /// Whether the quoted name opening at `name_start` follows a noun of a public body right
 /// before its quote ([`QUOTING_BODY_NOUNS`]).
+/// A capitalised noun after a capitalised word is English ("RUE "Production Association
+/// "Vitebskkhleboprodukt""): a production association, a company.
 pub(crate) fn quoted_after_body_noun(text: &str, name_start: usize) -> bool {
-    noun_before_quote(text, name_start).is_some_and(is_quoting_body_noun)
+    let Some(quote) = quote_before(text, name_start) else { return false };
+    let before = &text[..quote];
+    let noun_start = last_word_start(before);
+    let written = &before[noun_start..];
+    let noun = strip_elision(written);
+    let word_before = before[..noun_start].trim_end();
+    let word_before = word_before[last_word_start(word_before)..].trim_start_matches(['"', '“', '«']);
+    let english = noun == written
+        && starts_upper(noun)
+        && starts_upper(word_before)
+        && word_before.ends_with(char::is_alphabetic);
+    is_quoting_body_noun(noun) && !english
 }
 
 /// Nouns of events and brands, whose name after them is the event's or the brand's, even
@@ -1452,20 +1465,13 @@ fn quote_before(text: &str, name_start: usize) -> Option<usize> {
     text[before.len()..name_start].contains(['"', '“', '«']).then_some(before.len())
 }
 
-/// The word right before the quote that opens a quoted name at `name_start`, its elided
-/// article off.
-fn noun_before_quote(text: &str, name_start: usize) -> Option<&str> {
-    let before = &text[..quote_before(text, name_start)?];
-    Some(strip_elision(&before[last_word_start(before)..]))
-}
-
 /// Legal forms too short to be cues ("JV", "SE") are still never part of a name.
 /// Among them the republican unitary enterprise (RUE) and the kinds of state companies
 /// Russian names put beside the legal form: national company (NC, NK, NAK), oil company
 /// (ANK), production association (PA), group (GK).
 const SHORT_LEGAL_FORMS: &[&str] = &[
     "JV", "SE", "AO", "SP", "UE", "IP", "PE", "SA", "AG", "UP", "RUP", "IOOO", "ChUP", "RUE", "RUPE", "NC", "NK",
-    "NAK", "ANK", "PA", "GK",
+    "NAK", "ANK", "PA", "GK", "TNC", "Firm",
 ];
 
 /// Legal forms written only after the name: "Millat Tractors Limited". (Before a name the
@@ -1746,7 +1752,7 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
         }
         let Some((window_start, tokens, i)) = tokens_around(text, at) else { continue };
         let Some(local) = span_at(&tokens, i) else { continue };
-        let span = window_start + local.start..window_start + local.end;
+        let span = without_kind_words(text, window_start + local.start..window_start + local.end);
         // A place inside or at the head of the name is absorbed ("Minsk City Technopark
         // LLC"); a firm, institution or state is not, unless quotes close the name round
         // it ("la coentreprise « Asia-Belarus Machinery »": the state is part of the name).
@@ -1765,6 +1771,30 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
     }
     found.sort_by_key(|r| r.start);
     found
+}
+
+/// Words that say what kind of company follows, written in a name's quotes as Russian
+/// names put them beside the legal form: "Production Association" (PA), a transnational
+/// company (TNC). The name is what follows them ("RUE "Production Association
+/// Belorusneft"", "JSC "TNC Kazchrome"").
+const KIND_WORDS_IN_NAMES: &[&str] = &["Production Association ", "Production Association\n", "TNC "];
+
+/// `span` without the leading [`KIND_WORDS_IN_NAMES`] or legal form, when a capitalised
+/// word follows them.
+fn without_kind_words(text: &str, span: Range<usize>) -> Range<usize> {
+    let name = &text[span.clone()];
+    let words = KIND_WORDS_IN_NAMES.iter().find(|w| name.starts_with(*w)).map(|w| w.len()).or_else(|| {
+        let first = name.split(char::is_whitespace).next()?;
+        is_legal_form(first).then_some(first.len())
+    });
+    let Some(words) = words else { return span };
+    let rest = &name[words..];
+    let skipped = name.len() - rest.trim_start().len();
+    if skipped < name.len() && starts_upper(&name[skipped..]) {
+        span.start + skipped..span.end
+    } else {
+        span
+    }
 }
 
 /// A colon that may introduce a publisher: " : Name, 2017", the name maybe on the next
@@ -2193,10 +2223,13 @@ fn first_stops(token: &str) -> bool {
 }
 
 /// The span inside quotes when the token is a whole quoted name (`"Mogilevliftmash"`).
+/// The quotes closing a nested name close the outer name too ("Production Association
+/// "Belorusneft""): the name inside is the one-word token's, without them.
 fn quoted_span(token: &Token) -> Option<Range<usize>> {
     let text = token.text.trim_end_matches([',', ';', '.', ')']);
-    let inner = text.strip_prefix('"')?.strip_suffix('"')?;
-    (!inner.is_empty() && starts_upper(inner)).then(|| token.start + 1..token.start + 1 + inner.len())
+    let inner = text.strip_prefix('"')?.strip_suffix('"')?.trim_end_matches('"');
+    (!inner.is_empty() && starts_upper(inner) && !inner.contains('"'))
+        .then(|| token.start + 1..token.start + 1 + inner.len())
 }
 
 /// Most words of a quoted name.

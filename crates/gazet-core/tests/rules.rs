@@ -1961,6 +1961,43 @@ fn a_quoted_name_after_an_agency_or_association_is_an_institution() {
     assert_eq!(unlisted("l'association de production \"Azersilah\""), vec![]);
 }
 
+/// Words that say what kind of company a name is ("Production Association", "TNC"), and a
+/// quoted name nested in the quotes of its kind ("Production Association "X""), leave
+/// the name alone: a listed firm keeps its own span, an unlisted one starts after them.
+/// A capitalised "Association" after a capitalised word is English and names a company.
+#[test]
+fn kind_words_and_nested_quotes_leave_the_firm_name() {
+    let e = engine();
+    let firm = |name: &str, id: &str| vec![(name.to_string(), id.to_string())];
+    let firms = |text: &str| -> Vec<(String, String)> {
+        found(&e, text)
+            .into_iter()
+            .filter(|g| g.1.contains(":firm/") || g.1.contains(":inst/"))
+            .map(|g| (g.0, g.1))
+            .collect()
+    };
+    assert_eq!(
+        firms("le siège de RUE \"Production Association \"Gomselmash\"\", qui exploite"),
+        firm("Gomselmash", "gazet:firm/gomselmash")
+    );
+    assert_eq!(firms("le RUE \"Production Association Gomselmash\" en"), firm("Gomselmash", "gazet:firm/gomselmash"));
+    assert_eq!(firms("le JSC \"TNC Kazzinc\", qui"), firm("Kazzinc", "gazet:firm/unlisted"));
+    assert_eq!(
+        firms("le RUE \"Production Association \"Vitebskkhleboprodukt\"\", qui"),
+        firm("Vitebskkhleboprodukt", "gazet:firm/unlisted")
+    );
+    assert_eq!(
+        firms("la Production Association \"Vitebskkhleboprodukt\" a"),
+        firm("Vitebskkhleboprodukt", "gazet:firm/unlisted")
+    );
+    assert_eq!(
+        firms("tels que JSC Firm \"Agrocomplex portant le nom de N. I. Tkatchev\" de"),
+        firm("Agrocomplex portant le nom de N. I. Tkatchev", "gazet:firm/unlisted")
+    );
+    // The French noun still heads a body, after a full stop too.
+    assert_eq!(firms("à Minsk. L'Association \"Uztextilprom\" a"), firm("Uztextilprom", "gazet:inst/unlisted"));
+}
+
 /// "centre scientifique" names a research centre in lowercase running text, as
 /// "université" or "institut" do: the head of an unlisted body that runs to its place or
 /// to the body it belongs to. A centre of any other kind does not.
