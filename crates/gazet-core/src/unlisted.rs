@@ -1583,9 +1583,10 @@ pub fn cue_words() -> impl Iterator<Item = &'static str> {
     LEGAL_FORMS.iter().chain(POSTPOSED_LEGAL_FORMS).chain(BUSINESS_NOUNS).chain(POSTPOSED_HEADS).copied()
 }
 
-/// English head nouns written after a firm's name, and part of it: "Niva Holding",
-/// "Autocomponents Holding", "Belstroytsentr Holding", "Palmarium Academic Publishing" (a
-/// publisher, in the references).
+/// English head nouns written after a firm's name, and part of it: "Minsk Tractor Works",
+/// "Palmarium Academic Publishing" (a publisher, in the references); but "Holding", the
+/// organisational form, is left outside the name it cues ("Belstroytsentr Holding" is
+/// `Belstroytsentr`, [`without_kind_words`]).
 const POSTPOSED_HEADS: &[&str] = &[
     "Holding",
     "Group",
@@ -1787,13 +1788,25 @@ fn without_kind_words(text: &str, span: Range<usize>) -> Range<usize> {
         let first = name.split(char::is_whitespace).next()?;
         is_legal_form(first).then_some(first.len())
     });
-    let Some(words) = words else { return span };
-    let rest = &name[words..];
-    let skipped = name.len() - rest.trim_start().len();
-    if skipped < name.len() && starts_upper(&name[skipped..]) {
-        span.start + skipped..span.end
-    } else {
-        span
+    let span = match words {
+        Some(words) => {
+            let skipped = name.len() - name[words..].trim_start().len();
+            if skipped < name.len() && starts_upper(&name[skipped..]) {
+                span.start + skipped..span.end
+            } else {
+                span
+            }
+        }
+        None => span,
+    };
+    // "Holding" after the name is its organisational form, outside as a legal form is
+    // ("Gomselmash Holding" is `Gomselmash`).
+    let name = &text[span.clone()];
+    match name.strip_suffix("Holding").map(str::trim_end) {
+        Some(rest) if rest.len() < name.len() - "Holding".len() && starts_upper(rest) => {
+            span.start..span.start + rest.len()
+        }
+        _ => span,
     }
 }
 
