@@ -410,10 +410,17 @@ pub fn eponym_end(text: &str, start: usize, end: usize) -> Option<usize> {
 
 /// A word of a proper name: a capital, then lowercase letters or hyphens, `min_chars` chars
 /// at least ("Zuev", "Djavakhichvili", "Taras-Chevtchenko").
+/// A part after a hyphen may open with a capital too ("Lessia-Oukraïnka", "Oles-Hontchar").
 fn is_proper_word(word: &str, min_chars: usize) -> bool {
     let mut chars = word.chars();
+    let mut after_hyphen = false;
     chars.next().is_some_and(char::is_uppercase)
-        && chars.all(|c| c.is_lowercase() || c == '-')
+        && chars.all(|c| {
+            let fits = c.is_lowercase() || c == '-' || (after_hyphen && c.is_uppercase());
+            after_hyphen = c == '-';
+            fits
+        })
+        && !word.ends_with('-')
         && word.chars().count() >= min_chars
 }
 

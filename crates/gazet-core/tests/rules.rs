@@ -1279,6 +1279,11 @@ fn a_person_written_with_initials_after_a_body_names_it() {
         found(&e, "au Théâtre dramatique académique kazakh M. Aouezov et"),
         [named("Théâtre dramatique académique kazakh M. Aouezov", "gazet:inst/unlisted")]
     );
+    // A person's name of two capitalised parts joined by a hyphen, after the place.
+    assert_eq!(
+        found(&e, "l'Université nationale de Gomel Lessia-Oukraïnka et"),
+        [named("Université nationale de Gomel Lessia-Oukraïnka", "gazet:inst/unlisted")]
+    );
     // A dedication says a place ends a body's name, even right after the head.
     assert_eq!(
         found(&e, "l'Université de Gomel portant le nom de F. Skorina et la ville de Minsk"),
