@@ -1071,7 +1071,12 @@ pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&st
     for (token_start, word) in tokens_forwards(text, at, ceiling) {
         i += 1;
         let stripped = word.trim_end_matches([',', ';', ':', '.', ')', '(', '"', '»']);
-        let closes = stripped.len() < word.len();
+        // A footnote call glued to the last word ("des technologies18.") closes it.
+        let called = stripped.trim_end_matches(|c: char| c.is_ascii_digit());
+        let called =
+            if called.len() < stripped.len() && called.ends_with(char::is_lowercase) { called } else { stripped };
+        let closes = called.len() < word.len();
+        let stripped = called;
         let (article, bare) = match stripped.find(['\'', '’']) {
             Some(q) => stripped.split_at(q + stripped[q..].chars().next().map_or(1, char::len_utf8)),
             None => ("", stripped),

@@ -1726,6 +1726,11 @@ fn a_body_named_by_what_it_does_is_a_name() {
         found(&e, "l'Agence nationale du tourisme présente chaque année les régions"),
         [unlisted("Agence nationale du tourisme")]
     );
+    // A footnote call glued to its last word ends the complement there, whole.
+    assert_eq!(
+        found(&e, "l'Agence nationale des sciences et des technologies18. En 1997"),
+        [unlisted("Agence nationale des sciences et des technologies")]
+    );
     assert_eq!(
         found(&e, "La Commission permanente des questions juridiques coordonne \n\nl'élaboration des codes"),
         [unlisted("Commission permanente des questions juridiques")]
