@@ -1089,7 +1089,7 @@ impl Extractor {
             named.push((next, Mention::found_by_rule(start..end, entity, Vec::new(), ordinal_before(mentions, next))));
         }
         insert_found(mentions, named);
-        let mut acronyms: Vec<(&str, EntityIdx)> = Vec::new();
+        let mut acronyms: Vec<(&str, EntityIdx, Form)> = Vec::new();
         // Short names that the firm-name rule read as firms of their own ("le ministère de
         // l'Industrie et du Commerce de la Fédération de Russie (Minpromtorg)"): in
         // parentheses right after a name, they are that name's.
@@ -1107,15 +1107,19 @@ impl Extractor {
                     continue;
                 }
             }
-            let Some(span) = crate::unlisted::acronym_after(text, past_closing_quote(text, m.start, m.end)) else {
+            let name_end = past_closing_quote(text, m.start, m.end);
+            let Some((span, form)) = crate::unlisted::acronym_after(text, name_end)
+                .map(|span| (span, Form::Acronym))
+                .or_else(|| crate::unlisted::short_name_after(text, name_end).map(|span| (span, Form::Name)))
+            else {
                 continue;
             };
             // The gazetteers know it, or another rule read it.
             if mentions.get(i + 1).is_some_and(|next| next.start < span.end) {
                 continue;
             }
-            if !acronyms.iter().any(|&(a, _)| a == &text[span.clone()]) {
-                acronyms.push((&text[span], m.entity));
+            if !acronyms.iter().any(|&(a, _, _)| a == &text[span.clone()]) {
+                acronyms.push((&text[span], m.entity, form));
             }
         }
         for (i, entity) in renamed {
@@ -1125,13 +1129,31 @@ impl Extractor {
         if acronyms.is_empty() {
             return;
         }
-        let words: Vec<&str> = acronyms.iter().map(|&(a, _)| a).collect();
+        let words: Vec<&str> = acronyms.iter().map(|&(a, _, _)| a).collect();
         let mut found = Vec::new();
         for span in crate::unlisted::repeated_acronyms(text, &words, capitals) {
             let Some(slot) = free_slot(mentions, &span) else { continue };
-            let Some(&(_, entity)) = acronyms.iter().find(|&&(a, _)| a == &text[span.clone()]) else { continue };
-            let mut mention = Mention::found_by_rule(span, entity, Vec::new(), ordinal_before(mentions, slot));
-            mention.form = Form::Acronym;
+            let Some(&(_, entity, form)) = acronyms.iter().find(|&&(a, _, _)| a == &text[span.clone()]) else {
+                continue;
+            };
+            // A body of the body the acronym names ("le Comité exécutif de la RCC") is named
+            // with it, as `add_named_bodies` joins the bodies the gazetteers know.
+            let floor = slot.checked_sub(1).map_or(0, |p| mentions[p].end);
+            let body_of_it = crate::unlisted::body_start(text, span.start, floor, true)
+                .filter(|&(_, body)| body == crate::unlisted::BodyKind::Institution && entity != self.unlisted_firm);
+            let mention = match body_of_it {
+                Some((start, _)) => Mention::found_by_rule(
+                    start..span.end,
+                    self.unlisted_institution,
+                    Vec::new(),
+                    ordinal_before(mentions, slot),
+                ),
+                None => {
+                    let mut mention = Mention::found_by_rule(span, entity, Vec::new(), ordinal_before(mentions, slot));
+                    mention.form = form;
+                    mention
+                }
+            };
             found.push((slot, mention));
         }
         insert_found(mentions, found);

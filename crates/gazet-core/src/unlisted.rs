@@ -2391,11 +2391,27 @@ pub fn acronym_after(text: &str, end: usize) -> Option<Range<usize>> {
     is_acronym(inner).then_some(start..start + inner.len())
 }
 
+/// The short name in parentheses right after the name that ends at `end` ("l'Office
+/// national des statistiques de Géorgie (Geostat)", "(Rosstandart)"): one word of five
+/// letters or more, capitalised and then in lowercase, as agencies shorten their names.
+/// An acronym is read by [`acronym_after`].
+pub fn short_name_after(text: &str, end: usize) -> Option<Range<usize>> {
+    let rest = &text[end..];
+    let opened = rest.trim_start().strip_prefix('(')?;
+    let inner = &opened[..opened.find(')')?];
+    let mut chars = inner.chars();
+    let short_name =
+        chars.next().is_some_and(|c| c.is_uppercase()) && chars.all(char::is_lowercase) && inner.chars().count() >= 5;
+    let start = end + (rest.len() - opened.len());
+    short_name.then_some(start..start + inner.len())
+}
+
 /// Heads that, besides [`BODY_HEADS`] and [`FACTORY_HEADS`], begin a name that its
 /// acronym confirms ([`name_before_acronym`]): alone they would name too much ("l'Union",
 /// "la Compagnie").
 const ACRONYM_NAME_HEADS: &[(&str, BodyKind)] = &[
     ("Union", BodyKind::Institution),
+    ("Communauté", BodyKind::Institution),
     ("Organisation", BodyKind::Institution),
     ("Structure", BodyKind::Institution),
     ("Compagnie", BodyKind::Firm),
@@ -2414,7 +2430,12 @@ const MAX_ACRONYM_NAME_WORDS: usize = 10;
 /// (CCTF)", "la Fondation Incubateur d'entreprises (EIF)"), after `floor`.
 pub fn name_before_acronym(text: &str, open: usize, floor: usize) -> Option<(usize, BodyKind)> {
     let from = open.saturating_sub(BODY_WINDOW).max(floor);
+    // The two words after the one read ("dans" is in a name before "le domaine": "la
+    // Communauté régionale dans le domaine des communications (RCC)").
+    let mut after: [&str; 2] = ["", ""];
     for (words, (at, token)) in tokens_backwards(text, from, open).enumerate() {
+        let in_the_field = token == "dans" && after == ["le", "domaine"];
+        after = [token, after[0]];
         let word = strip_elision(token);
         let start = at + token.len() - word.len();
         if BODY_HEADS.contains(&word) && words > 0 {
@@ -2427,7 +2448,7 @@ pub fn name_before_acronym(text: &str, open: usize, floor: usize) -> Option<(usi
             return (words > 0).then_some((start, BodyKind::Firm));
         }
         let name_like = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
-            && !not_in_names(token)
+            && (!not_in_names(token) || in_the_field)
             && !FUNCTION_WORDS.contains(&token);
         if !name_like || words == MAX_ACRONYM_NAME_WORDS {
             return None;

@@ -1390,7 +1390,7 @@ fn an_acronym_in_parentheses_names_the_body_before_it() {
     assert!(found(&e, "la société LLP:\"Agrotekhmas(\", qui").iter().all(|(_, _, form)| *form != Form::Acronym));
     // Not acronyms, or no name before them: nothing.
     for text in [
-        "l'Institut d'optique atmosphérique (Tomsk) et",
+        "l'Institut d'optique atmosphérique (Gomel) et",
         "le Conseil a décidé (II) et",
         "dans la ville (URSS) et",
         "Le projet (CCTF) et",
@@ -1398,6 +1398,51 @@ fn an_acronym_in_parentheses_names_the_body_before_it() {
         assert!(found(&e, text).iter().all(|(_, _, form)| *form != Form::Acronym || text.contains("URSS")), "{text}");
         assert!(!found(&e, text).iter().any(|(_, id, _)| id.ends_with("/unlisted")), "{text}");
     }
+}
+
+/// A short name in parentheses (one capitalised word, then lowercase) after a body's name
+/// is that body's, as an acronym is, there and where the text repeats it; a body named
+/// with "dans le domaine de" is confirmed by its acronym; and a body of the body an
+/// acronym names ("le Comité exécutif de la RCC") is one name with it.
+#[test]
+fn short_names_and_acronyms_in_parentheses_name_bodies() {
+    let e = engine();
+    let acronym = |text: &str| (text.to_string(), "gazet:inst/unlisted".to_string(), Form::Acronym);
+    assert_eq!(
+        found(&e, "l'Institut d'optique atmosphérique (Optika) a signé. Selon Optika, 12"),
+        [
+            named("Institut d'optique atmosphérique", "gazet:inst/iao"),
+            named("Optika", "gazet:inst/iao"),
+            named("Optika", "gazet:inst/iao"),
+        ]
+    );
+    assert_eq!(
+        found(
+            &e,
+            "la Communauté régionale dans le domaine des communications (RCC), dont l'organe, le Comité \
+             exécutif de la RCC, siège à Minsk. La RCC prépare"
+        ),
+        [
+            named("Communauté régionale dans le domaine des communications", "gazet:inst/unlisted"),
+            acronym("RCC"),
+            named(
+                "Comité \
+             exécutif de la RCC",
+                "gazet:inst/unlisted"
+            ),
+            named("Minsk", "geonames:625144"),
+            acronym("RCC"),
+        ]
+    );
+    // Words, or a place the gazetteers know, in parentheses: no short name.
+    assert_eq!(
+        spans(&e, "l'Institut d'optique atmosphérique (voir plus bas) et"),
+        ["Institut d'optique atmosphérique"]
+    );
+    assert_eq!(
+        spans(&e, "l'Institut d'optique atmosphérique (Minsk) et"),
+        ["Institut d'optique atmosphérique", "Minsk"]
+    );
 }
 
 /// "Institut d'optique atmosphérique SB RAS" (ch2 of the book): the acronym of the academy a
