@@ -2128,8 +2128,13 @@ impl<'a> Context<'a> {
                 !person && !brand && !common_noun && !self.after_sea()
             }
             Form::Adjective => {
-                let language =
-                    (self.after_en() || self.after_language()) && original.chars().all(|c| !c.is_uppercase());
+                // "apprennent le russe", "l'enseignement du russe": an adjective alone after
+                // a masculine article is the language; before a name it is the name's ("le
+                // japonais Mitsubishi Corporation").
+                let language = (self.after_en()
+                    || self.after_language()
+                    || self.spaced && matches!(self.last_word(), "le" | "du" | "au") && !self.before_capitalised)
+                    && original.chars().all(|c| !c.is_uppercase());
                 !language && !self.after_sea()
             }
             Form::Demonym => !self.after_sea(),

@@ -550,6 +550,11 @@ fn context_rules_persons_languages_and_brands() {
     assert!(found(&e, "la formation sera dispensée en russe dans").is_empty());
     assert_eq!(spans(&e, "des enseignants de langue \n\nrusse formés en Russie"), ["Russie"]);
     assert_eq!(spans(&e, "en Russie et en partenariat russe"), ["Russie", "russe"]);
+    // So is an adjective alone after a masculine article; before a name it is the name's.
+    assert!(found(&e, "les migrants apprennent le russe et les bases du droit").is_empty());
+    assert!(found(&e, "l'enseignement du russe comme langue étrangère").is_empty());
+    assert_eq!(spans(&e, "construite par le russe Gomselmash et"), ["russe", "Gomselmash"]);
+    assert_eq!(spans(&e, "le gaz russe et le pétrole"), ["russe"]);
     // A state name shouted in running text is a brand; in a heading it is the state.
     assert!(found(&e, "des tracteurs BELARUS et des machines de marque BELARUS").is_empty());
     // A firm's name shouted after goods is their maker's.
