@@ -1695,7 +1695,9 @@ impl Extractor {
                 // hyphenated name ("district de Djety-Oguz", not Oguz).
                 let town = m.end == span.end
                     && m.form == Form::Name
-                    && (self.gazetteer.entity(m.entity).is_town() || text[..m.start].ends_with('-'));
+                    && (self.gazetteer.entity(m.entity).is_town()
+                        || text[..m.start].ends_with('-')
+                        || crate::unlisted::is_valley(&text[span.clone()]));
                 if town {
                     m.start = span.start;
                     m.entity = self.unlisted_region;

@@ -60,7 +60,15 @@ const TERRITORY_DESIGNATORS: &[&[&str]] = &[
     &["kraï"],
     &["krai"],
     &["okroug"],
+    // A valley is a territory of its own, named after the region or the town it holds
+    // ("la vallée de Tchouï", "la vallée de Talas").
+    &["vallée"],
 ];
+
+/// Whether a territory's name opens with "vallée": the valley, whatever place names it.
+pub fn is_valley(name: &str) -> bool {
+    name.starts_with("vallée") || name.starts_with("Vallée")
+}
 
 /// Designators that stay outside the span, as "ville" does ("ville de Minsk" is `Minsk`):
 /// "dans le village de Kichketan" is `Kichketan`. ("village urbain", an administrative

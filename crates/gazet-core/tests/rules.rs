@@ -1480,6 +1480,12 @@ fn unlisted_territories_are_found_by_their_designator() {
         ]
     );
     assert_eq!(spans(&e, "Le district \n\nurbain de Sosnovy Bor, puis"), ["district \n\nurbain de Sosnovy Bor"]);
+    // A valley is a territory of its own, whatever listed place names it.
+    assert_eq!(
+        found(&e, "les fermes de la vallée de Gomel et la région de Gomel"),
+        [named("vallée de Gomel", "gazet:region/unlisted"), named("région de Gomel", "iso3166-2:BY-HO")]
+    );
+    assert_eq!(found(&e, "la vallée d'Andijan"), [named("vallée d'Andijan", "gazet:region/unlisted")]);
     // "village" stays outside the span, as "ville" does; "village urbain", an administrative
     // kind of place, belongs to it; a listed town after "village de" is itself.
     assert_eq!(
