@@ -1076,7 +1076,11 @@ impl Extractor {
             let next = mentions.partition_point(|m| m.start < at);
             let floor = next.checked_sub(1).map_or(0, |p| mentions[p].end);
             // A parenthesis inside a mention, or right after one (read below), names nothing.
-            if floor > at || text[floor..at].trim_end().is_empty() && next > 0 {
+            if floor > at {
+                continue;
+            }
+            if text[floor..at].trim_end().is_empty() && next > 0 {
+                self.name_ending_with_place_before_acronym(text, at, next - 1, mentions);
                 continue;
             }
             let Some(span) = crate::unlisted::acronym_after(text, at) else { continue };
@@ -1157,6 +1161,51 @@ impl Extractor {
             found.push((slot, mention));
         }
         insert_found(mentions, found);
+    }
+
+    /// "la Compagnie maritime caspienne d'Azerbaïdjan (ASCO)", "la Régie du transport
+    /// électrique de Chisinau (RTEC)": a name that its acronym confirms
+    /// (`unlisted::name_before_acronym`) may end with a place, after "de"; the place
+    /// mention `place`, right before the parenthesis at `open`, becomes that name, whose
+    /// acronym the caller then reads.
+    fn name_ending_with_place_before_acronym(&self, text: &str, open: usize, place: usize, mentions: &mut [Mention]) {
+        let m = &mentions[place];
+        let kind = self.gazetteer.entity(m.entity).kind;
+        if m.form != Form::Name || !matches!(kind, Kind::Region | Kind::State) {
+            return;
+        }
+        let Some(span) = crate::unlisted::acronym_after(text, open) else { return };
+        // An acronym the gazetteers list names the entity ("(ASCO)").
+        let mut listed = None;
+        if let Some(next) = mentions.get(place + 1).filter(|next| next.start < span.end) {
+            let next_kind = self.gazetteer.entity(next.entity).kind;
+            if next.start != span.start || next.end != span.end || !matches!(next_kind, Kind::Firm | Kind::Institution)
+            {
+                return;
+            }
+            listed = Some((next.entity, next_kind));
+        }
+        let before = text[..m.start].trim_end();
+        let words: Vec<&str> = before.rsplit(char::is_whitespace).filter(|w| !w.is_empty()).take(2).collect();
+        let after_de = match words.as_slice() {
+            [last, ..] if matches!(*last, "d'" | "d’" | "de" | "du") => true,
+            [last, previous] => matches!(*last, "la" | "l'" | "l’") && *previous == "de",
+            _ => false,
+        };
+        if !after_de {
+            return;
+        }
+        let floor = place.checked_sub(1).map_or(0, |p| mentions[p].end);
+        let Some((start, body)) = crate::unlisted::name_before_acronym(text, m.start, floor) else { return };
+        let entity = match listed {
+            Some((entity, kind)) if (kind == Kind::Firm) == (body == crate::unlisted::BodyKind::Firm) => entity,
+            Some(_) => return,
+            None => self.unlisted_body(body),
+        };
+        let m = &mut mentions[place];
+        m.start = start;
+        m.entity = entity;
+        m.alternatives.clear();
     }
 
     /// One-word firm names made of a stem and a trade ("Bryanskselmash", "Piteravto"),

@@ -1439,6 +1439,24 @@ fn short_names_and_acronyms_in_parentheses_name_bodies() {
             acronym("RCC"),
         ]
     );
+    // A name its acronym confirms may end with a place after "de": the place is inside it.
+    assert_eq!(
+        found(&e, "la Régie du transport électrique de Minsk (RTEM) a reçu. La RTEM"),
+        [
+            named("Régie du transport électrique de Minsk", "gazet:firm/unlisted"),
+            (String::from("RTEM"), String::from("gazet:firm/unlisted"), Form::Acronym),
+            (String::from("RTEM"), String::from("gazet:firm/unlisted"), Form::Acronym),
+        ]
+    );
+    assert_eq!(
+        found(&e, "la Compagnie minière de la Russie (CMR) livre"),
+        [
+            named("Compagnie minière de la Russie", "gazet:firm/unlisted"),
+            (String::from("CMR"), String::from("gazet:firm/unlisted"), Form::Acronym),
+        ]
+    );
+    // A place with no such name before it stays the place.
+    assert_eq!(spans(&e, "les usines à Minsk (RB) et"), ["Minsk", "RB"]);
     // Words, or a place the gazetteers know, in parentheses: no short name.
     assert_eq!(
         spans(&e, "l'Institut d'optique atmosphérique (voir plus bas) et"),
