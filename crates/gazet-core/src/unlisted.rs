@@ -1538,6 +1538,13 @@ fn quoted_after_firm_words(text: &str) -> impl Iterator<Item = usize> + '_ {
         {
             return Some(start);
         }
+        // "l'association de production "Azersilah"": a production company.
+        if word == "production" {
+            let head = before[..start].trim_end().strip_suffix("de").map(str::trim_end)?;
+            let noun_start = last_word_start(head);
+            let noun = strip_elision(&head[noun_start..]);
+            return matches!(noun, "association" | "Association").then_some(noun_start);
+        }
         described_noun_before(text, start)
     })
 }
@@ -1936,6 +1943,11 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
             .or_else(|| appositive_name(tokens, i))
             .or_else(|| quoted_name_after_what_it_makes(tokens, i))
     } else if is_quoting_body_noun(bare) {
+        // "l'association de production "Azersilah"" (a company: the caller reads the
+        // noun right before the quote).
+        let production = tokens.get(i + 1).is_some_and(|t| t.text == "de")
+            && tokens.get(i + 2).is_some_and(|t| t.text == "production");
+        let i = if production { i + 2 } else { i };
         let next = tokens.get(i + 1)?;
         if let Some(quoted) = quoted_span(next) {
             return Some(quoted);

@@ -2027,7 +2027,7 @@ fn a_ministry_names_its_coordinated_domains_before_its_state() {
 
 /// A quoted name right after an agency, association or foundation noun is a public body's
 /// (state agencies and associations are institutions); after "association de production"
-/// or a business noun it stays a firm's, or nothing.
+/// (a production company) or a business noun it is a firm's.
 #[test]
 fn a_quoted_name_after_an_agency_or_association_is_an_institution() {
     let e = engine();
@@ -2042,7 +2042,10 @@ fn a_quoted_name_after_an_agency_or_association_is_an_institution() {
     assert_eq!(unlisted("la société \"Santo\" et"), vec![("Santo".to_string(), "gazet:firm/unlisted".to_string())]);
     // No quote right after the noun: no name.
     assert_eq!(unlisted("l'agence de presse Uzstandart a écrit"), vec![]);
-    assert_eq!(unlisted("l'association de production \"Azersilah\""), vec![]);
+    assert_eq!(
+        unlisted("l'association de production \"Azersilah\", placée"),
+        vec![("Azersilah".to_string(), "gazet:firm/unlisted".to_string())]
+    );
 }
 
 /// Words that say what kind of company a name is ("Production Association", "TNC"), and a
