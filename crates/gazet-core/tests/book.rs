@@ -844,3 +844,13 @@ fn national_railways_by_their_french_names() {
         ],
     );
 }
+
+/// Poland borders Belarus: its towns of 15,000 are read as those of the other neighbours
+/// are, but for the quarters of its great cities ("Ursus" in Warsaw, also a tractor maker).
+#[test]
+fn polish_border_towns_but_not_the_quarters_of_great_cities() {
+    assert_mentions_exactly(
+        "le terminal de Małaszewicze, près de Biała Podlaska, et Suwałki, les tracteurs Ursus",
+        &[("Biała Podlaska", "geonames:776175"), ("Suwałki", "geonames:757718")],
+    );
+}
