@@ -44,7 +44,10 @@ REGION_COUNTRIES = ["BY", "RU", "UA", "MD", "KZ", "UZ", "TJ", "KG", "TM", "AM", 
 CITY_COUNTRIES = {"BY", "RU", "UA", "MD", "KZ", "UZ", "TJ", "KG", "TM", "AM", "AZ", "GE",
                   "EE", "LV", "LT", "MN", "PL"}
 MIN_POPULATION = 15000
-WORLD_CITY_MIN_POPULATION = 1_000_000
+WORLD_CITY_MIN_POPULATION = 500_000
+# Cities of the world that bear the surname of a person French texts name more often than
+# the city (a locality of Bogotá, cities of Canada and Ohio): their names are left out.
+PERSON_NAMED_WORLD_CITIES = {"Kennedy", "Hamilton", "Columbus"}
 # The neighbours of those states (Finland to the west, Romania, Hungary and
 # Slovakia by Moldova and Ukraine, Turkey, Iran and Afghanistan by the Caucasus and
 # Central Asia, China and North Korea, Norway): their cities of a hundred thousand people
@@ -1085,7 +1088,8 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                 and not is_city_quarter(c, cities)}
     # The great cities of the world, where trains, flights and partner cities lead
     # ("Chengdu", "Shenzhen", "Weifang").
-    selected |= {c["geonameid"] for c in cities if c["population"] >= WORLD_CITY_MIN_POPULATION}
+    selected |= {c["geonameid"] for c in cities if c["population"] >= WORLD_CITY_MIN_POPULATION
+                 and c["name"] not in PERSON_NAMED_WORLD_CITIES}
     selected |= {c["geonameid"] for c in cities if c["countrycode"] in NEIGHBOUR_CITY_COUNTRIES
                  and c["population"] >= NEIGHBOUR_CITY_MIN_POPULATION}
     selected |= {c["geonameid"] for c in small_towns}

@@ -854,3 +854,12 @@ fn polish_border_towns_but_not_the_quarters_of_great_cities() {
         &[("Biała Podlaska", "geonames:776175"), ("Suwałki", "geonames:757718")],
     );
 }
+
+/// The world's cities of 500,000 people, where container trains and partner cities lead.
+#[test]
+fn great_cities_of_the_world_at_the_end_of_routes() {
+    assert_mentions_exactly(
+        "les trains atteignent Duisbourg, puis un centre de service à Santiago de Cuba",
+        &[("Duisbourg", "geonames:2934691"), ("Santiago de Cuba", "geonames:3536729")],
+    );
+}
