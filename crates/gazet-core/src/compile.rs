@@ -1263,8 +1263,9 @@ mod tests {
         let compiled = Compiled::build(&g, &EngineConfig::default()).unwrap();
         let in_automaton = compiled.nfa.patterns_len();
         let filled = compiled.patterns.len() - in_automaton;
-        // Were the filled surfaces in the automaton, it would hold some 140,000 patterns.
-        assert!(filled > 50_000 && in_automaton < 70_000, "{filled} filled, {in_automaton} in the automaton");
+        // Were the filled surfaces in the automaton, it would hold more than twice as many
+        // patterns (some 160,000).
+        assert!(filled > 50_000 && in_automaton < filled, "{filled} filled, {in_automaton} in the automaton");
         let by = g.lookup("gazet:inst/ministry-foreign-affairs-by").unwrap();
         let pattern = compiled
             .patterns

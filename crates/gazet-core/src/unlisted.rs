@@ -1789,7 +1789,10 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
         let clashes = overlapping(taken, &span).any(|t| {
             is_named(t.start) && !(quoted && span.start <= t.start && t.end <= span.end && t.len() < span.len())
         });
-        let inside_taken = overlapping(taken, &span).any(|t| t.start <= span.start && span.end <= t.end);
+        // A place's name in quotes after a legal form or a firm's noun is the firm's
+        // ('JSC "Apatit"', 'l'agro-holding "Kouban"'); a named mention round it stays.
+        let inside_taken = overlapping(taken, &span)
+            .any(|t| t.start <= span.start && span.end <= t.end && !(quoted && *t == span && !is_named(t.start)));
         // A mention is absorbed whole or not at all: one that sticks out of the name (a
         // territory "région d'X" ending inside it) keeps its place.
         let straddled = overlapping(taken, &span).any(|t| t.start < span.start || span.end < t.end);
@@ -2285,6 +2288,18 @@ const CLOSING_QUOTES: [&str; 3] = ["\"", "”", "»"];
 /// Punctuation that may follow a closing quote.
 const AFTER_QUOTE: [char; 4] = [',', ';', '.', ')'];
 
+/// `token` without the punctuation after its closing quote, and a footnote call glued to
+/// the quote ("Plant"422.").
+fn without_after_quote(token: &str) -> &str {
+    let token = token.trim_end_matches(AFTER_QUOTE);
+    let uncalled = token.trim_end_matches(|c: char| c.is_ascii_digit());
+    if uncalled.len() < token.len() && CLOSING_QUOTES.iter().any(|q| uncalled.ends_with(q)) {
+        uncalled
+    } else {
+        token
+    }
+}
+
 fn opens_quote(token: &str) -> bool {
     OPENING_QUOTES.iter().any(|q| token.starts_with(q)) && !closes_quote(token)
 }
@@ -2292,7 +2307,7 @@ fn opens_quote(token: &str) -> bool {
 /// A token that ends with a closing quote. French typography sets guillemets apart with a
 /// space ("« Uz-Bel Agro »"): a lone » or ” closes, a lone " may as well open.
 fn closes_quote(token: &str) -> bool {
-    let token = token.trim_end_matches(AFTER_QUOTE);
+    let token = without_after_quote(token);
     CLOSING_QUOTES.iter().any(|q| token.ends_with(q)) && (token.chars().count() > 1 || token != "\"")
 }
 
@@ -2300,7 +2315,7 @@ fn closes_quote(token: &str) -> bool {
 /// starts with a capital and holds no other quote. A quote may be a token of its own.
 fn quoted_between(tokens: &[Token], first: usize, last: usize) -> Option<Range<usize>> {
     let open = OPENING_QUOTES.iter().find(|q| tokens[first].text.starts_with(*q))?.len();
-    let closing = tokens[last].text.trim_end_matches(AFTER_QUOTE);
+    let closing = without_after_quote(tokens[last].text);
     let close = CLOSING_QUOTES.iter().find(|q| closing.ends_with(*q))?.len();
     let inner_words = tokens[first + 1..last].iter().map(|t| t.text);
     let clean = inner_words

@@ -2081,6 +2081,13 @@ fn kind_words_and_nested_quotes_leave_the_firm_name() {
         firms("tels que JSC Firm \"Agrocomplex portant le nom de N. I. Tkatchev\" de"),
         firm("Agrocomplex portant le nom de N. I. Tkatchev", "gazet:firm/unlisted")
     );
+    // A place's name quoted after a legal form is the firm's; a footnote call glued to
+    // the closing quote does not open the name.
+    assert_eq!(firms("le combinat JSC \"Gomel\", filiale"), firm("Gomel", "gazet:firm/unlisted"));
+    assert_eq!(
+        firms("ou OJSC \"Gomel Fruit and Vegetable Plant\"422. Les"),
+        firm("Gomel Fruit and Vegetable Plant", "gazet:firm/unlisted")
+    );
     // The French noun still heads a body, after a full stop too.
     assert_eq!(firms("à Minsk. L'Association \"Uztextilprom\" a"), firm("Uztextilprom", "gazet:inst/unlisted"));
 }
