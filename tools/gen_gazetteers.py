@@ -81,7 +81,10 @@ PERSON_NAME_ENDING = re.compile(r"(ov|ev|ow|ew|yev|iev|in|yn|ova|eva|ina|yna|sky
 # Not the names that only the town bears ("Kommunar", a town of the dev gold's twinning lists).
 COMMON_NOUN_TOWN_NAMES = {"druzhba", "zarya", "progress", "pobeda", "mir", "rassvet", "vostok", "zvezda", "iskra",
                           "mayak", "raduga", "sputnik", "udarnik", "pravda", "oktyabr", "svoboda", "rodina",
-                          "dostlik"}
+                          "dostlik",
+                          # Their French spellings, which other towns of the world bear too
+                          # ("Zaria" in Nigeria).
+                          "droujba", "zaria", "maiak", "radouga", "oudarnik", "oktiabr"}
 # GeoNames country-info rows that are not current ISO 3166-1 entries.
 OBSOLETE_GEONAMES_COUNTRIES = {"CS", "AN"}
 
