@@ -417,8 +417,8 @@ pub fn eponym_end(text: &str, start: usize, end: usize) -> Option<usize> {
 }
 
 /// A word of a proper name: a capital, then lowercase letters or hyphens, `min_chars` chars
-/// at least ("Zuev", "Djavakhichvili", "Taras-Chevtchenko").
-/// A part after a hyphen may open with a capital too ("Lessia-Oukraïnka", "Oles-Hontchar").
+/// at least ("Zuev", "Djavakhichvili"); a part after a hyphen may open with a capital too
+/// ("Taras-Chevtchenko", "Lessia-Oukraïnka").
 fn is_proper_word(word: &str, min_chars: usize) -> bool {
     let mut chars = word.chars();
     let mut after_hyphen = false;
@@ -1413,6 +1413,7 @@ fn is_quoting_body_noun(word: &str) -> bool {
 
 /// Whether the quoted name opening at `name_start` follows a noun of a public body right
 /// before its quote ([`QUOTING_BODY_NOUNS`]).
+///
 /// A capitalised noun after a capitalised word is English ("RUE "Production Association
 /// "Vitebskkhleboprodukt""): a production association, a company.
 pub(crate) fn quoted_after_body_noun(text: &str, name_start: usize) -> bool {
@@ -1613,7 +1614,7 @@ pub fn cue_words() -> impl Iterator<Item = &'static str> {
 /// English head nouns written after a firm's name, and part of it: "Minsk Tractor Works",
 /// "Palmarium Academic Publishing" (a publisher, in the references); but "Holding", the
 /// organisational form, is left outside the name it cues ("Belstroytsentr Holding" is
-/// `Belstroytsentr`, [`without_kind_words`]).
+/// `Belstroytsentr`, [`without_forms`]).
 const POSTPOSED_HEADS: &[&str] = &[
     "Holding",
     "Group",
@@ -1780,7 +1781,7 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
         }
         let Some((window_start, tokens, i)) = tokens_around(text, at) else { continue };
         let Some(local) = span_at(&tokens, i) else { continue };
-        let span = without_kind_words(text, window_start + local.start..window_start + local.end);
+        let span = without_forms(text, window_start + local.start..window_start + local.end);
         // A place inside or at the head of the name is absorbed ("Minsk City Technopark
         // LLC"); a firm, institution or state is not, unless quotes close the name round
         // it ("la coentreprise « Asia-Belarus Machinery »": the state is part of the name).
@@ -1789,8 +1790,8 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
         let clashes = overlapping(taken, &span).any(|t| {
             is_named(t.start) && !(quoted && span.start <= t.start && t.end <= span.end && t.len() < span.len())
         });
-        // A place's name in quotes after a legal form or a firm's noun is the firm's
-        // ('JSC "Apatit"', 'l'agro-holding "Kouban"'); a named mention round it stays.
+        // A place's name alone in quotes after a legal form or a firm's noun is the firm's
+        // ('JSC "Apatit"', 'la société "Minsk"'); a named mention round it stays.
         let inside_taken = overlapping(taken, &span)
             .any(|t| t.start <= span.start && span.end <= t.end && !(quoted && *t == span && !is_named(t.start)));
         // A mention is absorbed whole or not at all: one that sticks out of the name (a
@@ -1810,9 +1811,10 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
 /// Belorusneft"", "JSC "TNC Kazchrome"").
 const KIND_WORDS_IN_NAMES: &[&str] = &["Production Association ", "Production Association\n", "TNC "];
 
-/// `span` without the leading [`KIND_WORDS_IN_NAMES`] or legal form, when a capitalised
-/// word follows them.
-fn without_kind_words(text: &str, span: Range<usize>) -> Range<usize> {
+/// `span` without the organisational forms round the name: the leading
+/// [`KIND_WORDS_IN_NAMES`] or legal form, when a capitalised word follows them, and a
+/// trailing "Holding".
+fn without_forms(text: &str, span: Range<usize>) -> Range<usize> {
     let name = &text[span.clone()];
     let words = KIND_WORDS_IN_NAMES.iter().find(|w| name.starts_with(*w)).map(|w| w.len()).or_else(|| {
         let first = name.split(char::is_whitespace).next()?;
