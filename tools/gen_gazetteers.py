@@ -1024,11 +1024,11 @@ QUARTER_KM = 15
 QUARTER_CITY_MIN_POPULATION = 250_000
 
 
-def is_city_quarter(c, cities):
+def is_city_quarter(c, great_cities):
+    """`great_cities`: the cities of QUARTER_COUNTRIES of QUARTER_CITY_MIN_POPULATION."""
     if c["countrycode"] not in QUARTER_COUNTRIES or c["population"] >= NEIGHBOUR_CITY_MIN_POPULATION:
         return False
-    return any(o["countrycode"] == c["countrycode"] and o["population"] >= QUARTER_CITY_MIN_POPULATION
-               and haversine_km(c, o) < QUARTER_KM for o in cities)
+    return any(o["countrycode"] == c["countrycode"] and haversine_km(c, o) < QUARTER_KM for o in great_cities)
 
 
 def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, places):
@@ -1086,9 +1086,11 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             continue
         capitals[c["geonameid"]] = cc
 
+    great_cities = [c for c in cities
+                    if c["countrycode"] in QUARTER_COUNTRIES and c["population"] >= QUARTER_CITY_MIN_POPULATION]
     selected = {c["geonameid"] for c in cities
                 if c["countrycode"] in CITY_COUNTRIES and c["population"] >= MIN_POPULATION
-                and not is_city_quarter(c, cities)}
+                and not is_city_quarter(c, great_cities)}
     # The great cities of the world, where trains, flights and partner cities lead
     # ("Chengdu", "Shenzhen", "Weifang").
     selected |= {c["geonameid"] for c in cities if c["population"] >= WORLD_CITY_MIN_POPULATION

@@ -183,7 +183,12 @@ pub fn names_a_mission(name: &str) -> bool {
 
 /// `name` opens with one of `heads`, a whole word.
 fn opens_with_head(name: &str, heads: &[&str]) -> bool {
-    heads.iter().any(|head| name.strip_prefix(head).is_some_and(|rest| rest.starts_with(char::is_whitespace)))
+    head_opening(name, heads).is_some()
+}
+
+/// The one of `heads` that opens `name`, a whole word.
+fn head_opening<'a>(name: &str, heads: &[&'a str]) -> Option<&'a str> {
+    heads.iter().copied().find(|head| name.strip_prefix(head).is_some_and(|rest| rest.starts_with(char::is_whitespace)))
 }
 
 /// Heads that French also writes in lowercase in running text ("le ministère de ...").
@@ -1809,14 +1814,14 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
 /// names put them beside the legal form: "Production Association" (PA), a transnational
 /// company (TNC). The name is what follows them ("RUE "Production Association
 /// Belorusneft"", "JSC "TNC Kazchrome"").
-const KIND_WORDS_IN_NAMES: &[&str] = &["Production Association ", "Production Association\n", "TNC "];
+const KIND_WORDS_IN_NAMES: &[&str] = &["Production Association", "TNC"];
 
 /// `span` without the organisational forms round the name: the leading
 /// [`KIND_WORDS_IN_NAMES`] or legal form, when a capitalised word follows them, and a
 /// trailing "Holding".
 fn without_forms(text: &str, span: Range<usize>) -> Range<usize> {
     let name = &text[span.clone()];
-    let words = KIND_WORDS_IN_NAMES.iter().find(|w| name.starts_with(*w)).map(|w| w.len()).or_else(|| {
+    let words = head_opening(name, KIND_WORDS_IN_NAMES).map(str::len).or_else(|| {
         let first = name.split(char::is_whitespace).next()?;
         is_legal_form(first).then_some(first.len())
     });
@@ -2414,18 +2419,23 @@ pub fn repeated_names(text: &str, names: &[&str], capitals: &[usize]) -> Vec<Ran
 /// pour la sécurité alimentaire (ANSA)", "Alliance ferroviaire eurasienne (OTLK ERA)",
 /// "(ICRN, connu sous ...)").
 pub fn acronym_after(text: &str, end: usize) -> Option<Range<usize>> {
-    let rest = &text[end..];
-    let opened = rest.trim_start().strip_prefix('(')?;
-    let close = opened.find(')')?;
+    let (start, inner) = parenthesis_after(text, end)?;
     // Or first, before words on it ("(ICRN, connu sous le sigle anglais JINR)"), not
     // before another acronym ("(ONU, OSCE)": a list).
-    let inner = match opened[..close].split_once(',') {
+    let inner = match inner.split_once(',') {
         Some((first, words)) if words.trim_start().starts_with(char::is_lowercase) => first,
         Some(_) => return None,
-        None => &opened[..close],
+        None => inner,
     };
-    let start = end + (rest.len() - opened.len());
     is_acronym(inner).then_some(start..start + inner.len())
+}
+
+/// Where the text inside the parenthesis right after `end` (spaces between) starts, and
+/// that text, up to the closing parenthesis.
+fn parenthesis_after(text: &str, end: usize) -> Option<(usize, &str)> {
+    let rest = &text[end..];
+    let opened = rest.trim_start().strip_prefix('(')?;
+    Some((end + (rest.len() - opened.len()), &opened[..opened.find(')')?]))
 }
 
 /// The short name in parentheses right after the name that ends at `end` ("l'Office
@@ -2433,13 +2443,10 @@ pub fn acronym_after(text: &str, end: usize) -> Option<Range<usize>> {
 /// letters or more, capitalised and then in lowercase, as agencies shorten their names.
 /// An acronym is read by [`acronym_after`].
 pub fn short_name_after(text: &str, end: usize) -> Option<Range<usize>> {
-    let rest = &text[end..];
-    let opened = rest.trim_start().strip_prefix('(')?;
-    let inner = &opened[..opened.find(')')?];
+    let (start, inner) = parenthesis_after(text, end)?;
     let mut chars = inner.chars();
     let short_name =
         chars.next().is_some_and(|c| c.is_uppercase()) && chars.all(char::is_lowercase) && inner.chars().count() >= 5;
-    let start = end + (rest.len() - opened.len());
     short_name.then_some(start..start + inner.len())
 }
 
