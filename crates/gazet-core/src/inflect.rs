@@ -79,22 +79,22 @@ pub fn de_forms(name: &str, article: Option<&str>) -> Vec<String> {
     let folded = crate::normalize::fold_surface(name);
     let vowel = vowel_sound(&folded);
     let mut forms = match article.map(str::trim) {
-        Some("les") => return vec![format!("des {name}")],
-        Some("le") => return vec![format!("du {name}"), format!("de {name}")],
-        Some("la") => return vec![format!("de la {name}"), format!("de {name}")],
-        Some("l'") | Some("l’") => return vec![format!("de l'{name}"), format!("d'{name}")],
-        _ if vowel => vec![format!("d'{name}"), format!("de l'{name}"), format!("de {name}")],
+        Some("les") => return vec![["des ", name].concat()],
+        Some("le") => return vec![["du ", name].concat(), ["de ", name].concat()],
+        Some("la") => return vec![["de la ", name].concat(), ["de ", name].concat()],
+        Some("l'") | Some("l’") => return vec![["de l'", name].concat(), ["d'", name].concat()],
+        _ if vowel => vec![["d'", name].concat(), ["de l'", name].concat(), ["de ", name].concat()],
         _ => match head_noun_gender(&folded) {
-            Some(Gender::Feminine) => return vec![format!("de la {name}"), format!("de {name}")],
-            Some(Gender::Masculine) => return vec![format!("du {name}"), format!("de {name}")],
-            None => vec![format!("de {name}"), format!("du {name}"), format!("de la {name}")],
+            Some(Gender::Feminine) => return vec![["de la ", name].concat(), ["de ", name].concat()],
+            Some(Gender::Masculine) => return vec![["du ", name].concat(), ["de ", name].concat()],
+            None => vec![["de ", name].concat(), ["du ", name].concat(), ["de la ", name].concat()],
         },
     };
     if folded.first() == Some(&b'h') {
-        forms.extend([format!("du {name}"), format!("de la {name}")]);
+        forms.extend([["du ", name].concat(), ["de la ", name].concat()]);
     }
     if folded.last() == Some(&b's') {
-        forms.push(format!("des {name}"));
+        forms.push(["des ", name].concat());
     }
     forms
 }
@@ -129,9 +129,9 @@ fn head_noun_gender(folded: &[u8]) -> Option<Gender> {
 /// Vileïka", "district d'Ostrovets"), so only the bare preposition and its elision.
 pub fn de_forms_for_town(name: &str) -> Vec<String> {
     if vowel_sound(&crate::normalize::fold_surface(name)) {
-        vec![format!("d'{name}"), format!("de {name}")]
+        vec![["d'", name].concat(), ["de ", name].concat()]
     } else {
-        vec![format!("de {name}")]
+        vec![["de ", name].concat()]
     }
 }
 
@@ -224,24 +224,24 @@ pub fn raion_adjectives(town: &str) -> Vec<String> {
     for stem in [stem.to_string(), i_spelling] {
         let b = stem.as_bytes();
         if !short {
-            bases.push(if stem.ends_with("sk") { stem.clone() } else { format!("{stem}sk") });
+            bases.push(if stem.ends_with("sk") { stem.clone() } else { [stem.as_str(), "sk"].concat() });
         }
         if town.ends_with("ga") {
-            bases.push(format!("{}zhsk", &stem[..stem.len() - 1]));
+            bases.push([&stem[..stem.len() - 1], "zhsk"].concat());
         }
         if vowel_dropped && stem.ends_with('n') && is_consonant(b[b.len() - 2]) {
-            bases.push(format!("{stem}ensk"));
+            bases.push([stem.as_str(), "ensk"].concat());
         }
         if stem.ends_with("ts") {
-            bases.push(format!("{stem}k"));
+            bases.push([stem.as_str(), "k"].concat());
             if town.ends_with("tsy") {
-                bases.push(format!("{stem}evsk"));
+                bases.push([stem.as_str(), "evsk"].concat());
             }
         }
     }
     for base in bases {
         for ending in ["y", "i", "iy"] {
-            let form = format!("{base}{ending}");
+            let form = [base.as_str(), ending].concat();
             if !forms.contains(&form) {
                 forms.push(form);
             }

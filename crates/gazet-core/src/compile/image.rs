@@ -550,6 +550,28 @@ mod tests {
         assert_eq!(engine.extract("Le Bélarus.", &ExtractOptions::default()).mentions.len(), 1);
     }
 
+    /// An entity index past the gazetteer's end refuses the image, and says where.
+    #[test]
+    fn an_entity_index_past_the_gazetteer_is_refused() {
+        let mut image = embedded().image();
+        let mut r = Reader::new(&image);
+        r.header().unwrap();
+        r.len().unwrap();
+        let patterns = r.len().unwrap();
+        for _ in 0..patterns {
+            r.bytes().unwrap();
+        }
+        for _ in 0..patterns {
+            (r.u32().unwrap(), r.u32().unwrap());
+        }
+        r.len().unwrap();
+        // The first variant's entity.
+        let at = r.at;
+        image[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        let refused = from_image(&image, EngineConfig::default()).err().expect("refused");
+        assert_eq!(refused, format!("malformed compiled image at byte {}: entity index out of range", at + 4));
+    }
+
     #[test]
     fn a_damaged_image_is_an_error_not_a_panic() {
         let image = embedded().image();
