@@ -2747,15 +2747,22 @@ fn named_after_end(text: &str, at: usize) -> Option<usize> {
         return None;
     }
     for &(offset, word) in words.iter().skip(4 + title_words) {
-        let word_core = word.trim_end_matches([',', ';', ':', '.', ')', '"', '»']);
-        let is_initial = word_core.len() <= 4 && word.ends_with('.') && starts_upper(word);
+        // A footnote call glued to the name's last word, after its full stop or not
+        // ("V. I. Kozlov.514 Les", "Kozlov514."), ends the name before it.
+        const CLOSING: [char; 7] = [',', ';', ':', '.', ')', '"', '»'];
+        let uncalled = word.trim_end_matches(CLOSING).trim_end_matches(|c: char| c.is_ascii_digit());
+        let called = uncalled.len() < word.trim_end_matches(CLOSING).len()
+            && uncalled.trim_end_matches('.').ends_with(char::is_alphabetic);
+        let word = if called { uncalled } else { word };
+        let word_core = word.trim_end_matches(CLOSING);
+        let is_initial = word_core.len() <= 4 && word.ends_with('.') && starts_upper(word) && !called;
         if !(starts_upper(word_core) || is_initial) {
             break;
         }
         name_words += 1;
         let keep = if is_initial { word.len() } else { word_core.len() };
         end = offset + keep;
-        if word_core.len() < word.len() && !is_initial {
+        if (word_core.len() < word.len() && !is_initial) || called {
             break;
         }
     }

@@ -582,6 +582,16 @@ fn a_dedication_belongs_to_the_institution_name() {
         spans(&e, "l'Université pédagogique d'État biélorusse portant le nom du poète Yakub Kolas."),
         ["Université pédagogique d'État biélorusse portant le nom du poète Yakub Kolas"]
     );
+    // A footnote call glued to the name's last word, after its full stop or not, ends the
+    // name: the next sentence is not part of it.
+    assert_eq!(
+        spans(&e, "l'Université pédagogique d'État biélorusse portant le nom de M. Tank.435 Plus de 300 étudiants"),
+        ["Université pédagogique d'État biélorusse portant le nom de M. Tank"]
+    );
+    assert_eq!(
+        spans(&e, "l'Université pédagogique d'État biélorusse portant le nom de V. I. Kozlov514. Les Biélorusses"),
+        ["Université pédagogique d'État biélorusse portant le nom de V. I. Kozlov", "Biélorusses"]
+    );
     // Without a name after it, the phrase stays outside.
     for text in [
         "l'Université pédagogique d'État biélorusse portant le nom de son fondateur",
