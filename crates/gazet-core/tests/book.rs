@@ -863,3 +863,18 @@ fn great_cities_of_the_world_at_the_end_of_routes() {
         &[("Duisbourg", "geonames:2934691"), ("Santiago de Cuba", "geonames:3536729")],
     );
 }
+
+/// A sea is no territory, as "mer Caspienne" and "océan Indien" are not (the book: "les
+/// ports iraniens de la mer Caspienne, de l'océan Indien et du golfe Persique"); the states
+/// around it are one ("les pays du Golfe").
+#[test]
+fn the_persian_gulf_is_a_sea_and_its_states_a_region() {
+    assert_mentions_exactly("les ports de l'océan Indien et du golfe Persique", &[]);
+    assert_mentions_exactly(
+        "les marchés des pays du Golfe et de la région du golfe Persique",
+        &[
+            ("pays du Golfe", "gazet:region/golfe-persique"),
+            ("région du golfe Persique", "gazet:region/golfe-persique"),
+        ],
+    );
+}
