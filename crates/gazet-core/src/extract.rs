@@ -585,7 +585,8 @@ impl Extractor {
         context.before_initial = followed_by_initial(&text[end..]);
         context.before_capitalised = followed_by_capitalised_word(&text[end..]);
         context.before_quoted_name = followed_by_quoted_name(&text[end..]);
-        context.before_lowercase = context.after_author_initial && followed_by_lowercase_word(&text[end..]);
+        context.before_lowercase = context.after_author_initial
+            && (followed_by_lowercase_word(&text[end..]) || followed_by_title_punctuation(&text[end..]));
         let (first, last) = self.compiled.pattern_ranges[hit.pattern as usize];
         let seen = Shape::of_span(text, start, end);
         let variants = &self.compiled.variants[first as usize..last as usize];
@@ -2041,10 +2042,10 @@ struct Context<'a> {
     /// "K. Gusev": an initial before a name makes it a person's.
     after_initial: bool,
     /// "Shcherbitsky, A. Glubokoe va coopérer ...": the initial ends a reference's author
-    /// ("Surname, I."), and if a lowercase word follows the name, the name begins the
-    /// title: it is no person's.
+    /// ("Surname, I."), and if a lowercase word, a dash or a colon follows the name, the
+    /// name begins the title: it is no person's.
     after_author_initial: bool,
-    /// A lowercase word right after the match.
+    /// After an author's initial, a lowercase word, a dash or a colon right after the match.
     before_lowercase: bool,
     /// "Gusev, B. Zalessky": a comma and an initial after a name make it a person's.
     before_initial: bool,
@@ -2508,6 +2509,13 @@ fn followed_by_quoted_name(after: &str) -> bool {
 fn followed_by_lowercase_word(after: &str) -> bool {
     let rest = after.trim_start();
     rest.len() < after.len() && rest.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// " - Chine", " : une coopération": a dash or a colon goes on with a title ("Zalesskii, B.
+/// Belarus - Chine : ..."), never with a person's name.
+fn followed_by_title_punctuation(after: &str) -> bool {
+    let rest = after.trim_start();
+    rest.len() < after.len() && rest.starts_with(['-', '–', '—', ':'])
 }
 
 /// ", B. Zalessky" or ", A.": a comma, then a capital and a full stop.

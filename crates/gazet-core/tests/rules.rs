@@ -1017,6 +1017,9 @@ fn a_reference_title_may_begin_with_a_place() {
     let e = engine();
     assert_eq!(spans(&e, "330 Shcherbitsky, A. Gomel va coopérer avec Navoï / A. Shcherbitsky //"), ["Gomel", "Navoï"]);
     assert_eq!(spans(&e, "303 Rafieva, S. Gomel et\n\nNavoï ont signé"), ["Gomel", "Navoï"]);
+    // So does a name followed by a dash or a colon ("Zalesskii, B. Belarus - Chine : ...").
+    assert_eq!(spans(&e, "313 Zalesskii, B. Belarus - Russie : une coopération"), ["Belarus", "Russie"]);
+    assert_eq!(spans(&e, "313 Zalesskii, B. Gomel : vingt ans"), ["Gomel"]);
     // An author list, or an initial without "Surname," before it: a person.
     assert!(spans(&e, "comp. : Zaleski, M. Gomel, A. Mostovoy. - Minsk").iter().all(|s| s != "Gomel"));
     assert!(spans(&e, "selon K. Gomel et B. Zalessky").iter().all(|s| s != "Gomel"));
