@@ -878,3 +878,30 @@ fn the_persian_gulf_is_a_sea_and_its_states_a_region() {
         ],
     );
 }
+
+/// The CIS's bodies of sectoral cooperation are listed, named with the CIS as translations
+/// name them ("de la CEI", "des États membres de la CEI"), and referred back to bare in a
+/// text on the CIS only.
+#[test]
+fn the_cis_bodies_of_sectoral_cooperation() {
+    assert_mentions_exactly(
+        "la Conférence de coordination des transports des États membres de la CEI et le Conseil pour le transport \
+         ferroviaire de la Communauté des États indépendants",
+        &[
+            (
+                "Conférence de coordination des transports des États membres de la CEI",
+                "gazet:inst/cis-transport-coordination-conference",
+            ),
+            (
+                "Conseil pour le transport ferroviaire de la Communauté des États indépendants",
+                "gazet:inst/cis-council-rail-transport",
+            ),
+        ],
+    );
+    assert_mentions_exactly(
+        "Les statuts de la CEI ; le Conseil du tourisme",
+        &[("CEI", "gazet:inst/cis"), ("Conseil du tourisme", "gazet:inst/cis-council-tourism")],
+    );
+    let elsewhere = mentions("Le Conseil du tourisme de Géorgie");
+    assert!(elsewhere.values().all(|(id, _)| id != "gazet:inst/cis-council-tourism"), "{elsewhere:?}");
+}
