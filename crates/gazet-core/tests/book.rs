@@ -905,3 +905,17 @@ fn the_cis_bodies_of_sectoral_cooperation() {
     let elsewhere = mentions("Le Conseil du tourisme de Géorgie");
     assert!(elsewhere.values().all(|(id, _)| id != "gazet:inst/cis-council-tourism"), "{elsewhere:?}");
 }
+
+/// The bodies of the CSTO and of the SCO are listed, named with their organisation.
+#[test]
+fn the_bodies_of_the_csto_and_the_sco() {
+    assert_mentions_exactly(
+        "l'État-major conjoint de l'OTSC, le Conseil de sécurité collective et la Structure antiterroriste \
+         régionale de l'OCS",
+        &[
+            ("État-major conjoint de l'OTSC", "gazet:inst/csto-joint-staff"),
+            ("Conseil de sécurité collective", "gazet:inst/csto-collective-security-council"),
+            ("Structure antiterroriste régionale de l'OCS", "gazet:inst/sco-rats"),
+        ],
+    );
+}
