@@ -919,3 +919,17 @@ fn the_bodies_of_the_csto_and_the_sco() {
         ],
     );
 }
+
+/// Historical regions are named territories where no subdivision bears their name
+/// (Latvia's lands, Georgia's provinces); a subdivision's own name still wins.
+#[test]
+fn historical_regions_of_the_neighbours() {
+    assert_mentions_exactly(
+        "les municipalités de la Latgale et les noisettes de Mingrélie",
+        &[("Latgale", "gazet:region/latgale"), ("Mingrélie", "gazet:region/mingrelia")],
+    );
+    assert_mentions_exactly(
+        "la région de Samegrelo-Zemo Svaneti",
+        &[("région de Samegrelo-Zemo Svaneti", "iso3166-2:GE-SZ")],
+    );
+}
