@@ -2250,6 +2250,13 @@ fn name_after(tokens: &[Token], at: usize) -> Option<Range<usize>> {
     if !is_capitalised(first_core) || is_legal_form(first_core.trim_end_matches([',', '.'])) {
         return None;
     }
+    // "l'opérateur céréalier de l'État, ...", "une société de crédit-bail d'État": the
+    // state, capitalised as a common noun, names no firm alone.
+    if first_core.trim_end_matches(TRAILING) == "État"
+        && tokens.get(at + 1).is_none_or(|next| !is_capitalised(next.text.trim_end_matches(TRAILING)))
+    {
+        return None;
+    }
     let start = first.start + (first.text.len() - first_core.len());
     let mut end = first.start + first.text.trim_end_matches(TRAILING).len();
     let mut j = at;

@@ -717,6 +717,9 @@ fn stacked_legal_forms_are_no_names() {
     // A state company is no firm named "État".
     assert_eq!(firms("L'entreprise d'État OJSC \"Barqi Tojik\" s'intéresse"), ["Barqi Tojik"]);
     assert_eq!(firms("avec une entreprise d'État \"Barqi Tojik\""), ["Barqi Tojik"]);
+    // Nor is the state a firm's name after a business noun and its complement.
+    assert!(firms("le principal opérateur céréalier de l'État, a proposé").is_empty());
+    assert!(firms("par une société de crédit-bail d'État, avec des financements").is_empty());
     // An article at a sentence start is no name before a legal form.
     assert_eq!(firms("à Minsk. Le JSC \"Vitebsk Carpets\" livre"), ["Vitebsk Carpets"]);
     // The list goes on past the quoted name.
