@@ -2754,10 +2754,10 @@ fn named_after_end(text: &str, at: usize) -> Option<usize> {
     if name_words == 0 && first != "de" && title_words == 0 {
         return None;
     }
+    const CLOSING: [char; 7] = [',', ';', ':', '.', ')', '"', '»'];
     for &(offset, word) in words.iter().skip(4 + title_words) {
         // A footnote call glued to the name's last word, after its full stop or not
         // ("V. I. Kozlov.514 Les", "Kozlov514."), ends the name before it.
-        const CLOSING: [char; 7] = [',', ';', ':', '.', ')', '"', '»'];
         let uncalled = word.trim_end_matches(CLOSING).trim_end_matches(|c: char| c.is_ascii_digit());
         let called = uncalled.len() < word.trim_end_matches(CLOSING).len()
             && uncalled.trim_end_matches('.').ends_with(char::is_alphabetic);
