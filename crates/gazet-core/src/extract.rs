@@ -2758,10 +2758,11 @@ fn named_after_end(text: &str, at: usize) -> Option<usize> {
     for &(offset, word) in words.iter().skip(4 + title_words) {
         // A footnote call glued to the name's last word, after its full stop or not
         // ("V. I. Kozlov.514 Les", "Kozlov514."), ends the name before it.
-        let uncalled = word.trim_end_matches(CLOSING).trim_end_matches(|c: char| c.is_ascii_digit());
-        let called = uncalled.len() < word.trim_end_matches(CLOSING).len()
-            && uncalled.trim_end_matches('.').ends_with(char::is_alphabetic);
-        let word = if called { uncalled } else { word };
+        let uncalled = crate::unlisted::without_footnote_call(word.trim_end_matches(CLOSING), |w| {
+            w.trim_end_matches('.').ends_with(char::is_alphabetic)
+        });
+        let called = uncalled.is_some();
+        let word = uncalled.unwrap_or(word);
         let word_core = word.trim_end_matches(CLOSING);
         let is_initial = word_core.len() <= 4 && word.ends_with('.') && starts_upper(word) && !called;
         if !(starts_upper(word_core) || is_initial) {

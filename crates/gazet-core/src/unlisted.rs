@@ -1085,9 +1085,7 @@ pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&st
         i += 1;
         let stripped = word.trim_end_matches([',', ';', ':', '.', ')', '(', '"', '»']);
         // A footnote call glued to the last word ("des technologies18.") closes it.
-        let called = stripped.trim_end_matches(|c: char| c.is_ascii_digit());
-        let called =
-            if called.len() < stripped.len() && called.ends_with(char::is_lowercase) { called } else { stripped };
+        let called = without_footnote_call(stripped, |w| w.ends_with(char::is_lowercase)).unwrap_or(stripped);
         let closes = called.len() < word.len();
         let stripped = called;
         let (article, bare) = match stripped.find(['\'', '’']) {
@@ -2306,12 +2304,15 @@ const AFTER_QUOTE: [char; 4] = [',', ';', '.', ')'];
 /// the quote ("Plant"422.").
 fn without_after_quote(token: &str) -> &str {
     let token = token.trim_end_matches(AFTER_QUOTE);
-    let uncalled = token.trim_end_matches(|c: char| c.is_ascii_digit());
-    if uncalled.len() < token.len() && CLOSING_QUOTES.iter().any(|q| uncalled.ends_with(q)) {
-        uncalled
-    } else {
-        token
-    }
+    without_footnote_call(token, |w| CLOSING_QUOTES.iter().any(|q| w.ends_with(q))).unwrap_or(token)
+}
+
+/// `word` without the footnote call glued to its end ("technologies18", "Kozlov.514",
+/// "Plant"422"), if it has one and `called_after` accepts what the digits follow: a
+/// lowercase word in a complement, a name in a dedication, a closing quote.
+pub(crate) fn without_footnote_call(word: &str, called_after: impl Fn(&str) -> bool) -> Option<&str> {
+    let uncalled = word.trim_end_matches(|c: char| c.is_ascii_digit());
+    (uncalled.len() < word.len() && called_after(uncalled)).then_some(uncalled)
 }
 
 fn opens_quote(token: &str) -> bool {
