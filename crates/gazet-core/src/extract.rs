@@ -798,7 +798,7 @@ impl Extractor {
             if coordinated || designated.is_some() {
                 // A region, rather than a city that is a subdivision too ("Minsk" the
                 // oblast, not the capital city's own subdivision).
-                let city = |v: &Variant| self.gazetteer.entity(v.entity).subtype == "city";
+                let city = |v: &Variant| matches!(self.gazetteer.entity(v.entity).subtype.as_str(), "city" | "village");
                 let subdivision = readings
                     .iter()
                     .position(|v| v.bare_subdivision && !city(v))

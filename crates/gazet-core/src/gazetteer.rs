@@ -122,9 +122,9 @@ impl Entity {
         }
     }
 
-    /// A city, capital or town: a place named bare ("Minsk"), not a subdivision.
+    /// A city, capital, town or village: a place named bare ("Minsk"), not a subdivision.
     pub fn is_town(&self) -> bool {
-        self.kind == Kind::Region && matches!(self.subtype.as_str(), "city" | "capital" | "town")
+        self.kind == Kind::Region && matches!(self.subtype.as_str(), "city" | "capital" | "town" | "village")
     }
 }
 

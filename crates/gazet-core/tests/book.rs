@@ -544,8 +544,8 @@ fn unlisted_places_after_crossings_plural_districts_and_spas() {
         &[("Charour", "gazet:region/unlisted"), ("Babek", "geonames:148413"), ("Ordoubad", "geonames:147368")],
     );
     assert_mentions_exactly(
-        "les eaux minérales de la station thermale de Djermouk et le poste de Premier ministre",
-        &[("Djermouk", "gazet:region/unlisted")],
+        "les eaux minérales de la station thermale de Hankavan et le poste de Premier ministre",
+        &[("Hankavan", "gazet:region/unlisted")],
     );
 }
 
@@ -620,11 +620,38 @@ fn places_listed_with_a_town_under_its_preposition() {
         ],
     );
     assert_mentions_exactly(
-        "des sites à Motal, à Pinsk et à Telekhany.",
-        &[("Motal", "gazet:region/unlisted"), ("Pinsk", "geonames:623549"), ("Telekhany", "gazet:region/unlisted")],
+        "des sites à Lioubcha, à Pinsk et à Ratomka.",
+        &[("Lioubcha", "gazet:region/unlisted"), ("Pinsk", "geonames:623549"), ("Ratomka", "gazet:region/unlisted")],
     );
     // Another preposition is another list.
-    assert_mentions_exactly("de Pinsk et à Telekhany", &[("Pinsk", "geonames:623549")]);
+    assert_mentions_exactly("de Pinsk et à Ratomka", &[("Pinsk", "geonames:623549")]);
+}
+
+/// The villages of the smaller former Soviet states that GeoNames lists (500 people or
+/// more) are named bare, as their towns are, but no district or executive committee is
+/// named after them: "Zalessky" after a district is a surname, not Zalesye's district.
+#[test]
+fn villages_of_the_smaller_states_are_named_bare_but_name_no_district() {
+    assert_mentions_exactly(
+        "des sites à Motal, à Pinsk et à Telekhany.",
+        &[("Motal", "geonames:624908"), ("Pinsk", "geonames:623549"), ("Telekhany", "geonames:620945")],
+    );
+    assert_mentions_exactly(
+        "avec des villes arméniennes telles que Kapan, Goris, Agarak, Sisian et Meghri",
+        &[
+            ("arméniennes", "iso3166-1:AM"),
+            ("Kapan", "geonames:174875"),
+            ("Goris", "geonames:174895"),
+            ("Agarak", "geonames:175008"),
+            ("Sisian", "geonames:174763"),
+            ("Meghri", "geonames:174823"),
+        ],
+    );
+    assert_mentions_exactly("le district de Motal", &[("district de Motal", "gazet:region/unlisted")]);
+    assert_mentions_exactly(
+        "au district de Braslav et à Stepanavan. 57 Zalessky, B. Relations",
+        &[("district de Braslav", "gazet:region/district-629640"), ("Stepanavan", "geonames:616194")],
+    );
 }
 
 /// Bodies that report to a head of state take him in their name ("du Président de la
