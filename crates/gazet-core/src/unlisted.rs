@@ -1529,7 +1529,8 @@ fn quoted_after_firm_words(text: &str) -> impl Iterator<Item = usize> + '_ {
             0x9C if q > 1 && bytes[q - 2] == 0xE2 && bytes[q - 1] == 0x80 => q - 2,
             _ => return None,
         };
-        let before = text[..open].trim_end_matches([' ', '\u{a0}']);
+        // The legal form may end the line above ("le RUE\n\n"Belenergosetproekt"").
+        let before = text[..open].trim_end_matches(char::is_whitespace);
         if before.len() == open {
             return None; // a closing quote, glued to the name
         }
@@ -2286,7 +2287,7 @@ fn first_stops(token: &str) -> bool {
 /// The quotes closing a nested name close the outer name too ("Production Association
 /// "Belorusneft""): the name inside is the one-word token's, without them.
 fn quoted_span(token: &Token) -> Option<Range<usize>> {
-    let text = token.text.trim_end_matches([',', ';', '.', ')']);
+    let text = without_after_quote(token.text);
     let inner = text.strip_prefix('"')?.strip_suffix('"')?.trim_end_matches('"');
     (!inner.is_empty() && starts_upper(inner) && !inner.contains('"'))
         .then(|| token.start + 1..token.start + 1 + inner.len())
@@ -2301,10 +2302,11 @@ const CLOSING_QUOTES: [&str; 3] = ["\"", "”", "»"];
 const AFTER_QUOTE: [char; 4] = [',', ';', '.', ')'];
 
 /// `token` without the punctuation after its closing quote, and a footnote call glued to
-/// the quote ("Plant"422.").
+/// the quote or to that punctuation ("Plant"422.", ""Kyrgyzkommerts".403").
 fn without_after_quote(token: &str) -> &str {
+    let closed = |w: &str| CLOSING_QUOTES.iter().any(|q| w.trim_end_matches(AFTER_QUOTE).ends_with(q));
     let token = token.trim_end_matches(AFTER_QUOTE);
-    without_footnote_call(token, |w| CLOSING_QUOTES.iter().any(|q| w.ends_with(q))).unwrap_or(token)
+    without_footnote_call(token, closed).unwrap_or(token).trim_end_matches(AFTER_QUOTE)
 }
 
 /// `word` without the footnote call glued to its end ("technologies18", "Kozlov.514",

@@ -2168,3 +2168,15 @@ fn a_complement_before_a_president_does_not_overflow_the_count() {
     let text = "l'Académie Président de Républiqravail économique de Communauté des États indépendants";
     assert_eq!(spans(&e, text), ["Communauté des États indépendants"]);
 }
+
+/// A quoted firm's name after its legal form survives the artefacts of the book's lines: the
+/// legal form ending the line above, and a footnote call glued to the punctuation after the
+/// closing quote.
+#[test]
+fn a_quoted_name_after_a_legal_form_across_a_line_end_or_before_a_footnote_call() {
+    let e = engine();
+    assert_eq!(spans(&e, "et le RUE \n\n\"Belenergosetproekt\" a réalisé l'étude"), ["Belenergosetproekt"]);
+    assert_eq!(spans(&e, "la SA\n\"Floarea Soarelui\" exporte"), ["Floarea Soarelui"]);
+    assert_eq!(spans(&e, "sera la JSC \"Kyrgyzkommerts\".403 Cette structure"), ["Kyrgyzkommerts"]);
+    assert_eq!(spans(&e, "sera la JSC \"Kyrgyzkommerts\"403, puis"), ["Kyrgyzkommerts"]);
+}
