@@ -946,6 +946,14 @@ def french_transliteration(n, double_s=True):
     return " ".join("-".join(word(part) for part in token.split("-")) for token in n.split(" "))
 
 
+def yotated_vowels_as_i(n):
+    """The half-French spelling that translations from Russian often give: only ya/ye/yu/yo at
+    a word start or after a consonant written ia/ie/iu/io, the English consonants kept
+    ("Nyasvizh" -> "Niasvizh", "Ilyichevsk" stays)."""
+    return re.sub(r"(?:(?<=[bcdfghjklmnpqrstvwxz])|(?<![A-Za-z]))([yY])(?=[aeuo])",
+                  lambda m: "i" if m.group(1) == "y" else "I", n, flags=re.I)
+
+
 def looks_english_romanised(n):
     """Whether a name reads as an English-style romanisation ("Mangystau", "Chelyabinsk",
     "Shida Kartli"): ASCII, every word capitalised (no French "du", "de"), with a letter group
@@ -1205,7 +1213,8 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                 n = strip_city_word(n)
                 # Uzbek writes o' and g' with an apostrophe ("G'uzor"), which French drops.
                 base = to_ascii_variant(n).replace("'", "") if cc in ("TJ", "UZ") else n
-                spellings = [french_transliteration(base), french_transliteration(base, double_s=False)]
+                spellings = [french_transliteration(base), french_transliteration(base, double_s=False),
+                             yotated_vowels_as_i(base)]
                 for v in with_initial_e(with_final_e(spellings)):
                     if v != n and valid_surface(v) and keep(v, derived=True):
                         names.add(v)
@@ -1219,7 +1228,7 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             for n in accepted if cc in OWN_LANGUAGE_NAME_COUNTRIES else []:
                 if not looks_english_romanised(n) or re.search(r"[wqxj]|c(?!h)|hh", n.lower()):
                     continue
-                for v in with_initial_e(with_final_e([french_transliteration(n)])):
+                for v in with_initial_e(with_final_e([french_transliteration(n), yotated_vowels_as_i(n)])):
                     if v != n and valid_surface(v) and keep(v, derived=True):
                         names.add(v)
         # Only from the GeoNames name: it is the English-style romanisation, while alternate

@@ -562,6 +562,16 @@ fn french_spellings_of_russian_names_of_towns_named_in_their_own_language() {
     assert!(id_of_word(text, "Droguitchine").is_some_and(|id| id.starts_with("geonames:")));
 }
 
+/// Translations from Russian often write only the soft vowels the French way and keep the
+/// English consonants: "Niasvizh" (Nyasvizh), "Iashkino" (Yashkino), "Ielabuga" (Yelabuga).
+#[test]
+fn half_french_spellings_with_soft_vowels_as_i() {
+    let text = "les régions de Borisov, Niasvizh, Soligorsk et les villes d'Iashkino et d'Ielabuga";
+    assert_eq!(id_of_word(text, "Niasvizh").as_deref(), Some("geonames:624700"));
+    assert_eq!(id_of_word(text, "Iashkino").as_deref(), Some("geonames:1486298"));
+    assert_eq!(id_of_word(text, "Ielabuga").as_deref(), Some("geonames:468082"));
+}
+
 /// A plant's descriptive name in parentheses after its firm's name is a name too; the
 /// parenthesis opens it.
 #[test]
