@@ -970,3 +970,25 @@ fn historical_regions_of_the_neighbours() {
         &[("région de Samegrelo-Zemo Svaneti", "iso3166-2:GE-SZ")],
     );
 }
+
+/// The councils of ministers of the CIS and the CSTO are named short in a text on their
+/// organisation ("le Conseil des ministres des Affaires étrangères"): not the government a
+/// bare "Conseil des ministres" names.
+#[test]
+fn councils_of_ministers_of_an_organisation_named_short() {
+    assert_mentions_exactly(
+        "La CEI réunit ses organes. Le Conseil des ministres des Affaires étrangères a examiné le rapport",
+        &[
+            ("CEI", "gazet:inst/cis"),
+            ("Conseil des ministres des Affaires étrangères", "gazet:inst/cis-council-foreign-ministers"),
+        ],
+    );
+    assert_mentions_exactly(
+        "L'OTSC s'appuie sur le Conseil des ministres des Affaires étrangères, le Conseil des ministres de la Défense et",
+        &[
+            ("OTSC", "gazet:inst/csto"),
+            ("Conseil des ministres des Affaires étrangères", "gazet:inst/csto-council-foreign-ministers"),
+            ("Conseil des ministres de la Défense", "gazet:inst/csto-council-defence-ministers"),
+        ],
+    );
+}
