@@ -762,6 +762,19 @@ impl Extractor {
                     continue;
                 }
             }
+            if text[c.start..].starts_with(char::is_uppercase) && after_river_words(&text[..c.start]) {
+                // "sur le Naryn", "la cascade du Naryn", "les rives du Don": the river, not
+                // the subdivision or the town named after it ("sur le territoire de
+                // Stavropol" names the region with its designator). Macro-regions and
+                // states stay ("l'accent sur le Caucase").
+                readings.retain(|v| {
+                    let entity = self.gazetteer.entity(v.entity);
+                    v.form != Form::Name || !(entity.is_town() || entity.id.starts_with("iso3166-2:"))
+                });
+                if readings.is_empty() {
+                    continue;
+                }
+            }
             if is_ambiguous(c) {
                 // Readings come in static rank order (a pattern's variants are sorted by it
                 // at build time), so a stable sort by document weight alone ranks them by
@@ -2487,6 +2500,25 @@ fn after_masculine_article(before: &str) -> bool {
         && ["le", "du", "au"]
             .iter()
             .any(|a| trimmed.strip_suffix(a).is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace)))
+}
+
+/// Words that name a river right before its name: "sur le", "sur l'", and a stretch of a
+/// river with its complement ("la cascade du", "les rives du", "le bassin de l'").
+fn after_river_words(before: &str) -> bool {
+    const STRETCHES: [&str; 10] =
+        ["cascade", "bassin", "bassins", "rive", "rives", "long", "delta", "embouchure", "aval", "amont"];
+    let stretch = |word: Option<&str>| word.is_some_and(|w| STRETCHES.contains(&w));
+    let mut words = before.split_whitespace().rev();
+    match words.next() {
+        Some("le") => words.next() == Some("sur"),
+        Some("du") => stretch(words.next()),
+        Some("l'" | "l’") => match words.next() {
+            Some("sur") => true,
+            Some("de") => stretch(words.next()),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// " Dvornik": one space, then a capitalised word.
