@@ -737,7 +737,7 @@ impl Extractor {
         // The folded end and entity of the last mention.
         let mut previous: Option<(u32, EntityIdx)> = None;
         let mut readings: Vec<&Variant> = Vec::new();
-        for c in &chosen {
+        for (ci, c) in chosen.iter().enumerate() {
             readings.clear();
             readings.extend(c.readings().map(|r| self.variant(r)));
             if readings.iter().any(|v| v.anaphoric) {
@@ -771,6 +771,20 @@ impl Extractor {
                     let entity = self.gazetteer.entity(v.entity);
                     v.form != Form::Name || !(entity.is_town() || entity.id.starts_with("iso3166-2:"))
                 });
+                if readings.is_empty() {
+                    continue;
+                }
+            }
+            let name_follows = followed_by_capitalised_word(&text[c.end..])
+                && chosen.get(ci + 1).is_none_or(|next| next.start != c.end + 1);
+            if (name_follows || after_capitalised_word(&text[..c.start]))
+                && readings.iter().any(|v| self.is_english_state_surface(v))
+            {
+                // An English state name or adjective next to another capitalised word on its
+                // line is a word of an English name ("Coal India", "Team Telecom Armenia",
+                // "Georgian Post"), which is a firm's or a body's, not the state's; not
+                // before a place ("Tajik Khujand").
+                readings.retain(|v| !self.is_english_state_surface(v));
                 if readings.is_empty() {
                     continue;
                 }
@@ -2013,6 +2027,17 @@ impl Extractor {
         &self.compiled.variants[v as usize]
     }
 
+    /// A state's name or adjective in English (`~` in the gazetteer: "India", "Georgian",
+    /// "Belarusians").
+    fn is_english_state_surface(&self, v: &Variant) -> bool {
+        let entity = self.gazetteer.entity(v.entity);
+        entity.kind == Kind::State
+            && entity.names.iter().chain(&entity.adjectives).any(|s| {
+                let surface = v.surface.strip_suffix('s').filter(|_| v.form == Form::Demonym).unwrap_or(&v.surface);
+                s.foreign && surface.eq_ignore_ascii_case(&s.text)
+            })
+    }
+
     /// A mention with its id, kind, canonical name and text spelled out.
     pub fn record<'a>(&'a self, text: &'a str, m: &Mention) -> MentionRecord<'a> {
         let entity = self.gazetteer.entity(m.entity);
@@ -2491,6 +2516,13 @@ fn before_capitalised_word(after: &str) -> bool {
     word.len() < after.len()
         && chars.next().is_some_and(char::is_uppercase)
         && chars.next().is_some_and(char::is_lowercase)
+}
+
+/// The text before a name ends with a capitalised word and a space: "Coal India".
+fn after_capitalised_word(before: &str) -> bool {
+    let Some(trimmed) = before.strip_suffix(' ') else { return false };
+    let mut chars = trimmed.rsplit(char::is_whitespace).next().unwrap_or_default().chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
 }
 
 /// The text before a name ends with a masculine article or contraction: "le", "du", "au".

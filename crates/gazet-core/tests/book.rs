@@ -1006,3 +1006,25 @@ fn a_river_is_not_the_region_named_after_it() {
     );
     assert_mentions_exactly("la région de Naryn", &[("région de Naryn", "iso3166-2:KG-N")]);
 }
+
+/// An English state name or adjective next to another capitalised word on its line is a
+/// word of an English name, a firm's or a body's ("Coal India", "Georgian Post"), not the
+/// state; a French adjective, a place after the adjective, or a capital on the next line
+/// leave the state as it is.
+#[test]
+fn an_english_state_name_inside_an_english_name_is_no_mention() {
+    assert_mentions_exactly("les mines de Coal India et les terminaux de Pupuk Indonesia", &[]);
+    assert_mentions_exactly("tandis que Georgian Post a lancé", &[]);
+    assert_mentions_exactly(
+        "le groupe finlandais Olvi et Belarusian regions",
+        &[("finlandais", "iso3166-1:FI"), ("Olvi", "gazet:firm/unlisted"), ("Belarusian", "iso3166-1:BY")],
+    );
+    assert_mentions_exactly(
+        "Mogilev and Tajik Khujand intend",
+        &[("Mogilev", "geonames:625665"), ("Tajik", "iso3166-1:TJ"), ("Khujand", "geonames:1514879")],
+    );
+    assert_mentions_exactly(
+        "le projet interrégional Belarus-Tajik \n\nLa coopération",
+        &[("Belarus", "iso3166-1:BY"), ("Tajik", "iso3166-1:TJ")],
+    );
+}
