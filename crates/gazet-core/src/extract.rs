@@ -1575,9 +1575,12 @@ impl Extractor {
                 let kind = self.gazetteer.entity(m.entity).kind;
                 let state_name = m.form == Form::Name && kind == Kind::State;
                 // A place quoted after a noun of goods is a brand too ("le brandy \"Ararat\"").
+                // So is a place right after "eau minérale" ("l'eau minérale Borjomi").
                 let quoted_place = m.form == Form::Name
                     && kind == Kind::Region
-                    && text[..m.start].trim_end_matches([' ', '\u{a0}']).ends_with(['"', '«', '“']);
+                    && (text[..m.start].trim_end_matches([' ', '\u{a0}']).ends_with(['"', '«', '“'])
+                        || text[..m.start].trim_end().ends_with("minérale")
+                        || text[..m.start].trim_end().ends_with("minérales"));
                 if (state_name || quoted_place) && after_product_noun(text, m.start) {
                     Some(true)
                 } else if state_name {
@@ -2377,6 +2380,11 @@ const PRODUCT_NOUNS: &[&str] = &[
     "cognac",
     "vodka",
     "bière",
+    "vin",
+    "vins",
+    // "l'eau minérale Borjomi", "les eaux minérales \"Badamli\"".
+    "minérale",
+    "minérales",
 ];
 
 /// Whether the word right before `start` (one space or line break between, and perhaps an

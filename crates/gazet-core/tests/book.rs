@@ -1028,3 +1028,14 @@ fn an_english_state_name_inside_an_english_name_is_no_mention() {
         &[("Belarus", "iso3166-1:BY"), ("Tajik", "iso3166-1:TJ")],
     );
 }
+
+/// A place named right after a mineral water or a wine is the brand ("l'eau minérale
+/// Borjomi", "les vins \"Tsinandali\""), not the place; the place where it is bottled is.
+#[test]
+fn a_mineral_water_or_a_wine_named_after_a_place_is_a_brand() {
+    let text = "l'eau minérale \"Jermuk\" et les eaux minérales Borjomi et Likani, embouteillées à Borjomi";
+    let bottled = text.rfind("Borjomi").unwrap();
+    let found = mentions(text);
+    assert_eq!(found.keys().collect::<Vec<_>>(), [&(bottled, bottled + "Borjomi".len())], "{found:?}");
+    assert_mentions_exactly("les vins \"Tsinandali\" se vendent", &[]);
+}
