@@ -381,12 +381,14 @@ impl Extractor {
                 folded_offsets.iter().map(|&c| folded.map.start(c)).collect()
             };
             let body_heads = original(&spotted.body_heads);
+            // Before the bodies, which may be named with an unlisted territory ("l'akimat du
+            // district de Jylyoï").
+            self.add_unlisted_territories(text, &original(&spotted.territories), &mut mentions);
             self.add_places_of_plants(text, &body_heads, &mut mentions);
             self.add_named_bodies(text, &body_heads, &mut mentions);
             self.extend_bodies_over_their_purpose(text, &mut mentions);
             self.extend_missions_to_their_hosts(text, &mut mentions);
             self.attach_academy_acronyms(text, &mut mentions);
-            self.add_unlisted_territories(text, &original(&spotted.territories), &mut mentions);
             self.add_places_after_heads(text, &original(&spotted.place_heads), &mut mentions);
             self.add_places_joined_to_towns(text, &mut mentions);
             self.add_district_adjectives(text, &folded, &spotted.districts, &mut mentions);

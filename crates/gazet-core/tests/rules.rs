@@ -2180,3 +2180,17 @@ fn a_quoted_name_after_a_legal_form_across_a_line_end_or_before_a_footnote_call(
     assert_eq!(spans(&e, "sera la JSC \"Kyrgyzkommerts\".403 Cette structure"), ["Kyrgyzkommerts"]);
     assert_eq!(spans(&e, "sera la JSC \"Kyrgyzkommerts\"403, puis"), ["Kyrgyzkommerts"]);
 }
+
+/// A council or an executive named with its territory is one body, the territory listed
+/// or not ("le Conseil de la région de Gomel", "l'akimat du district de Jylyoï", "le
+/// Pouvoir exécutif du district de Gakh"): what is embedded in its name is not marked again.
+#[test]
+fn a_council_or_an_executive_of_a_territory_is_one_body() {
+    let e = engine();
+    assert_eq!(spans(&e, "Le Conseil de la région de Gomel a accueilli"), ["Conseil de la région de Gomel"]);
+    assert_eq!(spans(&e, "selon l'akimat du district de Jylyoï, plus de"), ["akimat du district de Jylyoï"]);
+    assert_eq!(
+        spans(&e, "et le Pouvoir exécutif du district de Gakh prépare"),
+        ["Pouvoir exécutif du district de Gakh"]
+    );
+}
