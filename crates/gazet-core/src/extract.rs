@@ -764,7 +764,7 @@ impl Extractor {
                     continue;
                 }
             }
-            if text[c.start..].starts_with(char::is_uppercase) && after_river_words(&text[..c.start]) {
+            if after_river_words(&text[..c.start]) && text[c.start..].starts_with(char::is_uppercase) {
                 // "sur le Naryn", "la cascade du Naryn", "les rives du Don": the river, not
                 // the subdivision or the town named after it ("sur le territoire de
                 // Stavropol" names the region with its designator). Macro-regions and
@@ -777,9 +777,11 @@ impl Extractor {
                     continue;
                 }
             }
-            let name_follows = followed_by_capitalised_word(&text[c.end..])
-                && chosen.get(ci + 1).is_none_or(|next| next.start != c.end + 1);
-            if (name_follows || after_capitalised_word(&text[..c.start]))
+            let state = |v: &&Variant| self.gazetteer.entity(v.entity).kind == Kind::State;
+            if readings.iter().any(state)
+                && (followed_by_capitalised_word(&text[c.end..])
+                    && chosen.get(ci + 1).is_none_or(|next| next.start != c.end + 1)
+                    || after_capitalised_word(&text[..c.start]))
                 && readings.iter().any(|v| self.is_english_state_surface(v))
             {
                 // An English state name or adjective next to another capitalised word on its
@@ -2531,8 +2533,18 @@ fn before_capitalised_word(after: &str) -> bool {
 /// The text before a name ends with a capitalised word and a space: "Coal India".
 fn after_capitalised_word(before: &str) -> bool {
     let Some(trimmed) = before.strip_suffix(' ') else { return false };
-    let mut chars = trimmed.rsplit(char::is_whitespace).next().unwrap_or_default().chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    // Back over the word's lowercase letters to its capital, and the space before it: most
+    // words before a name are lowercase or end with punctuation, and stop at once.
+    let mut chars = trimmed.chars().rev();
+    let mut lowercase = 0;
+    while let Some(c) = chars.next() {
+        if c.is_lowercase() {
+            lowercase += 1;
+        } else {
+            return c.is_uppercase() && lowercase > 0 && chars.next().is_none_or(char::is_whitespace);
+        }
+    }
+    false
 }
 
 /// The text before a name ends with a masculine article or contraction: "le", "du", "au".
@@ -2549,6 +2561,14 @@ fn after_masculine_article(before: &str) -> bool {
 fn after_river_words(before: &str) -> bool {
     const STRETCHES: [&str; 10] =
         ["cascade", "bassin", "bassins", "rive", "rives", "long", "delta", "embouchure", "aval", "amont"];
+    // Most names follow none of these: turn them away on the last bytes.
+    let trimmed = before.trim_end();
+    if !(trimmed.len() < before.len() && (trimmed.ends_with("le") || trimmed.ends_with("du"))
+        || before.ends_with("l'")
+        || before.ends_with("l’"))
+    {
+        return false;
+    }
     let stretch = |word: Option<&str>| word.is_some_and(|w| STRETCHES.contains(&w));
     let mut words = before.split_whitespace().rev();
     match words.next() {
