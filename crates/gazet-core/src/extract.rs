@@ -739,7 +739,7 @@ impl Extractor {
         // The folded end and entity of the last mention.
         let mut previous: Option<(u32, EntityIdx)> = None;
         let mut readings: Vec<&Variant> = Vec::new();
-        for (ci, c) in chosen.iter().enumerate() {
+        for (i, c) in chosen.iter().enumerate() {
             readings.clear();
             readings.extend(c.readings().map(|r| self.variant(r)));
             if readings.iter().any(|v| v.anaphoric) {
@@ -780,7 +780,7 @@ impl Extractor {
             let state = |v: &&Variant| self.gazetteer.entity(v.entity).kind == Kind::State;
             if readings.iter().any(state)
                 && (followed_by_capitalised_word(&text[c.end..])
-                    && chosen.get(ci + 1).is_none_or(|next| next.start != c.end + 1)
+                    && chosen.get(i + 1).is_none_or(|next| next.start != c.end + 1)
                     || after_capitalised_word(&text[..c.start]))
                 && readings.iter().any(|v| self.is_english_state_surface(v))
             {
@@ -1578,13 +1578,14 @@ impl Extractor {
             .map(|m| {
                 let kind = self.gazetteer.entity(m.entity).kind;
                 let state_name = m.form == Form::Name && kind == Kind::State;
-                // A place quoted after a noun of goods is a brand too ("le brandy \"Ararat\"").
-                // So is a place right after "eau minérale" ("l'eau minérale Borjomi").
+                // A place quoted after a noun of goods is a brand too ("le brandy \"Ararat\""),
+                // and one right after a mineral water, quoted or not ("l'eau minérale Borjomi").
+                let before = &text[..m.start];
                 let quoted_place = m.form == Form::Name
                     && kind == Kind::Region
-                    && (text[..m.start].trim_end_matches([' ', '\u{a0}']).ends_with(['"', '«', '“'])
-                        || text[..m.start].trim_end().ends_with("minérale")
-                        || text[..m.start].trim_end().ends_with("minérales"));
+                    && (before.trim_end_matches([' ', '\u{a0}']).ends_with(['"', '«', '“'])
+                        || before.trim_end().ends_with("minérale")
+                        || before.trim_end().ends_with("minérales"));
                 if (state_name || quoted_place) && after_product_noun(text, m.start) {
                     Some(true)
                 } else if state_name {
@@ -2038,11 +2039,10 @@ impl Extractor {
     /// "Belarusians").
     fn is_english_state_surface(&self, v: &Variant) -> bool {
         let entity = self.gazetteer.entity(v.entity);
+        // A demonym is its adjective with an -s ("Belarusians").
+        let surface = v.surface.strip_suffix('s').filter(|_| v.form == Form::Demonym).unwrap_or(&v.surface);
         entity.kind == Kind::State
-            && entity.names.iter().chain(&entity.adjectives).any(|s| {
-                let surface = v.surface.strip_suffix('s').filter(|_| v.form == Form::Demonym).unwrap_or(&v.surface);
-                s.foreign && surface.eq_ignore_ascii_case(&s.text)
-            })
+            && entity.names.iter().chain(&entity.adjectives).any(|s| s.foreign && surface.eq_ignore_ascii_case(&s.text))
     }
 
     /// A mention with its id, kind, canonical name and text spelled out.

@@ -142,10 +142,10 @@ const BODY_HEADS: &[&str] = &[
 /// Heads that name a body even right before the preposition, which others do only after
 /// words saying what the body does ("Centre de la Russie" is a place): the council or
 /// board of a region or of another body ("la Rada de l'Oblast de Mogilev", "le Conseil du
-/// raion de Soroca", "le Collegium de la Commission économique eurasienne"), its government or town hall ("le
-/// Gouvernement de la République autonome d'Adjarie", "la Mairie de Tbilissi"), a town's
-/// university, capitalised ("l'Université de Daugavpils"; in lowercase, "l'université de
-/// Smolensk" is any of the town's).
+/// raion de Soroca", "le Collegium de la Commission économique eurasienne"), its government
+/// or town hall ("le Gouvernement de la République autonome d'Adjarie", "la Mairie de
+/// Tbilissi"), a town's university, capitalised ("l'Université de Daugavpils"; in
+/// lowercase, "l'université de Smolensk" is any of the town's).
 const COUNCIL_HEADS: &[&str] = &[
     "Conseil",
     "Rada",
