@@ -1493,10 +1493,11 @@ fn quote_before(text: &str, name_start: usize) -> Option<usize> {
 /// Legal forms too short to be cues ("JV", "SE") are still never part of a name.
 /// Among them the republican unitary enterprise (RUE) and the kinds of state companies
 /// Russian names put beside the legal form: national company (NC, NK, NAK), oil company
-/// (ANK), production association (PA), group (GK).
+/// (ANK), production association (PA), group (GK), Kazakhstan's social-entrepreneurial
+/// corporations (SEC); and the Baltic companies' forms (UAB, AB in Lithuania, SIA in Latvia).
 const SHORT_LEGAL_FORMS: &[&str] = &[
     "JV", "SE", "AO", "SP", "UE", "IP", "PE", "SA", "AG", "UP", "RUP", "IOOO", "ChUP", "RUE", "RUPE", "NC", "NK",
-    "NAK", "ANK", "PA", "GK", "TNC", "Firm",
+    "NAK", "ANK", "PA", "GK", "TNC", "SEC", "UAB", "AB", "SIA", "Firm",
 ];
 
 /// Legal forms written only after the name: "Millat Tractors Limited". (Before a name the

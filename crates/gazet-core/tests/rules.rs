@@ -2194,3 +2194,14 @@ fn a_council_or_an_executive_of_a_territory_is_one_body() {
         ["Pouvoir exécutif du district de Gakh"]
     );
 }
+
+/// The Baltic companies' legal forms (UAB, AB, SIA) and Kazakhstan's social-entrepreneurial
+/// corporations (SEC) stand outside the quoted name they introduce, as OJSC does.
+#[test]
+fn baltic_and_kazakh_legal_forms_stand_outside_the_name() {
+    let e = engine();
+    assert_eq!(spans(&e, "la société AB \"Utenos trikotažas\" d'Utena"), ["Utenos trikotažas"]);
+    assert_eq!(spans(&e, "la UAB \"Vilniaus prekyba\" a"), ["Vilniaus prekyba"]);
+    assert_eq!(spans(&e, "et SIA \"LatRosTrans\" exploite"), ["LatRosTrans"]);
+    assert_eq!(spans(&e, "par la JSC SEC \"Zhetysu\" pour"), ["Zhetysu"]);
+}
