@@ -3,7 +3,7 @@
 //!
 //! And compiles the embedded default gazetteers into the image the binary starts from
 //! (`gazet::embedded_engine`): the surfaces inflected, folded, grouped and ranked here once
-//! rather than at every start. The script is rebuilt, and so rerun, whenever gazet-core or
+//! rather than at every start, and the files parsed into a snapshot of the gazetteer. The script is rebuilt, and so rerun, whenever gazet-core or
 //! the gazetteers change.
 
 use std::path::PathBuf;
@@ -19,5 +19,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let engine = gazet_core::Extractor::embedded().map_err(|e| format!("the embedded gazetteers are invalid: {e}"))?;
     std::fs::write(out.join("compiled_gazetteers.image"), engine.image())?;
+    std::fs::write(out.join("gazetteer.snapshot"), engine.gazetteer().to_snapshot())?;
     Ok(())
 }

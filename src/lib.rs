@@ -11,13 +11,23 @@ use gazet_core::{EngineConfig, Extractor, Gazetteer, GazetteerError};
 /// The embedded default gazetteers compiled when this binary was built (`build.rs`).
 static COMPILED_GAZETTEERS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/compiled_gazetteers.image"));
 
+/// The same gazetteers as loaded when this binary was built, their files parsed and their
+/// templates expanded (`build.rs`).
+static GAZETTEER_SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.snapshot"));
+
 /// The engine over the embedded default gazetteers, started from the image compiled when
-/// the binary was built: only the automaton is built at start-up, while the gazetteer
-/// files are parsed. An image that does not fit (it cannot, short of a build bug) is
-/// reported on stderr and the gazetteers are compiled as for a folder.
+/// the binary was built and the gazetteer loaded then: only the automaton is built at
+/// start-up, while the gazetteer is read back from its snapshot. A snapshot or an image
+/// that does not fit (it cannot, short of a build bug) is reported on stderr, and the
+/// gazetteer files are parsed or compiled as for a folder.
 pub fn embedded_engine() -> Result<Extractor, GazetteerError> {
-    let (engine, refused) =
-        Extractor::load_with_image(COMPILED_GAZETTEERS, EngineConfig::default(), Gazetteer::embedded)?;
+    let load = || {
+        Gazetteer::from_snapshot(GAZETTEER_SNAPSHOT).or_else(|reason| {
+            eprintln!("gazet: warning: parsed the embedded gazetteer files at start-up: {reason}");
+            Gazetteer::embedded()
+        })
+    };
+    let (engine, refused) = Extractor::load_with_image(COMPILED_GAZETTEERS, EngineConfig::default(), load)?;
     if let Some(reason) = refused {
         eprintln!("gazet: warning: compiled the embedded gazetteers at start-up: {reason}");
     }
@@ -41,7 +51,19 @@ pub fn guarded<T>(work: impl FnOnce() -> T) -> Result<T, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::guarded;
+    use super::{guarded, Gazetteer, GAZETTEER_SNAPSHOT};
+
+    /// The snapshot built into the binary is the gazetteer its embedded files make: same
+    /// files, same entities, same ids.
+    #[test]
+    fn the_built_in_snapshot_is_the_embedded_gazetteer() {
+        let snapshot = Gazetteer::from_snapshot(GAZETTEER_SNAPSHOT).expect("the built-in snapshot reads");
+        let parsed = Gazetteer::embedded().unwrap();
+        assert_eq!(snapshot.content_hash(), parsed.content_hash());
+        assert_eq!(snapshot.len(), parsed.len());
+        let ids = |g: &Gazetteer| g.entities().iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&snapshot), ids(&parsed));
+    }
 
     #[test]
     fn a_panic_becomes_an_error_that_names_it() {

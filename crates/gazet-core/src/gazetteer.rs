@@ -15,6 +15,8 @@ use sha2::{Digest, Sha256};
 use crate::inflect;
 use crate::normalize::{fold_surface, is_word_byte};
 
+mod snapshot;
+
 /// What an entity is, as in ANNOTATION.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -262,10 +264,14 @@ impl Gazetteer {
         }
         gazetteer.add_names_with_every_state_name();
         gazetteer.check_parents()?;
-        gazetteer.states = (0..gazetteer.entities.len()).map(|i| gazetteer.find_state(EntityIdx(i as u32))).collect();
-        gazetteer.parents =
-            gazetteer.entities.iter().map(|e| e.parent.as_deref().and_then(|p| gazetteer.lookup(p))).collect();
+        gazetteer.link();
         Ok(gazetteer)
+    }
+
+    /// Looks up each entity's parent and state once.
+    fn link(&mut self) {
+        self.states = (0..self.entities.len()).map(|i| self.find_state(EntityIdx(i as u32))).collect();
+        self.parents = self.entities.iter().map(|e| e.parent.as_deref().and_then(|p| self.lookup(p))).collect();
     }
 
     /// A curated body whose name ends in a state's name ("Banque nationale de la République
