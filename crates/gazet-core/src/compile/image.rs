@@ -6,7 +6,8 @@
 //! built beside it. None of it depends on anything but the gazetteer files and the engine
 //! settings, so `gazet`'s build script compiles the embedded gazetteers and writes the
 //! result here; at run time the image is read back and only the automaton is built, from
-//! the image's patterns, on a second thread while the gazetteer files are parsed.
+//! the image's patterns, on a second thread while the gazetteer is loaded (for the embedded
+//! one, read back from its snapshot: `gazetteer::snapshot`).
 //!
 //! The automaton itself is not in the image: the `aho-corasick` crate builds it but offers
 //! no way to save it. It is the smaller part of the work, and runs while the gazetteer is
