@@ -26,9 +26,12 @@ use rustc_hash::FxHashMap;
 use super::{
     build_automaton_from, CasePolicy, Compiled, EngineConfig, FirstWords, Form, Slots, StartFilter, Tables, Variant,
 };
+use crate::bytes::{Reader, Writer};
 use crate::gazetteer::{EntityIdx, Gazetteer};
 
 const MAGIC: &[u8; 8] = b"GAZETIMG";
+/// What errors call it.
+const IMAGE: &str = "compiled image";
 /// Bumped whenever the layout below changes, or what its tables mean (4: the start
 /// filter's lines hold a bit for first words of patterns that may start in lowercase).
 const FORMAT: u32 = 4;
@@ -45,7 +48,7 @@ pub struct ImageHeader<'a> {
 
 /// Reads an image's header alone: what it was compiled from.
 pub fn header(image: &[u8]) -> Result<ImageHeader<'_>, String> {
-    Reader::new(image).header()
+    Reader::new(image, IMAGE).header()
 }
 
 impl Compiled {
@@ -147,7 +150,7 @@ impl Compiled {
         load: impl FnOnce() -> Result<Gazetteer, E>,
     ) -> Result<(Gazetteer, Result<Compiled, String>), E> {
         let started = Instant::now();
-        let mut r = Reader::new(image);
+        let mut r = Reader::new(image, IMAGE);
         let patterns = match r.header().and_then(|header| {
             check_header(&header, config)?;
             let content_hash = header.content_hash;
@@ -347,101 +350,7 @@ fn policy_of(code: u8) -> Option<CasePolicy> {
     POLICIES.get(code as usize).copied()
 }
 
-/// Little-endian integers; byte strings and word arrays after their length.
-struct Writer(Vec<u8>);
-
-impl Writer {
-    fn u8(&mut self, x: u8) {
-        self.0.push(x);
-    }
-
-    fn u32(&mut self, x: u32) {
-        self.0.extend_from_slice(&x.to_le_bytes());
-    }
-
-    fn u64(&mut self, x: u64) {
-        self.0.extend_from_slice(&x.to_le_bytes());
-    }
-
-    fn len(&mut self, n: usize) {
-        self.u64(n as u64);
-    }
-
-    fn bytes(&mut self, b: &[u8]) {
-        self.len(b.len());
-        self.0.extend_from_slice(b);
-    }
-
-    fn words(&mut self, words: &[u64]) {
-        self.len(words.len());
-        words.iter().for_each(|&x| self.u64(x));
-    }
-}
-
-struct Reader<'a> {
-    image: &'a [u8],
-    at: usize,
-}
-
 impl<'a> Reader<'a> {
-    fn new(image: &'a [u8]) -> Self {
-        Reader { image, at: 0 }
-    }
-
-    fn malformed(&self, what: &str) -> String {
-        format!("malformed compiled image at byte {}: {what}", self.at)
-    }
-
-    fn remaining(&self) -> usize {
-        self.image.len() - self.at
-    }
-
-    fn rest(&self) -> &'a [u8] {
-        &self.image[self.at..]
-    }
-
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        if n > self.remaining() {
-            return Err(self.malformed("truncated"));
-        }
-        let out = &self.image[self.at..self.at + n];
-        self.at += n;
-        Ok(out)
-    }
-
-    fn u8(&mut self) -> Result<u8, String> {
-        Ok(self.take(1)?[0])
-    }
-
-    fn u32(&mut self) -> Result<u32, String> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("four bytes")))
-    }
-
-    fn u64(&mut self) -> Result<u64, String> {
-        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("eight bytes")))
-    }
-
-    /// A count or size: at most the bytes left, since every counted item takes a byte or
-    /// more (so a corrupt count cannot ask for a huge allocation).
-    fn len(&mut self) -> Result<usize, String> {
-        let n = self.u64()?;
-        if n > self.remaining() as u64 + 64 {
-            return Err(self.malformed("count larger than the image"));
-        }
-        Ok(n as usize)
-    }
-
-    fn bytes(&mut self) -> Result<&'a [u8], String> {
-        let n = self.len()?;
-        self.take(n)
-    }
-
-    fn words(&mut self) -> Result<Box<[u64]>, String> {
-        let n = self.len()?;
-        let bytes = self.take(n.checked_mul(8).ok_or_else(|| self.malformed("count larger than the image"))?)?;
-        Ok(bytes.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().expect("eight bytes"))).collect())
-    }
-
     fn header(&mut self) -> Result<ImageHeader<'a>, String> {
         if self.take(MAGIC.len()).ok() != Some(&MAGIC[..]) {
             return Err("not a gazet compiled image".into());
@@ -555,7 +464,7 @@ mod tests {
     #[test]
     fn an_entity_index_past_the_gazetteer_is_refused() {
         let mut image = embedded().image();
-        let mut r = Reader::new(&image);
+        let mut r = Reader::new(&image, IMAGE);
         r.header().unwrap();
         r.len().unwrap();
         let patterns = r.len().unwrap();

@@ -13,10 +13,11 @@
 use rustc_hash::FxHashMap;
 
 use super::{Entity, EntityIdx, Gazetteer, Kind, Surface};
+use crate::bytes::{Reader, Writer};
 
 const MAGIC: &[u8; 8] = b"GAZETSNP";
-/// Bumped whenever the layout below changes.
-const FORMAT: u32 = 1;
+/// Bumped whenever the layout below changes (2: lengths in 64 bits, as the image's).
+const FORMAT: u32 = 2;
 
 impl Gazetteer {
     /// This gazetteer as a snapshot for [`Gazetteer::from_snapshot`].
@@ -58,7 +59,7 @@ impl Gazetteer {
     /// The gazetteer a snapshot made by [`Gazetteer::to_snapshot`] holds, or why it cannot be
     /// read: another format, or truncated or malformed bytes.
     pub fn from_snapshot(bytes: &[u8]) -> Result<Gazetteer, String> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = Reader::new(bytes, "gazetteer snapshot");
         if r.take(MAGIC.len())? != MAGIC {
             return Err("not a gazet gazetteer snapshot".into());
         }
@@ -114,7 +115,7 @@ impl Gazetteer {
             fills.insert(EntityIdx(entity), template);
             filled.insert((template, EntityIdx(slot)), EntityIdx(entity));
         }
-        if r.at != bytes.len() {
+        if r.remaining() != 0 {
             return Err(r.malformed("bytes after the end"));
         }
         let mut index = FxHashMap::default();
@@ -131,25 +132,10 @@ impl Gazetteer {
     }
 }
 
-/// Little-endian integers; strings after their length.
-struct Writer(Vec<u8>);
-
+/// Strings after their length, and a surface's flags in one byte.
 impl Writer {
-    fn u8(&mut self, x: u8) {
-        self.0.push(x);
-    }
-
-    fn u32(&mut self, x: u32) {
-        self.0.extend_from_slice(&x.to_le_bytes());
-    }
-
-    fn len(&mut self, n: usize) {
-        self.u32(u32::try_from(n).expect("a gazetteer's counts and strings fit 32 bits"));
-    }
-
     fn str(&mut self, s: &str) {
-        self.len(s.len());
-        self.0.extend_from_slice(s.as_bytes());
+        self.bytes(s.as_bytes());
     }
 
     fn opt_str(&mut self, s: Option<&str>) {
@@ -176,51 +162,14 @@ impl Writer {
         ];
         self.u8(flags.iter().enumerate().fold(0, |acc, (i, &f)| acc | (u8::from(f) << i)));
         if let Some(stem) = s.stem_len {
-            self.u32(u32::try_from(stem).expect("a surface fits 32 bits"));
+            self.len(stem);
         }
     }
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn malformed(&self, what: &str) -> String {
-        format!("malformed gazetteer snapshot at byte {}: {what}", self.at)
-    }
-
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        if n > self.bytes.len() - self.at {
-            return Err(self.malformed("truncated"));
-        }
-        let out = &self.bytes[self.at..self.at + n];
-        self.at += n;
-        Ok(out)
-    }
-
-    fn u8(&mut self) -> Result<u8, String> {
-        Ok(self.take(1)?[0])
-    }
-
-    fn u32(&mut self) -> Result<u32, String> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("four bytes")))
-    }
-
-    /// A count or size: at most the bytes left, since every counted item takes a byte or
-    /// more (so a corrupt count cannot ask for a huge allocation).
-    fn len(&mut self) -> Result<usize, String> {
-        let n = self.u32()? as usize;
-        if n > self.bytes.len() - self.at {
-            return Err(self.malformed("count larger than the snapshot"));
-        }
-        Ok(n)
-    }
-
+impl Reader<'_> {
     fn string(&mut self) -> Result<String, String> {
-        let n = self.len()?;
-        let bytes = self.take(n)?;
+        let bytes = self.bytes()?;
         std::str::from_utf8(bytes).map(str::to_owned).map_err(|_| self.malformed("string not UTF-8"))
     }
 
@@ -244,7 +193,7 @@ impl<'a> Reader<'a> {
             let text = self.string()?;
             let flags = self.u8()?;
             let flag = |i: u32| flags & (1 << i) != 0;
-            let stem_len = if flag(5) { Some(self.u32()? as usize) } else { None };
+            let stem_len = if flag(5) { Some(self.u64()? as usize) } else { None };
             if stem_len.is_some_and(|stem| stem > text.len() || !text.is_char_boundary(stem)) {
                 return Err(self.malformed("template stem past its surface"));
             }
