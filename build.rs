@@ -3,8 +3,8 @@
 //!
 //! And compiles the embedded default gazetteers into the image the binary starts from
 //! (`gazet::embedded_engine`): the surfaces inflected, folded, grouped and ranked here once
-//! rather than at every start, and the files parsed into a snapshot of the gazetteer. The script is rebuilt, and so rerun, whenever gazet-core or
-//! the gazetteers change.
+//! rather than at every start, and the files parsed into a snapshot of the gazetteer. The
+//! script is rebuilt, and so rerun, whenever gazet-core or the gazetteers change.
 
 use std::path::PathBuf;
 

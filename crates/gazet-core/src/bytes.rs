@@ -31,6 +31,12 @@ impl Writer {
         self.len(words.len());
         words.iter().for_each(|&x| self.u64(x));
     }
+
+    /// Up to eight flags in one byte, the first in the lowest bit.
+    pub(crate) fn flags(&mut self, flags: &[bool]) {
+        assert!(flags.len() <= 8, "eight flags to a byte");
+        self.u8(flags.iter().enumerate().fold(0, |acc, (i, &f)| acc | (u8::from(f) << i)));
+    }
 }
 
 /// Reads what [`Writer`] wrote; `what` names the artefact in errors ("compiled image").
@@ -91,6 +97,12 @@ impl<'a> Reader<'a> {
     pub(crate) fn bytes(&mut self) -> Result<&'a [u8], String> {
         let n = self.len()?;
         self.take(n)
+    }
+
+    /// The eight flags of a byte [`Writer::flags`] wrote, the first from the lowest bit.
+    pub(crate) fn flags(&mut self) -> Result<[bool; 8], String> {
+        let byte = self.u8()?;
+        Ok(std::array::from_fn(|i| byte & (1 << i) != 0))
     }
 
     pub(crate) fn words(&mut self) -> Result<Box<[u64]>, String> {

@@ -86,7 +86,7 @@ impl Compiled {
                 v.anaphoric,
                 v.plural_as_singular,
             ];
-            w.u8(flags.iter().enumerate().fold(0, |acc, (i, &f)| acc | (u8::from(f) << i)));
+            w.flags(&flags);
             w.bytes(v.surface.as_bytes());
         }
 
@@ -240,22 +240,22 @@ fn read_rest(r: &mut Reader<'_>, patterns: &[&[u8]], entities: usize) -> Result<
         let entity = entity(r)?;
         let form = form_of(r.u8()?).ok_or_else(|| r.malformed("unknown form"))?;
         let policy = policy_of(r.u8()?).ok_or_else(|| r.malformed("unknown case policy"))?;
-        let flags = r.u8()?;
+        let [accent_sensitive, plural_designator, bare_subdivision, needs_article, needs_district_context, same_checks_as_previous, anaphoric, plural_as_singular] =
+            r.flags()?;
         let surface = std::str::from_utf8(r.bytes()?).map_err(|_| r.malformed("surface not UTF-8"))?;
-        let flag = |i: u32| flags & (1 << i) != 0;
         variants.push(Variant {
             entity,
             form,
             policy,
             surface: surface.into(),
-            accent_sensitive: flag(0),
-            plural_designator: flag(1),
-            bare_subdivision: flag(2),
-            needs_article: flag(3),
-            needs_district_context: flag(4),
-            same_checks_as_previous: flag(5),
-            anaphoric: flag(6),
-            plural_as_singular: flag(7),
+            accent_sensitive,
+            plural_designator,
+            bare_subdivision,
+            needs_article,
+            needs_district_context,
+            same_checks_as_previous,
+            anaphoric,
+            plural_as_singular,
         });
     }
     if pattern_ranges.iter().any(|&(a, b)| a > b || b as usize > variants.len()) {

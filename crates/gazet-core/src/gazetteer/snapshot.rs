@@ -160,7 +160,7 @@ impl Writer {
             s.needs_designator,
             s.stem_len.is_some(),
         ];
-        self.u8(flags.iter().enumerate().fold(0, |acc, (i, &f)| acc | (u8::from(f) << i)));
+        self.flags(&flags);
         if let Some(stem) = s.stem_len {
             self.len(stem);
         }
@@ -191,19 +191,19 @@ impl Reader<'_> {
         let mut out = Vec::with_capacity(n);
         for _ in 0..n {
             let text = self.string()?;
-            let flags = self.u8()?;
-            let flag = |i: u32| flags & (1 << i) != 0;
-            let stem_len = if flag(5) { Some(self.u64()? as usize) } else { None };
+            let [accent_sensitive, needs_district_context, foreign, anaphoric, needs_designator, has_stem, ..] =
+                self.flags()?;
+            let stem_len = if has_stem { Some(self.u64()? as usize) } else { None };
             if stem_len.is_some_and(|stem| stem > text.len() || !text.is_char_boundary(stem)) {
                 return Err(self.malformed("template stem past its surface"));
             }
             out.push(Surface {
                 text,
-                accent_sensitive: flag(0),
-                needs_district_context: flag(1),
-                foreign: flag(2),
-                anaphoric: flag(3),
-                needs_designator: flag(4),
+                accent_sensitive,
+                needs_district_context,
+                foreign,
+                anaphoric,
+                needs_designator,
                 stem_len,
             });
         }
