@@ -406,7 +406,25 @@ impl Extractor {
             self.add_acronyms_in_parentheses(text, &capitals, &mut mentions);
             self.extend_named_after(text, &mut mentions);
         }
+        self.leave_articles_out(text, &mut mentions);
         mentions
+    }
+
+    /// A place's name written with its French article ("La Havane", "Le Caire", the
+    /// canonical names of GeoNames' exonyms) is a mention of the name alone: the article
+    /// stays outside, as in "la Russie" (ANNOTATION.md), capitalised or not.
+    fn leave_articles_out(&self, text: &str, mentions: &mut [Mention]) {
+        for m in mentions.iter_mut() {
+            if m.form != Form::Name || self.gazetteer.entity(m.entity).kind != Kind::Region {
+                continue;
+            }
+            let span = &text[m.start..m.end];
+            let Some(article) = ["La ", "Le ", "Les "].iter().find(|a| span.starts_with(**a)) else { continue };
+            if span[article.len()..].starts_with(|c: char| c.is_uppercase()) {
+                m.start += article.len();
+                m.word += 1;
+            }
+        }
     }
 
     /// The raw scan: every pattern occurrence that starts at a word start and ends on a
@@ -758,7 +776,9 @@ impl Extractor {
                     let entity = self.gazetteer.entity(v.entity);
                     v.form != Form::Name
                         || !entity.is_town()
-                        || entity.names.iter().any(|n| n.text.starts_with("Le ") || n.text.starts_with("La "))
+                        || std::iter::once(&entity.name)
+                            .chain(entity.names.iter().map(|n| &n.text))
+                            .any(|n| n.starts_with("Le ") || n.starts_with("La "))
                 });
                 if readings.is_empty() {
                     continue;

@@ -2205,3 +2205,27 @@ fn baltic_and_kazakh_legal_forms_stand_outside_the_name() {
     assert_eq!(spans(&e, "et SIA \"LatRosTrans\" exploite"), ["LatRosTrans"]);
     assert_eq!(spans(&e, "par la JSC SEC \"Zhetysu\" pour"), ["Zhetysu"]);
 }
+
+/// A town whose French name has its article ("La Havane", "Le Caire") is named without it,
+/// the article capitalised or not: articles stay outside a span, as in "la Russie".
+#[test]
+fn the_article_of_a_towns_name_stays_outside() {
+    let cities = format!(
+        "{HEADER}\
+geonames:3553478\tREGION\tcapital\tLa Havane\t\t\t0.9\tHavane|Havana\n\
+geonames:360630\tREGION\tcapital\tLe Caire\t\t\t0.9\tCaire|Cairo\n\
+geonames:2747373\tREGION\tcity\tLa Haye\t\t\t0.5\tDen Haag\n"
+    );
+    let e = engine_of(&[("cities.tsv", cities.as_str())]);
+    assert_eq!(
+        found(&e, "de La Havane au Caire, puis à La Haye.\nLe Caire"),
+        [
+            named("Havane", "geonames:3553478"),
+            named("Caire", "geonames:360630"),
+            named("Haye", "geonames:2747373"),
+            named("Caire", "geonames:360630"),
+        ]
+    );
+    // Only before a name: "La" alone, or before a lowercase word, is no part of one.
+    assert_eq!(spans(&e, "La havane est une couleur."), Vec::<String>::new());
+}
