@@ -2869,7 +2869,30 @@ fn named_after_end(text: &str, at: usize) -> Option<usize> {
         return None;
     }
     const CLOSING: [char; 7] = [',', ';', ':', '.', ')', '"', '»'];
-    for &(offset, word) in words.iter().skip(4 + title_words) {
+    // Lowercase words inside a person's name: a particle before a capitalised word ("Abou
+    // Ali ibn Sina"), or a title after the name ("Jangir khan"). Not "de", which names the
+    // body's town after the person ("portant le nom d'I. Jansougourov de Taldykorgan").
+    const PARTICLES: [&str; 6] = ["ibn", "ben", "bin", "al", "van", "von"];
+    const TITLES_AFTER: [&str; 3] = ["khan", "bek", "bey"];
+    let mut particle = false;
+    for (k, &(offset, word)) in words.iter().enumerate().skip(4 + title_words) {
+        if name_words > 0 && !particle {
+            let next_upper = words.get(k + 1).is_some_and(|&(_, w)| starts_upper(w));
+            if PARTICLES.contains(&word) && next_upper {
+                particle = true;
+                continue;
+            }
+            let core = word.trim_end_matches(CLOSING);
+            if TITLES_AFTER.contains(&core) {
+                name_words += 1;
+                end = offset + core.len();
+                if core.len() < word.len() {
+                    break;
+                }
+                continue;
+            }
+        }
+        particle = false;
         // A footnote call glued to the name's last word, after its full stop or not
         // ("V. I. Kozlov.514 Les", "Kozlov514."), ends the name before it.
         let uncalled = crate::unlisted::without_footnote_call(word.trim_end_matches(CLOSING), |w| {

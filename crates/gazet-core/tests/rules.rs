@@ -582,6 +582,19 @@ fn a_dedication_belongs_to_the_institution_name() {
         spans(&e, "l'Université pédagogique d'État biélorusse portant le nom du poète Yakub Kolas."),
         ["Université pédagogique d'État biélorusse portant le nom du poète Yakub Kolas"]
     );
+    // A particle inside the name, a title after it; not the town the body is in.
+    assert_eq!(
+        spans(&e, "l'Université pédagogique d'État biélorusse portant le nom d'Abou Ali ibn Sina et"),
+        ["Université pédagogique d'État biélorusse portant le nom d'Abou Ali ibn Sina"]
+    );
+    assert_eq!(
+        spans(&e, "l'Université pédagogique d'État biélorusse portant le nom de Jangir khan forme"),
+        ["Université pédagogique d'État biélorusse portant le nom de Jangir khan"]
+    );
+    assert_eq!(
+        spans(&e, "l'Université pédagogique d'État biélorusse portant le nom d'I. Jansougourov de Minsk a"),
+        ["Université pédagogique d'État biélorusse portant le nom d'I. Jansougourov", "Minsk"]
+    );
     // A footnote call glued to the name's last word, after its full stop or not, ends the
     // name: the next sentence is not part of it.
     assert_eq!(
