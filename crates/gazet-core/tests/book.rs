@@ -1039,3 +1039,17 @@ fn a_mineral_water_or_a_wine_named_after_a_place_is_a_brand() {
     assert_eq!(found.keys().collect::<Vec<_>>(), [&(bottled, bottled + "Borjomi".len())], "{found:?}");
     assert_mentions_exactly("les vins \"Tsinandali\" se vendent", &[]);
 }
+
+/// "L'Extrême-Orient russe" is the macro-region and the state's adjective, as "l'Asie
+/// centrale" is one name but a state's adjective after a region's name is marked apart.
+#[test]
+fn the_russian_far_east_is_the_region_and_an_adjective() {
+    assert_mentions_exactly(
+        "dans l'Extrême-\n\nOrient russe et en Extrême-Orient",
+        &[
+            ("Extrême-\n\nOrient", "gazet:region/extreme-orient"),
+            ("russe", "iso3166-1:RU"),
+            ("Extrême-Orient", "gazet:region/extreme-orient"),
+        ],
+    );
+}
