@@ -414,13 +414,12 @@ impl Extractor {
     /// canonical names of GeoNames' exonyms) is a mention of the name alone: the article
     /// stays outside, as in "la Russie" (ANNOTATION.md), capitalised or not.
     fn leave_articles_out(&self, text: &str, mentions: &mut [Mention]) {
-        for m in mentions.iter_mut() {
-            if m.form != Form::Name || self.gazetteer.entity(m.entity).kind != Kind::Region {
-                continue;
-            }
+        for m in mentions.iter_mut().filter(|m| m.form == Form::Name) {
             let span = &text[m.start..m.end];
             let Some(article) = ["La ", "Le ", "Les "].iter().find(|a| span.starts_with(**a)) else { continue };
-            if span[article.len()..].starts_with(|c: char| c.is_uppercase()) {
+            if span[article.len()..].starts_with(|c: char| c.is_uppercase())
+                && self.gazetteer.entity(m.entity).kind == Kind::Region
+            {
                 m.start += article.len();
                 m.word += 1;
             }
@@ -776,9 +775,7 @@ impl Extractor {
                     let entity = self.gazetteer.entity(v.entity);
                     v.form != Form::Name
                         || !entity.is_town()
-                        || std::iter::once(&entity.name)
-                            .chain(entity.names.iter().map(|n| &n.text))
-                            .any(|n| n.starts_with("Le ") || n.starts_with("La "))
+                        || entity.name_texts().any(|n| n.starts_with("Le ") || n.starts_with("La "))
                 });
                 if readings.is_empty() {
                     continue;
@@ -2874,12 +2871,10 @@ fn named_after_end(text: &str, at: usize) -> Option<usize> {
     // body's town after the person ("portant le nom d'I. Jansougourov de Taldykorgan").
     const PARTICLES: [&str; 6] = ["ibn", "ben", "bin", "al", "van", "von"];
     const TITLES_AFTER: [&str; 3] = ["khan", "bek", "bey"];
-    let mut particle = false;
     for (k, &(offset, word)) in words.iter().enumerate().skip(4 + title_words) {
-        if name_words > 0 && !particle {
-            let next_upper = words.get(k + 1).is_some_and(|&(_, w)| starts_upper(w));
-            if PARTICLES.contains(&word) && next_upper {
-                particle = true;
+        if name_words > 0 {
+            // The capitalised word after a particle is read as any other name word.
+            if PARTICLES.contains(&word) && words.get(k + 1).is_some_and(|&(_, w)| starts_upper(w)) {
                 continue;
             }
             let core = word.trim_end_matches(CLOSING);
@@ -2892,7 +2887,6 @@ fn named_after_end(text: &str, at: usize) -> Option<usize> {
                 continue;
             }
         }
-        particle = false;
         // A footnote call glued to the name's last word, after its full stop or not
         // ("V. I. Kozlov.514 Les", "Kozlov514."), ends the name before it.
         let uncalled = crate::unlisted::without_footnote_call(word.trim_end_matches(CLOSING), |w| {

@@ -128,6 +128,11 @@ impl Entity {
     pub fn is_town(&self) -> bool {
         self.kind == Kind::Region && matches!(self.subtype.as_str(), "city" | "capital" | "town" | "village")
     }
+
+    /// The canonical name, then the texts of the `names` column.
+    pub fn name_texts(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.name).chain(self.names.iter().map(|n| &n.text))
+    }
 }
 
 /// A loading error: which file, line, column and value, and what is wrong.
@@ -307,7 +312,7 @@ impl Gazetteer {
             .iter()
             .enumerate()
             .filter(|(i, e)| is_body(e) && !self.fills.contains_key(&EntityIdx(*i as u32)))
-            .flat_map(|(_, e)| std::iter::once(&e.name).chain(e.names.iter().map(|n| &n.text)))
+            .flat_map(|(_, e)| e.name_texts())
             .filter(|text| endings.contains(last_word(text)))
             .map(|text| fold_surface(text))
             .collect();
