@@ -413,8 +413,12 @@ impl Extractor {
     /// A place's name written with its French article ("La Havane", "Le Caire", the
     /// canonical names of GeoNames' exonyms) is a mention of the name alone: the article
     /// stays outside, as in "la Russie" (ANNOTATION.md), capitalised or not.
-    fn leave_articles_out(&self, text: &str, mentions: &mut [Mention]) {
-        for m in mentions.iter_mut().filter(|m| m.form == Form::Name) {
+    ///
+    /// In overlapping mode the name alone is often a mention too: the trimmed one is then
+    /// dropped, and the mentions stay in order of start and end.
+    fn leave_articles_out(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut trimmed = Vec::new();
+        for (i, m) in mentions.iter_mut().enumerate().filter(|(_, m)| m.form == Form::Name) {
             let span = &text[m.start..m.end];
             let Some(article) = ["La ", "Le ", "Les "].iter().find(|a| span.starts_with(**a)) else { continue };
             if span[article.len()..].starts_with(|c: char| c.is_uppercase())
@@ -422,8 +426,26 @@ impl Extractor {
             {
                 m.start += article.len();
                 m.word += 1;
+                trimmed.push(i);
             }
         }
+        if trimmed.is_empty() {
+            return;
+        }
+        let same = |a: &Mention, b: &Mention| (a.start, a.end, a.entity, a.form) == (b.start, b.end, b.entity, b.form);
+        let repeated: Vec<usize> = trimmed
+            .iter()
+            .copied()
+            .filter(|&t| {
+                mentions.iter().enumerate().any(|(i, m)| i != t && !trimmed.contains(&i) && same(m, &mentions[t]))
+            })
+            .collect();
+        let mut i = 0;
+        mentions.retain(|_| {
+            i += 1;
+            !repeated.contains(&(i - 1))
+        });
+        mentions.sort_by_key(|m| (m.start, m.end));
     }
 
     /// The raw scan: every pattern occurrence that starts at a word start and ends on a

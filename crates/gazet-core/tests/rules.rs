@@ -2251,6 +2251,12 @@ geonames:2747373\tREGION\tcity\tLa Haye\t\t\t0.5\tDen Haag\n"
             named("Caire", "geonames:360630"),
         ]
     );
+    // In overlapping mode, the name alone is found once.
+    let overlapping = ExtractOptions { overlapping: true, ..Default::default() };
+    assert_eq!(
+        found_with(&e, "à La Havane et au Caire", &overlapping),
+        [named("Havane", "geonames:3553478"), named("Caire", "geonames:360630")]
+    );
     // Only before a name: "La" alone, or before a lowercase word, is no part of one.
     assert_eq!(spans(&e, "La havane est une couleur."), Vec::<String>::new());
 }
