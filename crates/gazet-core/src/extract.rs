@@ -420,11 +420,14 @@ impl Extractor {
         let mut trimmed = Vec::new();
         for (i, m) in mentions.iter_mut().enumerate().filter(|(_, m)| m.form == Form::Name) {
             let span = &text[m.start..m.end];
-            let Some(article) = ["La ", "Le ", "Les "].iter().find(|a| span.starts_with(**a)) else { continue };
-            if span[article.len()..].starts_with(|c: char| c.is_uppercase())
-                && self.gazetteer.entity(m.entity).kind == Kind::Region
-            {
-                m.start += article.len();
+            // The PDF's line breaks put any run of white space between the article and
+            // the name ("La\n\nHavane").
+            let after_article = ["La", "Le", "Les"].iter().find_map(|article| {
+                span.strip_prefix(article).filter(|rest| rest.starts_with(char::is_whitespace)).map(str::trim_start)
+            });
+            let Some(name) = after_article else { continue };
+            if name.starts_with(|c: char| c.is_uppercase()) && self.gazetteer.entity(m.entity).kind == Kind::Region {
+                m.start = m.end - name.len();
                 m.word += 1;
                 trimmed.push(i);
             }

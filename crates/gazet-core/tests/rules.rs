@@ -2243,11 +2243,14 @@ geonames:2747373\tREGION\tcity\tLa Haye\t\t\t0.5\tDen Haag\n"
     );
     let e = engine_of(&[("cities.tsv", cities.as_str())]);
     assert_eq!(
-        found(&e, "de La Havane au Caire, puis à La Haye.\nLe Caire"),
+        found(&e, "de La Havane au Caire, puis à La Haye.\nLe Caire, et La\n\nHavane ou Le\u{a0}Caire"),
         [
             named("Havane", "geonames:3553478"),
             named("Caire", "geonames:360630"),
             named("Haye", "geonames:2747373"),
+            named("Caire", "geonames:360630"),
+            // A line break or a no-break space after the article leaves it out too.
+            named("Havane", "geonames:3553478"),
             named("Caire", "geonames:360630"),
         ]
     );
