@@ -1091,6 +1091,8 @@ impl Extractor {
     /// scan saw (`body_heads`) that no mention holds. When its complement leads to one
     /// after "de" ("le Département des relations économiques extérieures et
     /// internationales de la ville de Moscou"), the name holds it and it is not marked again.
+    /// A school named after the part of the country it serves ("l'Université polytechnique
+    /// du Nord-Ouest", `unlisted::compass_body`) is read here too.
     fn add_bodies_named_by_their_purpose(&self, text: &str, body_heads: &[usize], mentions: &mut Vec<Mention>) {
         let mut found = Vec::new();
         let mut floor = 0;
@@ -1100,7 +1102,9 @@ impl Extractor {
                 continue;
             }
             let ceiling = mentions.get(next).map_or(text.len(), |m| m.start);
-            let Some(mut span) = crate::unlisted::purpose_body(text, head, ceiling) else { continue };
+            let span = crate::unlisted::purpose_body(text, head, ceiling)
+                .or_else(|| crate::unlisted::compass_body(text, head, ceiling));
+            let Some(mut span) = span else { continue };
             let holds_next = mentions.get(next).is_some_and(|m| {
                 let kind = self.gazetteer.entity(m.entity).kind;
                 let gap = &text[span.end..m.start];
@@ -1396,6 +1400,7 @@ impl Extractor {
         // One pass that keeps mentions in place (a removal each would move the rest).
         let mut kept = 0;
         for i in 0..mentions.len() {
+            let next_start = mentions.get(i + 1).map_or(text.len(), |n| n.start);
             let m = &mut mentions[i];
             // A body's name may end with another body's ("l'Institut de phytopathologie et
             // de biodiversité de l'Université d'État de Batoumi"): the walk back goes on
@@ -1414,6 +1419,10 @@ impl Extractor {
                 let found = crate::unlisted::body_start(text, m.start, floor, kind == Kind::Institution)
                     .filter(|&(_, body)| kind != Kind::Institution || body == BodyKind::Institution);
                 let Some((start, body)) = found else { break };
+                if kind != Kind::Institution {
+                    let point_end = crate::unlisted::compass_point_after(text, m.end);
+                    m.end = point_end.filter(|&end| end <= next_start).unwrap_or(m.end);
+                }
                 m.start = start;
                 m.entity = self.unlisted_body(body);
                 m.form = Form::Name;

@@ -79,6 +79,26 @@ const NAME_ONLY_DESIGNATORS: &[&str] = &["village"];
 pub(crate) const COMPASS_NAMES: &[&str] =
     &["Nord", "Sud", "Est", "Ouest", "Centre", "Nord-Ouest", "Nord-Est", "Sud-Ouest", "Sud-Est"];
 
+/// The end of "du Sud", "du Nord-Ouest" ... (a compass point, `COMPASS_NAMES` but "Centre")
+/// right after `at`, whatever white space the line breaks put between the words. A
+/// body's name that ends with a place goes on with it, for the place's part is named so
+/// ("l'Université d'État de l'Oural du Sud", the South Urals).
+pub fn compass_point_after(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let after_space = rest.trim_start();
+    if after_space.len() == rest.len() {
+        return None;
+    }
+    let point = after_space.strip_prefix("du")?;
+    let name = point.trim_start();
+    if name.len() == point.len() {
+        return None;
+    }
+    let word_len = name.find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(name.len());
+    let word = &name[..word_len];
+    (word != "Centre" && COMPASS_NAMES.contains(&word)).then(|| text.len() - name.len() + word_len)
+}
+
 /// Most words of an unlisted territory's name ("Sosnovy Bor").
 const MAX_TERRITORY_WORDS: usize = 3;
 
@@ -869,14 +889,7 @@ pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
     if !PURPOSE_HEADS.contains(&word) {
         return None;
     }
-    let after_lowercase_word = match text[..head].chars().next_back() {
-        Some('\'' | '’') => true,
-        Some(c) if c.is_whitespace() => tokens_backwards(text, head.saturating_sub(24), head)
-            .next()
-            .is_some_and(|(_, token)| token.chars().all(char::is_lowercase) || matches!(token, "Le" | "La" | "Les")),
-        _ => false,
-    };
-    if !after_lowercase_word {
+    if !after_article_or_lowercase_word(text, head) {
         return None;
     }
     let mut head_end = head + word.len();
@@ -918,6 +931,58 @@ pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
         return None;
     }
     Some(head..end)
+}
+
+/// Whether the word at `head` follows an elided article, a lowercase word or a capitalised
+/// article: not a sentence's first word, which any noun may be.
+fn after_article_or_lowercase_word(text: &str, head: usize) -> bool {
+    match text[..head].chars().next_back() {
+        Some('\'' | '’') => true,
+        Some(c) if c.is_whitespace() => tokens_backwards(text, head.saturating_sub(24), head)
+            .next()
+            .is_some_and(|(_, token)| token.chars().all(char::is_lowercase) || matches!(token, "Le" | "La" | "Les")),
+        _ => false,
+    }
+}
+
+/// Heads of the schools named after the part of the country they serve.
+const COMPASS_BODY_HEADS: &[&str] = &["Université", "Institut", "Académie", "École"];
+
+/// Most words between a school's head and "du" before its compass point.
+const MAX_COMPASS_BODY_WORDS: usize = 3;
+
+/// "l'Université polytechnique du Nord-Ouest", "l'Université fédérale du Nord-Est": a
+/// school named after the part of the country it serves, which no place mention ends
+/// ([`body_start`] reads those). A capitalised head ([`COMPASS_BODY_HEADS`]) at `head`,
+/// after an article or a lowercase word, one to [`MAX_COMPASS_BODY_WORDS`] lowercase words
+/// saying which ("technique d'État"), then "du" and a compass point
+/// ([`compass_point_after`]), with no place or name after it, all before `ceiling`.
+pub fn compass_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usize>> {
+    let word = text[head..].split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.')).next()?;
+    if !COMPASS_BODY_HEADS.contains(&word) || !after_article_or_lowercase_word(text, head) {
+        return None;
+    }
+    let mut word_end = head + word.len();
+    for (k, (start, token)) in tokens_forwards(text, word_end, ceiling).enumerate() {
+        if token == "du" && k > 0 {
+            let end = compass_point_after(text, word_end).filter(|&end| end <= ceiling)?;
+            // "du Nord du pays", "du Nord de Kazakhstan", "du Sud Oural": the point of
+            // something else.
+            let next = text[end..].trim_start();
+            let continues = next.starts_with(char::is_uppercase)
+                || ["de ", "du ", "des ", "d'", "d’"].iter().any(|p| next.starts_with(p));
+            return (!continues).then_some(head..end);
+        }
+        let says_which = token.len() > 2
+            && (token.chars().all(|c| c.is_lowercase() || c == '-') || matches!(token, "d'État" | "d’État"))
+            && !not_in_names(token)
+            && !matches!(token, "et" | "ou" | "les" | "des" | "de");
+        if k == MAX_COMPASS_BODY_WORDS || !says_which {
+            return None;
+        }
+        word_end = start + token.len();
+    }
+    None
 }
 
 /// Heads of the bodies that a state or an organisation sets up and names by what they do

@@ -1239,6 +1239,45 @@ fn a_body_of_another_body_is_one_name() {
     }
 }
 
+/// A compass point after the place that ends a body's name belongs to the name (the South
+/// Urals), and a school may be named after the part of the country it serves, with no
+/// place at all; the compass point of something else ("du Nord du pays") names no school.
+#[test]
+fn a_compass_point_names_a_school() {
+    let regions = format!(
+        "{HEADER}\
+gazet:region/oural\tREGION\tmacro-region\tOural\n\
+iso3166-1:KZ\tSTATE\tcountry\tKazakhstan\t\t\t0.9\n"
+    );
+    let e = engine_of(&[("regions.tsv", regions.as_str())]);
+    let unlisted = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(&e, "L'Université d'État de l'Oural du Sud de Tcheliabinsk accueille un centre"),
+        [unlisted("Université d'État de l'Oural du Sud")]
+    );
+    assert_eq!(
+        found(&e, "l'Université d'État de l'Oural\n\ndu Sud-Est, et"),
+        [unlisted("Université d'État de l'Oural\n\ndu Sud-Est")]
+    );
+    // Without the compass point, the place ends the name.
+    assert_eq!(found(&e, "l'Université d'État de l'Oural a signé"), [unlisted("Université d'État de l'Oural")]);
+    assert_eq!(
+        found(&e, "l'Université polytechnique du Nord-Ouest et l'Académie technique d'État du Nord coopèrent"),
+        [unlisted("Université polytechnique du Nord-Ouest"), unlisted("Académie technique d'État du Nord")]
+    );
+    for text in [
+        "l'Université technique du Nord du pays",
+        "l'Institut agraire du Sud Kazakhstan",
+        "les universités du Nord-Ouest",
+        "Université polytechnique du Nord-Ouest",
+        "l'Université du Nord",
+        "l'Université technique du Centre",
+    ] {
+        let schools: Vec<_> = found(&e, text).into_iter().filter(|m| m.1 == "gazet:inst/unlisted").collect();
+        assert!(schools.is_empty(), "{text}: {schools:?}");
+    }
+}
+
 /// A capitalised body's head and the state adjective that names it are one name, with the
 /// complement that says what the body does; the adjectives of a descriptive body, or of the
 /// bodies every pair of states sets up, stay adjectives (ANNOTATION.md).
