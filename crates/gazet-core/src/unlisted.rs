@@ -1920,14 +1920,35 @@ fn is_publisher_colon(text: &str, colon: usize) -> bool {
     if colon == 0 || bytes[colon - 1] != b' ' || !bytes.get(colon + 1).is_some_and(u8::is_ascii_whitespace) {
         return false;
     }
-    let rest = text[colon + 1..].trim_start();
-    let Some(token_end) = rest.find(char::is_whitespace) else { return false };
-    let token = &rest[..token_end];
-    let year = rest[token_end..].trim_start();
-    starts_upper(token)
-        && token.ends_with(',')
-        && year.len() >= 4
-        && year.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+    let words: Vec<&str> = text[colon + 1..].split_whitespace().take(MAX_PUBLISHER_WORDS + 1).collect();
+    publisher_words(&words).is_some()
+}
+
+/// Most words of a publisher's name ("Belaruskaya navuka", "Logos Press").
+const MAX_PUBLISHER_WORDS: usize = 3;
+
+/// How many of `words`, the words after a reference's colon, name its publisher: a
+/// capitalised word, up to [`MAX_PUBLISHER_WORDS`] words of letters in all, the last
+/// before a comma, then the year ("Minsk : Biznesofset, 2017", "Minsk : Belaruskaya
+/// navuka, 2021").
+fn publisher_words(words: &[&str]) -> Option<usize> {
+    let is_year = |word: &str| {
+        let year = word.trim_end_matches(['.', ',', ';']);
+        year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !is_capitalised(words.first()?.trim_end_matches(',')) {
+        return None;
+    }
+    for (k, word) in words.iter().enumerate().take(MAX_PUBLISHER_WORDS) {
+        if let Some(last) = word.strip_suffix(',') {
+            let letters = last.chars().all(|c| c.is_alphabetic() || c == '-');
+            return (letters && words.get(k + 1).is_some_and(|w| is_year(w))).then_some(k + 1);
+        }
+        if !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return None;
+        }
+    }
+    None
 }
 
 /// How far around a cue the name and its context may reach, in bytes.
@@ -2034,12 +2055,10 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         name_with_head(tokens, i)
     } else if token.text == ":" && i >= 1 && i + 2 < tokens.len() {
         // "Minsk : Biznesofset, 2017": city, colon, publisher, year.
-        let publisher = tokens[i + 1];
-        let year = tokens[i + 2].text.trim_end_matches(['.', ',', ';']);
-        let is_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
-        let city_like = starts_upper(tokens[i - 1].text);
-        (is_year && city_like && publisher.text.ends_with(',') && is_capitalised(publisher.text.trim_end_matches(',')))
-            .then(|| publisher.start..publisher.start + publisher.text.trim_end_matches(',').len())
+        let after: Vec<&str> = tokens[i + 1..].iter().take(MAX_PUBLISHER_WORDS + 1).map(|t| t.text).collect();
+        let words = publisher_words(&after).filter(|_| starts_upper(tokens[i - 1].text))?;
+        let last = tokens[i + words];
+        Some(tokens[i + 1].start..last.start + last.text.len() - 1)
     } else {
         None
     }
@@ -2998,6 +3017,12 @@ mod tests {
     fn publishers_of_references() {
         assert_eq!(names("A. Greshnikov. - Minsk : Biznesofset, 2017. - С. 20"), ["Biznesofset"]);
         assert!(names("Minsk : Biznesofset et autres").is_empty());
+        assert_eq!(names("S. N. Lebedev. - Minsk : Belaruskaya navuka, 2022. - С. 141"), ["Belaruskaya navuka"]);
+        assert_eq!(names("V. G. Gusakov. - Minsk :\n\nBelaruskaya Navuka, 2020."), ["Belaruskaya Navuka"]);
+        // Four words are no publisher's name, nor words with digits or without a year.
+        assert!(names("Minsk : Presses de la ville capitale, 2019.").is_empty());
+        assert!(names("Minsk : Tome 2, 2019.").is_empty());
+        assert!(names("Minsk : Belaruskaya navuka, sans date.").is_empty());
     }
 
     #[test]
