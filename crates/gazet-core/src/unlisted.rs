@@ -559,6 +559,13 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
             }
             _ => (start, token),
         };
+        // A footnote call glued to a sentence's first word ("723L'Université d'État de
+        // l'Oural") is no part of it.
+        let call = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (start, token) = match &token[call..] {
+            word if call > 0 && word.starts_with(char::is_uppercase) => (start + call, word),
+            _ => (start, token),
+        };
         // "l'Agence", "d'Agence", "L'Institut" at a sentence start: the elided article is
         // not part of the name.
         // A person's name in quotes ("l'Université d'État \"Alecu Russo\" de Bălți") is read

@@ -1259,6 +1259,11 @@ iso3166-1:KZ\tSTATE\tcountry\tKazakhstan\t\t\t0.9\n"
         found(&e, "l'Université d'État de l'Oural\n\ndu Sud-Est, et"),
         [unlisted("Université d'État de l'Oural\n\ndu Sud-Est")]
     );
+    // A footnote call glued to the sentence's first word is no part of the name.
+    assert_eq!(
+        found(&e, "de Gomel. 723L'Université d'État de l'Oural du Sud et"),
+        [unlisted("Université d'État de l'Oural du Sud")]
+    );
     // Without the compass point, the place ends the name.
     assert_eq!(found(&e, "l'Université d'État de l'Oural a signé"), [unlisted("Université d'État de l'Oural")]);
     assert_eq!(
