@@ -1927,8 +1927,14 @@ fn is_publisher_colon(text: &str, colon: usize) -> bool {
     if colon == 0 || bytes[colon - 1] != b' ' || !bytes.get(colon + 1).is_some_and(u8::is_ascii_whitespace) {
         return false;
     }
-    let words: Vec<&str> = text[colon + 1..].split_whitespace().take(MAX_PUBLISHER_WORDS + 1).collect();
-    publisher_words(&words).is_some()
+    // Most colons open no name: turned away on their next letter, before reading words.
+    let rest = &text[colon + 1..];
+    if !rest.trim_start().starts_with(char::is_uppercase) {
+        return false;
+    }
+    let mut words = [""; MAX_PUBLISHER_WORDS + 1];
+    let read = words.iter_mut().zip(rest.split_whitespace()).map(|(slot, word)| *slot = word).count();
+    publisher_words(&words[..read]).is_some()
 }
 
 /// Most words of a publisher's name ("Belaruskaya navuka", "Logos Press").
@@ -2062,8 +2068,9 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         name_with_head(tokens, i)
     } else if token.text == ":" && i >= 1 && i + 2 < tokens.len() {
         // "Minsk : Biznesofset, 2017": city, colon, publisher, year.
-        let after: Vec<&str> = tokens[i + 1..].iter().take(MAX_PUBLISHER_WORDS + 1).map(|t| t.text).collect();
-        let words = publisher_words(&after).filter(|_| starts_upper(tokens[i - 1].text))?;
+        let mut after = [""; MAX_PUBLISHER_WORDS + 1];
+        let read = after.iter_mut().zip(&tokens[i + 1..]).map(|(slot, token)| *slot = token.text).count();
+        let words = publisher_words(&after[..read]).filter(|_| starts_upper(tokens[i - 1].text))?;
         let last = tokens[i + words];
         Some(tokens[i + 1].start..last.start + last.text.len() - 1)
     } else {
