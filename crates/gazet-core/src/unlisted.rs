@@ -900,8 +900,7 @@ pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
         return None;
     }
     let mut head_end = head + word.len();
-    const PREPOSITIONS: &[&str] = &["de", "du", "des", "pour", "d'", "d’"];
-    let mut end = complement_end(text, head_end, ceiling, PREPOSITIONS);
+    let mut end = complement_end(text, head_end, ceiling, COMPLEMENT_PREPOSITIONS);
     // Adjectives between the head and its complement ("l'Agence nationale du vin", "la
     // Commission interministérielle du commerce international").
     for _ in 0..MAX_PURPOSE_ADJECTIVES {
@@ -910,22 +909,17 @@ pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
         }
         let rest = &text[head_end..ceiling.max(head_end)];
         let adjective = rest.trim_start().split(char::is_whitespace).next().unwrap_or("");
-        let is_adjective = adjective.len() > 2
-            && adjective.chars().all(|c| c.is_lowercase() || c == '-')
-            && !not_in_names(adjective)
-            && !PREPOSITIONS.contains(&adjective)
-            && !matches!(adjective, "et" | "ou" | "le" | "la" | "les");
-        if !is_adjective || rest.len() == rest.trim_start().len() {
+        if !says_which_body(adjective) || rest.len() == rest.trim_start().len() {
             return None;
         }
         head_end = ceiling.max(head_end) - rest.trim_start().len() + adjective.len();
-        end = complement_end(text, head_end, ceiling, PREPOSITIONS);
+        end = complement_end(text, head_end, ceiling, COMPLEMENT_PREPOSITIONS);
     }
     if end == head_end {
         return None;
     }
     while let Some(domain_end) = ministry_domain_end(text, end, ceiling).or_else(|| field_end(text, end, ceiling)) {
-        end = complement_end(text, domain_end, ceiling, PREPOSITIONS).max(domain_end);
+        end = complement_end(text, domain_end, ceiling, COMPLEMENT_PREPOSITIONS).max(domain_end);
     }
     end = listed_purposes_end(text, end, ceiling).unwrap_or(end);
     end = attachment_end(text, end, ceiling).unwrap_or(end);
@@ -950,6 +944,21 @@ fn after_article_or_lowercase_word(text: &str, head: usize) -> bool {
             .is_some_and(|(_, token)| token.chars().all(char::is_lowercase) || matches!(token, "Le" | "La" | "Les")),
         _ => false,
     }
+}
+
+/// The prepositions that open what a body does ("l'Agence nationale du vin", "le Fonds
+/// pour ...").
+const COMPLEMENT_PREPOSITIONS: &[&str] = &["de", "du", "des", "pour", "d'", "d’"];
+
+/// Whether `word`, between a body's head and its complement, says which body it is: a
+/// lowercase adjective ("nationale", "polytechnique"), not a preposition, an article or a
+/// conjunction.
+fn says_which_body(word: &str) -> bool {
+    word.len() > 2
+        && word.chars().all(|c| c.is_lowercase() || c == '-')
+        && !not_in_names(word)
+        && !COMPLEMENT_PREPOSITIONS.contains(&word)
+        && !matches!(word, "et" | "ou" | "le" | "la" | "les")
 }
 
 /// Heads of the schools named after the part of the country they serve.
@@ -980,10 +989,7 @@ pub fn compass_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
                 || ["de ", "du ", "des ", "d'", "d’"].iter().any(|p| next.starts_with(p));
             return (!continues).then_some(head..end);
         }
-        let says_which = token.len() > 2
-            && (token.chars().all(|c| c.is_lowercase() || c == '-') || matches!(token, "d'État" | "d’État"))
-            && !not_in_names(token)
-            && !matches!(token, "et" | "ou" | "les" | "des" | "de");
+        let says_which = says_which_body(token) || matches!(token, "d'État" | "d’État");
         if k == MAX_COMPASS_BODY_WORDS || !says_which {
             return None;
         }
@@ -1932,9 +1938,7 @@ fn is_publisher_colon(text: &str, colon: usize) -> bool {
     if !rest.trim_start().starts_with(char::is_uppercase) {
         return false;
     }
-    let mut words = [""; MAX_PUBLISHER_WORDS + 1];
-    let read = words.iter_mut().zip(rest.split_whitespace()).map(|(slot, word)| *slot = word).count();
-    publisher_words(&words[..read]).is_some()
+    publisher_words(rest.split_whitespace()).is_some()
 }
 
 /// Most words of a publisher's name ("Belaruskaya navuka", "Logos Press").
@@ -1944,7 +1948,11 @@ const MAX_PUBLISHER_WORDS: usize = 3;
 /// capitalised word, up to [`MAX_PUBLISHER_WORDS`] words of letters in all, the last
 /// before a comma, then the year ("Minsk : Biznesofset, 2017", "Minsk : Belaruskaya
 /// navuka, 2021").
-fn publisher_words(words: &[&str]) -> Option<usize> {
+fn publisher_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<usize> {
+    // Read into an array: most colons are read here, and a vector would be allocated for each.
+    let mut read = [""; MAX_PUBLISHER_WORDS + 1];
+    let count = read.iter_mut().zip(words).map(|(slot, word)| *slot = word).count();
+    let words = &read[..count];
     let is_year = |word: &str| {
         let year = word.trim_end_matches(['.', ',', ';']);
         year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())
@@ -2068,9 +2076,8 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         name_with_head(tokens, i)
     } else if token.text == ":" && i >= 1 && i + 2 < tokens.len() {
         // "Minsk : Biznesofset, 2017": city, colon, publisher, year.
-        let mut after = [""; MAX_PUBLISHER_WORDS + 1];
-        let read = after.iter_mut().zip(&tokens[i + 1..]).map(|(slot, token)| *slot = token.text).count();
-        let words = publisher_words(&after[..read]).filter(|_| starts_upper(tokens[i - 1].text))?;
+        let words =
+            publisher_words(tokens[i + 1..].iter().map(|t| t.text)).filter(|_| starts_upper(tokens[i - 1].text))?;
         let last = tokens[i + words];
         Some(tokens[i + 1].start..last.start + last.text.len() - 1)
     } else {
