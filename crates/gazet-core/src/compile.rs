@@ -667,8 +667,11 @@ fn build_variants(
     for &(start, end) in &pattern_ranges {
         for v in start as usize + 1..end as usize {
             let (p, c) = (&variants[v - 1], &variants[v]);
+            // The checks read the entity's kind too ("réfrigérateurs ATLANT": a firm in
+            // capitals after a noun is its maker, a town so written a product).
             variants[v].same_checks_as_previous = p.policy == c.policy
                 && p.form == c.form
+                && gazetteer.entity(p.entity).kind == gazetteer.entity(c.entity).kind
                 && p.accent_sensitive == c.accent_sensitive
                 && p.needs_article == c.needs_article
                 && p.needs_district_context == c.needs_district_context

@@ -562,6 +562,19 @@ fn context_rules_persons_languages_and_brands() {
     assert_eq!(spans(&e, "COOPÉRATION BELARUS - KAZAKHSTAN"), ["BELARUS", "KAZAKHSTAN"]);
 }
 
+/// A firm shouted after goods is their maker even where a town bears the same name, which
+/// so written would be a product ("réfrigérateurs ATLANT", Atlant being also Atlanta's).
+#[test]
+fn a_shouted_firm_is_the_maker_though_a_town_bears_its_name() {
+    let rows = format!(
+        "{HEADER}\
+geonames:4180439\tREGION\tcity\tAtlanta\t\t\t0.52\tAtlant\t\t\t\t\t\n\
+gazet:firm/atlant\tFIRM\tcompany\tAtlant\t\t\t\t\t\t\t\t\t\n"
+    );
+    let e = engine_of(&[("s.tsv", &rows)]);
+    assert_eq!(found(&e, "des réfrigérateurs ATLANT et des moissonneuses"), [named("ATLANT", "gazet:firm/atlant")]);
+}
+
 #[test]
 fn a_dedication_belongs_to_the_institution_name() {
     let e = engine();
