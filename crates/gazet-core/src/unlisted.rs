@@ -546,6 +546,10 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
     let mut eponym = 0;
     let mut open_quotes = 0i32;
     let mut after_parenthesis = false;
+    // Whether a comma was read between words: only a ministry's domains are listed so
+    // ("ministère de l'Alimentation, de l'Agriculture et de l'Industrie légère de
+    // Mongolie").
+    let mut listed_domains = false;
     for (start, token) in tokens {
         // A parenthesis opens the name ("JSC \"Tbilaviamsheni\" (l'usine aéronautique de
         // Tbilissi)"): its head is the token it opens, or there is no name.
@@ -577,6 +581,14 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         let opens = unquoted.len() < token.len();
         let closes = word.ends_with(QUOTES);
         let word = word.trim_end_matches(QUOTES);
+        // A comma before the next domain's preposition ("de l'Alimentation, de ...").
+        let word = match word.strip_suffix(',') {
+            Some(listed) if !listed.is_empty() && matches!(following, "de" | "du" | "des") => {
+                listed_domains = true;
+                listed
+            }
+            _ => word,
+        };
         // Read backwards, a closing quote comes first: an opening one left open means the
         // place is inside a quoted name ("Université nationale \"Collège de Tchernihiv\"").
         open_quotes += i32::from(opens) - i32::from(closes);
@@ -613,7 +625,11 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
             // A plant's capitalised words are its own name, not a person's ("l'usine
             // \"ZIKSTO\" de Petropavlovsk").
             let head = NameHead { start: start + skip, body: BodyKind::Firm, words, word };
-            return (!located && complement_capital.is_none() && eponym == 0 && words <= MAX_BODY_WORDS)
+            return (!located
+                && !listed_domains
+                && complement_capital.is_none()
+                && eponym == 0
+                && words <= MAX_BODY_WORDS)
                 .then_some(head);
         }
         // "une usine sur le territoire du pays d'Asie centrale": where a plant is, not
@@ -621,11 +637,12 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         located |= LOCATING_PREPOSITIONS.contains(&word);
         if word.chars().next().is_some_and(char::is_uppercase) {
             if BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) {
-                let close = complement_close_to_head(word, words, complement_capital);
+                let close =
+                    complement_close_to_head(word, words, complement_capital) && (!listed_domains || is_ministry(word));
                 return close.then_some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
             }
             // "centrale" was read as a word of the name.
-            if word == BANK_HEAD && following == "centrale" && words <= MAX_BODY_WORDS {
+            if word == BANK_HEAD && following == "centrale" && words <= MAX_BODY_WORDS && !listed_domains {
                 return Some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
             }
             // A capitalised article opens a sentence: what follows it is the head or no name.
@@ -663,7 +680,9 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         let research_centre = word == "centre" && following == "scientifique";
         if LOWERCASE_BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) || research_centre {
             // So are a lowercase head's ("l'institut \"Selecția\" de Bălți").
-            let close = complement_close_to_head(word, words, complement_capital) && eponym == 0;
+            let close = complement_close_to_head(word, words, complement_capital)
+                && eponym == 0
+                && (!listed_domains || is_ministry(word));
             return close.then_some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
         }
         let describes = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));

@@ -2114,8 +2114,23 @@ fn a_ministry_names_its_coordinated_domains_before_its_state() {
         found(&e, "le ministère du Numérique et des Transports de la Fédération de Russie a"),
         [unlisted("ministère du Numérique et des Transports de la Fédération de Russie")]
     );
-    // Other bodies name one domain close to their head.
+    // Domains listed with commas before the last one's "et".
+    assert_eq!(
+        found(
+            &e,
+            "une délégation du ministère de l'Alimentation, de l'Agriculture et de l'Industrie légère d'Arménie a"
+        ),
+        [unlisted("ministère de l'Alimentation, de l'Agriculture et de l'Industrie légère d'Arménie")]
+    );
+    assert_eq!(
+        found(&e, "le ministère de l'Investissement, de l'Industrie et du Commerce du Kirghizistan a"),
+        [unlisted("ministère de l'Investissement, de l'Industrie et du Commerce du Kirghizistan")]
+    );
+    // Other bodies name one domain close to their head, and list none.
     assert_eq!(spans(&e, "le Comité de la Jeunesse et des Sports de Gomel a"), ["Gomel"]);
+    assert_eq!(spans(&e, "le Comité de la Jeunesse, des Sports et du Tourisme de Gomel a"), ["Gomel"]);
+    // A comma before anything but a domain's preposition ends the name.
+    assert_eq!(spans(&e, "le ministère de l'Énergie, et des Transports de la Russie"), ["Russie"]);
     // No domain after the head: a clause.
     assert_eq!(
         spans(&e, "le ministère a signé avec les entreprises et les régions un accord de la Russie"),
