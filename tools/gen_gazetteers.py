@@ -1070,21 +1070,36 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                                 and fold(c["name"]) not in listed)}
     report = []
 
-    def resolve(cc, name):
+    def resolve_in(places, cc, name):
         name = name.strip()
-        exact = [c for c in cities if c["countrycode"] == cc and c["name"] == name]
+        exact = [c for c in places if c["countrycode"] == cc and c["name"] == name]
         if not exact:
-            exact = [c for c in cities if c["countrycode"] == cc and name in c.get("alternatenames", [])]
+            exact = [c for c in places if c["countrycode"] == cc and name in c.get("alternatenames", [])]
         if not exact:
             f = fold(name)
-            exact = [c for c in cities if c["countrycode"] == cc and f in city_keys(c)]
+            exact = [c for c in places if c["countrycode"] == cc and f in city_keys(c)]
         if not exact:
             return None
         return max(exact, key=lambda c: (c["population"], -c["geonameid"]))
 
+    def resolve(cc, name):
+        return resolve_in(cities, cc, name)
+
+    villages = [c for c in small_gc.get_cities().values() if c["geonameid"] not in by_id]
+
+    def resolve_exonym(cc, name):
+        # A place under the general threshold that French texts name for what happened
+        # there or what it has ("Tchernobyl"): a curated row takes it from cities500.
+        c = resolve(cc, name)
+        if c is None:
+            c = resolve_in(villages, cc, name)
+            if c is not None:
+                by_id[c["geonameid"]] = c
+        return c
+
     exonyms = {}
     for r in exonym_rows:
-        c = resolve(r["cc"], r["geoname"])
+        c = resolve_exonym(r["cc"], r["geoname"])
         if c is None:
             report.append(f"cities: exonym row {r['cc']} {r['geoname']!r} not found in GeoNames, skipped")
             continue

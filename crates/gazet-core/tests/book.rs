@@ -664,6 +664,17 @@ fn villages_of_the_smaller_states_are_named_bare_but_name_no_district() {
     );
 }
 
+/// A place under GeoNames' thresholds that French texts name for what happened there is
+/// taken by a curated row (tools/data/city_exonyms.tsv): an event named after a town marks
+/// the town.
+#[test]
+fn a_curated_row_takes_a_small_place_named_for_an_event() {
+    assert_mentions_exactly(
+        "touchés par la catastrophe de Tchernobyl, en particulier la région de Gomel",
+        &[("Tchernobyl", "geonames:710403"), ("région de Gomel", "iso3166-2:BY-HO")],
+    );
+}
+
 /// Bodies that report to a head of state take him in their name ("du Président de la
 /// République kirghize"), as a port authority takes its port; a short name in parentheses
 /// after a body is that body's, though it reads like a firm's ("Minpromtorg").
