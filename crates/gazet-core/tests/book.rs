@@ -675,6 +675,22 @@ fn a_curated_row_takes_a_small_place_named_for_an_event() {
     );
 }
 
+/// The Belarusian universities' Russian acronyms, as references name them for their
+/// publishers ("Gomel : GGU, 2021": Гомельский государственный университет).
+#[test]
+fn belarusian_universities_go_by_their_russian_acronyms() {
+    assert_mentions_exactly(
+        "sous la dir. de A. Kovaltchouk. - Gomel : GGU, 2021. - С. 112 ; Grodno : GrGU, 2020 ; la BrGTU",
+        &[
+            ("Gomel", "geonames:627907"),
+            ("GGU", "gazet:inst/by-gsu"),
+            ("Grodno", "geonames:627904"),
+            ("GrGU", "gazet:inst/by-grsu"),
+            ("BrGTU", "gazet:inst/by-bstu-brest"),
+        ],
+    );
+}
+
 /// Bodies that report to a head of state take him in their name ("du Président de la
 /// République kirghize"), as a port authority takes its port; a short name in parentheses
 /// after a body is that body's, though it reads like a firm's ("Minpromtorg").
