@@ -953,14 +953,20 @@ pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
     Some(head..end)
 }
 
-/// Whether the word at `head` follows an elided article, a lowercase word or a capitalised
-/// article: not a sentence's first word, which any noun may be.
+/// Whether the word at `head` follows an elided article, a lowercase word, a capitalised
+/// article or a reference's colon after its town (the publisher, "Bakou : Comité d'État des
+/// statistiques, 2023"): not a sentence's first word, which any noun may be.
 fn after_article_or_lowercase_word(text: &str, head: usize) -> bool {
     match text[..head].chars().next_back() {
         Some('\'' | '’') => true,
-        Some(c) if c.is_whitespace() => tokens_backwards(text, head.saturating_sub(24), head)
-            .next()
-            .is_some_and(|(_, token)| token.chars().all(char::is_lowercase) || matches!(token, "Le" | "La" | "Les")),
+        Some(c) if c.is_whitespace() => {
+            let mut before = tokens_backwards(text, head.saturating_sub(48), head).map(|(_, token)| token);
+            before.next().is_some_and(|token| {
+                token.chars().all(char::is_lowercase)
+                    || matches!(token, "Le" | "La" | "Les")
+                    || token == ":" && before.next().is_some_and(is_capitalised)
+            })
+        }
         _ => false,
     }
 }

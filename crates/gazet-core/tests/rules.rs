@@ -2054,6 +2054,21 @@ fn purposes_listed_after_the_first_go_on_with_the_name_that_goes_on() {
     );
 }
 
+/// A reference's publisher may be a body named by what it does, after its town's colon
+/// ("Bakou : Comité d'État des statistiques, 2023"); a sentence's first noun after a colon
+/// is not one.
+#[test]
+fn a_publisher_named_by_its_purpose_is_a_body() {
+    let e = engine();
+    let unlisted = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(&e, "Annuaire 2022. - Moscou : Comité d'État des \n\nstatistiques, 2023. - С. 54."),
+        [unlisted("Comité d'État des \n\nstatistiques")]
+    );
+    assert!(found(&e, "Une seule raison : Comité des ministres et autres.").is_empty());
+    assert!(found(&e, "Le résultat est clair : Comité des ministres et autres.").is_empty());
+}
+
 #[test]
 fn a_towns_university_capitalised_is_a_name() {
     let e = engine();
