@@ -291,7 +291,7 @@ pub fn body_head_words() -> impl Iterator<Item = &'static str> {
         .chain(LOCAL_EXECUTIVE_HEADS)
         .chain(FACTORY_HEADS)
         .chain(POWER_PLANT_HEADS)
-        .chain(&[BANK_HEAD])
+        .chain(&[BANK_HEAD, "Chemin", "Chemins"])
         .copied()
 }
 
@@ -329,6 +329,12 @@ const MAX_MINISTRY_WORDS: usize = 14;
 /// domains may follow.
 fn is_ministry(word: &str) -> bool {
     matches!(word, "ministère" | "Ministère")
+}
+
+/// The first word of a railway's name ("Chemin de fer de Lviv"), capitalised: in
+/// lowercase, "le chemin de fer de Brest" is a line. A body head word ([`body_head_words`]).
+fn is_railway_head(word: &str) -> bool {
+    matches!(word, "Chemin" | "Chemins")
 }
 
 /// Where the name of a public body or a plant ending with the place mention at `place`
@@ -370,6 +376,9 @@ pub fn body_start(text: &str, place: usize, floor: usize, of_body: bool) -> Opti
         return None;
     }
     let head = head_of_name(tokens)?;
+    if is_railway_head(head.word) && text[head.start..].split_whitespace().nth(2) != Some("fer") {
+        return None;
+    }
     // A head right before the preposition names a location ("Centre de la Russie"), but
     // for a council's or a local executive's, or before another body.
     let named_alone = of_body || COUNCIL_HEADS.contains(&head.word) || LOCAL_EXECUTIVE_HEADS.contains(&head.word);
@@ -621,7 +630,10 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         // A capitalised word ends the search: it is the head or the name is not one; after
         // an elision it may also describe ("Comité d'État pour la science").
         let power_plant = POWER_PLANT_HEADS.contains(&word) && POWER_PLANT_KINDS.contains(&following);
-        if FACTORY_HEADS.contains(&word) || power_plant {
+        // "le Chemin de fer de Lviv": a railway named after its town (`body_start` checks
+        // the "fer").
+        let railway = is_railway_head(word) && following == "de" && words == 2;
+        if FACTORY_HEADS.contains(&word) || power_plant || railway {
             // A plant's capitalised words are its own name, not a person's ("l'usine
             // \"ZIKSTO\" de Petropavlovsk").
             let head = NameHead { start: start + skip, body: BodyKind::Firm, words, word };

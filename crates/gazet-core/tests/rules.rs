@@ -2069,6 +2069,19 @@ fn a_publisher_named_by_its_purpose_is_a_body() {
     assert!(found(&e, "Le résultat est clair : Comité des ministres et autres.").is_empty());
 }
 
+/// A railway capitalised and named after its town is a firm ("le Chemin de fer de Lviv",
+/// across a line break too); in lowercase it is a line, and the town alone a mention.
+#[test]
+fn a_railway_named_after_its_town_is_a_firm() {
+    let e = engine();
+    let firm = |text: &str| named(text, "gazet:firm/unlisted");
+    assert_eq!(found(&e, "exploité par le Chemin de fer de Gomel, filiale"), [firm("Chemin de fer de Gomel")]);
+    assert_eq!(found(&e, "et les Chemins de \n\nfer de Minsk ont"), [firm("Chemins de \n\nfer de Minsk")]);
+    assert_eq!(spans(&e, "le chemin de fer de Gomel à Minsk"), ["Gomel", "Minsk"]);
+    assert_eq!(spans(&e, "le Chemin des Dames de Gomel"), ["Gomel"]);
+    assert_eq!(spans(&e, "le Chemin de croix de Gomel"), ["Gomel"]);
+}
+
 #[test]
 fn a_towns_university_capitalised_is_a_name() {
     let e = engine();
