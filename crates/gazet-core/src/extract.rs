@@ -402,6 +402,7 @@ impl Extractor {
             self.repeat_unlisted_firms(text, &capitals, &mut mentions);
             self.add_bodies_named_by_adjectives(text, &mut mentions);
             self.add_bodies_named_by_their_purpose(text, &body_heads, &mut mentions);
+            self.join_branches_to_their_parents(text, &mut mentions);
             self.extend_over_eponyms(text, &mut mentions);
             self.add_acronyms_in_parentheses(text, &capitals, &mut mentions);
             self.extend_named_after(text, &mut mentions);
@@ -1538,6 +1539,42 @@ impl Extractor {
                 && text[next.start..next.end].starts_with(['r', 'o']);
             (hosted || regional).then_some(next.end)
         });
+    }
+
+    /// "la Direction de Brest du Chemin de fer biélorusse", "la Branche de Gomel de la
+    /// Chambre de commerce et d'industrie biélorusse": a branch named after its town and
+    /// its parent is a body of its own, of its parent's kind, whole (ANNOTATION.md: the
+    /// full name); the town and the parent are not marked again.
+    fn join_branches_to_their_parents(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut kept = 0;
+        let mut i = 0;
+        while i < mentions.len() {
+            let joined = mentions.get(i + 1).and_then(|parent| {
+                let town = &mentions[i];
+                let kind = self.gazetteer.entity(parent.entity).kind;
+                let parent_is_body = parent.form == Form::Name && matches!(kind, Kind::Firm | Kind::Institution);
+                let town_is_place = town.form == Form::Name && self.gazetteer.entity(town.entity).kind == Kind::Region;
+                let joins = crate::unlisted::joins_a_branch_to_its_parent(&text[town.end..parent.start]);
+                if !(parent_is_body && town_is_place && joins) {
+                    return None;
+                }
+                let start = crate::unlisted::branch_head_before(text, town.start)?;
+                let entity = if kind == Kind::Firm { self.unlisted_firm } else { self.unlisted_institution };
+                Some(Mention::found_by_rule(start..parent.end, entity, Vec::new(), town.word.saturating_sub(2)))
+            });
+            match joined {
+                Some(branch) => {
+                    mentions[kept] = branch;
+                    i += 2;
+                }
+                None => {
+                    mentions.swap(kept, i);
+                    i += 1;
+                }
+            }
+            kept += 1;
+        }
+        mentions.truncate(kept);
     }
 
     /// "Institut d'optique atmosphérique SB RAS", "Centre de recherche de Carélie RAS": the

@@ -331,6 +331,45 @@ fn is_ministry(word: &str) -> bool {
     matches!(word, "ministère" | "Ministère")
 }
 
+/// Capitalised nouns of a body's or firm's branch named after its town ("la Direction de
+/// Brest du Chemin de fer biélorusse", "la Branche de Gomel de la Chambre de commerce").
+const BRANCH_HEADS: &[&str] = &["Direction", "Branche", "Filiale", "Succursale", "Antenne", "Division"];
+
+/// Where the branch's name starts whose town's name starts at `town`: a branch noun
+/// ([`BRANCH_HEADS`]) and "de" or "d'" right before the town.
+pub fn branch_head_before(text: &str, town: usize) -> Option<usize> {
+    let before = &text[..town];
+    let before = match before.strip_suffix(['\'', '’']) {
+        Some(elided) => elided.strip_suffix('d')?,
+        None => {
+            let spaced = before.trim_end();
+            if spaced.len() == before.len() {
+                return None;
+            }
+            spaced.strip_suffix("de")?
+        }
+    };
+    // The preposition is a word of its own.
+    if !before.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let before = before.trim_end();
+    BRANCH_HEADS.iter().find_map(|head| {
+        let start = before.strip_suffix(head).map(str::len)?;
+        let word_start = before[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        word_start.then_some(start)
+    })
+}
+
+/// Whether the words between a branch's town and its parent join them: "de", "du", "de
+/// la", "de l'" (spaces and line breaks in between).
+pub fn joins_a_branch_to_its_parent(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    matches!(words.as_slice(), ["de" | "du"] | ["de", "la"] | ["de", "l'" | "l’"])
+        && between.starts_with(char::is_whitespace)
+        && (between.ends_with(char::is_whitespace) || between.ends_with(['\'', '’']))
+}
+
 /// The first word of a railway's name ("Chemin de fer de Lviv"), capitalised: in
 /// lowercase, "le chemin de fer de Brest" is a line. A body head word ([`body_head_words`]).
 fn is_railway_head(word: &str) -> bool {

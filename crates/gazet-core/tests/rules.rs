@@ -2082,6 +2082,27 @@ fn a_railway_named_after_its_town_is_a_firm() {
     assert_eq!(spans(&e, "le Chemin de croix de Gomel"), ["Gomel"]);
 }
 
+/// A branch named after its town and its parent is a body of the parent's kind, whole
+/// ("la Branche de Gomel de la Chambre de commerce et d'industrie biélorusse", "la Direction
+/// de Brest du Chemin de fer biélorusse").
+#[test]
+fn a_branch_named_after_its_town_and_its_parent_is_one_body() {
+    let e = engine();
+    let chamber = "Chambre de commerce et d'industrie biélorusse";
+    assert_eq!(
+        found(&e, &format!("la Branche de Gomel de la {chamber} a conduit")),
+        [named(&format!("Branche de Gomel de la {chamber}"), "gazet:inst/unlisted")]
+    );
+    assert_eq!(
+        found(&e, &format!("la Filiale d'Homel de la \n\n{chamber} a conduit")),
+        [named(&format!("Filiale d'Homel de la \n\n{chamber}"), "gazet:inst/unlisted")]
+    );
+    // Not a branch noun capitalised, or not the parent right after the town.
+    assert_eq!(spans(&e, &format!("la branche de Gomel de la {chamber}")), ["Gomel", chamber]);
+    assert_eq!(spans(&e, &format!("la Branche de Gomel et la {chamber}")), ["Gomel", chamber]);
+    assert_eq!(spans(&e, &format!("la Direction à Gomel de la {chamber}")), ["Gomel", chamber]);
+}
+
 #[test]
 fn a_towns_university_capitalised_is_a_name() {
     let e = engine();
