@@ -675,6 +675,19 @@ fn a_curated_row_takes_a_small_place_named_for_an_event() {
     );
 }
 
+/// Moldova's development regions are named with their designator; "le Nord" alone is no
+/// region.
+#[test]
+fn moldovas_development_regions_are_named_with_their_designator() {
+    assert_mentions_exactly(
+        "les raions de la région de développement Nord et de la région de développement \n\nSud. Le Nord du pays.",
+        &[
+            ("région de développement Nord", "gazet:region/north-development-region-md"),
+            ("région de développement \n\nSud", "gazet:region/south-development-region-md"),
+        ],
+    );
+}
+
 /// The Belarusian universities' Russian acronyms, as references name them for their
 /// publishers ("Gomel : GGU, 2021": Гомельский государственный университет).
 #[test]
