@@ -675,6 +675,15 @@ fn a_curated_row_takes_a_small_place_named_for_an_event() {
     );
 }
 
+/// French exonyms of the neighbours' cities that GeoNames spells otherwise.
+#[test]
+fn french_exonyms_of_afghan_iranian_and_chinese_cities() {
+    assert_mentions_exactly(
+        "le projet de chemin de fer vers Mazar-e-Charif, les foires de Machhad et de Nankin",
+        &[("Mazar-e-Charif", "geonames:1133616"), ("Machhad", "geonames:124665"), ("Nankin", "geonames:1799962")],
+    );
+}
+
 /// Moldova's development regions are named with their designator; "le Nord" alone is no
 /// region.
 #[test]
