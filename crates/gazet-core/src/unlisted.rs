@@ -1942,6 +1942,11 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
         let Some((window_start, tokens, i)) = tokens_around(text, at) else { continue };
         let Some(local) = span_at(&tokens, i) else { continue };
         let span = without_forms(text, window_start + local.start..window_start + local.end);
+        // A footnote call glued to the name's last word ("la société biélorusse Gurtam324.").
+        let span = match without_footnote_call(&text[span.clone()], |name| name.ends_with(char::is_lowercase)) {
+            Some(uncalled) => span.start..span.start + uncalled.len(),
+            None => span,
+        };
         // A place inside or at the head of the name is absorbed ("Minsk City Technopark
         // LLC"); a firm, institution or state is not, unless quotes close the name round
         // it ("la coentreprise « Asia-Belarus Machinery »": the state is part of the name).
@@ -3108,6 +3113,9 @@ mod tests {
         assert_eq!(names("la holding biélorusse Marko, opère"), ["Marko"]);
         assert_eq!(names("La société biélorusse UP \"Polimerkonstruktsiya\" a"), ["Polimerkonstruktsiya"]);
         assert!(names("la société civile et la holding publique").is_empty());
+        // A footnote call glued to the name is left out; a model number is not one.
+        assert_eq!(names("par la société biélorusse Gurtam324. Le sud"), ["Gurtam"]);
+        assert_eq!(names("par la société biélorusse Gurtam-324. Le sud"), ["Gurtam-324"]);
     }
 
     #[test]
