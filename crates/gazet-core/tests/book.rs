@@ -675,6 +675,23 @@ fn a_curated_row_takes_a_small_place_named_for_an_event() {
     );
 }
 
+/// The region's state newspapers, cited as sources, are firms (media companies), whole:
+/// the state or town in their title is not marked again; state news agencies are
+/// institutions.
+#[test]
+fn newspapers_cited_as_sources_are_firms_and_state_agencies_institutions() {
+    assert_mentions_exactly(
+        "Second Breath // Vecherny Minsk. - 1998. ; Potasse // Neitralny Turkmenistan. - 2021. ; // Kazakhstanskaïa \
+         Pravda. ; selon l'agence MONTSAME,",
+        &[
+            ("Vecherny Minsk", "gazet:firm/vecherny-minsk"),
+            ("Neitralny Turkmenistan", "gazet:firm/neytralnyy-turkmenistan"),
+            ("Kazakhstanskaïa Pravda", "gazet:firm/kazakhstanskaya-pravda"),
+            ("MONTSAME", "gazet:inst/mn-montsame"),
+        ],
+    );
+}
+
 /// French exonyms of the neighbours' cities that GeoNames spells otherwise.
 #[test]
 fn french_exonyms_of_afghan_iranian_and_chinese_cities() {
