@@ -897,7 +897,8 @@ fn expand_template(
                         stem_len,
                         needs_district_context,
                         foreign: false,
-                        anaphoric: false,
+                        // "^Rada": a short name of every body the template makes refers back.
+                        anaphoric: surface.anaphoric,
                         needs_designator: false,
                     });
                 }

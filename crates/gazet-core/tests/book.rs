@@ -675,6 +675,22 @@ fn a_curated_row_takes_a_small_place_named_for_an_event() {
     );
 }
 
+/// "la Rada" refers back to the Ukrainian parliament named in full before; alone it names
+/// nothing.
+#[test]
+fn the_rada_refers_back_to_the_verkhovna_rada() {
+    let text = "La Verkhovna Rada d'Ukraine a voté. Puis la Rada a examiné le projet.";
+    let found = mentions(text);
+    let short = text.find("la Rada").unwrap() + "la ".len();
+    assert_eq!(
+        found.get(&(short, short + "Rada".len())).map(|(id, _)| id.as_str()),
+        Some("gazet:inst/parliament-ua"),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_mentions_exactly("Puis la Rada a examiné le projet.", &[]);
+}
+
 /// The region's state newspapers, cited as sources, are firms (media companies), whole:
 /// the state or town in their title is not marked again; state news agencies are
 /// institutions.
