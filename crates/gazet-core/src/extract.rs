@@ -1554,8 +1554,10 @@ impl Extractor {
                 let kind = self.gazetteer.entity(parent.entity).kind;
                 let parent_is_body = parent.form == Form::Name && matches!(kind, Kind::Firm | Kind::Institution);
                 let town_is_place = town.form == Form::Name && self.gazetteer.entity(town.entity).kind == Kind::Region;
-                let joins = crate::unlisted::joins_a_branch_to_its_parent(&text[town.end..parent.start]);
-                if !(parent_is_body && town_is_place && joins) {
+                if !(parent_is_body
+                    && town_is_place
+                    && crate::unlisted::joins_a_branch_to_its_parent(&text[town.end..parent.start]))
+                {
                     return None;
                 }
                 let start = crate::unlisted::branch_head_before(text, town.start)?;

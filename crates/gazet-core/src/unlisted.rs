@@ -364,10 +364,19 @@ pub fn branch_head_before(text: &str, town: usize) -> Option<usize> {
 /// Whether the words between a branch's town and its parent join them: "de", "du", "de
 /// la", "de l'" (spaces and line breaks in between).
 pub fn joins_a_branch_to_its_parent(between: &str) -> bool {
-    let words: Vec<&str> = between.split_whitespace().collect();
-    matches!(words.as_slice(), ["de" | "du"] | ["de", "la"] | ["de", "l'" | "l’"])
-        && between.starts_with(char::is_whitespace)
-        && (between.ends_with(char::is_whitespace) || between.ends_with(['\'', '’']))
+    // Most mentions are farther apart: turned away on the length, before reading words.
+    const LONGEST: usize = " de l’ ".len() + 8;
+    if between.len() > LONGEST || !between.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let mut words = between.split_whitespace();
+    let joined = match (words.next(), words.next()) {
+        (Some("de" | "du"), None) => true,
+        (Some("de"), Some("la")) => true,
+        (Some("de"), Some("l'" | "l’")) => return words.next().is_none(),
+        _ => false,
+    };
+    joined && words.next().is_none() && between.ends_with(char::is_whitespace)
 }
 
 /// The first word of a railway's name ("Chemin de fer de Lviv"), capitalised: in
@@ -3116,6 +3125,16 @@ mod tests {
         // A footnote call glued to the name is left out; a model number is not one.
         assert_eq!(names("par la société biélorusse Gurtam324. Le sud"), ["Gurtam"]);
         assert_eq!(names("par la société biélorusse Gurtam-324. Le sud"), ["Gurtam-324"]);
+    }
+
+    #[test]
+    fn the_words_that_join_a_branch_to_its_parent() {
+        for between in [" du ", " de ", " de la ", " de \n\nla ", " de l'", " de l’"] {
+            assert!(joins_a_branch_to_its_parent(between), "{between:?}");
+        }
+        for between in ["du ", " du", " et du ", " de la l'", " des ", " de la région de la "] {
+            assert!(!joins_a_branch_to_its_parent(between), "{between:?}");
+        }
     }
 
     #[test]
