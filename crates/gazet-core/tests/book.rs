@@ -717,6 +717,21 @@ fn french_exonyms_of_afghan_iranian_and_chinese_cities() {
     );
 }
 
+/// Turkmenistan's refinery complex, potash plant and tourist zone under their French
+/// descriptive names.
+#[test]
+fn turkmen_sites_under_their_french_descriptive_names() {
+    assert_mentions_exactly(
+        "le complexe de raffineries de Turkmenbachi, le complexe minier et de traitement de potasse de Garlyk \
+         et la zone touristique nationale d'Avaza",
+        &[
+            ("complexe de raffineries de Turkmenbachi", "gazet:firm/turkmenbashi-refinery"),
+            ("complexe minier et de traitement de potasse de Garlyk", "gazet:firm/garlyk-mpp"),
+            ("zone touristique nationale d'Avaza", "gazet:region/awaza"),
+        ],
+    );
+}
+
 /// Moldova's development regions are named with their designator; "le Nord" alone is no
 /// region.
 #[test]
