@@ -1546,6 +1546,8 @@ const BUSINESS_NOUNS: &[&str] = &[
     "entreprise",
     "coentreprise",
     "holding",
+    "agroholding",
+    "agro-holding",
     "fabricant",
     "compagnie",
     "groupe",
@@ -3120,6 +3122,7 @@ mod tests {
     fn business_nouns_before_a_name() {
         assert_eq!(names("par la société ouzbèke Evroplastiks Invest, qui réside"), ["Evroplastiks Invest"]);
         assert_eq!(names("la holding biélorusse Marko, opère"), ["Marko"]);
+        assert_eq!(names("l'agroholding \"Kouban\" a acheté"), ["Kouban"]);
         assert_eq!(names("La société biélorusse UP \"Polimerkonstruktsiya\" a"), ["Polimerkonstruktsiya"]);
         assert!(names("la société civile et la holding publique").is_empty());
         // A footnote call glued to the name is left out; a model number is not one.
