@@ -434,8 +434,9 @@ def english_demonyms(country):
 
 
 def add_english_names(states, countries, words):
-    """English common names of the states (countries.json): French texts about the region
-    quote English titles and names ("Belarus-Uzbekistan", "Tajikistan"). A name is left out
+    """English common and official names of the states (countries.json): French texts about
+    the region quote English titles and names ("Belarus-Uzbekistan", "Tajikistan", "Kyrgyz
+    Republic"). A name is left out
     when it folds like a French word, or like a name or adjective of another state (it
     would make a new ambiguity). The English adjectives are added by
     add_english_adjectives."""
@@ -449,12 +450,14 @@ def add_english_names(states, countries, words):
             continue
         free = lambda form: (form and valid_surface(form) and fold(form) not in words
                              and owner.get(fold(form), {code}) == {code})
-        common = c["name"]["common"]
         names = split_list(r["names"])
-        if free(common) and fold(common) not in {fold(n.lstrip("~")) for n in names}:
-            # "~": a foreign name, matched but never used to fill templates.
-            names.append("~" + common)
-            added += 1
+        # The official name too: English titles name the state so ("Cooperation with the
+        # Republic of Belarus", "Hydropower development in the Kyrgyz Republic").
+        for english in (c["name"]["common"], c["name"]["official"]):
+            if free(english) and fold(english) not in {fold(n.lstrip("~")) for n in names}:
+                # "~": a foreign name, matched but never used to fill templates.
+                names.append("~" + english)
+                added += 1
         r["names"] = "|".join(names)
     return added
 

@@ -717,6 +717,20 @@ fn french_exonyms_of_afghan_iranian_and_chinese_cities() {
     );
 }
 
+/// English titles name states by their official names too.
+#[test]
+fn english_official_names_of_states() {
+    assert_mentions_exactly(
+        "Cooperation with the Republic of Belarus in education. - Ashgabat ; Hydropower development in the \
+         Kyrgyz Republic : investment opportunities",
+        &[
+            ("Republic of Belarus", "iso3166-1:BY"),
+            ("Ashgabat", "geonames:162183"),
+            ("Kyrgyz Republic", "iso3166-1:KG"),
+        ],
+    );
+}
+
 /// Turkmenistan's refinery complex, potash plant and tourist zone under their French
 /// descriptive names.
 #[test]
