@@ -2647,10 +2647,28 @@ fn after_masculine_article(before: &str) -> bool {
 }
 
 /// Words that name a river right before its name: "sur le", "sur l'", and a stretch of a
-/// river with its complement ("la cascade du", "les rives du", "le bassin de l'").
+/// river with its complement ("la cascade du", "les rives du", "le bassin de l'", "le cours
+/// inférieur du", "le régime du").
 fn after_river_words(before: &str) -> bool {
-    const STRETCHES: [&str; 10] =
-        ["cascade", "bassin", "bassins", "rive", "rives", "long", "delta", "embouchure", "aval", "amont"];
+    const STRETCHES: [&str; 14] = [
+        "cascade",
+        "bassin",
+        "bassins",
+        "rive",
+        "rives",
+        "long",
+        "delta",
+        "embouchure",
+        "aval",
+        "amont",
+        "cours",
+        "régime",
+        "crue",
+        "crues",
+    ];
+    // Which stretch: "la cascade inférieure du Naryn", "le cours supérieur de l'Amou-Daria".
+    const REACHES: [&str; 8] =
+        ["inférieur", "inférieure", "supérieur", "supérieure", "moyen", "moyenne", "haut", "bas"];
     // Most names follow none of these: turn them away on the last bytes.
     let trimmed = before.trim_end();
     if !(trimmed.len() < before.len() && (trimmed.ends_with("le") || trimmed.ends_with("du"))
@@ -2659,14 +2677,17 @@ fn after_river_words(before: &str) -> bool {
     {
         return false;
     }
-    let stretch = |word: Option<&str>| word.is_some_and(|w| STRETCHES.contains(&w));
     let mut words = before.split_whitespace().rev();
+    let stretch = |words: &mut std::iter::Rev<std::str::SplitWhitespace<'_>>| {
+        let word = words.next().filter(|w| !REACHES.contains(w)).or_else(|| words.next());
+        word.is_some_and(|w| STRETCHES.contains(&w))
+    };
     match words.next() {
         Some("le") => words.next() == Some("sur"),
-        Some("du") => stretch(words.next()),
+        Some("du") => stretch(&mut words),
         Some("l'" | "l’") => match words.next() {
             Some("sur") => true,
-            Some("de") => stretch(words.next()),
+            Some("de") => stretch(&mut words),
             _ => false,
         },
         _ => false,

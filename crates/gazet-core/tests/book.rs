@@ -1105,12 +1105,18 @@ fn councils_of_ministers_of_an_organisation_named_short() {
 }
 
 /// After "sur le" or a stretch of a river ("la cascade du", "les rives du", "le bassin de
-/// l'"), a name is the river's, not the region or town named after it; a designator, a
+/// l'", "le cours inférieur du"), a name is the river's, not the region or town named after it; a designator, a
 /// macro-region or a state stays what it is.
 #[test]
 fn a_river_is_not_the_region_named_after_it() {
     assert_mentions_exactly("la centrale de Kambarata-1 sur le Naryn, menée", &[]);
     assert_mentions_exactly("la cascade du Naryn vers le Kazakhstan", &[("Kazakhstan", "iso3166-1:KZ")]);
+    // Its reach and its flow name it too.
+    assert_mentions_exactly(
+        "la cascade inférieure du Naryn, le cours inférieur du Syr-Daria et le régime du Naryn",
+        &[],
+    );
+    assert_mentions_exactly("au cours du Kazakhstan", &[("Kazakhstan", "iso3166-1:KZ")]);
     assert_mentions_exactly(
         "enregistrées sur le territoire de Stavropol, et l'accent sur le Caucase",
         &[("territoire de Stavropol", "iso3166-2:RU-STA"), ("Caucase", "gazet:region/caucase")],
