@@ -1562,6 +1562,7 @@ impl Extractor {
                 }
                 let start = crate::unlisted::branch_head_before(text, town.start)?;
                 let entity = if kind == Kind::Firm { self.unlisted_firm } else { self.unlisted_institution };
+                // The branch noun and its preposition are the two words before the town.
                 Some(Mention::found_by_rule(start..parent.end, entity, Vec::new(), town.word.saturating_sub(2)))
             });
             match joined {

@@ -291,7 +291,8 @@ pub fn body_head_words() -> impl Iterator<Item = &'static str> {
         .chain(LOCAL_EXECUTIVE_HEADS)
         .chain(FACTORY_HEADS)
         .chain(POWER_PLANT_HEADS)
-        .chain(&[BANK_HEAD, "Chemin", "Chemins"])
+        .chain(&[BANK_HEAD])
+        .chain(RAILWAY_HEADS)
         .copied()
 }
 
@@ -370,19 +371,20 @@ pub fn joins_a_branch_to_its_parent(between: &str) -> bool {
         return false;
     }
     let mut words = between.split_whitespace();
-    let joined = match (words.next(), words.next()) {
-        (Some("de" | "du"), None) => true,
-        (Some("de"), Some("la")) => true,
-        (Some("de"), Some("l'" | "l’")) => return words.next().is_none(),
+    match [words.next(), words.next(), words.next()] {
+        // The elided article is glued to the parent's name, or not.
+        [Some("de"), Some("l'" | "l’"), None] => true,
+        [Some("de" | "du"), None, None] | [Some("de"), Some("la"), None] => between.ends_with(char::is_whitespace),
         _ => false,
-    };
-    joined && words.next().is_none() && between.ends_with(char::is_whitespace)
+    }
 }
 
 /// The first word of a railway's name ("Chemin de fer de Lviv"), capitalised: in
-/// lowercase, "le chemin de fer de Brest" is a line. A body head word ([`body_head_words`]).
+/// lowercase, "le chemin de fer de Brest" is a line.
+const RAILWAY_HEADS: &[&str] = &["Chemin", "Chemins"];
+
 fn is_railway_head(word: &str) -> bool {
-    matches!(word, "Chemin" | "Chemins")
+    RAILWAY_HEADS.contains(&word)
 }
 
 /// Where the name of a public body or a plant ending with the place mention at `place`
