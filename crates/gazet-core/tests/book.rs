@@ -691,6 +691,18 @@ fn the_rada_refers_back_to_the_verkhovna_rada() {
     assert_mentions_exactly("Puis la Rada a examiné le projet.", &[]);
 }
 
+/// "la Cour de l'Union" is the EAEU's court where the text names the Union; alone it names
+/// nothing.
+#[test]
+fn the_court_of_the_union_refers_back_to_the_eaeus() {
+    let text = "L'Union économique eurasienne a sa Cour. Devant la Cour de l'Union, le litige.";
+    assert_mentions_exactly(
+        text,
+        &[("Union économique eurasienne", "gazet:inst/eaeu"), ("Cour de l'Union", "gazet:inst/eaeu-court")],
+    );
+    assert_mentions_exactly("Devant la Cour de l'Union, le litige.", &[]);
+}
+
 /// The region's state newspapers, cited as sources, are firms (media companies), whole:
 /// the state or town in their title is not marked again; state news agencies are
 /// institutions.
