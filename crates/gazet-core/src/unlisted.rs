@@ -1805,9 +1805,59 @@ const POSTPOSED_HEADS: &[&str] = &[
 
 /// Capitalised French words that open a sentence, never a firm's name.
 const FUNCTION_WORDS: &[&str] = &[
-    "Le", "La", "Les", "Un", "Une", "Des", "Du", "De", "Ce", "Cet", "Cette", "Ces", "En", "Dans", "Avec", "Par",
-    "Pour", "Selon", "Et", "Mais", "Au", "Aux", "Sur", "Son", "Sa", "Ses", "Leur", "Leurs", "Notre", "Nos", "Chez",
-    "Depuis", "Après", "Avant", "Ainsi", "Donc", "Puis", "Entre",
+    "Le",
+    "La",
+    "Les",
+    "Un",
+    "Une",
+    "Des",
+    "Du",
+    "De",
+    "Ce",
+    "Cet",
+    "Cette",
+    "Ces",
+    "En",
+    "Dans",
+    "Avec",
+    "Par",
+    "Pour",
+    "Selon",
+    "Et",
+    "Mais",
+    "Au",
+    "Aux",
+    "Sur",
+    "Son",
+    "Sa",
+    "Ses",
+    "Leur",
+    "Leurs",
+    "Notre",
+    "Nos",
+    "Chez",
+    "Depuis",
+    "Après",
+    "Avant",
+    "Ainsi",
+    "Donc",
+    "Puis",
+    "Entre",
+    "Parmi",
+    "Lors",
+    "Outre",
+    "Malgré",
+    "Grâce",
+    "Dès",
+    "Il",
+    "Elle",
+    "Ils",
+    "Elles",
+    "On",
+    "Nous",
+    "Cependant",
+    "Toutefois",
+    "Enfin",
 ];
 
 /// The name a postposed head (`tokens[i]`) ends: one to [`MAX_HEADED_WORDS`] capitalised
@@ -1909,7 +1959,13 @@ pub fn territory_at(text: &str, at: usize) -> Option<(Range<usize>, bool)> {
     for (k, token) in std::iter::once(name_start).chain(tokens).enumerate() {
         // A word of the name: letters, hyphens and apostrophes, up to the first other char.
         let word = crate::places::word_of(token.text);
-        if k == MAX_TERRITORY_WORDS || !is_capitalised(word) || (k == 0 && COMPASS_NAMES.contains(&word)) {
+        // A capitalised word that opens a sentence ends the name (a subtitle's last name,
+        // then the text: "la vallée de Zeravchan\n\nParmi les régions").
+        if k == MAX_TERRITORY_WORDS
+            || !is_capitalised(word)
+            || (k == 0 && COMPASS_NAMES.contains(&word))
+            || (k > 0 && FUNCTION_WORDS.contains(&word))
+        {
             break;
         }
         end = Some(token.start + word.len());

@@ -1590,6 +1590,11 @@ fn unlisted_territories_are_found_by_their_designator() {
         [named("vallée de Gomel", "gazet:region/unlisted"), named("région de Gomel", "iso3166-2:BY-HO")]
     );
     assert_eq!(found(&e, "la vallée d'Andijan"), [named("vallée d'Andijan", "gazet:region/unlisted")]);
+    // A subtitle's last name, then the text's first word on the next line.
+    assert_eq!(
+        spans(&e, "Sughd et la vallée de Zeravchan\n\nParmi les régions, la vallée de Vakhch Nord"),
+        ["vallée de Zeravchan", "vallée de Vakhch Nord"]
+    );
     // "village" stays outside the span, as "ville" does; "village urbain", an administrative
     // kind of place, belongs to it; a listed town after "village de" is itself.
     assert_eq!(
