@@ -436,10 +436,9 @@ def english_demonyms(country):
 def add_english_names(states, countries, words):
     """English common and official names of the states (countries.json): French texts about
     the region quote English titles and names ("Belarus-Uzbekistan", "Tajikistan", "Kyrgyz
-    Republic"). A name is left out
-    when it folds like a French word, or like a name or adjective of another state (it
-    would make a new ambiguity). The English adjectives are added by
-    add_english_adjectives."""
+    Republic"). A name is left out when it folds like a French word, or like a name or
+    adjective of another state (it would make a new ambiguity). The English adjectives are
+    added by add_english_adjectives."""
     by_code = {c["cca2"]: c for c in countries}
     owner = state_surface_owners(states)
     added = 0
