@@ -967,6 +967,68 @@ def looks_english_romanised(n):
     return bool(re.search(r"sh|zh|y[aeuo]|(?<![oqg])u", low)) and not re.search(r"ou|tch|j|\bhaut\b|\bsud\b", low)
 
 
+# The Russian alphabet. GeoNames gives a town's Cyrillic names in Russian and in the state's
+# own language; a name written with these letters alone (no і ї є ґ ў of Ukrainian and
+# Belarusian, no ә ғ қ ң ө ұ ү һ of Kazakh and Kyrgyz, no ҳ ҷ ӣ ӯ of Tajik) is read as Russian.
+RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+_BGN_RUSSIAN = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+                "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+                "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+                "щ": "shch", "ъ": "", "ы": "y", "ь": "'", "э": "e", "ю": "yu", "я": "ya"}
+
+
+def russian_romanisation(n):
+    """The BGN/PCGN romanisation of a Cyrillic name written in the Russian alphabet, with a
+    soft sign as an apostrophe (for strip_soft_signs and soft_sign_i_form): "Житковичи" ->
+    "Zhitkovichi", "Гиждуван" -> "Gizhduvan", "Ельск" -> "Yel'sk"; None for any other name.
+    French texts follow the Russian name of a town of Belarus or Central Asia ("Jitkovitchi",
+    "Guijdouvan"), which GeoNames often gives only in Cyrillic, its Latin alternate names
+    romanising the state's own language ("Žytkavičy", "G'ijduvon")."""
+    letters = [ch for ch in n.lower() if ch.isalpha()]
+    if not letters or any(ch not in RUSSIAN_LETTERS for ch in letters):
+        return None
+    if any(ch not in " -" and not ch.isalpha() for ch in n):
+        return None
+    out = []
+    prev = ""
+    for ch in n:
+        low = ch.lower()
+        if low not in _BGN_RUSSIAN:
+            out.append(ch)
+        else:
+            latin = _BGN_RUSSIAN[low]
+            # е is "ye" at a word start and after a vowel or a hard or soft sign.
+            if low == "е" and (not prev or prev in "аеёиоуыэюяъь -"):
+                latin = "ye"
+            out.append(latin[:1].upper() + latin[1:] if ch.isupper() else latin)
+        prev = low
+    return "".join(out)
+
+
+# How Soviet towns were named (Kuznetsovsk, Komsomolsk, Leninabad, Uglegorsk): the endings
+# that make a former name, which GeoNames lists among a town's Cyrillic names, a town's name.
+FORMER_TOWN_NAME = re.compile(r"[a-z]{4}(sk|grad|abad|gorod)$")
+
+# Russian case endings: GeoNames lists some inflected forms among a town's Cyrillic names
+# ("Киеву", "Киевом"), which are not names.
+_RUSSIAN_CASE_ENDINGS = ("а", "у", "е", "ом", "ем", "ой", "ю", "ы", "и")
+
+
+def russian_names(alternate_names):
+    """The romanisations (russian_romanisation) of the Russian Cyrillic names among a town's
+    alternate names, in order, leaving out names of fewer than four letters, of several words
+    one of which is lowercase ("Киев ош"), and inflected forms of another of the names."""
+    cyrillic = [n for n in alternate_names if russian_romanisation(n) is not None]
+    out = []
+    for n in cyrillic:
+        if sum(ch.isalpha() for ch in n) <= 3 or any(tok[:1].islower() for tok in re.split(r"[ -]", n)):
+            continue
+        if any(n != m and n.startswith(m) and n[len(m):] in _RUSSIAN_CASE_ENDINGS for m in cyrillic):
+            continue
+        out.append(russian_romanisation(n))
+    return list(dict.fromkeys(out))
+
+
 def strip_city_word(n):
     """GeoNames writes some Uzbek and Tajik towns with the word for city ("Urgut Shahri",
     "Kogon Shahri"), which French texts leave out ("Ourgout")."""
@@ -1167,7 +1229,8 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
         if ex:
             for n in split_list(ex["names"]):
                 names.add(n, curated=True)
-        bases = [fold(x) for x in [c["name"], canonical] + (split_list(ex["names"]) if ex else [])]
+        bases = [fold(x) for x in dict.fromkeys([c["name"], strip_city_word(c["name"]), canonical]
+                                                + (split_list(ex["names"]) if ex else []))]
         own_keys = set(bases)
         if not ex and gid not in capitals and all(
                 fold(x) in words for x in [c["name"], canonical]):
@@ -1248,6 +1311,21 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                 for v in with_initial_e(with_final_e([french_transliteration(n), yotated_vowels_as_i(n)])):
                     if v != n and valid_surface(v) and keep(v, derived=True):
                         names.add(v)
+        # The Russian Cyrillic names, romanised and in their French spelling, where GeoNames
+        # names the town in the state's own language: "Житковичи" -> "Zhitkovichi",
+        # "Jitkovitchi" for "Žytkavičy"; "Каган" -> "Kagan" for "Kogon".
+        if cc in OWN_LANGUAGE_NAME_COUNTRIES:
+            for r in russian_names(candidates):
+                for base in dict.fromkeys(v for v in (strip_soft_signs(r), soft_sign_i_form(r)) if "'" not in v):
+                    # A name unlike the town's others is a former name: kept only as Soviet
+                    # towns were named ("Kouznetsovsk", "Tchkalovsk", "Leninabad"), for
+                    # GeoNames lists other villages' names and persons' among them.
+                    if not similar_to_any(base, bases, 0.5) and not FORMER_TOWN_NAME.search(base):
+                        continue
+                    spellings = [base, french_transliteration(base), french_transliteration(base, double_s=False)]
+                    for v in with_initial_e(with_final_e(spellings)):
+                        if valid_surface(v) and keep(v, derived=True):
+                            names.add(v)
         # Only from the GeoNames name: it is the English-style romanisation, while alternate
         # names romanise for other languages ("Tscharenzawan"), which French does not follow.
         if cc in CAUCASUS_COUNTRIES:

@@ -562,6 +562,22 @@ fn french_spellings_of_russian_names_of_towns_named_in_their_own_language() {
     assert!(id_of_word(text, "Droguitchine").is_some_and(|id| id.starts_with("geonames:")));
 }
 
+/// GeoNames often gives a town's Russian name only in Cyrillic ("Житковичи" for "Žytkavičy",
+/// "Каган" for "Kogon Shahri", "Туров" for "Turaŭ"): its romanisation and French spelling are names
+/// too, and a Soviet name in -sk ("Кузнецовск" for Varash) as well; an inflected form
+/// ("Киеву") is not.
+#[test]
+fn romanised_russian_cyrillic_names_of_towns_named_in_their_own_language() {
+    let text = "à Jitkovitchi, à Kattakourgan, à Tourov, à Kagan, à Zhitkovichi et à Kouznetsovsk";
+    assert_eq!(id_of_word(text, "Jitkovitchi").as_deref(), Some("geonames:618815"));
+    assert_eq!(id_of_word(text, "Zhitkovichi").as_deref(), Some("geonames:618815"));
+    assert_eq!(id_of_word(text, "Kattakourgan").as_deref(), Some("geonames:1216982"));
+    assert_eq!(id_of_word(text, "Tourov").as_deref(), Some("geonames:620676"));
+    assert_eq!(id_of_word(text, "Kagan").as_deref(), Some("geonames:1217180"));
+    assert_eq!(id_of_word(text, "Kouznetsovsk").as_deref(), Some("geonames:8341919"));
+    assert_ne!(id_of_word("les échanges avec Kiyevu", "Kiyevu").as_deref(), Some("geonames:703448"));
+}
+
 /// Translations from Russian often write only the soft vowels the French way and keep the
 /// English consonants: "Niasvizh" (Nyasvizh), "Iashkino" (Yashkino), "Ielabuga" (Yelabuga).
 #[test]
