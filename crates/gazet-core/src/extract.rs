@@ -985,11 +985,16 @@ impl Extractor {
             }
             let Some(end) = named_after_end(text, at) else { continue };
             let before = text[..at].trim_end();
-            // The mentions that end before the dedication, and the last of them.
+            // A name's own qualifier in parentheses may come between ("l'Université fédérale
+            // du Nord (Arctique) portant le nom de M. V. Lomonossov").
+            let named_end = without_parenthesised_qualifier(before).len();
+            // The mentions that end before the dedication, and the last of them (before the
+            // qualifier's own, "Arctique", which the name then takes in).
             let next = mentions.partition_point(|m| m.start < at);
-            let named = next.checked_sub(1).filter(|&i| {
+            let inside_qualifier = mentions[..next].iter().rev().take_while(|m| m.start > named_end).count();
+            let named = next.checked_sub(1 + inside_qualifier).filter(|&i| {
                 let m = &mentions[i];
-                m.end == before.len()
+                (m.end == before.len() || m.end == named_end)
                     && matches!(self.gazetteer.entity(m.entity).kind, Kind::Institution | Kind::Firm)
                     && matches!(m.form, Form::Name | Form::Acronym)
             });
@@ -2919,6 +2924,24 @@ fn coordinated_complements(gap: &str) -> bool {
 /// Most lowercase words of a title before the name in a dedication.
 const MAX_TITLE_WORDS: usize = 6;
 
+/// `text` without the parenthesised capitalised word or two that end it ("Université
+/// fédérale du Nord (Arctique)"), and the spaces before them; `text` if none do.
+fn without_parenthesised_qualifier(text: &str) -> &str {
+    let Some(inside) = text.strip_suffix(')') else { return text };
+    let Some(open) = inside.rfind('(') else { return text };
+    let words = &inside[open + 1..];
+    let qualifies = (1..=2).contains(&words.split(' ').count())
+        && words.split(' ').all(|w| starts_upper(w) && w.chars().all(|c| c.is_alphabetic() || c == '-'));
+    if qualifies {
+        text[..open].trim_end()
+    } else {
+        text
+    }
+}
+
+/// Punctuation that closes a person's name in a dedication.
+const CLOSING: [char; 7] = [',', ';', ':', '.', ')', '"', '»'];
+
 /// End of a dedication "portant le nom de M. Tank" right after `at`, if there is one: the
 /// phrase, then capitalised words and initials.
 fn named_after_end(text: &str, at: usize) -> Option<usize> {
@@ -2960,13 +2983,21 @@ fn named_after_end(text: &str, at: usize) -> Option<usize> {
     if name_words == 0 && first != "de" && title_words == 0 {
         return None;
     }
-    const CLOSING: [char; 7] = [',', ';', ':', '.', ')', '"', '»'];
     // Lowercase words inside a person's name: a particle before a capitalised word ("Abou
     // Ali ibn Sina"), or a title after the name ("Jangir khan"). Not "de", which names the
     // body's town after the person ("portant le nom d'I. Jansougourov de Taldykorgan").
     const PARTICLES: [&str; 6] = ["ibn", "ben", "bin", "al", "van", "von"];
     const TITLES_AFTER: [&str; 3] = ["khan", "bek", "bey"];
+    let mut initials = 0;
     for (k, &(offset, word)) in words.iter().enumerate().skip(4 + title_words) {
+        // A person known by one name keeps the epithet after it ("d'Euphrosyne de Polotsk",
+        // "de Iaroslav le Sage"), where a surname's "de" names the body's town instead.
+        if name_words == 1 && initials == 0 && !starts_upper(word) {
+            if let Some(epithet_end) = epithet_end(&words[k..]) {
+                end = epithet_end;
+                break;
+            }
+        }
         if name_words > 0 {
             // The capitalised word after a particle is read as any other name word.
             if PARTICLES.contains(&word) && words.get(k + 1).is_some_and(|&(_, w)| starts_upper(w)) {
@@ -2994,6 +3025,7 @@ fn named_after_end(text: &str, at: usize) -> Option<usize> {
         if !(starts_upper(word_core) || is_initial) {
             break;
         }
+        initials += usize::from(is_initial);
         name_words += 1;
         let keep = if is_initial { word.len() } else { word_core.len() };
         end = offset + keep;
@@ -3002,6 +3034,21 @@ fn named_after_end(text: &str, at: usize) -> Option<usize> {
         }
     }
     (name_words > 0).then_some(at + end)
+}
+
+/// The end (an offset in the words' text) of the epithet that opens `words`: "de Polotsk",
+/// "d'Aquitaine", "le Sage", "la Grande"; one capitalised word after the particle.
+fn epithet_end(words: &[(usize, &str)]) -> Option<usize> {
+    let (offset, first) = *words.first()?;
+    let (offset, name) = match first.strip_prefix("d'").or_else(|| first.strip_prefix("d’")) {
+        Some(name) => (offset + first.len() - name.len(), name),
+        None if matches!(first, "de" | "le" | "la") => *words.get(1)?,
+        None => return None,
+    };
+    let core = name.trim_end_matches(CLOSING);
+    let core = crate::unlisted::without_footnote_call(core, |w| w.ends_with(char::is_alphabetic)).unwrap_or(core);
+    (starts_upper(core) && core.chars().skip(1).all(|c| c.is_lowercase() || c == '-') && core.chars().count() > 2)
+        .then_some(offset + core.len())
 }
 
 fn starts_upper(s: &str) -> bool {

@@ -608,6 +608,25 @@ fn a_dedication_belongs_to_the_institution_name() {
         spans(&e, "l'Université pédagogique d'État biélorusse portant le nom d'I. Jansougourov de Minsk a"),
         ["Université pédagogique d'État biélorusse portant le nom d'I. Jansougourov", "Minsk"]
     );
+    // A person known by one name keeps the epithet after it; a surname's "de" names the
+    // body's town (above).
+    assert_eq!(
+        spans(&e, "l'Université pédagogique d'État biélorusse portant le nom d'Euphrosyne de Polotsk, installée"),
+        ["Université pédagogique d'État biélorusse portant le nom d'Euphrosyne de Polotsk"]
+    );
+    assert_eq!(
+        spans(&e, "l'Université pédagogique d'État biélorusse portant le nom de Iaroslav le Sage forme"),
+        ["Université pédagogique d'État biélorusse portant le nom de Iaroslav le Sage"]
+    );
+    assert_eq!(
+        spans(&e, "l'Université pédagogique d'État biélorusse portant le nom de Iaroslav le 12 mai"),
+        ["Université pédagogique d'État biélorusse portant le nom de Iaroslav"]
+    );
+    // The name's own qualifier in parentheses comes before the dedication.
+    assert_eq!(
+        spans(&e, "l'Université pédagogique d'État biélorusse (Arctique) portant le nom de M. V. Lomonossov a"),
+        ["Université pédagogique d'État biélorusse (Arctique) portant le nom de M. V. Lomonossov"]
+    );
     // A footnote call glued to the name's last word, after its full stop or not, ends the
     // name: the next sentence is not part of it.
     assert_eq!(
