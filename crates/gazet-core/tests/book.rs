@@ -1198,3 +1198,26 @@ fn the_russian_far_east_is_the_region_and_an_adjective() {
         ],
     );
 }
+
+/// The regional organisations of other continents, which texts on Belarus's distant
+/// partners name as they name the CIS's ("la CELAC", "la Communauté de développement de
+/// l'Afrique australe"), by their French, English and Spanish names and acronyms.
+#[test]
+fn regional_organisations_of_other_continents() {
+    assert_mentions_exactly(
+        "La CELAC, l'ALBA et la Communauté de développement de l'Afrique australe ont reçu la délégation.",
+        &[
+            ("CELAC", "gazet:inst/celac"),
+            ("ALBA", "gazet:inst/alba"),
+            ("Communauté de développement de l'Afrique australe", "gazet:inst/sadc"),
+        ],
+    );
+    assert_mentions_exactly(
+        "Le Mouvement des non-alignés et la Banque interaméricaine de développement (BID) ont signé.",
+        &[
+            ("Mouvement des non-alignés", "gazet:inst/non-aligned-movement"),
+            ("Banque interaméricaine de développement", "gazet:inst/idb"),
+            ("BID", "gazet:inst/idb"),
+        ],
+    );
+}
