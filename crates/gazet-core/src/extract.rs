@@ -1662,8 +1662,9 @@ impl Extractor {
     }
 
     /// What follows a place's name may make it something else: the English name of a
-    /// firm that begins with it ("Zhlobin Meat-Packing Plant", `unlisted::english_firm_end`:
-    /// the firm, whole, and what it takes in is not marked again), or a model number after
+    /// firm or body that begins with it ("Zhlobin Meat-Packing Plant", "Bryansk State
+    /// Technical University", `unlisted::english_name_after_place`: the firm or body, whole,
+    /// and what it takes in is not marked again), or a model number after
     /// a state's name ("Belarus 322.1", a tractor: no mention). A whole number is a model's
     /// only in a list of them: the same name with a number right before or after it
     /// ("Belarus 321, Belarus 311"). A noun of goods right before a state's name makes it a
@@ -1713,10 +1714,10 @@ impl Extractor {
             let m = &mentions[i];
             let kind = self.gazetteer.entity(m.entity).kind;
             if m.form == Form::Name && matches!(kind, Kind::State | Kind::Region) {
-                if let Some(end) = crate::unlisted::english_firm_end(text, m.end) {
+                if let Some((end, body)) = crate::unlisted::english_name_after_place(text, m.end) {
                     let m = &mut mentions[i];
                     m.end = end;
-                    m.entity = self.unlisted_firm;
+                    m.entity = self.unlisted_body(body);
                     m.alternatives.clear();
                     covered = end;
                 }

@@ -1331,17 +1331,24 @@ const PLACE_LED_HEADS: &[&str] = &[
     "Distillery",
 ];
 
+/// Head nouns of the English names of public bodies that begin with a place ("Bryansk
+/// State Technical University", "Chernihiv Regional State Administration"), as references
+/// cite their publishers.
+const PLACE_LED_BODY_HEADS: &[&str] = &["University", "Institute", "Academy", "Administration", "Conservatory"];
+
 /// Most capitalised words of an English firm name after the place it begins with.
 const MAX_ENGLISH_NAME_WORDS: usize = 7;
 
-/// Where the English name of a firm that begins with the place mention ending at
-/// `place_end` ends: capitalised words follow the place, one of them a head noun
-/// ([`POSTPOSED_HEADS`], [`PLACE_LED_HEADS`]), and the name ends with the last head, or
-/// after "of" with the capitalised words, joined by "and", that say what the firm makes
-/// ("Borisov Plant of Automobile and Tractor Electrical Equipment"). Texts translated from
-/// Russian quote such names in English; the place alone is not the mention (ANNOTATION.md:
-/// the full name).
-pub fn english_firm_end(text: &str, place_end: usize) -> Option<usize> {
+/// Where the English name of a firm or body that begins with the place mention ending at
+/// `place_end` ends, and which it is: capitalised words follow the place, one of them a
+/// head noun ([`POSTPOSED_HEADS`], [`PLACE_LED_HEADS`], [`PLACE_LED_BODY_HEADS`]), and the
+/// name ends with the last head, or after "of" with the capitalised words, joined by "and",
+/// that say what the firm makes ("Borisov Plant of Automobile and Tractor Electrical
+/// Equipment"); before the first head, "and" may join what it makes ("Navoi Mining and
+/// Metallurgical Company"). The last head says whether it is a body or a firm. Texts
+/// translated from Russian quote such names in English; the place alone is not the
+/// mention (ANNOTATION.md: the full name).
+pub fn english_name_after_place(text: &str, place_end: usize) -> Option<(usize, BodyKind)> {
     let mut at = place_end;
     let mut end = None;
     let mut after_of = false;
@@ -1353,8 +1360,10 @@ pub fn english_firm_end(text: &str, place_end: usize) -> Option<usize> {
         if spaces == 0 || spaces > 8 || word.is_empty() {
             break;
         }
-        if end.is_some() && (word == "of" || (after_of && word == "and")) {
-            after_of = true;
+        if end.is_some() && (word == "of" || (after_of && word == "and"))
+            || end.is_none() && word == "and" && at > place_end
+        {
+            after_of |= end.is_some();
             at += spaces + word_len;
             continue;
         }
@@ -1366,7 +1375,9 @@ pub fn english_firm_end(text: &str, place_end: usize) -> Option<usize> {
         // is as often French.
         let centre = end.is_some() && matches!(word, "Centre" | "Center");
         if after_of || centre || POSTPOSED_HEADS.contains(&word) || PLACE_LED_HEADS.contains(&word) {
-            end = Some(at);
+            end = Some((at, BodyKind::Firm));
+        } else if PLACE_LED_BODY_HEADS.contains(&word) {
+            end = Some((at, BodyKind::Institution));
         }
     }
     end

@@ -935,9 +935,9 @@ fn a_plant_named_after_what_it_makes_and_its_place_is_a_firm() {
 
 /// Book: "Kazakhstan Petrochemical Industries", "l'Astana Universal \n\nCommodity Exchange",
 /// "Borisov Plant of Automobile and Tractor Electrical Equipment": the English name of a
-/// firm that begins with a place is the firm, whole.
+/// firm or body that begins with a place is the firm or body, whole.
 #[test]
-fn an_english_firm_name_that_begins_with_a_place_is_the_firm() {
+fn an_english_firm_or_body_name_that_begins_with_a_place_is_the_firm_or_body() {
     let e = engine();
     assert_eq!(
         found(&e, "Kazakhstan Petrochemical Industries construit un complexe")[0],
@@ -952,6 +952,21 @@ fn an_english_firm_name_that_begins_with_a_place_is_the_firm() {
         ["Gomel Plant of Automobile and Tractor Electrical Equipment"]
     );
     assert_eq!(spans(&e, "un accord avec Gomel \n\nTechnopark. En outre"), ["Gomel \n\nTechnopark"]);
+    // "and" may join what the firm makes before its head; not two places.
+    assert_eq!(
+        found(&e, "Annual report / Gomel Mining and Metallurgical Company. - Gomel, 2023.")[0],
+        ("Gomel Mining and Metallurgical Company".into(), "gazet:firm/unlisted".into(), Form::Name)
+    );
+    assert_eq!(spans(&e, "entre Minsk and Gomel Plant"), ["Minsk", "Gomel Plant"]);
+    // A body's English name that begins with a place is the body.
+    assert_eq!(
+        found(&e, "516 Gomel State Technical University. International relations")[0],
+        ("Gomel State Technical University".into(), "gazet:inst/unlisted".into(), Form::Name)
+    );
+    assert_eq!(
+        found(&e, "Accord // Minsk Regional State Administration. - 2019.")[0],
+        ("Minsk Regional State Administration".into(), "gazet:inst/unlisted".into(), Form::Name)
+    );
     // Capitalised words with no head noun leave the place as it is.
     assert_eq!(found(&e, "à Gomel Nord et à Minsk")[0].1, "geonames:627907");
     assert_eq!(spans(&e, "la Russie Unie"), ["Russie"]);
