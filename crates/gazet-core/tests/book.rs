@@ -1221,3 +1221,22 @@ fn regional_organisations_of_other_continents() {
         ],
     );
 }
+
+/// "le Nord-Ouest" alone is Russia's Northwestern federal district where the text names
+/// Russia (written README), not where a place qualifies it or Russia is not named.
+#[test]
+fn the_north_west_alone_is_russias_federal_district_in_a_text_on_russia() {
+    assert_mentions_exactly(
+        "La Biélorussie et le Nord-Ouest : la Russie y achète du lin.",
+        &[
+            ("Biélorussie", "iso3166-1:BY"),
+            ("Nord-Ouest", "gazet:region/northwestern-federal-district"),
+            ("Russie", "iso3166-1:RU"),
+        ],
+    );
+    assert_mentions_exactly("La Chine et le Nord-Ouest du pays.", &[("Chine", "iso3166-1:CN")]);
+    assert_mentions_exactly(
+        "La Russie et le Nord-Ouest de la Chine.",
+        &[("Russie", "iso3166-1:RU"), ("Chine", "iso3166-1:CN")],
+    );
+}
