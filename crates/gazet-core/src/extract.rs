@@ -144,6 +144,9 @@ pub struct Extractor {
     /// The names that need a designator (`Surface::needs_designator`), folded, with their
     /// entities: read in the list a plural designator opens.
     designated: DesignatedNames,
+    /// The euroregions by their folded names without the designator ("dniepr"), for the
+    /// names quoted after it.
+    euroregions: rustc_hash::FxHashMap<Vec<u8>, EntityIdx>,
 }
 
 /// Longest text processed in one piece (offsets inside the engine are 32-bit).
@@ -286,7 +289,17 @@ impl Extractor {
         let unlisted_institution = built_in(crate::unlisted::UNLISTED_INSTITUTION);
         let unlisted_region = built_in(crate::unlisted::UNLISTED_REGION);
         let designated = DesignatedNames::of(&gazetteer);
-        Extractor { gazetteer, compiled, config, unlisted_firm, unlisted_institution, unlisted_region, designated }
+        let euroregions = euroregions_by_name(&gazetteer);
+        Extractor {
+            gazetteer,
+            compiled,
+            config,
+            unlisted_firm,
+            unlisted_institution,
+            unlisted_region,
+            designated,
+            euroregions,
+        }
     }
 
     /// The engine over the embedded default gazetteers.
@@ -391,6 +404,7 @@ impl Extractor {
             self.attach_academy_acronyms(text, &mut mentions);
             self.add_places_after_heads(text, &original(&spotted.place_heads), &mut mentions);
             self.add_places_joined_to_towns(text, &mut mentions);
+            self.add_quoted_euroregions(text, &mut mentions);
             self.add_district_adjectives(text, &folded, &spotted.districts, &mut mentions);
             self.add_unlisted_firms(text, &original(&spotted.firm_cues), &mut mentions);
             let capitals = crate::unlisted::capital_word_starts(text);
@@ -1661,6 +1675,40 @@ impl Extractor {
         insert_found(mentions, found);
     }
 
+    /// "l'eurorégion \"Dniepr\"": the name quoted after the euroregion designator is the
+    /// euroregion (`places::quoted_euroregion_name`), the listed one of that name or an
+    /// unlisted territory, and takes in what was found inside it ("Belovejskaïa
+    /// Pouchtcha", the forest).
+    fn add_quoted_euroregions(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let tail = crate::places::EUROREGION_DESIGNATOR_TAIL.as_bytes();
+        let mut found: Vec<Mention> = Vec::new();
+        for at in memchr::memmem::find_iter(text.as_bytes(), tail) {
+            let Some(span) = crate::places::quoted_euroregion_name(text, at) else { continue };
+            let folded = crate::normalize::fold_surface(&text[span.clone()]);
+            let entity = self.euroregions.get(&folded).copied().unwrap_or(self.unlisted_region);
+            found.push(Mention::found_by_rule(span, entity, Vec::new(), 0));
+        }
+        if found.is_empty() {
+            return;
+        }
+        // What the quoted names cover gives way; each takes the ordinal of the first
+        // mention it replaces or comes before.
+        let mut merged = Vec::with_capacity(mentions.len() + found.len());
+        let mut old = std::mem::take(mentions).into_iter().peekable();
+        for mut new in found {
+            while old.peek().is_some_and(|m| m.end <= new.start) {
+                merged.extend(old.next());
+            }
+            new.word = old.peek().map_or_else(|| merged.last().map_or(0, |m: &Mention| m.word + 1), |m| m.word);
+            while old.peek().is_some_and(|m| m.start < new.end) {
+                old.next();
+            }
+            merged.push(new);
+        }
+        merged.extend(old);
+        *mentions = merged;
+    }
+
     /// What follows a place's name may make it something else: the English name of a
     /// firm or body that begins with it ("Zhlobin Meat-Packing Plant", "Bryansk State
     /// Technical University", `unlisted::english_name_after_place`: the firm or body, whole,
@@ -2422,6 +2470,23 @@ fn insert_found(mentions: &mut Vec<Mention>, found: Vec<(usize, Mention)>) {
         mentions.push(new);
     }
     mentions.extend(old);
+}
+
+/// The euroregions of a gazetteer (subtype `euroregion`) by the folded names they are
+/// listed with after their designator ("eurorégion Dniepr" gives "dniepr").
+fn euroregions_by_name(gazetteer: &Gazetteer) -> rustc_hash::FxHashMap<Vec<u8>, EntityIdx> {
+    let mut names = rustc_hash::FxHashMap::default();
+    for (i, entity) in gazetteer.entities().iter().enumerate().filter(|(_, e)| e.subtype == "euroregion") {
+        for name in &entity.names {
+            let folded = crate::normalize::fold_surface(&name.text);
+            for designator in [&b"euroregion "[..], &b"euro-region "[..]] {
+                if let Some(bare) = folded.strip_prefix(designator) {
+                    names.entry(bare.to_vec()).or_insert(EntityIdx(i as u32));
+                }
+            }
+        }
+    }
+    names
 }
 
 /// Most bytes between two model numbers of one list ("Belarus 322.1, Belarus 321").

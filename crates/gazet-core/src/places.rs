@@ -611,6 +611,33 @@ fn crossing_sides(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
     }
 }
 
+/// The designator of euroregions, without its first letter (capitalised or not), as
+/// written in the text.
+pub const EUROREGION_DESIGNATOR_TAIL: &str = "urorégion";
+
+/// The quoted name after the euroregion designator whose tail ([`EUROREGION_DESIGNATOR_TAIL`])
+/// starts at byte `tail` of `text` ("l'eurorégion \"Dniepr\"", "Eurorégion « Pays des
+/// lacs »"): the span inside the quotes, one to four words opening with a capital. French
+/// quotes the name, and the name alone is the mention, as it is after "ville de"
+/// (written README); unquoted, the designator belongs to the name ("l'eurorégion Bug").
+pub fn quoted_euroregion_name(text: &str, tail: usize) -> Option<Range<usize>> {
+    let before = text[..tail].strip_suffix(['e', 'E'])?;
+    if before.ends_with(char::is_alphanumeric) {
+        return None;
+    }
+    let after = &text[tail + EUROREGION_DESIGNATOR_TAIL.len()..];
+    let quoted = after.trim_start().strip_prefix(['"', '«', '“'])?.trim_start_matches([' ', '\u{a0}']);
+    let close = quoted.find(['"', '»', '”'])?;
+    let name = quoted[..close].trim_end_matches([' ', '\u{a0}']);
+    let words = name.split_whitespace().count();
+    let opens_with_capital = name.chars().next().is_some_and(char::is_uppercase);
+    if !(1..=4).contains(&words) || !opens_with_capital || name.len() > 60 {
+        return None;
+    }
+    let start = text.len() - quoted.len();
+    Some(start..start + name.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1240,3 +1240,22 @@ fn the_north_west_alone_is_russias_federal_district_in_a_text_on_russia() {
         &[("Russie", "iso3166-1:RU"), ("Chine", "iso3166-1:CN")],
     );
 }
+
+/// A euroregion's name quoted after its designator is the euroregion, the name alone
+/// (written README); unquoted, the designator is part of the name; an unlisted one is an
+/// unlisted territory.
+#[test]
+fn a_name_quoted_after_the_euroregion_designator_is_the_euroregion() {
+    assert_mentions_exactly(
+        "L'eurorégion \"Dniepr\", créée en 2003, et l'eurorégion Bug.",
+        &[("Dniepr", "gazet:region/dnieper-euroregion"), ("eurorégion Bug", "gazet:region/bug-euroregion")],
+    );
+    assert_mentions_exactly(
+        "Eurorégion « Pays des lacs » : 20 ans, et l'eurorégion \"Sloboda\".",
+        &[("Pays des lacs", "gazet:region/lakes-land-euroregion"), ("Sloboda", "gazet:region/unlisted")],
+    );
+    assert_mentions_exactly(
+        "Les eurorégions \"à venir\" et la neurorégion \"Minsk\".",
+        &[("Minsk", "geonames:625144")],
+    );
+}
