@@ -420,6 +420,7 @@ impl Extractor {
             self.extend_over_eponyms(text, &mut mentions);
             self.add_acronyms_in_parentheses(text, &capitals, &mut mentions);
             self.extend_named_after(text, &mut mentions);
+            self.add_heads_referring_back(text, &mut mentions);
         }
         self.leave_articles_out(text, &mut mentions);
         mentions
@@ -1626,6 +1627,57 @@ impl Extractor {
         mentions.truncate(kept);
     }
 
+    /// "la Commission a rappelé", "le Collège forme": the head noun of a body named before
+    /// in the text ("la Commission économique eurasienne"), capitalised and alone, refers
+    /// back to it (written README: short forms of a body named in full before are that
+    /// body). Alone means a determiner before it and a clause or punctuation after it
+    /// (`clause_follows`); the body of a body ("le Conseil de la Commission") is not it.
+    fn add_heads_referring_back(&self, text: &str, mentions: &mut Vec<Mention>) {
+        // The institutions named with a head noun, in order: (head, end, entity).
+        let named: Vec<(&str, usize, EntityIdx)> = mentions
+            .iter()
+            .filter(|m| {
+                matches!(m.form, Form::Name | Form::Acronym)
+                    && self.gazetteer.entity(m.entity).kind == Kind::Institution
+            })
+            .filter_map(|m| {
+                // By its name as written, or its canonical name for an acronym ("la CEE").
+                let name =
+                    if m.form == Form::Acronym { &self.gazetteer.entity(m.entity).name } else { &text[m.start..m.end] };
+                let mut words = name.split_whitespace();
+                let first = words.next()?;
+                let head = REFERRING_HEADS.iter().find(|&&h| h == first)?;
+                words.next().map(|_| (*head, m.end, m.entity))
+            })
+            .collect();
+        if named.is_empty() {
+            return;
+        }
+        let mut found: Vec<(usize, Mention)> = Vec::new();
+        let mut heads: Vec<&str> = named.iter().map(|n| n.0).collect();
+        heads.sort_unstable();
+        heads.dedup();
+        for head in heads {
+            let first_end = named.iter().find(|n| n.0 == head).map_or(text.len(), |n| n.1);
+            for at in memchr::memmem::find_iter(&text.as_bytes()[first_end..], head.as_bytes()) {
+                let span = first_end + at..first_end + at + head.len();
+                if !alone_after_determiner(text, span.clone()) {
+                    continue;
+                }
+                let Some(&(_, _, entity)) = named.iter().rev().find(|n| n.0 == head && n.1 <= span.start) else {
+                    continue;
+                };
+                let pending = found.iter().any(|(_, f)| f.start == span.start);
+                if let Some(slot) = free_slot(mentions, &span).filter(|_| !pending) {
+                    let word = ordinal_before(mentions, slot);
+                    found.push((slot, Mention::found_by_rule(span, entity, Vec::new(), word)));
+                }
+            }
+        }
+        found.sort_by_key(|(slot, m)| (*slot, m.start));
+        insert_found(mentions, found);
+    }
+
     /// "producteurs tels que Kommunarka, Krinitsa, Spartak, Zdravushka-Milk et Oshmyansk":
     /// the capitalised names listed after a firm are firms too (`unlisted::firm_list_item`).
     /// A place in the list is left as it is and the list goes on; any other mention ends it.
@@ -2471,6 +2523,123 @@ fn insert_found(mentions: &mut Vec<Mention>, found: Vec<(usize, Mention)>) {
     }
     mentions.extend(old);
 }
+
+/// Head nouns of bodies that, alone, refer back to the body named before
+/// ([`Extractor::add_heads_referring_back`]).
+const REFERRING_HEADS: &[&str] =
+    &["Commission", "Conseil", "Comité", "Assemblée", "Collège", "Fonds", "Agence", "Cour", "Parlement"];
+
+/// Whether the head noun at `span` stands alone: a determiner right before it ("la", "le",
+/// "l'", "du", "au", "cette", "ce"), not itself after another body's head and "de" ("le
+/// Conseil de la Commission"), and after it punctuation or a clause ([`clause_follows`]).
+fn alone_after_determiner(text: &str, span: std::ops::Range<usize>) -> bool {
+    let before = &text[..span.start];
+    let (rest, determiner) = if let Some(rest) = before.strip_suffix("l'").or_else(|| before.strip_suffix("l’")) {
+        (rest, "l'")
+    } else if let Some(rest) = before.strip_suffix("L'").or_else(|| before.strip_suffix("L’")) {
+        (rest, "l'")
+    } else {
+        let trimmed = before.trim_end();
+        if trimmed.len() == before.len() {
+            return false;
+        }
+        let word_start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
+        (&trimmed[..word_start], &trimmed[word_start..])
+    };
+    if !matches!(determiner, "la" | "La" | "le" | "Le" | "l'" | "du" | "au" | "cette" | "Cette" | "ce" | "Ce") {
+        return false;
+    }
+    // A footnote call may be glued before a sentence's first word ("416La Commission").
+    let rest = if determiner.starts_with(char::is_uppercase) || determiner == "l'" {
+        rest.trim_end_matches(|c: char| c.is_ascii_digit())
+    } else {
+        rest
+    };
+    if !rest.is_empty() && !rest.ends_with(char::is_whitespace) && !rest.ends_with(['(', '"', '«', '.']) {
+        return false;
+    }
+    // "le Conseil de la Commission": the words before are "Conseil de" (or "Conseil de la").
+    let mut words = rest.split_whitespace().rev();
+    let mut previous = words.next().unwrap_or("");
+    if previous == "de" || previous == "la" && words.clone().next() == Some("de") {
+        if previous == "la" {
+            words.next();
+        }
+        previous = words.next().unwrap_or("");
+        if BODY_HEAD_BEFORE_DE.contains(&previous) {
+            return false;
+        }
+    }
+    clause_follows(&text[span.end..])
+}
+
+/// Capitalised heads of the bodies of a body ("le Conseil de l'Assemblée", "le Président de
+/// la Commission").
+const BODY_HEAD_BEFORE_DE: &[&str] =
+    &["Conseil", "Comité", "Collège", "Bureau", "Secrétariat", "Président", "Présidium", "Département", "Commission"];
+
+/// Whether what follows a head noun makes it stand alone: punctuation, or a verb, a
+/// relative pronoun or a conjunction that opens a clause ("la Commission a rappelé", "le
+/// Collège, qui", "la Commission et le Conseil"). Not "de", a capitalised word or an
+/// adjective, which qualify it into another name.
+fn clause_follows(after: &str) -> bool {
+    if after.starts_with([',', '.', ';', ':', ')', '"', '»']) {
+        return true;
+    }
+    let rest = after.trim_start();
+    if rest.len() == after.len() {
+        return false;
+    }
+    let word = rest.split(|c: char| !(c.is_alphabetic() || c == '-')).next().unwrap_or("");
+    CLAUSE_WORDS.contains(&word)
+}
+
+/// Words that open a clause after a subject or object ([`clause_follows`]).
+const CLAUSE_WORDS: &[&str] = &[
+    "a",
+    "est",
+    "sont",
+    "ont",
+    "avait",
+    "était",
+    "sera",
+    "qui",
+    "que",
+    "se",
+    "et",
+    "ne",
+    "n",
+    "y",
+    "doit",
+    "peut",
+    "reste",
+    "demeure",
+    "mise",
+    "prévoit",
+    "prépare",
+    "examine",
+    "coordonne",
+    "compte",
+    "dispose",
+    "assure",
+    "publie",
+    "organise",
+    "joue",
+    "veille",
+    "fixe",
+    "adopte",
+    "réunit",
+    "siège",
+    "travaille",
+    "propose",
+    "forme",
+    "accueille",
+    "finance",
+    "soutient",
+    "ou",
+    "en",
+    "tient",
+];
 
 /// The euroregions of a gazetteer (subtype `euroregion`) by the folded names they are
 /// listed with after their designator ("eurorégion Dniepr" gives "dniepr").

@@ -1259,3 +1259,44 @@ fn a_name_quoted_after_the_euroregion_designator_is_the_euroregion() {
         &[("Minsk", "geonames:625144")],
     );
 }
+
+/// The head noun of a body named before, capitalised and alone, refers back to that body
+/// (written README): "la Commission" after "la Commission économique eurasienne" or "la
+/// CEE"; not where a complement or an adjective makes it another body, nor where it heads
+/// a body of that body ("le Conseil de la Commission").
+#[test]
+fn a_bodys_head_noun_alone_refers_back_to_the_body() {
+    let in_order = |text: &str| -> Vec<(String, String)> {
+        let mut found: Vec<_> = mentions(text).into_iter().collect();
+        found.sort_by_key(|((start, _), _)| *start);
+        found.into_iter().map(|((a, b), (id, _))| (text[a..b].to_string(), id)).collect()
+    };
+    let eec = "gazet:inst/eurasian-economic-commission".to_string();
+    assert_eq!(
+        in_order(
+            "La Commission économique eurasienne a un Collège. La Commission a rappelé les règles, et la \
+             Commission, qui compte dix membres, les publie."
+        ),
+        [
+            ("Commission économique eurasienne".to_string(), eec.clone()),
+            ("Commission".to_string(), eec.clone()),
+            ("Commission".to_string(), eec.clone()),
+        ]
+    );
+    // By its acronym too, with a footnote call glued before the sentence.
+    assert_eq!(
+        in_order("Le représentant auprès de la CEE.416La Commission a rappelé les règles.")
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect::<Vec<_>>(),
+        [eec.clone(), eec.clone()]
+    );
+    // Another body, or a body of the body: not the Commission.
+    for text in [
+        "La Commission économique eurasienne et la Commission mixte ont siégé.",
+        "La Commission économique eurasienne et la Commission de Venise ont siégé.",
+        "La Commission économique eurasienne a deux niveaux : le Conseil de la Commission, où siègent les ministres.",
+    ] {
+        assert_eq!(in_order(text).iter().filter(|(span, _)| span == "Commission").count(), 0, "{text}");
+    }
+}

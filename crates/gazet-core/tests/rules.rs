@@ -1124,9 +1124,10 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
             ("ministère du développement innovant de l'Ouzbékistan", "gazet:inst/unlisted"),
             ("Académie nationale de \n\nBiélorussie", "gazet:inst/unlisted"),
             // A head right before the preposition names a location, not a body; punctuation
-            // ends a name.
+            // ends a name, and "le Comité" alone refers back to the committee named before.
             ("Russie", "iso3166-1:RU"),
             ("Russie", "iso3166-1:RU"),
+            ("Comité", "gazet:inst/unlisted"),
             ("Minsk", "geonames:625144"),
         ]
     );
