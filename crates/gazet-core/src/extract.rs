@@ -420,7 +420,7 @@ impl Extractor {
             self.extend_over_eponyms(text, &mut mentions);
             self.add_acronyms_in_parentheses(text, &capitals, &mut mentions);
             self.extend_named_after(text, &mut mentions);
-            self.add_heads_referring_back(text, &mut mentions);
+            self.add_heads_referring_back(text, &folded, &spotted.body_heads, &mut mentions);
         }
         self.leave_articles_out(text, &mut mentions);
         mentions
@@ -1632,50 +1632,48 @@ impl Extractor {
     /// back to it (written README: short forms of a body named in full before are that
     /// body). Alone means a determiner before it and a clause or punctuation after it
     /// (`clause_follows`); the body of a body ("le Conseil de la Commission") is not it.
-    fn add_heads_referring_back(&self, text: &str, mentions: &mut Vec<Mention>) {
-        // The institutions named with a head noun, in order: (head, end, entity).
-        let named: Vec<(&str, usize, EntityIdx)> = mentions
-            .iter()
-            .filter(|m| {
-                matches!(m.form, Form::Name | Form::Acronym)
-                    && self.gazetteer.entity(m.entity).kind == Kind::Institution
-            })
-            .filter_map(|m| {
-                // By its name as written, or its canonical name for an acronym ("la CEE").
-                let name =
-                    if m.form == Form::Acronym { &self.gazetteer.entity(m.entity).name } else { &text[m.start..m.end] };
-                let mut words = name.split_whitespace();
-                let first = words.next()?;
-                let head = REFERRING_HEADS.iter().find(|&&h| h == first)?;
-                words.next().map(|_| (*head, m.end, m.entity))
-            })
-            .collect();
-        if named.is_empty() {
-            return;
-        }
+    fn add_heads_referring_back(&self, text: &str, folded: &Normalized, heads: &[usize], mentions: &mut Vec<Mention>) {
         let mut found: Vec<(usize, Mention)> = Vec::new();
-        let mut heads: Vec<&str> = named.iter().map(|n| n.0).collect();
-        heads.sort_unstable();
-        heads.dedup();
-        for head in heads {
-            let first_end = named.iter().find(|n| n.0 == head).map_or(text.len(), |n| n.1);
-            for at in memchr::memmem::find_iter(&text.as_bytes()[first_end..], head.as_bytes()) {
-                let span = first_end + at..first_end + at + head.len();
-                if !alone_after_determiner(text, span.clone()) {
-                    continue;
-                }
-                let Some(&(_, _, entity)) = named.iter().rev().find(|n| n.0 == head && n.1 <= span.start) else {
-                    continue;
-                };
-                let pending = found.iter().any(|(_, f)| f.start == span.start);
-                if let Some(slot) = free_slot(mentions, &span).filter(|_| !pending) {
-                    let word = ordinal_before(mentions, slot);
-                    found.push((slot, Mention::found_by_rule(span, entity, Vec::new(), word)));
-                }
+        for &folded_at in heads {
+            // Most heads are followed by what names the body ("Comité exécutif"): turned
+            // away on the folded text, before their offsets are mapped back.
+            let folded_end = folded.text[folded_at..].iter().position(|b| !b.is_ascii_alphabetic());
+            let Some(folded_end) = folded_end.map(|n| folded_at + n) else { continue };
+            if !clause_follows(&folded.text[folded_end..]) {
+                continue;
             }
+            // The word as written must be the capitalised head.
+            let at = folded.map.start(folded_at);
+            let Some(&head) = REFERRING_HEADS.iter().find(|h| text[at..].starts_with(**h)) else { continue };
+            let span = at..at + head.len();
+            if !alone_after_determiner(text, span.clone()) {
+                continue;
+            }
+            let Some(slot) = free_slot(mentions, &span) else { continue };
+            let Some(entity) = mentions[..slot].iter().rev().find_map(|m| self.named_with_head(text, m, head)) else {
+                continue;
+            };
+            let word = ordinal_before(mentions, slot);
+            found.push((slot, Mention::found_by_rule(span, entity, Vec::new(), word)));
         }
-        found.sort_by_key(|(slot, m)| (*slot, m.start));
         insert_found(mentions, found);
+    }
+
+    /// The institution `m` names, if its name opens with `head` and goes on ("la
+    /// Commission économique eurasienne"), as written or, for an acronym ("la CEE"), as its
+    /// canonical name does.
+    fn named_with_head(&self, text: &str, m: &Mention, head: &str) -> Option<EntityIdx> {
+        let entity = self.gazetteer.entity(m.entity);
+        if entity.kind != Kind::Institution {
+            return None;
+        }
+        let name = match m.form {
+            Form::Name => &text[m.start..m.end],
+            Form::Acronym => &entity.name,
+            _ => return None,
+        };
+        let rest = name.strip_prefix(head)?;
+        rest.starts_with(char::is_whitespace).then_some(m.entity)
     }
 
     /// "producteurs tels que Kommunarka, Krinitsa, Spartak, Zdravushka-Milk et Oshmyansk":
@@ -2529,9 +2527,10 @@ fn insert_found(mentions: &mut Vec<Mention>, found: Vec<(usize, Mention)>) {
 const REFERRING_HEADS: &[&str] =
     &["Commission", "Conseil", "Comité", "Assemblée", "Collège", "Fonds", "Agence", "Cour", "Parlement"];
 
-/// Whether the head noun at `span` stands alone: a determiner right before it ("la", "le",
-/// "l'", "du", "au", "cette", "ce"), not itself after another body's head and "de" ("le
-/// Conseil de la Commission"), and after it punctuation or a clause ([`clause_follows`]).
+/// Whether the head noun at `span`, which punctuation or a clause follows
+/// ([`clause_follows`]), stands alone: a determiner right before it ("la", "le", "l'",
+/// "du", "au", "cette", "ce"), not itself after another body's head and "de" ("le Conseil
+/// de la Commission").
 fn alone_after_determiner(text: &str, span: std::ops::Range<usize>) -> bool {
     let before = &text[..span.start];
     let (rest, determiner) = if let Some(rest) = before.strip_suffix("l'").or_else(|| before.strip_suffix("l’")) {
@@ -2570,7 +2569,7 @@ fn alone_after_determiner(text: &str, span: std::ops::Range<usize>) -> bool {
             return false;
         }
     }
-    clause_follows(&text[span.end..])
+    true
 }
 
 /// Capitalised heads of the bodies of a body ("le Conseil de l'Assemblée", "le Président de
@@ -2582,26 +2581,26 @@ const BODY_HEAD_BEFORE_DE: &[&str] =
 /// relative pronoun or a conjunction that opens a clause ("la Commission a rappelé", "le
 /// Collège, qui", "la Commission et le Conseil"). Not "de", a capitalised word or an
 /// adjective, which qualify it into another name.
-fn clause_follows(after: &str) -> bool {
-    if after.starts_with([',', '.', ';', ':', ')', '"', '»']) {
-        return true;
+fn clause_follows(folded_after: &[u8]) -> bool {
+    match folded_after.first() {
+        Some(b',' | b'.' | b';' | b':' | b')' | b'"') => true,
+        Some(b' ') => {
+            let rest = &folded_after[1..];
+            let word = &rest[..rest.iter().position(|&b| !(b.is_ascii_lowercase() || b == b'-')).unwrap_or(rest.len())];
+            CLAUSE_WORDS.iter().any(|w| w.as_bytes() == word)
+        }
+        _ => false,
     }
-    let rest = after.trim_start();
-    if rest.len() == after.len() {
-        return false;
-    }
-    let word = rest.split(|c: char| !(c.is_alphabetic() || c == '-')).next().unwrap_or("");
-    CLAUSE_WORDS.contains(&word)
 }
 
-/// Words that open a clause after a subject or object ([`clause_follows`]).
+/// Words that open a clause after a subject or object ([`clause_follows`]), folded.
 const CLAUSE_WORDS: &[&str] = &[
     "a",
     "est",
     "sont",
     "ont",
     "avait",
-    "était",
+    "etait",
     "sera",
     "qui",
     "que",
@@ -2615,8 +2614,8 @@ const CLAUSE_WORDS: &[&str] = &[
     "reste",
     "demeure",
     "mise",
-    "prévoit",
-    "prépare",
+    "prevoit",
+    "prepare",
     "examine",
     "coordonne",
     "compte",
@@ -2628,8 +2627,8 @@ const CLAUSE_WORDS: &[&str] = &[
     "veille",
     "fixe",
     "adopte",
-    "réunit",
-    "siège",
+    "reunit",
+    "siege",
     "travaille",
     "propose",
     "forme",

@@ -118,6 +118,9 @@ const BODY_HEADS: &[&str] = &[
     "Centre",
     "Chambre",
     "Collegium",
+    // "le Collège d'État des mines et de la chimie de Soligorsk", "le Collège de la
+    // Commission économique eurasienne".
+    "Collège",
     "Comité",
     "Commission",
     "Conseil",
@@ -143,6 +146,7 @@ const BODY_HEADS: &[&str] = &[
     "Observatoire",
     "Office",
     "Orchestre",
+    "Parlement",
     "Parquet",
     // The executive of an Azerbaijani town or district ("le Pouvoir exécutif de la ville de
     // Gandja").
