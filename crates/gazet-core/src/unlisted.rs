@@ -1256,7 +1256,12 @@ pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&st
         let stripped = word.trim_end_matches([',', ';', ':', '.', ')', '(', '"', '»']);
         // A footnote call glued to the last word ("des technologies18.") closes it.
         let called = without_footnote_call(stripped, |w| w.ends_with(char::is_lowercase)).unwrap_or(stripped);
-        let closes = called.len() < word.len();
+        // A comma goes on with a list of domains that "et" closes ("de normalisation, de
+        // métrologie et de certification").
+        let listed = word.len() == called.len() + 1
+            && word.ends_with(',')
+            && domains_listed_after(&text[token_start + word.len()..ceiling.max(token_start + word.len())]);
+        let closes = called.len() < word.len() && !listed;
         let stripped = called;
         let (article, bare) = match stripped.find(['\'', '’']) {
             Some(q) => stripped.split_at(q + stripped[q..].chars().next().map_or(1, char::len_utf8)),
@@ -1304,6 +1309,32 @@ pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&st
         }
     }
     end
+}
+
+/// Whether `rest`, after a comma in a body's complement, lists its next domains up to
+/// the last one after "et" ("de métrologie et de certification", "des ressources
+/// naturelles et de l'écologie"), before any other punctuation: each domain opens with
+/// "de", "du", "des" or "d'" and holds lowercase words only.
+fn domains_listed_after(rest: &str) -> bool {
+    let span = &rest[..rest.find(['.', ';', ':', '(', ')', '"', '»']).unwrap_or(rest.len())];
+    let opens_domain = |w: &str| matches!(w, "de" | "du" | "des") || w.starts_with("d'") || w.starts_with("d’");
+    let mut words = span.split_whitespace().take(MAX_COMPLEMENT_WORDS);
+    if !words.next().is_some_and(opens_domain) {
+        return false;
+    }
+    let mut after_et = false;
+    for word in words {
+        let word = word.trim_end_matches(',');
+        if after_et {
+            return opens_domain(word);
+        }
+        if word == "et" {
+            after_et = true;
+        } else if !word.chars().all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-')) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Head nouns of the English names of firms that make one only after a place ("Astana

@@ -1355,6 +1355,20 @@ fn a_body_named_by_a_state_adjective_is_one_name() {
         found(&e, "l'Institut biélorusse de normalisation et de certification a publié"),
         [unlisted("Institut biélorusse de normalisation et de certification")]
     );
+    // Domains listed with commas, up to the last one after "et"; a comma that no such list
+    // follows ends the name.
+    assert_eq!(
+        found(&e, "l'Agence ouzbèke de normalisation, de métrologie et de certification a publié"),
+        [unlisted("Agence ouzbèke de normalisation, de métrologie et de certification")]
+    );
+    assert_eq!(
+        found(&e, "l'Agence ouzbèke de normalisation, de son côté, a publié"),
+        [unlisted("Agence ouzbèke de normalisation")]
+    );
+    assert_eq!(
+        found(&e, "l'Agence ouzbèke de normalisation, des fabricants et les importateurs"),
+        [unlisted("Agence ouzbèke de normalisation")]
+    );
     // A compound (book ch3, gold: one institution).
     assert_eq!(
         found(&e, "les fondateurs de l'Institut intersectoriel biélorusse-ouzbek de qualifications techniques appliquées, dont"),
