@@ -608,6 +608,8 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
     // d'État \"Alecu Russo\" de Bălți").
     let mut eponym = 0;
     let mut open_quotes = 0i32;
+    // Whether "commerce" or "commercial" was read among the words (a commercial port's).
+    let mut commerce_read = false;
     let mut after_parenthesis = false;
     // Whether a comma was read between words: only a ministry's domains are listed so
     // ("ministère de l'Alimentation, de l'Agriculture et de l'Industrie légère de
@@ -655,7 +657,10 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         // Read backwards, a closing quote comes first: an opening one left open means the
         // place is inside a quoted name ("Université nationale \"Collège de Tchernihiv\"").
         open_quotes += i32::from(opens) - i32::from(closes);
-        if open_quotes > 0 {
+        // But a quote that opens at the head quotes the whole name ("le \"Port maritime de
+        // commerce de Taganrog\"").
+        let quoted_head = opens && open_quotes == 1 && (FACTORY_HEADS.contains(&word) || BODY_HEADS.contains(&word));
+        if open_quotes > 0 && !quoted_head {
             return None;
         }
         if let Some(index) = capital.take() {
@@ -687,7 +692,11 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         // "le Chemin de fer de Lviv": a railway named after its town (`body_start` checks
         // the "fer").
         let railway = is_railway_head(word) && following == "de" && words == 2;
-        if FACTORY_HEADS.contains(&word) || power_plant || railway {
+        // "le port maritime de commerce de Makhatchkala": a commercial sea port is a company,
+        // in lowercase too (`FACTORY_HEADS` has "Port"; "le port de Poti" is where ships call).
+        commerce_read |= matches!(word, "commerce" | "commercial");
+        let commercial_port = word == "port" && commerce_read;
+        if FACTORY_HEADS.contains(&word) || power_plant || railway || commercial_port {
             // A plant's capitalised words are its own name, not a person's ("l'usine
             // \"ZIKSTO\" de Petropavlovsk").
             let head = NameHead { start: start + skip, body: BodyKind::Firm, words, word };

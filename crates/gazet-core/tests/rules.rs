@@ -2050,9 +2050,19 @@ fn a_capitalised_plant_or_port_heads_a_firms_name() {
             firm("Usine métallurgique biélorusse")
         ]
     );
-    // In lowercase, or a port named alone, the place; but a town has one refinery.
+    // In lowercase, or a port named alone, the place; but a town has one refinery, and a
+    // commercial sea port is a company in lowercase too.
     assert_eq!(spans(&e, "l'usine de Gomel et le Port de Saint-Pétersbourg"), ["Gomel", "Saint-Pétersbourg"]);
     assert_eq!(found(&e, "la raffinerie de Gomel"), [firm("raffinerie de Gomel")]);
+    assert_eq!(
+        found(&e, "les quais du port maritime de commerce de Saint-Pétersbourg et le port de Gomel"),
+        [firm("port maritime de commerce de Saint-Pétersbourg"), named("Gomel", "geonames:627907")]
+    );
+    // Quoted from its head, the whole name.
+    assert_eq!(
+        found(&e, "et le \"Port maritime de commerce de Saint-Pétersbourg\", par lequel"),
+        [firm("Port maritime de commerce de Saint-Pétersbourg")]
+    );
 }
 
 #[test]
