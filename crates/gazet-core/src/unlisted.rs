@@ -129,6 +129,8 @@ const BODY_HEADS: &[&str] = &[
     "Cour",
     "Département",
     "Direction",
+    // "la Douane de Brest", a regional customs house.
+    "Douane",
     "Douma",
     "École",
     "Faculté",
@@ -176,6 +178,7 @@ const COUNCIL_HEADS: &[&str] = &[
     "Collegium",
     "Présidium",
     "Douma",
+    "Douane",
     "Secrétariat",
     "Ambassade",
     "Consulat",

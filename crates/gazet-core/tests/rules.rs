@@ -2005,7 +2005,7 @@ fn a_states_mission_abroad_is_named_with_its_host() {
 }
 
 #[test]
-fn hospitals_orchestras_town_halls_and_governments_head_names() {
+fn hospitals_orchestras_town_halls_customs_and_governments_head_names() {
     let e = engine();
     let unlisted = |text: &str| named(text, "gazet:inst/unlisted");
     assert_eq!(
@@ -2017,6 +2017,9 @@ fn hospitals_orchestras_town_halls_and_governments_head_names() {
         [unlisted("Orchestre symphonique présidentiel de la République du Bélarus")]
     );
     assert_eq!(found(&e, "le Gouvernement de la région de Gomel"), [unlisted("Gouvernement de la région de Gomel")]);
+    // A regional customs house, capitalised; in lowercase, the customs of a town.
+    assert_eq!(found(&e, "s'appuie sur la Douane de Gomel et"), [unlisted("Douane de Gomel")]);
+    assert_eq!(spans(&e, "s'appuie sur la douane de Gomel et"), ["Gomel"]);
     assert_eq!(
         found(&e, "le Pouvoir exécutif de la ville de Gomel a"),
         [unlisted("Pouvoir exécutif de la ville de Gomel")]
