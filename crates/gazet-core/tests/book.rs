@@ -1300,3 +1300,13 @@ fn a_bodys_head_noun_alone_refers_back_to_the_body() {
         assert_eq!(in_order(text).iter().filter(|(span, _)| span == "Commission").count(), 0, "{text}");
     }
 }
+
+/// "coréen" alone is South Korea's adjective in French texts on trade, as "sud-coréen" is;
+/// North Korea's is "nord-coréen".
+#[test]
+fn korean_alone_is_south_korean() {
+    let text = "des fournisseurs coréens, des engins sud-coréens et des délégués nord-coréens";
+    assert_eq!(id_of_word(text, "coréens").as_deref(), Some("iso3166-1:KR"));
+    assert_eq!(id_of_word(text, "sud-coréens").as_deref(), Some("iso3166-1:KR"));
+    assert_eq!(id_of_word(text, "nord-coréens").as_deref(), Some("iso3166-1:KP"));
+}
