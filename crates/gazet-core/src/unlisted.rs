@@ -2009,6 +2009,9 @@ pub fn territory_at(text: &str, at: usize) -> Option<(Range<usize>, bool)> {
     } else if preposition.text == "de" {
         let next = tokens.next()?;
         next.strip_prefix(&["l'", "l’"]).unwrap_or(next)
+    } else if preposition.text == "du" && designator[0] == "vallée" {
+        // A valley named after its river ("la vallée du Vakhch").
+        tokens.next()?
     } else {
         return None;
     };

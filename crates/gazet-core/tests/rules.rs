@@ -1639,6 +1639,9 @@ fn unlisted_territories_are_found_by_their_designator() {
         [named("vallée de Gomel", "gazet:region/unlisted"), named("région de Gomel", "iso3166-2:BY-HO")]
     );
     assert_eq!(found(&e, "la vallée d'Andijan"), [named("vallée d'Andijan", "gazet:region/unlisted")]);
+    // Named after its river too, with "du"; not the other designators.
+    assert_eq!(spans(&e, "les coopératives de la vallée du Vakhch et du \n\nsud"), ["vallée du Vakhch"]);
+    assert!(spans(&e, "les villes du district du Vakhch").is_empty());
     // A subtitle's last name, then the text's first word on the next line.
     assert_eq!(
         spans(&e, "Sughd et la vallée de Zeravchan\n\nParmi les régions, la vallée de Vakhch Nord"),
