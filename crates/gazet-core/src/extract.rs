@@ -2296,7 +2296,7 @@ struct Context<'a> {
     /// The run of letters that ends `trimmed`.
     last_word: std::cell::OnceCell<&'a str>,
     /// "qui porte le nom d'Alisher Navoi": a person's name follows "nom de".
-    in_dedication: std::cell::OnceCell<bool>,
+    in_dedication: std::cell::OnceCell<Dedication>,
 }
 
 impl<'a> Context<'a> {
@@ -2337,7 +2337,7 @@ impl<'a> Context<'a> {
         self.last_word.get_or_init(|| &self.trimmed[last_word_start(self.trimmed)..])
     }
 
-    fn in_dedication(&self) -> bool {
+    fn in_dedication(&self) -> Dedication {
         *self.in_dedication.get_or_init(|| in_dedication(self.trimmed))
     }
 
@@ -2406,7 +2406,14 @@ impl<'a> Context<'a> {
             Form::Name => {
                 let title = self.after_author_initial && self.before_lowercase;
                 let person = (((self.after_initial && !title) || self.before_initial) && !self.after_article())
-                    || self.in_dedication()
+                    || match self.in_dedication() {
+                        Dedication::None => false,
+                        Dedication::Present => true,
+                        // "Vanadzor, qui portait le nom de Kirovakan": a town's former name,
+                        // unless it ends like a person's ("l'usine qui portait le nom de
+                        // Kirov").
+                        Dedication::Past => ends_like_a_surname(original),
+                    }
                     || (self.before_capitalised
                         && GIVEN_NAMES.iter().any(|g| g.eq_ignore_ascii_case(&variant.surface)));
                 // "tracteurs BELARUS": a product named after a place in capitals. A firm
@@ -2758,11 +2765,30 @@ fn last_word_start(text: &str) -> usize {
     start
 }
 
+/// Whether a name follows "le nom de" after a form of "porter" ([`in_dedication`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Dedication {
+    None,
+    /// "portant", "porte", "portent", "porté": a body named after a person.
+    Present,
+    /// "portait", "portaient", "porta": a former name as often, a town's.
+    Past,
+}
+
+/// Whether a name ends as Russian, Ukrainian and Polish surnames do ("Kirov", "Lénine",
+/// "Gorki", "Chevtchenko"), not as towns named after them ("Kirovakan", "Léninabad").
+fn ends_like_a_surname(name: &str) -> bool {
+    const ENDINGS: &[&str] = &["ov", "ev", "ëv", "in", "ine", "yne", "ski", "sky", "skiy", "ko"];
+    let lower = name.to_lowercase();
+    ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
 /// The text before a match ends in "portant le nom de" (or "porte", "portait"... and "nom
 /// d'", "nom du"), possibly followed by a given name or initials ("porte le nom d'Alisher",
-/// "portant le nom de M."). Not after "sous le nom de" or "a porté de 1999 à 2017 le nom
-/// de": a place known by another name, or its former name ("Nur-Sultan").
-fn in_dedication(before: &str) -> bool {
+/// "portant le nom de M."), and which tense the verb is in. Not after "sous le nom de" or
+/// "a porté de 1999 à 2017 le nom de": a place known by another name, or its former name
+/// ("Nur-Sultan").
+fn in_dedication(before: &str) -> Dedication {
     // Only the last few words matter: look at most 80 bytes back.
     let mut from = before.len().saturating_sub(80);
     while !before.is_char_boundary(from) {
@@ -2773,20 +2799,27 @@ fn in_dedication(before: &str) -> bool {
         let lower = trim_end(rest);
         if let Some(head) = ["nom de", "nom du", "nom d'", "nom d’"].iter().find_map(|p| lower.strip_suffix(p)) {
             let head = trim_end(head);
-            return head.strip_suffix("le").is_some_and(|verb| {
-                let verb = trim_end(verb);
-                verb.len() < head.len() - 2 && verb[last_word_start(verb)..].starts_with("port")
-            });
+            let Some(verb) = head.strip_suffix("le").map(trim_end).filter(|v| v.len() < head.len() - 2) else {
+                return Dedication::None;
+            };
+            let verb = &verb[last_word_start(verb)..];
+            return if !verb.starts_with("port") {
+                Dedication::None
+            } else if matches!(verb, "portait" | "portaient" | "porta") {
+                Dedication::Past
+            } else {
+                Dedication::Present
+            };
         }
         // Step back over one capitalised word or initial, attached to "d'" or not.
         let word_start = word_start_after_space_or_apostrophe(lower);
         let word = &lower[word_start..];
         if !word.chars().next().is_some_and(char::is_uppercase) || word_start == 0 {
-            return false;
+            return Dedication::None;
         }
         rest = &lower[..word_start];
     }
-    false
+    Dedication::None
 }
 
 /// Where the last word of `text` starts: just past the last whitespace or apostrophe (0

@@ -1310,3 +1310,14 @@ fn korean_alone_is_south_korean() {
     assert_eq!(id_of_word(text, "sud-coréens").as_deref(), Some("iso3166-1:KR"));
     assert_eq!(id_of_word(text, "nord-coréens").as_deref(), Some("iso3166-1:KP"));
 }
+
+/// After "portait le nom de", a town's former name ("Vanadzor, qui portait le nom de
+/// Kirovakan"), unless it ends like a person's; after "portant le nom de", a person.
+#[test]
+fn a_former_name_after_portait_le_nom_de_is_the_town() {
+    let text = "Vanadzor, qui portait le nom de Kirovakan jusqu'en 1993, et l'usine qui portait le nom de Kirov.";
+    assert_eq!(id_of_word(text, "Kirovakan").as_deref(), Some("geonames:616530"));
+    assert_eq!(id_of_word(text, "Kirov"), None);
+    let text = "l'école de Minsk portant le nom de Kirovakan";
+    assert_eq!(id_of_word(text, "Kirovakan"), None);
+}
