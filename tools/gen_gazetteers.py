@@ -45,6 +45,10 @@ CITY_COUNTRIES = {"BY", "RU", "UA", "MD", "KZ", "UZ", "TJ", "KG", "TM", "AM", "A
                   "EE", "LV", "LT", "MN", "PL"}
 MIN_POPULATION = 15000
 WORLD_CITY_MIN_POPULATION = 500_000
+# The world's other cities of 150,000 or more ("Genève", "Novi Sad", "Vung Tau", "Ciudad
+# Bolívar"), where Belarus's partners, plants and embassies are, by their names that no
+# French word and no state shares ("Halle", "Le Havre", "Armenia" in Colombia are left out).
+WORLD_TOWN_MIN_POPULATION = 150_000
 # Cities of the world that bear the surname of a person French texts name more often than
 # the city (a locality of Bogotá, cities of Canada and Ohio): their names are left out.
 PERSON_NAMED_WORLD_CITIES = {"Kennedy", "Hamilton", "Columbus"}
@@ -1196,6 +1200,9 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                  and c["population"] >= NEIGHBOUR_CITY_MIN_POPULATION}
     selected |= {c["geonameid"] for c in small_towns}
     selected |= set(capitals) | set(exonyms)
+    world_towns = {c["geonameid"] for c in cities if c["population"] >= WORLD_TOWN_MIN_POPULATION
+                   and c["name"] not in PERSON_NAMED_WORLD_CITIES} - selected
+    selected |= world_towns
 
     state_ids = {r["id"] for r in states}
     regions_by_cc = {}
@@ -1341,6 +1348,13 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                     v = "H" + n[1:]
                     if keep(v, derived=True):
                         names.add(v)
+        if gid in world_towns:
+            kept = [n for n in names.items if n.lstrip("~@")[:1].isalpha()
+                    and fold(n.lstrip("~@")) not in words and fold(n.lstrip("~@")) not in state_keys]
+            if not kept or not canonical[:1].isalpha() or fold(canonical) in words or fold(canonical) in state_keys:
+                report.append(f"cities: {gid} {c['name']} ({cc}) skipped: a world town named as a French word or a state")
+                continue
+            names.items = kept
         parent = admin1.get((cc, c["admin1code"])) if cc in CITY_COUNTRIES else None
         if not parent:
             parent = f"iso3166-1:{cc}"

@@ -1321,3 +1321,14 @@ fn a_former_name_after_portait_le_nom_de_is_the_town() {
     let text = "l'école de Minsk portant le nom de Kirovakan";
     assert_eq!(id_of_word(text, "Kirovakan"), None);
 }
+
+/// The world's cities of 150,000 or more are towns, by the names no French word and no
+/// state shares: "Genève", "Novi Sad"; not "Halle" (a hall) nor Colombia's "Armenia".
+#[test]
+fn world_cities_of_150000_by_names_no_word_or_state_shares() {
+    let text = "à Genève, à Novi Sad et à Vung Tau ; la Halle aux grains ; Team Telecom Armenia";
+    assert_eq!(id_of_word(text, "Genève").as_deref(), Some("geonames:2660646"));
+    assert!(mentions(text).values().any(|(id, _)| id == "geonames:3194360"), "Novi Sad");
+    assert_eq!(id_of_word(text, "Halle"), None);
+    assert_ne!(id_of_word(text, "Armenia").as_deref(), Some("geonames:3689560"));
+}
