@@ -2549,7 +2549,8 @@ fn alone_after_determiner(text: &str, span: std::ops::Range<usize>) -> bool {
         if trimmed.len() == before.len() {
             return false;
         }
-        let word_start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
+        let word_start =
+            trimmed.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
         (&trimmed[..word_start], &trimmed[word_start..])
     };
     if !matches!(determiner, "la" | "La" | "le" | "Le" | "l'" | "du" | "au" | "cette" | "Cette" | "ce" | "Ce") {

@@ -1291,6 +1291,15 @@ fn a_bodys_head_noun_alone_refers_back_to_the_body() {
             .collect::<Vec<_>>(),
         [eec.clone(), eec.clone()]
     );
+    // A char of several bytes glued before the determiner (found by fuzzing: a slice
+    // inside it panicked).
+    assert_eq!(
+        in_order("La Commission économique eurasienne siège.…la Commission a rappelé, ’le Fonds, ")
+            .into_iter()
+            .map(|(span, _)| span)
+            .collect::<Vec<_>>(),
+        ["Commission économique eurasienne"]
+    );
     // Another body, or a body of the body: not the Commission.
     for text in [
         "La Commission économique eurasienne et la Commission mixte ont siégé.",
