@@ -717,6 +717,39 @@ WORLD_REGION_TYPES = {
 }
 
 
+# States whose first-level subdivisions French texts name bare, by names of one word too
+# ("le Maharashtra", "le Sindh", "Goiás"): federal states where partners of Belarus sit,
+# whose subdivisions are not named after persons as Venezuela's or Mexico's are ("Bolívar",
+# "Hidalgo").
+BARE_SUBDIVISION_COUNTRIES = {"IN", "PK", "BR"}
+
+
+# Words that many places' names share, in the languages of ISO 3166-2's names: compass
+# points, articles, "saint", "city", "capital", "province" ("North-West", "Los Santos", "Al
+# ‘Āşimah", "Ville de Ndjamena" are no one place's).
+COMMON_PLACE_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+    "lower", "new", "city", "capital", "province", "region", "state", "district", "island", "islands",
+    "nord", "sud", "est", "ouest", "centre", "ville", "norte", "sur", "oeste", "leste", "este", "centro",
+    "al", "el", "la", "le", "les", "los", "las", "de", "del", "do", "da", "dos", "das", "di", "san", "santa",
+    "santo", "sao", "saint", "sainte", "st", "asimah", "ash", "ad", "an", "ar", "as", "at", "az", "and", "of",
+}
+
+
+def distinctive_subdivision_name(cc, name, words):
+    """Whether a subdivision's ISO name is matched bare though no French exonym: a name of
+    several words two of which neither French nor shared by many places are
+    ("Uttar Pradesh", "Rio Grande do Sul", "Khyber Pakhtunkhwa"; not "North-West", "Los
+    Santos"), or of one word of five letters or more in BARE_SUBDIVISION_COUNTRIES
+    ("Maharashtra"). The caller leaves out French words, states' names and towns' names."""
+    parts = [fold(w) for w in re.split(r"[ -]", name) if w]
+    own = [w for w in parts if w not in words and w.strip("'‘’") not in COMMON_PLACE_WORDS]
+    letters = sum(ch.isalpha() for ch in name)
+    if len(parts) >= 2:
+        return len(own) >= 2
+    return cc in BARE_SUBDIVISION_COUNTRIES and letters >= 5
+
+
 def build_world_regions(fr2, words, state_keys, taken_keys):
     """Rows for the first-level subdivisions of the states not in REGION_COUNTRIES. Their
     names need a designator (`@`): bare, "Lagos" or "Santa Cruz" are as often something
@@ -744,7 +777,8 @@ def build_world_regions(fr2, words, state_keys, taken_keys):
             k = fold(n)
             if k in words or k in state_keys or all(w in words for w in re.split(r"[ -]", k) if w):
                 continue  # "Centre", "Nord-Ouest", "Géorgie": no name, or a state's
-            bare = exonym and k != fold(iso_clean or "") and k not in taken_keys
+            bare = (exonym and k != fold(iso_clean or "") or distinctive_subdivision_name(cc, n, words)) \
+                and k not in taken_keys
             names.add(n if bare else "@" + n)
             a = to_ascii_variant(n)
             if a != n:

@@ -1341,3 +1341,19 @@ fn world_cities_of_150000_by_names_no_word_or_state_shares() {
     assert_eq!(id_of_word(text, "Halle"), None);
     assert_ne!(id_of_word(text, "Armenia").as_deref(), Some("geonames:3689560"));
 }
+
+/// Subdivisions of other states named bare though French has no exonym for them: names of
+/// two words of their own ("Uttar Pradesh", "Rio Grande do Sul"), and the states of India,
+/// Pakistan and Brazil by one word ("Maharashtra", "Sindh"); not names many places share
+/// ("North-West").
+#[test]
+fn distinctive_subdivision_names_of_other_states_are_bare() {
+    let text = "des tracteurs pour l'Uttar Pradesh, le Maharashtra, le Sindh et le Rio Grande do Sul ; \
+                the North-West corridor";
+    assert_eq!(id_of_word(text, "Maharashtra").as_deref(), Some("iso3166-2:IN-MH"));
+    assert_eq!(id_of_word(text, "Sindh").as_deref(), Some("iso3166-2:PK-SD"));
+    let found = mentions(text);
+    assert!(found.values().any(|(id, _)| id == "iso3166-2:IN-UP"), "{found:?}");
+    assert!(found.values().any(|(id, _)| id == "iso3166-2:BR-RS"), "{found:?}");
+    assert_eq!(id_of_word(text, "North-West"), None);
+}
