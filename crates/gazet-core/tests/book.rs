@@ -1357,3 +1357,17 @@ fn distinctive_subdivision_names_of_other_states_are_bare() {
     assert!(found.values().any(|(id, _)| id == "iso3166-2:BR-RS"), "{found:?}");
     assert_eq!(id_of_word(text, "North-West"), None);
 }
+
+/// Global firms that texts on Belarus's trade name as partners and competitors: oil,
+/// fertiliser and shipping groups, carmakers.
+#[test]
+fn global_firms_of_belarus_trade() {
+    let text = "Petrobras, Nutrien, Canpotex et le groupe Maersk ; des magasins IKEA ; Chevron n'y est pas.";
+    assert_eq!(id_of_word(text, "Petrobras").as_deref(), Some("gazet:firm/petrobras"));
+    assert_eq!(id_of_word(text, "Nutrien").as_deref(), Some("gazet:firm/nutrien"));
+    assert_eq!(id_of_word(text, "Canpotex").as_deref(), Some("gazet:firm/canpotex"));
+    assert_eq!(id_of_word(text, "Maersk").as_deref(), Some("gazet:firm/maersk"));
+    assert_eq!(id_of_word(text, "IKEA").as_deref(), Some("gazet:firm/ikea"));
+    // "chevron" is a French word: the firm by its full name only.
+    assert_ne!(id_of_word(text, "Chevron").as_deref(), Some("gazet:firm/chevron"));
+}
