@@ -1220,6 +1220,13 @@ fn regional_organisations_of_other_continents() {
             ("BID", "gazet:inst/idb"),
         ],
     );
+    assert_mentions_exactly(
+        "l'Agence européenne de garde-frontières et de garde-côtes et Eurostat publient.",
+        &[
+            ("Agence européenne de garde-frontières et de garde-côtes", "gazet:inst/frontex"),
+            ("Eurostat", "gazet:inst/eurostat"),
+        ],
+    );
 }
 
 /// "le Nord-Ouest" alone is Russia's Northwestern federal district where the text names
