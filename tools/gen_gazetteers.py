@@ -1194,6 +1194,11 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
         # there or what it has ("Tchernobyl"): a curated row takes it from cities500.
         c = resolve(cc, name)
         if c is None:
+            # A town of 5,000 to 15,000 that needs a designator ("Sebej", a border district's
+            # seat) is named bare once a curated row names it: by its GeoNames name only, for
+            # its alternate names may be another place's ("Chornobyl" is one of Lazurnyi's).
+            c = resolve_in([t for t in small_towns if t["name"] == name.strip()], cc, name)
+        if c is None:
             c = resolve_in(villages, cc, name)
             if c is not None:
                 by_id[c["geonameid"]] = c

@@ -1378,3 +1378,26 @@ fn global_firms_of_belarus_trade() {
     // "chevron" is a French word: the firm by its full name only.
     assert_ne!(id_of_word(text, "Chevron").as_deref(), Some("gazet:firm/chevron"));
 }
+
+/// The border crossings and terminals of Belarus's transit, on both sides, whether GeoNames
+/// lists them (curated exonym rows: "Terespol", "Khorgos", "Sebej", named bare though a
+/// town of its size needs a designator) or not (`gazetteers/curated/border-crossings.tsv`:
+/// "Kozlovitchi", "Koroszczyn", "Małaszewicze").
+#[test]
+fn border_crossings_and_terminals_of_the_transit() {
+    let text = "par Kozlovitchi - Koroszczyn, Brest - Terespol et Bruzgi - Kuźnica, puis Małaszewicze ; \
+                de Khorgos à Altynkol ; le district de Sebej et Oust-Louga.";
+    for (word, id) in [
+        ("Kozlovitchi", "gazet:region/kozlovichi"),
+        ("Koroszczyn", "gazet:region/koroszczyn"),
+        ("Terespol", "geonames:756938"),
+        ("Bruzgi", "gazet:region/bruzgi"),
+        ("Kuźnica", "geonames:766927"),
+        ("Małaszewicze", "gazet:region/malaszewicze"),
+        ("Khorgos", "geonames:1522684"),
+        ("Altynkol", "gazet:region/altynkol"),
+    ] {
+        assert_eq!(id_of_word(text, word).as_deref(), Some(id), "{word}");
+    }
+    assert!(mentions("arrivent à Sebej, puis").values().any(|(id, _)| id == "geonames:498001"));
+}
