@@ -1401,3 +1401,13 @@ fn border_crossings_and_terminals_of_the_transit() {
     }
     assert!(mentions("arrivent à Sebej, puis").values().any(|(id, _)| id == "geonames:498001"));
 }
+
+/// The China-Belarus industrial park is a territory (the written README's call on free
+/// zones and parks), and its administration a body.
+#[test]
+fn the_great_stone_industrial_park_is_a_territory() {
+    assert_mentions_exactly(
+        "le parc industriel de Great Stone, qui a reçu le statut de zone",
+        &[("Great Stone", "gazet:region/great-stone-industrial-park")],
+    );
+}
