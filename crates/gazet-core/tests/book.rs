@@ -527,15 +527,25 @@ fn the_ararat_plain_is_a_region() {
 #[test]
 fn unlisted_places_after_crossings_plural_districts_and_spas() {
     assert_mentions_exactly(
-        "Les camions passent par les postes frontières de Dostyk et d'Altynkol vers Brest.",
-        &[("Dostyk", "gazet:region/unlisted"), ("Altynkol", "gazet:region/unlisted"), ("Brest", "geonames:629634")],
+        "Les camions passent par les postes frontières de Bakhty et de Kalzhat vers Brest.",
+        &[("Bakhty", "gazet:region/unlisted"), ("Kalzhat", "gazet:region/unlisted"), ("Brest", "geonames:629634")],
     );
     assert_mentions_exactly(
-        "le point de passage Mokrany - Domanove, dans le district de Malorita",
+        "le point de passage Goryn - Oudrytsk, dans le district de Malorita",
         &[
-            ("Mokrany", "gazet:region/unlisted"),
-            ("Domanove", "gazet:region/unlisted"),
+            ("Goryn", "gazet:region/unlisted"),
+            ("Oudrytsk", "gazet:region/unlisted"),
             ("district de Malorita", "gazet:region/district-625539"),
+        ],
+    );
+    // Listed crossings are themselves.
+    assert_mentions_exactly(
+        "les postes frontières de Dostyk et d'Altynkol, le point de passage Mokrany - Domanove",
+        &[
+            ("Dostyk", "gazet:region/dostyk"),
+            ("Altynkol", "gazet:region/altynkol"),
+            ("Mokrany", "gazet:region/mokrany"),
+            ("Domanove", "gazet:region/domanove"),
         ],
     );
     // Listed towns of the list keep their own ids.
@@ -619,14 +629,19 @@ fn plants_named_after_unlisted_places() {
 #[test]
 fn places_joined_to_a_town_by_a_spaced_dash() {
     assert_mentions_exactly(
-        "le couloir ferroviaire Brest - Terespol et l'itinéraire Tianjin - Erenhot - Oulan-Bator",
+        "le couloir ferroviaire Brest - Oudrytsk et l'itinéraire Tianjin - Tchoïr - Oulan-Bator",
         &[
             ("Brest", "geonames:629634"),
-            ("Terespol", "gazet:region/unlisted"),
+            ("Oudrytsk", "gazet:region/unlisted"),
             ("Tianjin", "geonames:1792947"),
-            ("Erenhot", "gazet:region/unlisted"),
+            ("Tchoïr", "gazet:region/unlisted"),
             ("Oulan-Bator", "geonames:2028462"),
         ],
+    );
+    // A listed crossing on the other side is itself.
+    assert_mentions_exactly(
+        "le couloir Brest - Terespol",
+        &[("Brest", "geonames:629634"), ("Terespol", "geonames:756938")],
     );
     assert_mentions_exactly(
         "les capitales des deux États - Minsk et Tbilissi - et la région de Mogilev - Coimdods",
@@ -898,9 +913,9 @@ fn subdivisions_of_distant_states_after_their_designator() {
             ("Lahore", "geonames:1172451"),
         ],
     );
-    // Bare, a name of no exonym is not found: "Sindh" alone may be a river, "Centre" a
-    // French word.
-    assert_mentions_exactly("le Sindh et le Centre", &[]);
+    // Bare, a name of no exonym is found only if distinctive (Pakistan's provinces are
+    // named bare, `distinctive_subdivision_name`); "Centre" is a French word.
+    assert_mentions_exactly("le Sindh et le Centre", &[("Sindh", "iso3166-2:PK-SD")]);
 }
 
 /// "marz" has no written plural: after a plural determiner it is the plural designator,
@@ -1027,7 +1042,11 @@ fn national_railways_by_their_french_names() {
 fn polish_border_towns_but_not_the_quarters_of_great_cities() {
     assert_mentions_exactly(
         "le terminal de Małaszewicze, près de Biała Podlaska, et Suwałki, les tracteurs Ursus",
-        &[("Biała Podlaska", "geonames:776175"), ("Suwałki", "geonames:757718")],
+        &[
+            ("Małaszewicze", "gazet:region/malaszewicze"),
+            ("Biała Podlaska", "geonames:776175"),
+            ("Suwałki", "geonames:757718"),
+        ],
     );
 }
 
