@@ -1430,3 +1430,18 @@ fn the_great_stone_industrial_park_is_a_territory() {
         &[("Great Stone", "gazet:region/great-stone-industrial-park")],
     );
 }
+
+/// The railways and transit firms of Belarus's western neighbours, through whose ports and
+/// lines its potash and containers went: by their own names, English and French names and
+/// acronyms.
+#[test]
+fn the_railways_and_terminals_of_the_western_neighbours() {
+    let text = "LTG Cargo, la société lettone Latvijas dzelzceļš (LDz), PKP Cargo et le terminal BKT de Klaipėda";
+    for (word, id) in [("LDz", "gazet:firm/latvian-railways"), ("BKT", "gazet:firm/bkt-klaipeda")] {
+        assert_eq!(id_of_word(text, word).as_deref(), Some(id), "{word}");
+    }
+    let found = mentions(text);
+    for id in ["gazet:firm/ltg-cargo", "gazet:firm/pkp-cargo", "gazet:firm/latvian-railways"] {
+        assert!(found.values().any(|(found_id, _)| found_id == id), "{id}: {found:?}");
+    }
+}
