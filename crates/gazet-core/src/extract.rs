@@ -2549,8 +2549,7 @@ fn alone_after_determiner(text: &str, span: std::ops::Range<usize>) -> bool {
         if trimmed.len() == before.len() {
             return false;
         }
-        let word_start =
-            trimmed.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+        let word_start = last_word_start(trimmed);
         (&trimmed[..word_start], &trimmed[word_start..])
     };
     if !matches!(determiner, "la" | "La" | "le" | "Le" | "l'" | "du" | "au" | "cette" | "Cette" | "ce" | "Ce") {
