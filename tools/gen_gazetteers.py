@@ -1056,14 +1056,14 @@ def russian_names(alternate_names):
     """The romanisations (russian_romanisation) of the Russian Cyrillic names among a town's
     alternate names, in order, leaving out names of fewer than four letters, of several words
     one of which is lowercase ("Киев ош"), and inflected forms of another of the names."""
-    cyrillic = [n for n in alternate_names if russian_romanisation(n) is not None]
+    romanised = {n: r for n in alternate_names if (r := russian_romanisation(n)) is not None}
     out = []
-    for n in cyrillic:
+    for n, r in romanised.items():
         if sum(ch.isalpha() for ch in n) <= 3 or any(tok[:1].islower() for tok in re.split(r"[ -]", n)):
             continue
-        if any(n != m and n.startswith(m) and n[len(m):] in _RUSSIAN_CASE_ENDINGS for m in cyrillic):
+        if any(n != m and n.startswith(m) and n[len(m):] in _RUSSIAN_CASE_ENDINGS for m in romanised):
             continue
-        out.append(russian_romanisation(n))
+        out.append(r)
     return list(dict.fromkeys(out))
 
 
@@ -1262,6 +1262,12 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
     rows = []
     dropped_words = 0
     dropped_derived = []
+    def world_town_name(n):
+        """Whether a world town may bear name n: no French word, no state's name."""
+        bare = n.lstrip("~@")
+        k = fold(bare)
+        return bare[:1].isalpha() and k not in words and k not in state_keys
+
     for gid in sorted(selected):
         c = by_id[gid]
         cc = c["countrycode"]
@@ -1388,9 +1394,8 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                     if keep(v, derived=True):
                         names.add(v)
         if gid in world_towns:
-            kept = [n for n in names.items if n.lstrip("~@")[:1].isalpha()
-                    and fold(n.lstrip("~@")) not in words and fold(n.lstrip("~@")) not in state_keys]
-            if not kept or not canonical[:1].isalpha() or fold(canonical) in words or fold(canonical) in state_keys:
+            kept = [n for n in names.items if world_town_name(n)]
+            if not kept or not world_town_name(canonical):
                 report.append(f"cities: {gid} {c['name']} ({cc}) skipped: a world town named as a French word or a state")
                 continue
             names.items = kept
