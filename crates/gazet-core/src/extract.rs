@@ -23,7 +23,7 @@ use crate::compile::{
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
 use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
 use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, word_class, Normalized};
-use crate::unlisted::de_only;
+use crate::unlisted::{de_only, serves_next};
 use crate::words::{word_hash_at, Words};
 
 /// What a caller can choose per request.
@@ -421,6 +421,7 @@ impl Extractor {
             self.add_acronyms_in_parentheses(text, &capitals, &mut mentions);
             self.extend_named_after(text, &mut mentions);
             self.add_heads_referring_back(text, &folded, &spotted.body_heads, &mut mentions);
+            self.add_newspapers_in_sources(text, &mut mentions);
         }
         self.leave_articles_out(text, &mut mentions);
         mentions
@@ -1516,6 +1517,17 @@ impl Extractor {
             let next = mentions.get(i + 1);
             let ceiling = next.map_or(text.len(), |n| n.start);
             let end = crate::unlisted::complement_end(text, old_end, ceiling, &["pour"]);
+            // "la Commission nationale de la République du Bélarus pour l'UNESCO": what a
+            // body serves may be another body, named right after "pour".
+            let served = next.filter(|n| {
+                end == old_end
+                    && self.gazetteer.entity(n.entity).kind == Kind::Institution
+                    && matches!(n.form, Form::Name | Form::Acronym)
+                    && serves_next(&text[old_end..n.start])
+            });
+            if let Some(served) = served {
+                return Some(served.end);
+            }
             let place = next.filter(|n| {
                 end > old_end
                     && n.form == Form::Name
@@ -1738,25 +1750,27 @@ impl Extractor {
             let entity = self.euroregions.get(&folded).copied().unwrap_or(self.unlisted_region);
             found.push(Mention::found_by_rule(span, entity, Vec::new(), 0));
         }
-        if found.is_empty() {
-            return;
-        }
-        // What the quoted names cover gives way; each takes the ordinal of the first
-        // mention it replaces or comes before.
-        let mut merged = Vec::with_capacity(mentions.len() + found.len());
-        let mut old = std::mem::take(mentions).into_iter().peekable();
-        for mut new in found {
-            while old.peek().is_some_and(|m| m.end <= new.start) {
-                merged.extend(old.next());
+        put_over(mentions, found);
+    }
+
+    /// "... // Gomelskaïa Pravda. - 2022.": a newspaper that a footnote gives as its source
+    /// (`unlisted::newspaper_in_source`) is an unlisted firm, unless a body is found in its
+    /// name: the paper itself, listed ("RIA Novosti"), or its publisher ("NSU News"). A
+    /// place inside its name ("Vietnam News") is not marked.
+    fn add_newspapers_in_sources(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut found: Vec<Mention> = Vec::new();
+        for at in memchr::memmem::find_iter(text.as_bytes(), b"//") {
+            let Some(span) = crate::unlisted::newspaper_in_source(text, at) else { continue };
+            let first_after = mentions.partition_point(|m| m.end <= span.start);
+            let body_inside = mentions[first_after..]
+                .iter()
+                .take_while(|m| m.start < span.end)
+                .any(|m| matches!(self.gazetteer.entity(m.entity).kind, Kind::Firm | Kind::Institution));
+            if !body_inside {
+                found.push(Mention::found_by_rule(span, self.unlisted_firm, Vec::new(), 0));
             }
-            new.word = old.peek().map_or_else(|| merged.last().map_or(0, |m: &Mention| m.word + 1), |m| m.word);
-            while old.peek().is_some_and(|m| m.start < new.end) {
-                old.next();
-            }
-            merged.push(new);
         }
-        merged.extend(old);
-        *mentions = merged;
+        put_over(mentions, found);
     }
 
     /// What follows a place's name may make it something else: the English name of a
@@ -2513,6 +2527,29 @@ fn ordinal_before(mentions: &[Mention], next: usize) -> u32 {
 
 /// Inserts new mentions, each with the position among `mentions` it goes before (in
 /// order), in one pass (an insertion each would move the rest).
+/// Puts `found` (in order, none overlapping another) among `mentions`: the mentions that a
+/// found one covers, even in part, give way, and each found one takes the ordinal of the
+/// first mention it replaces or comes before.
+fn put_over(mentions: &mut Vec<Mention>, found: Vec<Mention>) {
+    if found.is_empty() {
+        return;
+    }
+    let mut merged = Vec::with_capacity(mentions.len() + found.len());
+    let mut old = std::mem::take(mentions).into_iter().peekable();
+    for mut new in found {
+        while old.peek().is_some_and(|m| m.end <= new.start) {
+            merged.extend(old.next());
+        }
+        new.word = old.peek().map_or_else(|| merged.last().map_or(0, |m: &Mention| m.word + 1), |m| m.word);
+        while old.peek().is_some_and(|m| m.start < new.end) {
+            old.next();
+        }
+        merged.push(new);
+    }
+    merged.extend(old);
+    *mentions = merged;
+}
+
 fn insert_found(mentions: &mut Vec<Mention>, found: Vec<(usize, Mention)>) {
     if found.is_empty() {
         return;
@@ -3654,6 +3691,18 @@ mod tests {
         }
         for gap in ["de ", " de", " et de ", " de la région de ", " l'", " d' ", " de d'", ", de "] {
             assert!(!de_only(gap), "{gap:?}");
+        }
+    }
+
+    #[test]
+    fn pour_and_an_article_introduce_the_body_served() {
+        for gap in [" pour l'", " pour l’", " pour la ", " pour le ", " pour\n\nles ", " pour \nl'"] {
+            assert!(serves_next(gap), "{gap:?}");
+        }
+        for gap in
+            ["pour l'", " pour ", " pour l' ", " pour la", " et pour la ", " par l'", " pour la mise en œuvre de l'"]
+        {
+            assert!(!serves_next(gap), "{gap:?}");
         }
     }
 

@@ -2007,6 +2007,87 @@ fn a_states_mission_abroad_is_named_with_its_host() {
     assert_eq!(spans(&e, "l'ambassade du Bélarus au Kazakhstan"), ["Bélarus", "Kazakhstan"]);
 }
 
+/// States, a town and international organisations, for the rules on their offices.
+fn engine_with_organisations() -> Extractor {
+    let states = format!(
+        "{HEADER}\
+iso3166-1:BY\tSTATE\tcountry\tBiélorussie\t\t\t0.9\tBélarus|République du Bélarus\t\tbiélorusse\t\t\tla\n\
+iso3166-1:MD\tSTATE\tcountry\tMoldavie\t\t\t0.9\tMoldova\t\tmoldave\t\t\tla\n"
+    );
+    let cities = format!("{HEADER}geonames:625144\tREGION\tcapital\tMinsk\tiso3166-1:BY\t\t0.9\n");
+    let orgs = format!(
+        "{HEADER}\
+gazet:inst/eu\tINSTITUTION\tinternational-organisation\tUnion européenne\t\t\t\t\tUE\n\
+gazet:inst/osce\tINSTITUTION\tinternational-organisation\tOrganisation pour la sécurité et la coopération en Europe\t\t\t\t\tOSCE\n\
+gazet:inst/un\tINSTITUTION\tinternational-organisation\tOrganisation des Nations unies\t\t\t\t\tONU\n\
+gazet:inst/unesco\tINSTITUTION\tinternational-organisation\tOrganisation des Nations unies pour l'éducation, la science et la culture\t\t\t\t\tUNESCO\n\
+gazet:inst/undp\tINSTITUTION\tinternational-organisation\tProgramme des Nations unies pour le développement\t\t\t\t\tPNUD\n"
+    );
+    engine_of(&[("states.tsv", states.as_str()), ("cities.tsv", cities.as_str()), ("curated/orgs.tsv", orgs.as_str())])
+}
+
+/// The offices of international bodies are named with their host, as a state's missions
+/// are (written README, round 12: "Bureau de l'OSCE à Minsk", with its town).
+#[test]
+fn an_international_bodys_office_is_named_with_its_host() {
+    let e = engine_with_organisations();
+    let unlisted = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(&e, "après la fermeture, en 2011, du Bureau \n\nde l'OSCE à Minsk. Le"),
+        [unlisted("Bureau \n\nde l'OSCE à Minsk")]
+    );
+    assert_eq!(
+        found(&e, "La Délégation de l'Union européenne en République du Bélarus a soutenu"),
+        [unlisted("Délégation de l'Union européenne en République du Bélarus")]
+    );
+    assert_eq!(
+        found(&e, "la Représentation de l'ONU au Bélarus et la Mission de l'OSCE en Moldavie"),
+        [unlisted("Représentation de l'ONU au Bélarus"), unlisted("Mission de l'OSCE en Moldavie")]
+    );
+    // Without its host, the office alone; in lowercase, a description.
+    assert_eq!(found(&e, "le Bureau du PNUD a"), [unlisted("Bureau du PNUD")]);
+    assert_eq!(spans(&e, "la délégation de l'Union européenne à Minsk"), ["Union européenne", "Minsk"]);
+}
+
+/// Newspapers are firms, in footnote sources too (written README, round 11): a source's
+/// name that says it is a newspaper is one, whole, with the place in it.
+#[test]
+fn a_newspaper_given_as_a_source_is_a_firm() {
+    let e = engine();
+    let firm = |text: &str| named(text, "gazet:firm/unlisted");
+    assert_eq!(
+        found(&e, "701 Gomselmash en Russie // Gomelskaïa \n\nPravda. - 2022. - № 87. - С. 3."),
+        [named("Gomselmash", "gazet:firm/gomselmash"), named("Russie", "iso3166-1:RU"), firm("Gomelskaïa \n\nPravda")]
+    );
+    assert_eq!(
+        found(&e, "Gomselmash à Minsk // Minsk News. - 2019."),
+        [named("Gomselmash", "gazet:firm/gomselmash"), named("Minsk", "geonames:625144"), firm("Minsk News")]
+    );
+    // A listed paper or body stays itself; in running text, a source is not read.
+    assert_eq!(found(&e, "accord // Gomselmash News. - 2021."), [named("Gomselmash", "gazet:firm/gomselmash")]);
+    assert_eq!(spans(&e, "selon la Gomelskaïa Pravda, la Russie"), ["Russie"]);
+}
+
+/// What a body serves may be another body ("pour l'UNESCO"): one name.
+#[test]
+fn a_body_serving_another_is_named_with_it() {
+    let e = engine_with_organisations();
+    let unlisted = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(&e, "La Commission nationale de la République du Bélarus pour l'UNESCO coordonne"),
+        [unlisted("Commission nationale de la République du Bélarus pour l'UNESCO")]
+    );
+    assert_eq!(
+        found(&e, "la Commission nationale de \nla République du Bélarus pour l'UNESCO. - 2021."),
+        [unlisted("Commission nationale de \nla République du Bélarus pour l'UNESCO")]
+    );
+    // Not across other words, nor in a description.
+    assert_eq!(
+        spans(&e, "la Commission nationale de la République du Bélarus a écrit pour l'UNESCO"),
+        ["Commission nationale de la République du Bélarus", "UNESCO"]
+    );
+}
+
 #[test]
 fn hospitals_orchestras_town_halls_customs_and_governments_head_names() {
     let e = engine();
