@@ -750,6 +750,42 @@ def distinctive_subdivision_name(cc, name, words):
     return cc in BARE_SUBDIVISION_COUNTRIES and letters >= 5
 
 
+# ISO 3166-2 groups some states' provinces under units that are no administration: Indonesia's
+# provinces sit under its islands ("Jawa", "Sulawesi").
+GROUPING_SUBDIVISION_TYPES = {"geographical unit"}
+
+
+def is_first_level(s):
+    """Whether subdivision `s` is a first-level administration: it has no parent, or its
+    parent is a grouping of them (GROUPING_SUBDIVISION_TYPES)."""
+    if not s.parent_code:
+        return True
+    parent = pycountry.subdivisions.get(code=s.parent_code)
+    return parent is not None and parent.type.lower() in GROUPING_SUBDIVISION_TYPES
+
+
+# ISO's French names put a compass point after a hyphen ("Java-Est", "Sulawesi-Sud"); French
+# texts write it as an adjective or with "du" ("Java oriental", "Sulawesi du Sud").
+COMPASS_SUFFIX_FORMS = {"Est": "oriental", "Ouest": "occidental", "Centre": "central"}
+
+
+# Words that qualify a compass point rather than name a place ("Extrême-Nord", "Haut-Ogooué").
+QUALIFYING_WORDS = {"extreme", "haut", "haute", "bas", "basse", "grand", "grande", "nouveau", "nouvelle"}
+
+
+def compass_variants(name):
+    """The other French forms of a name that ends in a hyphenated compass point, after a
+    name of one or two words of its own (not "Nord-Ouest", "Extrême-Nord",
+    "Nouvelle-Galles-du-Sud")."""
+    m = re.fullmatch(r"([^\s-]+(?: [^\s-]+)?)-((?:Nord|Sud)(?:-(?:Est|Ouest))?|Est|Ouest|Centre)", name or "")
+    if not m:
+        return []
+    base, point = m.groups()
+    if any(w in COMMON_PLACE_WORDS or w in QUALIFYING_WORDS for w in fold(base).split()):
+        return []
+    return [f"{base} {COMPASS_SUFFIX_FORMS.get(point, 'du ' + point)}"]
+
+
 def build_world_regions(fr2, words, state_keys, taken_keys):
     """Rows for the first-level subdivisions of the states not in REGION_COUNTRIES. Their
     names need a designator (`@`): bare, "Lagos" or "Santa Cruz" are as often something
@@ -760,7 +796,7 @@ def build_world_regions(fr2, words, state_keys, taken_keys):
     rows, report = [], []
     for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
         cc = s.country_code
-        if cc in REGION_COUNTRIES or s.parent_code:
+        if cc in REGION_COUNTRIES or not is_first_level(s):
             continue
         kind = WORLD_REGION_TYPES.get(s.type.lower())
         if not kind:
@@ -770,15 +806,20 @@ def build_world_regions(fr2, words, state_keys, taken_keys):
         fr_name = fr2(s.name)
         fr_clean = clean_iso_subdivision_name(fr_name) if fr_name != s.name else None
         names = Surfaces()
-        for n, exonym in ((fr_clean, True), (iso_clean, False)):
+        candidates = [(fr_clean, True)] + [(v, True) for v in compass_variants(fr_clean)] + [(iso_clean, False)]
+        for n, exonym in candidates:
             n = proper_name(n) if n else None
             if not n:
                 continue
             k = fold(n)
-            if k in words or k in state_keys or all(w in words for w in re.split(r"[ -]", k) if w):
-                continue  # "Centre", "Nord-Ouest", "Géorgie": no name, or a state's
+            parts = [w for w in re.split(r"[ -]", k) if w]
+            if k in state_keys or all(w in COMMON_PLACE_WORDS for w in parts):
+                continue  # "Géorgie", "Centre", "Nord-Ouest": a state's name, or no name
+            # A French word ("Bolívar", the currency) names the subdivision after its
+            # designator only: "l'État de Bolívar".
+            french_word = k in words or all(w in words for w in parts)
             bare = (exonym and k != fold(iso_clean or "") or distinctive_subdivision_name(cc, n, words)) \
-                and k not in taken_keys
+                and k not in taken_keys and not french_word
             names.add(n if bare else "@" + n)
             a = to_ascii_variant(n)
             if a != n:

@@ -1384,6 +1384,28 @@ fn distinctive_subdivision_names_of_other_states_are_bare() {
     assert_eq!(id_of_word(text, "North-West"), None);
 }
 
+/// Provinces that ISO 3166-2 files under a grouping (Indonesia's, under its islands) are
+/// first-level subdivisions too, by their French names with the compass point written as
+/// an adjective or with "du" ("Java oriental", "Sulawesi du Sud"); a subdivision whose
+/// name is a French word ("Bolívar", the currency) is named after its designator only.
+#[test]
+fn grouped_provinces_compass_forms_and_designated_french_words() {
+    let text = "à Gresik, dans la province de Java oriental, puis dans la province de Sulawesi du Sud ; \
+                les provinces de Riau et de Kalimantan occidental ; dans l'État de Bolívar ; \
+                cent bolivars.";
+    let found = mentions(text);
+    for (surface, id) in [
+        ("province de Java oriental", "iso3166-2:ID-JI"),
+        ("province de Sulawesi du Sud", "iso3166-2:ID-SN"),
+        ("Riau", "iso3166-2:ID-RI"),
+        ("Kalimantan occidental", "iso3166-2:ID-KB"),
+        ("État de Bolívar", "iso3166-2:VE-F"),
+    ] {
+        assert!(found.iter().any(|(&(a, b), (i, _))| i == id && &text[a..b] == surface), "{surface}: {found:?}");
+    }
+    assert_eq!(id_of_word(text, "bolivars"), None);
+}
+
 /// Global firms that texts on Belarus's trade name as partners and competitors: oil,
 /// fertiliser and shipping groups, carmakers.
 #[test]
