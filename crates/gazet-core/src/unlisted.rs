@@ -1616,6 +1616,12 @@ fn tokens_backwards(text: &str, from: usize, to: usize) -> impl Iterator<Item = 
 const LEGAL_FORMS: &[&str] = &[
     "OJSC", "JSC", "CJSC", "PJSC", "OAO", "ZAO", "PAO", "OOO", "LLC", "LLP", "ALC", "IPUE", "Ltd", "Ltd.", "GmbH",
     "SARL", "Inc", "Inc.", "PLC", "TOO",
+    // Belarus's joint and foreign limited companies and its republican production
+    // enterprises; Russia's federal and other state unitary enterprises; Kazakhstan's
+    // national and state joint-stock companies; joint-stock banks; Moldova's and
+    // Romania's limited companies; the free-zone companies of the Emirates.
+    "JLLC", "FLLC", "SOOO", "ODO", "RUPP", "FSUE", "FGUP", "SUE", "GUP", "NJSC", "SJSC", "JSCB", "OJSCB", "CJSCB",
+    "SRL", "FZE", "FZCO",
 ];
 
 /// Business nouns that introduce a firm's name (lowercase, as written in running text).

@@ -2503,6 +2503,26 @@ fn baltic_and_kazakh_legal_forms_stand_outside_the_name() {
     assert_eq!(spans(&e, "par la JSC SEC \"Zhetysu\" pour"), ["Zhetysu"]);
 }
 
+/// The legal forms of Belarus's joint and foreign companies and production enterprises,
+/// Russia's state unitary enterprises, Kazakhstan's national companies, Moldova's limited
+/// companies and the Emirates' free-zone companies introduce a quoted name, and stay outside
+/// it.
+#[test]
+fn post_soviet_state_enterprise_and_joint_company_forms_introduce_a_name() {
+    let e = engine();
+    let firms = |text: &str| found(&e, text).into_iter().map(|(t, id, _)| (t, id)).collect::<Vec<_>>();
+    let unlisted = |text: &str| (text.to_string(), "gazet:firm/unlisted".to_string());
+    assert_eq!(
+        firms("dans le district, JLLC \"Slavkali\", détenue par des capitaux, et RUPP \"Granit\" exploite"),
+        [unlisted("Slavkali"), unlisted("Granit")]
+    );
+    assert_eq!(
+        firms("exploitée par FSUE \"Rosmorport\", NJSC \"Samruk-Energy\" et SRL \n\"Kazayak-Vin\""),
+        [unlisted("Rosmorport"), unlisted("Samruk-Energy"), unlisted("Kazayak-Vin")]
+    );
+    assert_eq!(firms("La société FZE \"Maison de commerce\", à"), [unlisted("Maison de commerce")]);
+}
+
 /// A town whose French name has its article ("La Havane", "Le Caire") is named without it,
 /// the article capitalised or not: articles stay outside a span, as in "la Russie".
 #[test]
