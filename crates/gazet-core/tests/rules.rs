@@ -2150,6 +2150,12 @@ fn a_capitalised_plant_or_port_heads_a_firms_name() {
         found(&e, "et le \"Port maritime de commerce de Saint-Pétersbourg\", par lequel"),
         [firm("Port maritime de commerce de Saint-Pétersbourg")]
     );
+    // Smelters, cement works and distilleries head names as plants do (in lowercase with
+    // the town alone, the town).
+    assert_eq!(
+        found(&e, "la fonderie de cuivre \n\nde Gomel et la Cimenterie de Navoï, puis la distillerie de Minsk"),
+        [firm("fonderie de cuivre \n\nde Gomel"), firm("Cimenterie de Navoï"), named("Minsk", "geonames:625144")]
+    );
 }
 
 #[test]
