@@ -401,6 +401,7 @@ impl Extractor {
             self.add_named_bodies(text, &body_heads, &mut mentions);
             self.extend_bodies_over_their_purpose(text, &mut mentions);
             self.extend_missions_to_their_hosts(text, &mut mentions);
+            self.extend_ministries_over_coordinated_domains(text, &mut mentions);
             self.attach_academy_acronyms(text, &mut mentions);
             self.add_places_after_heads(text, &original(&spotted.place_heads), &mut mentions);
             self.add_places_joined_to_towns(text, &mut mentions);
@@ -1570,6 +1571,32 @@ impl Extractor {
                 && matches!(words.as_slice(), ["dans", "la" | "l'" | "l’"])
                 && text[next.start..next.end].starts_with(['r', 'o']);
             (hosted || regional).then_some(next.end)
+        });
+    }
+
+    /// "le ministère du Développement de l'Extrême-Orient et de l'Arctique de la Fédération
+    /// de Russie": a ministry whose name goes on with another domain after "et de" is one
+    /// name up to its state, an unlisted institution; what was found inside (the first
+    /// domain's ministry, "l'Arctique") is not marked again.
+    fn extend_ministries_over_coordinated_domains(&self, text: &str, mentions: &mut Vec<Mention>) {
+        extend_ends(mentions, |mentions, i| {
+            let m = &mentions[i];
+            let name = &text[m.start..m.end];
+            if !(name.starts_with("ministère") || name.starts_with("Ministère"))
+                || self.gazetteer.entity(m.entity).kind != Kind::Institution
+            {
+                return None;
+            }
+            let state = mentions[i + 1..]
+                .iter()
+                .take_while(|n| n.start - m.end <= crate::unlisted::MAX_COORDINATED_DOMAINS_GAP)
+                .find(|n| n.form == Form::Name && self.gazetteer.entity(n.entity).kind == Kind::State)?;
+            let (end, state_start) = (state.end, state.start);
+            crate::unlisted::coordinates_domains(&text[m.end..state_start]).then(|| {
+                mentions[i].entity = self.unlisted_institution;
+                mentions[i].alternatives.clear();
+                end
+            })
         });
     }
 

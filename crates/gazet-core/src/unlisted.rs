@@ -1197,6 +1197,55 @@ fn listed_purposes_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
     (ceiling < text.len() && de_only(&text[end..ceiling.max(end)])).then_some(end)
 }
 
+/// The longest gap that [`coordinates_domains`] reads.
+pub(crate) const MAX_COORDINATED_DOMAINS_GAP: usize = 96;
+
+/// Whether `gap`, between a ministry's name and a state's, goes on with another domain of
+/// the ministry and leads to its state: lowercase words that qualify the first domain
+/// ("minière"), "et", a preposition and article, the other domain capitalised, and "de" or
+/// "du" right before the state ("... de l'Industrie minière et de la Géologie de la
+/// République d'Ouzbékistan"). No punctuation: a comma or a parenthesis ends the name.
+pub(crate) fn coordinates_domains(gap: &str) -> bool {
+    if gap.len() > MAX_COORDINATED_DOMAINS_GAP || gap.contains([',', ';', ':', '.', '(', ')', '"', '«', '»']) {
+        return false;
+    }
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let Some(and) = words.iter().position(|&w| w == "et") else { return false };
+    if !words[..and].iter().all(|w| w.starts_with(char::is_lowercase)) {
+        return false;
+    }
+    // After "et": a preposition, maybe an article, then the other domain, capitalised.
+    let mut rest = words[and + 1..].iter().copied();
+    let domain = match rest.next() {
+        Some("de") => match rest.next() {
+            Some("la") => rest.next(),
+            word => word,
+        },
+        Some("du" | "des") => rest.next(),
+        word => word.filter(|w| w.starts_with("d'") || w.starts_with("d’")),
+    };
+    let without_elision = |w: &str| {
+        let mut chars = w.chars();
+        match (chars.next(), chars.next()) {
+            (Some('l' | 'd'), Some('\'' | '’')) => chars.as_str().to_owned(),
+            _ => w.to_owned(),
+        }
+    };
+    let domain_capitalised = domain.is_some_and(|w| without_elision(w).starts_with(char::is_uppercase));
+    // "... et de l'Arctique auprès de la ...": a preposition other than "de" starts a
+    // complement of the whole ministry, not its state.
+    let other_preposition = words[and + 1..].iter().any(|w| {
+        matches!(*w, "auprès" | "pour" | "sur" | "avec" | "en" | "dans" | "par" | "chez" | "à" | "au" | "aux" | "entre")
+    });
+    // "de", "du", "de la" before the state; "de l'" and "d'" glued to it.
+    let leads_to_state = match words.as_slice() {
+        [.., "de" | "du"] | [.., "de", "la"] => gap.ends_with(char::is_whitespace),
+        [.., "de", "l'" | "l’"] | [.., "d'" | "d’"] => !gap.ends_with(char::is_whitespace),
+        _ => false,
+    };
+    domain_capitalised && !other_preposition && leads_to_state
+}
+
 /// Whether `gap`, between a body's name and the next name, is "pour" and an article: the
 /// next name is what the body serves ("... pour l'UNESCO").
 pub(crate) fn serves_next(gap: &str) -> bool {
@@ -3171,6 +3220,31 @@ pub fn newspaper_in_source(text: &str, slashes: usize) -> Option<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_ministrys_name_goes_on_with_another_domain_to_its_state() {
+        for gap in [
+            " et de l'Arctique de la ",
+            " minière et \n\nde la Géologie de la ",
+            " et du Commerce de la ",
+            " et des Infrastructures de l'",
+            " et de l'Alimentation du ",
+            " et d'Agriculture d'",
+        ] {
+            assert!(super::coordinates_domains(gap), "{gap:?}");
+        }
+        for gap in [
+            // Another body, a description, punctuation, no state after it.
+            " et le ministère de l'Agriculture de la ",
+            " et de la coopération de la ",
+            ", du Commerce et de l'Agriculture de la ",
+            " et de l'Arctique",
+            " et de l'Arctique auprès de la ",
+            " Minière et de la Géologie de la ",
+        ] {
+            assert!(!super::coordinates_domains(gap), "{gap:?}");
+        }
+    }
 
     #[test]
     fn a_newspaper_is_read_from_a_footnotes_source() {

@@ -2068,6 +2068,44 @@ fn a_newspaper_given_as_a_source_is_a_firm() {
     assert_eq!(spans(&e, "selon la Gomelskaïa Pravda, la Russie"), ["Russie"]);
 }
 
+/// A ministry named with two domains ("... de l'Industrie minière et de la Géologie de la
+/// République d'Ouzbékistan") is one name up to its state, though the first domain alone
+/// names a listed ministry.
+#[test]
+fn a_ministry_with_coordinated_domains_is_one_name() {
+    let templates = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
+gazet:inst/ministry-industry-{key}\tINSTITUTION\tministry\tministère de l'Industrie {de}\t{slot}\t\t\tministère de l'Industrie {de}|^ministère de l'Industrie\tiso3166-1:BY,iso3166-1:RU\n";
+    let states = format!(
+        "{HEADER}\
+iso3166-1:BY\tSTATE\tcountry\tBiélorussie\t\t\t0.9\tBélarus|République du Bélarus\t\tbiélorusse\t\t\tla\n\
+iso3166-1:RU\tSTATE\tcountry\tRussie\t\t\t0.9\tFédération de Russie\t\trusse\t\t\tla\n\
+iso3166-1:UZ\tSTATE\tcountry\tOuzbékistan\t\t\t0.9\tRépublique d'Ouzbékistan\t\touzbek\t\t\tl'\n"
+    );
+    let regions = format!("{HEADER}gazet:region/arctique\tREGION\tmacro-region\tArctique\n");
+    let e = engine_of(&[
+        ("states.tsv", states.as_str()),
+        ("regions.tsv", regions.as_str()),
+        ("curated/templates.tsv", templates),
+    ]);
+    let unlisted = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(
+            &e,
+            "relève du ministère de l'Industrie minière et \n\nde la Géologie de la République d'Ouzbékistan, créé"
+        ),
+        [unlisted("ministère de l'Industrie minière et \n\nde la Géologie de la République d'Ouzbékistan")]
+    );
+    assert_eq!(
+        found(&e, "le ministère de l'Industrie et de l'Arctique de la Fédération de Russie a"),
+        [unlisted("ministère de l'Industrie et de l'Arctique de la Fédération de Russie")]
+    );
+    // Two ministries: each its own name.
+    assert_eq!(
+        spans(&e, "le ministère de l'Industrie de la Fédération de Russie et le ministère de l'Industrie du Bélarus"),
+        ["ministère de l'Industrie de la Fédération de Russie", "ministère de l'Industrie du Bélarus"]
+    );
+}
+
 /// What a body serves may be another body ("pour l'UNESCO"): one name.
 #[test]
 fn a_body_serving_another_is_named_with_it() {
