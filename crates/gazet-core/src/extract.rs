@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::case::{self, Shape};
 use crate::compile::{
-    CasePolicy, Compiled, EngineConfig, Form, StartFilter, Variant, CUE_BODY, CUE_DISTRICT, CUE_FIRM, CUE_PLACE,
+    CasePolicy, Compiled, EngineConfig, Form, Part, StartFilter, Variant, CUE_BODY, CUE_DISTRICT, CUE_FIRM, CUE_PLACE,
     CUE_TERRITORY,
 };
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
@@ -590,11 +590,12 @@ impl Extractor {
         longer: bool,
         hits: &mut Vec<Hit>,
     ) {
-        let nfa = &self.compiled.nfa;
+        let part = self.compiled.automata.part_at(text[start]);
+        let nfa = &part.nfa;
         let (mut sid, from) = match self.compiled.first_words.state_after(text, start, word_end, hash) {
             Some(sid) => {
                 if nfa.is_match(sid) {
-                    self.push_matches(text, start, word_end, sid, word, hits);
+                    push_matches(part, text, start, word_end, sid, word, hits);
                 }
                 if !longer {
                     return;
@@ -615,21 +616,7 @@ impl Extractor {
                 break;
             }
             if nfa.is_match(sid) {
-                self.push_matches(text, start, j + 1, sid, word, hits);
-            }
-        }
-    }
-
-    /// The patterns of match state `sid` that span `start..end`, if `end` is a word boundary.
-    #[inline(always)]
-    fn push_matches(&self, text: &[u8], start: usize, end: usize, sid: StateID, word: u32, hits: &mut Vec<Hit>) {
-        let nfa = &self.compiled.nfa;
-        if end == text.len() || is_boundary(text[end - 1], text[end]) {
-            for k in 0..nfa.match_len(sid) {
-                let pid = nfa.match_pattern(sid, k);
-                if nfa.pattern_len(pid) == end - start {
-                    hits.push(Hit { start: start as u32, end: end as u32, pattern: pid.as_u32(), word });
-                }
+                push_matches(part, text, start, j + 1, sid, word, hits);
             }
         }
     }
@@ -2554,6 +2541,21 @@ fn ordinal_before(mentions: &[Mention], next: usize) -> u32 {
 
 /// Inserts new mentions, each with the position among `mentions` it goes before (in
 /// order), in one pass (an insertion each would move the rest).
+/// The patterns of match state `sid` of `part` that span `start..end`, if `end` is a word
+/// boundary, by their ids in the whole set.
+#[inline(always)]
+fn push_matches(part: &Part, text: &[u8], start: usize, end: usize, sid: StateID, word: u32, hits: &mut Vec<Hit>) {
+    let nfa = &part.nfa;
+    if end == text.len() || is_boundary(text[end - 1], text[end]) {
+        for k in 0..nfa.match_len(sid) {
+            let pid = nfa.match_pattern(sid, k);
+            if nfa.pattern_len(pid) == end - start {
+                hits.push(Hit { start: start as u32, end: end as u32, pattern: part.ids[pid.as_usize()], word });
+            }
+        }
+    }
+}
+
 /// Puts `found` (in order, none overlapping another) among `mentions`: the mentions that a
 /// found one covers, even in part, give way, and each found one takes the ordinal of the
 /// first mention it replaces or comes before.
@@ -3783,7 +3785,7 @@ mod tests {
     fn filled_template_surfaces_are_found_whole() {
         let engine = Extractor::embedded().unwrap();
         let compiled = engine.compiled();
-        let first_filled = compiled.nfa.patterns_len();
+        let first_filled = compiled.automata.patterns_len();
         let mut text = String::new();
         let mut expected = Vec::new();
         for p in (first_filled..compiled.patterns.len()).step_by(10) {

@@ -19,13 +19,9 @@
 
 use std::time::Instant;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous;
 use rustc_hash::FxHashMap;
 
-use super::{
-    build_automaton_from, CasePolicy, Compiled, EngineConfig, FirstWords, Form, Slots, StartFilter, Tables, Variant,
-};
+use super::{Automata, CasePolicy, Compiled, EngineConfig, FirstWords, Form, Slots, StartFilter, Tables, Variant};
 use crate::bytes::{Reader, Writer};
 use crate::gazetteer::{EntityIdx, Gazetteer};
 
@@ -62,7 +58,7 @@ impl Compiled {
         w.bytes(gazetteer.content_hash().as_bytes());
         w.bytes(format!("{config:?}").as_bytes());
 
-        w.len(self.nfa.patterns_len());
+        w.len(self.automata.patterns_len());
         w.len(self.patterns.len());
         for p in &self.patterns {
             w.bytes(p);
@@ -192,21 +188,21 @@ impl Compiled {
                 Some(thread) => thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
                 None => automaton_and_first_words(automaton_slices),
             };
-            let (nfa, first_words) = match built {
+            let (automata, first_words) = match built {
                 Ok(built) => built,
                 Err(e) => return Ok((gazetteer, Err(e))),
             };
-            let compiled = Compiled::assemble(nfa, first_words, tables, started, true);
+            let compiled = Compiled::assemble(automata, first_words, tables, started, true);
             Ok((gazetteer, Ok(compiled)))
         })
     }
 }
 
-/// The automaton of `patterns` and its states after their first words.
-fn automaton_and_first_words(patterns: &[&[u8]]) -> Result<(contiguous::NFA, FirstWords), String> {
-    let nfa = build_automaton_from(patterns.iter().copied())?;
-    let first_words = FirstWords::new(&nfa, patterns);
-    Ok((nfa, first_words))
+/// The automata of `patterns` and their states after the patterns' first words.
+fn automaton_and_first_words(patterns: &[&[u8]]) -> Result<(Automata, FirstWords), String> {
+    let automata = Automata::build(patterns)?;
+    let first_words = FirstWords::new(&automata, patterns);
+    Ok((automata, first_words))
 }
 
 /// Refuses an image made by another version of this crate or with other settings.
@@ -408,7 +404,8 @@ mod tests {
             format!("{cues:?}"),
             format!("{districts:?}"),
             format!("{:?} {filled:?} {lengths:?} {}", c.slots.stems, c.slots.longest),
-            format!("{} {} {}", c.forms_patterns, c.nfa.patterns_len(), c.first_words.states.len()),
+            format!("{} {} {}", c.forms_patterns, c.automata.patterns_len(), c.first_words.states.len()),
+            format!("{:?}", c.automata.parts.iter().map(|p| &p.ids).collect::<Vec<_>>()),
         ]
     }
 
