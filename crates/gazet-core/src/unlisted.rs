@@ -309,8 +309,7 @@ const POWER_PLANT_KINDS: &[&str] = &[
 /// Whether `word`, followed by `next`, heads a plant's name: a factory noun, or "centrale"
 /// before a kind of power plant.
 pub(crate) fn is_plant_head(word: &str, next: &str) -> bool {
-    FACTORY_HEADS.contains(&word) && word != "Port"
-        || POWER_PLANT_HEADS.contains(&word) && POWER_PLANT_KINDS.contains(&next)
+    is_factory_head(word) && word != "Port" || POWER_PLANT_HEADS.contains(&word) && POWER_PLANT_KINDS.contains(&next)
 }
 
 /// The head nouns of public bodies and of plants, for the scan to spot as it reads
@@ -687,7 +686,7 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         open_quotes += i32::from(opens) - i32::from(closes);
         // But a quote that opens at the head quotes the whole name ("le \"Port maritime de
         // commerce de Taganrog\"").
-        let quoted_head = opens && open_quotes == 1 && (FACTORY_HEADS.contains(&word) || BODY_HEADS.contains(&word));
+        let quoted_head = opens && open_quotes == 1 && (is_factory_head(word) || BODY_HEADS.contains(&word));
         if open_quotes > 0 && !quoted_head {
             return None;
         }
@@ -724,7 +723,7 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         // in lowercase too (`FACTORY_HEADS` has "Port"; "le port de Poti" is where ships call).
         commerce_read |= matches!(word, "commerce" | "commercial");
         let commercial_port = word == "port" && commerce_read;
-        if FACTORY_HEADS.contains(&word) || power_plant || railway || commercial_port {
+        if is_factory_head(word) || power_plant || railway || commercial_port {
             // A plant's capitalised words are its own name, not a person's ("l'usine
             // \"ZIKSTO\" de Petropavlovsk").
             let head = NameHead { start: start + skip, body: BodyKind::Firm, words, word };
@@ -956,9 +955,9 @@ pub fn adjective_body(
     for (at, token) in tokens_backwards(text, from, adjective.start) {
         let word = strip_elision(token);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        if capitalised && (BODY_HEADS.contains(&word) || FACTORY_HEADS.contains(&word)) {
+        if capitalised && (BODY_HEADS.contains(&word) || is_factory_head(word)) {
             start = Some(at + token.len() - word.len());
-            if FACTORY_HEADS.contains(&word) {
+            if is_factory_head(word) {
                 body = BodyKind::Firm;
             }
             break;
@@ -1823,7 +1822,16 @@ const SHORT_LEGAL_FORMS: &[&str] = &[
 /// word is English: "Limited Edition".)
 const POSTPOSED_LEGAL_FORMS: &[&str] = &["Limited"];
 
+/// The longest legal form ("Limited").
+const LONGEST_LEGAL_FORM: usize = 7;
+
 pub(crate) fn is_legal_form(word: &str) -> bool {
+    // Every legal form is a short word opening with an ASCII capital: most words of a text
+    // are turned away before the lists are searched (this runs on most tokens the unlisted
+    // names' reader reads).
+    if word.len() > LONGEST_LEGAL_FORM || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
     LEGAL_FORMS.contains(&word) || SHORT_LEGAL_FORMS.contains(&word) || POSTPOSED_LEGAL_FORMS.contains(&word)
 }
 
@@ -1833,7 +1841,16 @@ fn is_business_noun(word: &str) -> bool {
 
 /// A noun of plants, singular or plural ("usine", "combinats", "Laiteries").
 fn is_factory_noun(word: &str) -> bool {
-    FACTORY_HEADS.contains(&word.strip_suffix('s').unwrap_or(word))
+    is_factory_head(word.strip_suffix('s').unwrap_or(word))
+}
+
+/// The lengths in bytes of [`FACTORY_HEADS`] ("Port" to "chocolaterie").
+const FACTORY_HEAD_LENGTHS: std::ops::RangeInclusive<usize> = 4..=12;
+
+/// Whether `word` is one of [`FACTORY_HEADS`]. The readers ask it of many words: most are
+/// turned away by their length before the list is searched.
+fn is_factory_head(word: &str) -> bool {
+    FACTORY_HEAD_LENGTHS.contains(&word.len()) && FACTORY_HEADS.contains(&word)
 }
 
 /// The words right before an opening quote that say a firm's name is quoted: the short
@@ -2910,7 +2927,7 @@ pub fn name_before_acronym(text: &str, open: usize, floor: usize) -> Option<(usi
         if let Some(&(_, body)) = ACRONYM_NAME_HEADS.iter().find(|(head, _)| *head == word) {
             return (words > 0).then_some((start, body));
         }
-        if starts_upper(word) && FACTORY_HEADS.contains(&word) {
+        if starts_upper(word) && is_factory_head(word) {
             return (words > 0).then_some((start, BodyKind::Firm));
         }
         let name_like = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
@@ -3220,6 +3237,24 @@ pub fn newspaper_in_source(text: &str, slashes: usize) -> Option<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn every_factory_head_has_a_length_in_range() {
+        for head in super::FACTORY_HEADS {
+            assert!(super::FACTORY_HEAD_LENGTHS.contains(&head.len()), "{head}");
+            assert!(super::is_factory_head(head));
+        }
+    }
+
+    /// `is_legal_form` turns away long and lowercase words before searching the lists: every
+    /// listed form must pass that test.
+    #[test]
+    fn every_legal_form_is_short_and_capitalised() {
+        for form in super::LEGAL_FORMS.iter().chain(super::SHORT_LEGAL_FORMS).chain(super::POSTPOSED_LEGAL_FORMS) {
+            assert!(super::is_legal_form(form), "{form}");
+        }
+        assert!(!super::is_legal_form("ojsc") && !super::is_legal_form("Limitedness"));
+    }
 
     #[test]
     fn a_ministrys_name_goes_on_with_another_domain_to_its_state() {
