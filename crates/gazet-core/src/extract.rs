@@ -398,6 +398,7 @@ impl Extractor {
             // district de Jylyoï").
             self.add_unlisted_territories(text, &original(&spotted.territories), &mut mentions);
             self.add_places_of_plants(text, &body_heads, &mut mentions);
+            self.add_bodies_named_after_persons(text, &body_heads, &mut mentions);
             self.add_named_bodies(text, &body_heads, &mut mentions);
             self.extend_bodies_over_their_purpose(text, &mut mentions);
             self.extend_missions_to_their_hosts(text, &mut mentions);
@@ -1393,6 +1394,52 @@ impl Extractor {
             // A listed body of that very state, named with it right after "de" ("la Douma
             // d'État de la Fédération de Russie"): one name.
             .or_else(|| (de && self.gazetteer.state_of(body.entity) == Some(state.entity)).then_some(body.entity))
+    }
+
+    /// "l'Institut de chimie V. I. Nikitine", "l'Institut de catalyse G. K. Boreskov SB
+    /// RAS": a research or teaching body named after a person, with initials, right after
+    /// what it does (`unlisted::eponym_body_end`), is an unlisted institution, and takes in
+    /// the acronym of the body it belongs to written right after it. (After "de", its
+    /// parent body joins it as any body's does: `add_named_bodies`.)
+    fn add_bodies_named_after_persons(&self, text: &str, body_heads: &[usize], mentions: &mut Vec<Mention>) {
+        let mut found = Vec::new();
+        for &head in body_heads {
+            let next = mentions.partition_point(|m| m.start < head);
+            if next > 0 && mentions[next - 1].end > head {
+                continue;
+            }
+            let Some(mut end) = crate::unlisted::eponym_body_end(text, head) else { continue };
+            if mentions.get(next).is_some_and(|m| m.start < end) {
+                continue;
+            }
+            let parent_acronym = mentions.get(next).filter(|m| {
+                m.form == Form::Acronym
+                    && self.gazetteer.entity(m.entity).kind == Kind::Institution
+                    && text[end..m.start].chars().all(char::is_whitespace)
+                    && m.start > end
+            });
+            let replaces = parent_acronym.is_some();
+            if let Some(acronym) = parent_acronym {
+                end = acronym.end;
+            }
+            let body = Mention::found_by_rule(
+                head..end,
+                self.unlisted_institution,
+                Vec::new(),
+                ordinal_before(mentions, next),
+            );
+            found.push((next, body, replaces));
+        }
+        // A body that takes in its parent's acronym takes its place; the others go in.
+        let mut inserts: Vec<(usize, Mention)> = Vec::with_capacity(found.len());
+        for (next, body, replaces) in found {
+            if replaces {
+                mentions[next] = body;
+            } else {
+                inserts.push((next, body));
+            }
+        }
+        insert_found(mentions, inserts);
     }
 
     /// A place that ends the name of a public body ("Comité du tourisme du Daghestan")

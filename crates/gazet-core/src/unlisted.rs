@@ -532,6 +532,62 @@ pub fn eponym_end(text: &str, start: usize, end: usize) -> Option<usize> {
     }
 }
 
+/// Heads of the research and teaching bodies that Russian usage names after a person, the
+/// initials and surname right after what the body does ("l'Institut de chimie V. I.
+/// Nikitine", "l'Institut physico-technique S. Oumarov").
+const EPONYM_BODY_HEADS: &[&str] = &["Institut", "Université", "Académie", "Centre", "Laboratoire", "École"];
+
+/// Words that end the description of a body named after a person ([`eponym_body_end`]):
+/// verbs and auxiliaries, prepositions other than "de", articles and determiners that open
+/// a clause or a complement, not a name.
+const NOT_IN_DESCRIPTIONS: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aura", "est", "sont", "était", "étaient", "sera", "été", "va", "vont", "fait",
+    "font", "qui", "que", "dont", "où", "et", "ou", "avec", "par", "pour", "en", "à", "au", "aux", "sur", "sous",
+    "dans", "selon", "chez", "entre", "vers", "le", "les", "un", "une", "ce", "cet", "cette", "ces", "son", "sa",
+    "ses", "leur", "leurs", "y", "ne", "se", "lui", "il", "elle", "ils", "elles",
+];
+
+/// Most words saying what a body named after a person does ([`eponym_body_end`]).
+const MAX_EPONYM_DESCRIPTION_WORDS: usize = 8;
+
+/// The end of a body's name that runs from its head at byte `head` of `text`
+/// ([`EPONYM_BODY_HEADS`]) over lowercase words saying what it does ("de chimie",
+/// "physico-technique", "d'État") to the initials and surname of the person it is named
+/// after ([`eponym_end`]): "l'Institut de catalyse G. K. Boreskov".
+pub fn eponym_body_end(text: &str, head: usize) -> Option<usize> {
+    let head_len = text[head..].find(char::is_whitespace)?;
+    if !EPONYM_BODY_HEADS.contains(&&text[head..head + head_len]) {
+        return None;
+    }
+    let mut at = head + head_len;
+    for words in 0..=MAX_EPONYM_DESCRIPTION_WORDS {
+        let start = text.len() - text[at..].trim_start().len();
+        if start == at {
+            return None;
+        }
+        let token_end = text[start..].find(char::is_whitespace).map_or(text.len(), |i| start + i);
+        let token = &text[start..token_end];
+        if is_initials(token) {
+            return if words > 0 { eponym_end(text, head, at) } else { None };
+        }
+        let word = strip_elision(token);
+        let lowercase = word.starts_with(char::is_lowercase) && word.chars().all(|c| c.is_alphabetic() || c == '-');
+        // "l'Institut de chimie a invité A. Ivanov": a clause, not a name, goes on with a
+        // verb or another preposition; "et" joins two domains only ("de génétique et de
+        // cytologie").
+        let joins_domains = word == "et" && {
+            let next = text[token_end..].trim_start();
+            ["de ", "d'", "d’", "des ", "du "].iter().any(|p| next.starts_with(p))
+        };
+        let describes = word == "État" || joins_domains || lowercase && !NOT_IN_DESCRIPTIONS.contains(&word);
+        if !describes || words == MAX_EPONYM_DESCRIPTION_WORDS {
+            return None;
+        }
+        at = token_end;
+    }
+    None
+}
+
 /// A word of a proper name: a capital, then lowercase letters or hyphens, `min_chars` chars
 /// at least ("Zuev", "Djavakhichvili"); a part after a hyphen may open with a capital too
 /// ("Taras-Chevtchenko", "Lessia-Oukraïnka").
@@ -3278,6 +3334,38 @@ mod tests {
             " Minière et de la Géologie de la ",
         ] {
             assert!(!super::coordinates_domains(gap), "{gap:?}");
+        }
+    }
+
+    #[test]
+    fn a_body_named_after_a_person_runs_to_the_surname() {
+        fn body(text: &str) -> Option<&str> {
+            super::eponym_body_end(text, 0).map(|end| &text[..end])
+        }
+        for (text, name) in [
+            ("Institut de catalyse G. K. Boreskov SB RAS", "Institut de catalyse G. K. Boreskov"),
+            ("Institut physico-technique S. Oumarov y a", "Institut physico-technique S. Oumarov"),
+            (
+                "Institut de médecine vétérinaire \n\nexpérimentale S.N. Vyshelessky a",
+                "Institut de médecine vétérinaire \n\nexpérimentale S.N. Vyshelessky",
+            ),
+            (
+                "Institut de génétique et de cytologie N. I. Vavilov.",
+                "Institut de génétique et de cytologie N. I. Vavilov",
+            ),
+            ("Université technique d'État I. Razzakov", "Université technique d'État I. Razzakov"),
+        ] {
+            assert_eq!(body(text), Some(name), "{text:?}");
+        }
+        for text in [
+            // A clause, another head, no initials, no description.
+            "Institut de chimie a invité A. Ivanov",
+            "Institut de chimie et A. Ivanov",
+            "Ministère de la Santé V. Karanik",
+            "Institut de chimie de Minsk",
+            "Institut A. Ivanov",
+        ] {
+            assert_eq!(body(text), None, "{text:?}");
         }
     }
 

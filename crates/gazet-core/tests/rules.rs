@@ -2106,6 +2106,31 @@ iso3166-1:UZ\tSTATE\tcountry\tOuzbékistan\t\t\t0.9\tRépublique d'Ouzbékistan\
     );
 }
 
+/// A research body named after a person, with initials, is one name with the body it
+/// belongs to, after "de" or as an acronym right after it.
+#[test]
+fn a_research_body_named_after_a_person_is_one_name_with_its_parent() {
+    let e = engine();
+    let unlisted = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(&e, "qui associe l'Institut de catalyse \nG. K. Boreskov SB RAS et la RAS"),
+        [
+            unlisted("Institut de catalyse \nG. K. Boreskov SB RAS"),
+            ("RAS".into(), "gazet:inst/ras".into(), Form::Acronym)
+        ]
+    );
+    assert_eq!(
+        found(&e, "les chercheurs de l'Institut de chimie V. I. Nikitine de l'Académie nationale des sciences du Kazakhstan étudient"),
+        [unlisted("Institut de chimie V. I. Nikitine de l'Académie nationale des sciences du Kazakhstan")]
+    );
+    assert_eq!(
+        found(&e, "l'Institut physico-technique S. Oumarov y a"),
+        [unlisted("Institut physico-technique S. Oumarov")]
+    );
+    // A person after a clause is no part of a name.
+    assert!(found(&e, "l'Institut de chimie a invité A. Ivanov").is_empty());
+}
+
 /// What a body serves may be another body ("pour l'UNESCO"): one name.
 #[test]
 fn a_body_serving_another_is_named_with_it() {
