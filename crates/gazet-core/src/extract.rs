@@ -402,6 +402,9 @@ impl Extractor {
             self.add_named_bodies(text, &body_heads, &mut mentions);
             self.extend_bodies_over_their_purpose(text, &mut mentions);
             self.extend_missions_to_their_hosts(text, &mut mentions);
+            // After the missions: the town after an office for a world region is its seat,
+            // not part of its name ("Bureau régional pour l'Europe à Copenhague").
+            self.add_offices_for_world_regions(text, &mut mentions);
             self.extend_ministries_over_coordinated_domains(text, &mut mentions);
             self.attach_academy_acronyms(text, &mut mentions);
             self.add_places_after_heads(text, &original(&spotted.place_heads), &mut mentions);
@@ -1571,6 +1574,46 @@ impl Extractor {
             });
             Some(place.map_or(end, |p| p.end))
         });
+    }
+
+    /// "son Bureau régional pour l'Europe", "le Bureau régional de l'Organisation mondiale
+    /// de la santé pour l'Europe": an office named for the part of the world it serves
+    /// (after "pour", a continent or a macro-region) is one name, an unlisted institution,
+    /// with a coordinated adjective of the region ("pour l'Europe centrale et orientale").
+    fn add_offices_for_world_regions(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut i = 0;
+        while i < mentions.len() {
+            let m = &mentions[i];
+            let world_region = m.form == Form::Name && {
+                let entity = self.gazetteer.entity(m.entity);
+                entity.kind == Kind::Region && matches!(entity.subtype.as_str(), "continent" | "macro-region")
+            };
+            if !world_region {
+                i += 1;
+                continue;
+            }
+            // After an unlisted body's name ("Bureau régional de l'OMS pour l'"), or after
+            // an office's head and adjectives.
+            let previous = i.checked_sub(1).filter(|&p| {
+                mentions[p].entity == self.unlisted_institution && serves_next(&text[mentions[p].end..m.start])
+            });
+            let floor = i.checked_sub(1).map_or(0, |p| mentions[p].end);
+            let (first, start) = match previous {
+                Some(p) => (p, mentions[p].start),
+                None => match crate::unlisted::office_head_before(text, floor, m.start) {
+                    Some(head) => (i, head),
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                },
+            };
+            let end = crate::unlisted::coordinated_region_adjective_end(text, m.end);
+            let word = mentions[first].word;
+            mentions
+                .splice(first..=i, [Mention::found_by_rule(start..end, self.unlisted_institution, Vec::new(), word)]);
+            i = first + 1;
+        }
     }
 
     /// "l'Ambassade de la République du Bélarus en République de Moldova": a state's

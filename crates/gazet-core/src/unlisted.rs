@@ -1252,6 +1252,53 @@ fn listed_purposes_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
     (ceiling < text.len() && de_only(&text[end..ceiling.max(end)])).then_some(end)
 }
 
+/// Heads of the offices that international bodies name for the part of the world they
+/// serve ("Bureau régional pour l'Europe", "Comité régional pour l'Afrique").
+const OFFICE_HEADS: &[&str] = &["Bureau", "Office", "Centre", "Comité", "Commission", "Conseil"];
+
+/// Where the office that serves the region named at `region` starts: its head
+/// ([`OFFICE_HEADS`]), at most two lowercase adjectives ("Bureau sous-régional"), "pour"
+/// and an article right before the region; not before `floor`.
+pub fn office_head_before(text: &str, floor: usize, region: usize) -> Option<usize> {
+    let mut tokens = tokens_backwards(text, floor, region);
+    let (article_at, article) = tokens.next()?;
+    let elided = matches!(article, "l'" | "l’");
+    if !(elided && article_at + article.len() == region || matches!(article, "la" | "le" | "les")) {
+        return None;
+    }
+    if tokens.next()?.1 != "pour" {
+        return None;
+    }
+    for (k, (at, word)) in tokens.take(3).enumerate() {
+        if OFFICE_HEADS.contains(&word) {
+            return (k > 0).then_some(at);
+        }
+        let adjective = word.starts_with(char::is_lowercase)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !NOT_IN_DESCRIPTIONS.contains(&word);
+        if !adjective {
+            return None;
+        }
+    }
+    None
+}
+
+/// The end of a region's name at `end` with a coordinated adjective after it ("Europe
+/// centrale et orientale"), or `end`.
+pub fn coordinated_region_adjective_end(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    let Some(after_and) = rest.strip_prefix(" et ") else { return end };
+    let word_len = after_and.find(|c: char| !c.is_alphabetic()).unwrap_or(after_and.len());
+    let word = &after_and[..word_len];
+    let compass =
+        ["orientale", "occidentale", "centrale", "méridionale", "septentrionale", "oriental", "occidental", "central"];
+    if compass.contains(&word) {
+        end + " et ".len() + word_len
+    } else {
+        end
+    }
+}
+
 /// The longest gap that [`coordinates_domains`] reads.
 pub(crate) const MAX_COORDINATED_DOMAINS_GAP: usize = 96;
 
@@ -3335,6 +3382,27 @@ mod tests {
         ] {
             assert!(!super::coordinates_domains(gap), "{gap:?}");
         }
+    }
+
+    #[test]
+    fn an_office_for_a_world_region_opens_with_its_head() {
+        fn head(text: &str) -> Option<&str> {
+            let region = text.find("Europe").unwrap();
+            super::office_head_before(text, 0, region).map(|at| &text[at..region])
+        }
+        assert_eq!(head("son Bureau régional pour l'Europe"), Some("Bureau régional pour l'"));
+        assert_eq!(head("le Comité régional pour la Europe"), Some("Comité régional pour la "));
+        assert_eq!(head("son Bureau sous-régional pour \nl'Europe"), Some("Bureau sous-régional pour \nl'"));
+        for text in [
+            "le Bureau pour l'Europe",
+            "le Comité a voté pour l'Europe",
+            "une aide pour l'Europe",
+            "le Bureau régional de l'Europe",
+        ] {
+            assert_eq!(head(text), None, "{text:?}");
+        }
+        assert_eq!(super::coordinated_region_adjective_end("Europe centrale et orientale, à", 15), 28);
+        assert_eq!(super::coordinated_region_adjective_end("Europe centrale et la Russie", 15), 15);
     }
 
     #[test]

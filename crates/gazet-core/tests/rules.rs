@@ -2131,6 +2131,36 @@ fn a_research_body_named_after_a_person_is_one_name_with_its_parent() {
     assert!(found(&e, "l'Institut de chimie a invité A. Ivanov").is_empty());
 }
 
+/// An office named for the part of the world it serves is one name: "son Bureau régional
+/// pour l'Europe", after an organisation's name too; the town of its seat stays outside.
+#[test]
+fn an_office_for_a_world_region_is_one_name() {
+    let regions = format!(
+        "{HEADER}\
+gazet:region/europe\tREGION\tcontinent\tEurope\n\
+gazet:region/europe-centrale\tREGION\tmacro-region\tEurope centrale\n\
+geonames:2618425\tREGION\tcapital\tCopenhague\t\t\t0.9\n"
+    );
+    let orgs = format!("{HEADER}gazet:inst/who\tINSTITUTION\tinternational-organisation\tOrganisation mondiale de la santé\t\t\t\t\tOMS\n");
+    let e = engine_of(&[("regions.tsv", regions.as_str()), ("curated/orgs.tsv", orgs.as_str())]);
+    let unlisted = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(&e, "par son Bureau régional pour l'Europe à Copenhague, soutient"),
+        [unlisted("Bureau régional pour l'Europe"), named("Copenhague", "geonames:2618425")]
+    );
+    assert_eq!(
+        found(&e, "son Bureau sous-régional pour \nl'Europe centrale et orientale, installé"),
+        [unlisted("Bureau sous-régional pour \nl'Europe centrale et orientale")]
+    );
+    assert_eq!(
+        found(&e, "avec le Bureau régional de l'Organisation mondiale de la santé pour l'Europe."),
+        [unlisted("Bureau régional de l'Organisation mondiale de la santé pour l'Europe")]
+    );
+    // A clause before "pour": the region alone.
+    assert_eq!(spans(&e, "Le Comité a voté pour l'Europe."), ["Europe"]);
+    assert_eq!(spans(&e, "Le Conseil a adopté un plan pour l'Europe."), ["Europe"]);
+}
+
 /// What a body serves may be another body ("pour l'UNESCO"): one name.
 #[test]
 fn a_body_serving_another_is_named_with_it() {
