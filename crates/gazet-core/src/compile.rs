@@ -1138,11 +1138,18 @@ fn for_each_variant(
         emit(&name.text, v, name.stem_len);
     }
     let names: Vec<&Surface> = names.into_iter().filter(|n| !n.anaphoric).collect();
+    // A region named after a people, in the plural ("Khantys-Mansis"), takes "des" before
+    // each of its names ("le district autonome des Khanty-Mansi - Iougra").
+    let named_after_a_people = entity.article.is_none() && fold_surface(&entity.name).ends_with(b"s");
     for designator in &entity.designators {
         let plurals = inflect::plurals(designator);
         let plural_as_singular = plurals.contains(designator);
         for name in &names {
-            for de in inflect::de_forms(&name.text, entity.article.as_deref()) {
+            let mut des = inflect::de_forms(&name.text, entity.article.as_deref());
+            if named_after_a_people && !des.iter().any(|de| de.starts_with("des ")) {
+                des.push(format!("des {}", name.text));
+            }
+            for de in des {
                 let accent = sensitive(Form::Name, name);
                 let singular = format!("{designator} {de}");
                 let mut v = variant(Form::Name, name_policy(&singular), &singular, accent);

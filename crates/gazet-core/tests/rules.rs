@@ -2161,6 +2161,24 @@ geonames:2618425\tREGION\tcapital\tCopenhague\t\t\t0.9\n"
     assert_eq!(spans(&e, "Le Conseil a adopté un plan pour l'Europe."), ["Europe"]);
 }
 
+/// A region named after a people, in the plural, takes "des" before each of its names.
+#[test]
+fn a_region_named_after_a_people_takes_des_before_each_name() {
+    let regions = format!(
+        "{HEADER}\
+iso3166-2:RU-KHM\tREGION\tautonomous-okrug\tKhantys-Mansis\t\t\t0.5\tKhanty-Mansi - Iougra|Iougra\t\t\t\tdistrict autonome\n\
+iso3166-2:RU-TA\tREGION\trepublic\tTatarstan\t\t\t0.5\t\t\t\t\trépublique\n"
+    );
+    let e = engine_of(&[("regions.tsv", regions.as_str())]);
+    let khm = |text: &str| named(text, "iso3166-2:RU-KHM");
+    assert_eq!(
+        found(&e, "le district autonome des Khanty-Mansi - \nIougra et le district autonome des Khantys-Mansis"),
+        [khm("district autonome des Khanty-Mansi - \nIougra"), khm("district autonome des Khantys-Mansis")]
+    );
+    // Not a region named otherwise.
+    assert_eq!(spans(&e, "la république des Tatarstan"), ["Tatarstan"]);
+}
+
 /// What a body serves may be another body ("pour l'UNESCO"): one name.
 #[test]
 fn a_body_serving_another_is_named_with_it() {
