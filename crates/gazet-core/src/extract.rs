@@ -2312,7 +2312,9 @@ impl Extractor {
         // Merge the two sorted lists; a mention inside a new firm name is absorbed.
         // A quoted name right after an agency or association noun is a public body's.
         let unlisted = |span: std::ops::Range<usize>, word: u32| {
-            let entity = if crate::unlisted::quoted_after_body_noun(text, span.start) {
+            let entity = if crate::unlisted::quoted_after_body_noun(text, span.start)
+                || crate::unlisted::after_interstate_noun(text, span.start)
+            {
                 self.unlisted_institution
             } else {
                 self.unlisted_firm

@@ -1856,6 +1856,24 @@ pub(crate) fn quoted_after_body_noun(text: &str, name_start: usize) -> bool {
     is_quoting_body_noun(noun) && !english
 }
 
+/// Whether the name at `name_start` is that of a body several states set up: "interétatique"
+/// in the noun phrase right before it ("la Compagnie interétatique de télévision et de
+/// radio \"Mir\"", "la société interétatique Mir"), which names an institution whatever its
+/// head noun (ANNOTATION.md: bodies of the CIS are institutions).
+pub(crate) fn after_interstate_noun(text: &str, name_start: usize) -> bool {
+    let mut from = name_start.saturating_sub(INTERSTATE_WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..name_start];
+    // The noun phrase only: not across a sentence or a clause.
+    let phrase = &before[before.rfind(['.', ';', ':', ',', '(', ')']).map_or(0, |p| p + 1)..];
+    phrase.split_whitespace().any(|w| w.trim_matches(['"', '«', '“']) == "interétatique")
+}
+
+/// How far back [`after_interstate_noun`] reads: a body's noun and its complement.
+const INTERSTATE_WINDOW: usize = 72;
+
 /// Nouns of events and brands, whose name after them is the event's or the brand's, even
 /// named like a firm ("l'exposition Belagroprom", "l'exposition \"Innoprom\"", "le salon
 /// international \"Interagromash\"", "de marque Palese"): events are not marked

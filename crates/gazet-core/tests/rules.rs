@@ -2179,6 +2179,26 @@ iso3166-2:RU-TA\tREGION\trepublic\tTatarstan\t\t\t0.5\t\t\t\t\trépublique\n"
     assert_eq!(spans(&e, "la république des Tatarstan"), ["Tatarstan"]);
 }
 
+/// A body several states set up ("interétatique" before its name) is an institution, whatever
+/// its head noun: "la Compagnie interétatique de télévision et de radio \"Mir\"".
+#[test]
+fn an_interstate_company_is_an_institution() {
+    let e = engine();
+    assert_eq!(
+        found(&e, "la compagnie interétatique de télévision et de radio \"Mir\", fondée en 1992"),
+        [named("Mir", "gazet:inst/unlisted")]
+    );
+    assert_eq!(
+        found(&e, "avec la société interétatique \"Mir\", créée dans le"),
+        [named("Mir", "gazet:inst/unlisted")]
+    );
+    // A firm's name elsewhere in the sentence, after a comma, is a firm's.
+    assert_eq!(
+        found(&e, "le transport interétatique, et la société \"Belkomtrans\" a"),
+        [named("Belkomtrans", "gazet:firm/unlisted")]
+    );
+}
+
 /// What a body serves may be another body ("pour l'UNESCO"): one name.
 #[test]
 fn a_body_serving_another_is_named_with_it() {
