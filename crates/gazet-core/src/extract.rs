@@ -1133,17 +1133,7 @@ impl Extractor {
             floor = span.end;
             found.push((next, holds_next, Mention::found_by_rule(span, self.unlisted_institution, Vec::new(), word)));
         }
-        // A new name takes the place of the mention it holds, or goes before the one after
-        // it (replacing first keeps the positions of the insertions).
-        let mut inserts = Vec::with_capacity(found.len());
-        for (next, holds_next, mention) in found {
-            if holds_next {
-                mentions[next] = mention;
-            } else {
-                inserts.push((next, mention));
-            }
-        }
-        insert_found(mentions, inserts);
+        replace_or_insert_found(mentions, found);
     }
 
     /// "l'Université nationale eurasienne L.N. Goumilev": the person a body is named after,
@@ -1431,18 +1421,10 @@ impl Extractor {
                 Vec::new(),
                 ordinal_before(mentions, next),
             );
-            found.push((next, body, replaces));
+            // A body that takes in its parent's acronym takes its place.
+            found.push((next, replaces, body));
         }
-        // A body that takes in its parent's acronym takes its place; the others go in.
-        let mut inserts: Vec<(usize, Mention)> = Vec::with_capacity(found.len());
-        for (next, body, replaces) in found {
-            if replaces {
-                mentions[next] = body;
-            } else {
-                inserts.push((next, body));
-            }
-        }
-        insert_found(mentions, inserts);
+        replace_or_insert_found(mentions, found);
     }
 
     /// A place that ends the name of a public body ("Comité du tourisme du Daghestan")
@@ -1666,10 +1648,11 @@ impl Extractor {
             }
             let state = mentions[i + 1..]
                 .iter()
-                .take_while(|n| n.start - m.end <= crate::unlisted::MAX_COORDINATED_DOMAINS_GAP)
+                .take_while(|n| n.start.saturating_sub(m.end) <= crate::unlisted::MAX_COORDINATED_DOMAINS_GAP)
                 .find(|n| n.form == Form::Name && self.gazetteer.entity(n.entity).kind == Kind::State)?;
             let (end, state_start) = (state.end, state.start);
-            crate::unlisted::coordinates_domains(&text[m.end..state_start]).then(|| {
+            let gap = text.get(m.end..state_start)?;
+            crate::unlisted::coordinates_domains(gap).then(|| {
                 mentions[i].entity = self.unlisted_institution;
                 mentions[i].alternatives.clear();
                 end
@@ -2631,8 +2614,6 @@ fn ordinal_before(mentions: &[Mention], next: usize) -> u32 {
     mentions.get(next).map_or_else(|| mentions.last().map_or(0, |m| m.word + 1), |m| m.word)
 }
 
-/// Inserts new mentions, each with the position among `mentions` it goes before (in
-/// order), in one pass (an insertion each would move the rest).
 /// The patterns of match state `sid` of `part` that span `start..end`, if `end` is a word
 /// boundary, by their ids in the whole set.
 #[inline(always)]
@@ -2671,6 +2652,23 @@ fn put_over(mentions: &mut Vec<Mention>, found: Vec<Mention>) {
     *mentions = merged;
 }
 
+/// Puts new mentions among `mentions`, each with the position of the mention it replaces
+/// (`true`) or goes before (`false`), in order: replacing first keeps the positions of the
+/// insertions.
+fn replace_or_insert_found(mentions: &mut Vec<Mention>, found: Vec<(usize, bool, Mention)>) {
+    let mut inserts = Vec::with_capacity(found.len());
+    for (at, replaces, mention) in found {
+        if replaces {
+            mentions[at] = mention;
+        } else {
+            inserts.push((at, mention));
+        }
+    }
+    insert_found(mentions, inserts);
+}
+
+/// Inserts new mentions, each with the position among `mentions` it goes before (in
+/// order), in one pass (an insertion each would move the rest).
 fn insert_found(mentions: &mut Vec<Mention>, found: Vec<(usize, Mention)>) {
     if found.is_empty() {
         return;
