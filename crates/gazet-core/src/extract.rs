@@ -406,6 +406,7 @@ impl Extractor {
             // not part of its name ("Bureau régional pour l'Europe à Copenhague").
             self.add_offices_for_world_regions(text, &mut mentions);
             self.extend_ministries_over_coordinated_domains(text, &mut mentions);
+            self.extend_bodies_attached_to_the_head_of_a_state(text, &mut mentions);
             self.attach_academy_acronyms(text, &mut mentions);
             self.add_places_after_heads(text, &original(&spotted.place_heads), &mut mentions);
             self.add_places_joined_to_towns(text, &mut mentions);
@@ -1630,6 +1631,24 @@ impl Extractor {
                 && matches!(words.as_slice(), ["dans", "la" | "l'" | "l’"])
                 && text[next.start..next.end].starts_with(['r', 'o']);
             (hosted || regional).then_some(next.end)
+        });
+    }
+
+    /// "l'Académie de l'administration publique auprès du Président de la République du
+    /// Bélarus": a body attached to a state's president or government is named with them
+    /// and the state (`unlisted::attaches_to_the_head_of`), which is not marked again; the
+    /// body keeps its id.
+    fn extend_bodies_attached_to_the_head_of_a_state(&self, text: &str, mentions: &mut Vec<Mention>) {
+        extend_ends(mentions, |mentions, i| {
+            let m = &mentions[i];
+            if self.gazetteer.entity(m.entity).kind != Kind::Institution || m.form != Form::Name {
+                return None;
+            }
+            let state = mentions
+                .get(i + 1)
+                .filter(|n| n.form == Form::Name && self.gazetteer.entity(n.entity).kind == Kind::State)?;
+            let gap = text.get(m.end..state.start)?;
+            crate::unlisted::attaches_to_the_head_of(gap).then_some(state.end)
         });
     }
 

@@ -1299,6 +1299,22 @@ pub fn coordinated_region_adjective_end(text: &str, end: usize) -> usize {
     }
 }
 
+/// Whether `gap`, between a body's name and a state's, attaches the body to the state's
+/// president or government: "auprès du Président de la", "auprès du gouvernement de la",
+/// "auprès du Conseil des ministres de la" (capitalised or not), then "de" as before a
+/// state (`de_only`). Not "auprès du ministère": a ministry is a body of its own.
+pub(crate) fn attaches_to_the_head_of(gap: &str) -> bool {
+    if gap.len() > 64 {
+        return false;
+    }
+    let Some(rest) = gap.trim_start().strip_prefix("auprès du ") else { return false };
+    let rest = rest.trim_start();
+    let heads =
+        ["Président", "président", "Gouvernement", "gouvernement", "Conseil des ministres", "Cabinet des ministres"];
+    let Some(after_head) = heads.iter().find_map(|head| rest.strip_prefix(head)) else { return false };
+    de_only(after_head)
+}
+
 /// The longest gap that [`coordinates_domains`] reads.
 pub(crate) const MAX_COORDINATED_DOMAINS_GAP: usize = 96;
 
@@ -3375,6 +3391,23 @@ mod tests {
             assert!(super::is_legal_form(form), "{form}");
         }
         assert!(!super::is_legal_form("ojsc") && !super::is_legal_form("Limitedness"));
+    }
+
+    #[test]
+    fn a_body_attached_to_a_head_of_state_is_named_with_the_state() {
+        for gap in [
+            " auprès du Président de la ",
+            " auprès du gouvernement de la ",
+            " auprès du Conseil des ministres de l'",
+            " auprès du \nPrésident du ",
+        ] {
+            assert!(super::attaches_to_the_head_of(gap), "{gap:?}");
+        }
+        for gap in
+            [" auprès du ministère de la ", " auprès de la ", " du Président de la ", " auprès du Président et de la "]
+        {
+            assert!(!super::attaches_to_the_head_of(gap), "{gap:?}");
+        }
     }
 
     #[test]

@@ -2199,6 +2199,28 @@ fn an_interstate_company_is_an_institution() {
     );
 }
 
+/// A body attached to a state's president or government is named with them and the state,
+/// and keeps its id; attached to a ministry, it is a body beside another.
+#[test]
+fn a_body_attached_to_a_head_of_state_is_named_with_the_state() {
+    let states = format!(
+        "{HEADER}iso3166-1:BY\tSTATE\tcountry\tBiélorussie\t\t\t0.9\tBélarus|République du Bélarus\t\tbiélorusse\t\t\tla\n"
+    );
+    let orgs = format!(
+        "{HEADER}gazet:inst/academy-public-administration-by\tINSTITUTION\tacademy\tAcadémie de l'administration publique\tiso3166-1:BY\n"
+    );
+    let e = engine_of(&[("states.tsv", states.as_str()), ("curated/orgs.tsv", orgs.as_str())]);
+    let academy = |text: &str| named(text, "gazet:inst/academy-public-administration-by");
+    assert_eq!(
+        found(&e, "l'Académie de l'administration \npublique auprès du Président de la République du Bélarus forme"),
+        [academy("Académie de l'administration \npublique auprès du Président de la République du Bélarus")]
+    );
+    assert_eq!(
+        found(&e, "l'Académie de l'administration publique auprès du ministère de la République du Bélarus"),
+        [academy("Académie de l'administration publique"), named("République du Bélarus", "iso3166-1:BY")]
+    );
+}
+
 /// What a body serves may be another body ("pour l'UNESCO"): one name.
 #[test]
 fn a_body_serving_another_is_named_with_it() {
