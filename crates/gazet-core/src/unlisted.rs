@@ -3332,6 +3332,7 @@ const MEDIA_LAST_WORDS: &[&str] = &[
     "tribune",
     "kourier",
     "courier",
+    "media",
 ];
 
 /// Newspapers named by one word, or by "Pravda" and the region it serves ("Pravda Severa").
@@ -3367,8 +3368,12 @@ pub fn newspaper_in_source(text: &str, slashes: usize) -> Option<Range<usize>> {
     }
     let is = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
     let last = words[words.len() - 1];
-    let newspaper =
-        (words.len() > 1 && is(last, MEDIA_LAST_WORDS)) || (words.len() <= 2 && is(words[0], MEDIA_FIRST_WORDS));
+    // A media group named with its country after it: "Business Media Georgia".
+    let media_then_country =
+        words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| w.eq_ignore_ascii_case("media"));
+    let newspaper = (words.len() > 1 && is(last, MEDIA_LAST_WORDS))
+        || (words.len() <= 2 && is(words[0], MEDIA_FIRST_WORDS))
+        || media_then_country;
     newspaper.then(|| name_start..name_start + name.len())
 }
 
@@ -3501,6 +3506,7 @@ mod tests {
             ("région // Vostotchno-Sibirskaïa Pravda. - 2022.", "Vostotchno-Sibirskaïa Pravda"),
             ("Arkhangelsk // Pravda Severa. - 2021.", "Pravda Severa"),
             ("l'Union européenne // Zaria. - 2020.", "Zaria"),
+            ("resource] // \nBusiness Media Georgia. - 2019.", "Business Media Georgia"),
         ] {
             assert_eq!(newspaper(source), Some(name), "{source:?}");
         }
