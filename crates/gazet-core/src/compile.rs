@@ -1,4 +1,5 @@
-//! Compiles a gazetteer into surface forms and one Aho-Corasick automaton.
+//! Compiles a gazetteer into surface forms and an Aho-Corasick automaton (in parts built
+//! side by side, [`Automata`]).
 //!
 //! Every surface the engine can recognise is produced here, once, at load time: names,
 //! acronyms, inflected adjectives and their demonym nouns, combining prefixes, designator
@@ -188,15 +189,14 @@ pub struct CompileStats {
 }
 
 impl Compiled {
-    /// Compiles every surface of `gazetteer`. Two threads: this one produces the surfaces,
-    /// folds them and groups them into patterns, and hands each new pattern on to a second
-    /// thread that builds the automaton meanwhile (its trie is built as patterns arrive);
-    /// the ranking of variants and the start filter are then made here while the
-    /// automaton gets its failure transitions. Case shapes are made on first use.
+    /// Compiles every surface of `gazetteer`. This thread produces the surfaces, folds them
+    /// and groups them into patterns, and hands each new pattern on to the thread that
+    /// builds its part of the automaton meanwhile ([`Automata`]: each part's trie is built
+    /// as patterns arrive); the ranking of variants and the start filter are then made here
+    /// while the parts get their failure transitions. Case shapes are made on first use.
     pub fn build(gazetteer: &Gazetteer, config: &EngineConfig) -> Result<Compiled, String> {
         let started = Instant::now();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2;
-        let threaded = threads.then(|| {
+        let threaded = several_cores().then(|| {
             std::thread::scope(|scope| {
                 // Unbounded: the producer never waits for the automata (about 200 chunks for
                 // the default gazetteer, 1,500 for a million forms).
@@ -226,7 +226,7 @@ impl Compiled {
                 (receivers.into_iter().map(build_part).collect(), built)
             }
         };
-        let automata = Automata::of_parts(parts.into_iter().collect::<Result<_, _>>()?);
+        let automata = Automata { parts: parts.into_iter().collect::<Result<_, _>>()? };
         let first_words = FirstWords::new(&automata, &tables.patterns[..automata.patterns_len()]);
         Ok(Compiled::assemble(automata, first_words, tables, started, false))
     }
@@ -300,6 +300,12 @@ impl Compiled {
 /// How many automata the patterns are split into, by their first byte ([`Automata`]).
 const PARTS: usize = 2;
 
+/// Whether there is more than one core to build on: with one, the parts of the automaton
+/// are built one after the other on this thread.
+fn several_cores() -> bool {
+    std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2
+}
+
 /// The automaton, in parts that are built side by side.
 ///
 /// Building the automaton is most of the start-up's work (the `aho-corasick` crate builds
@@ -334,10 +340,6 @@ impl Automata {
         &self.parts[Automata::part_of(byte)]
     }
 
-    fn of_parts(parts: Vec<Part>) -> Automata {
-        Automata { parts }
-    }
-
     /// Builds the parts of `patterns` (their ids are their positions), one per thread when
     /// there is more than one core.
     fn build<P: AsRef<[u8]> + Sync>(patterns: &[P]) -> Result<Automata, String> {
@@ -350,8 +352,7 @@ impl Automata {
             let nfa = build_automaton_from(ids.iter().map(|&id| patterns[id as usize].as_ref()))?;
             Ok(Part { nfa, ids })
         };
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2;
-        let parts: Vec<Result<Part, String>> = if threads {
+        let parts: Vec<Result<Part, String>> = if several_cores() {
             std::thread::scope(|scope| {
                 let mut split = split.into_iter();
                 let first = split.next().unwrap_or_default();
@@ -372,7 +373,7 @@ impl Automata {
         } else {
             split.into_iter().map(part).collect()
         };
-        Ok(Automata::of_parts(parts.into_iter().collect::<Result<_, _>>()?))
+        Ok(Automata { parts: parts.into_iter().collect::<Result<_, _>>()? })
     }
 
     pub(crate) fn patterns_len(&self) -> usize {
@@ -486,7 +487,7 @@ fn build_part(receiver: std::sync::mpsc::Receiver<PatternChunk>) -> Result<Part,
     Ok(Part { nfa, ids })
 }
 
-/// The automaton of `patterns`, in order (see [`build_automaton`]).
+/// The automaton of `patterns`, in order (see [`build_part`]).
 fn build_automaton_from<P: AsRef<[u8]>>(patterns: impl IntoIterator<Item = P>) -> Result<contiguous::NFA, String> {
     contiguous::Builder::new()
         .match_kind(MatchKind::Standard)

@@ -1409,8 +1409,8 @@ impl Extractor {
             let parent_acronym = mentions.get(next).filter(|m| {
                 m.form == Form::Acronym
                     && self.gazetteer.entity(m.entity).kind == Kind::Institution
-                    && text[end..m.start].chars().all(char::is_whitespace)
                     && m.start > end
+                    && text[end..m.start].chars().all(char::is_whitespace)
             });
             let replaces = parent_acronym.is_some();
             if let Some(acronym) = parent_acronym {
@@ -1564,39 +1564,30 @@ impl Extractor {
     /// (after "pour", a continent or a macro-region) is one name, an unlisted institution,
     /// with a coordinated adjective of the region ("pour l'Europe centrale et orientale").
     fn add_offices_for_world_regions(&self, text: &str, mentions: &mut Vec<Mention>) {
-        let mut i = 0;
-        while i < mentions.len() {
-            let m = &mentions[i];
+        let mut found = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
             let world_region = m.form == Form::Name && {
                 let entity = self.gazetteer.entity(m.entity);
                 entity.kind == Kind::Region && matches!(entity.subtype.as_str(), "continent" | "macro-region")
             };
             if !world_region {
-                i += 1;
                 continue;
             }
             // After an unlisted body's name ("Bureau régional de l'OMS pour l'"), or after
             // an office's head and adjectives.
-            let previous = i.checked_sub(1).filter(|&p| {
-                mentions[p].entity == self.unlisted_institution && serves_next(&text[mentions[p].end..m.start])
-            });
-            let floor = i.checked_sub(1).map_or(0, |p| mentions[p].end);
-            let (first, start) = match previous {
-                Some(p) => (p, mentions[p].start),
-                None => match crate::unlisted::office_head_before(text, floor, m.start) {
-                    Some(head) => (i, head),
-                    None => {
-                        i += 1;
-                        continue;
-                    }
-                },
+            let previous = i.checked_sub(1).map(|p| &mentions[p]);
+            let body_before = previous
+                .filter(|p| p.entity == self.unlisted_institution && serves_next(&text[p.end..m.start]))
+                .map(|p| p.start);
+            let floor = previous.map_or(0, |p| p.end);
+            let Some(start) = body_before.or_else(|| crate::unlisted::office_head_before(text, floor, m.start)) else {
+                continue;
             };
             let end = crate::unlisted::coordinated_region_adjective_end(text, m.end);
-            let word = mentions[first].word;
-            mentions
-                .splice(first..=i, [Mention::found_by_rule(start..end, self.unlisted_institution, Vec::new(), word)]);
-            i = first + 1;
+            found.push(Mention::found_by_rule(start..end, self.unlisted_institution, Vec::new(), 0));
         }
+        // The office takes the place of the body and the region it covers.
+        put_over(mentions, found);
     }
 
     /// "l'Ambassade de la République du Bélarus en République de Moldova": a state's

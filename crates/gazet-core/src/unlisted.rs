@@ -1342,14 +1342,7 @@ pub(crate) fn coordinates_domains(gap: &str) -> bool {
         Some("du" | "des") => rest.next(),
         word => word.filter(|w| w.starts_with("d'") || w.starts_with("d’")),
     };
-    let without_elision = |w: &str| {
-        let mut chars = w.chars();
-        match (chars.next(), chars.next()) {
-            (Some('l' | 'd'), Some('\'' | '’')) => chars.as_str().to_owned(),
-            _ => w.to_owned(),
-        }
-    };
-    let domain_capitalised = domain.is_some_and(|w| without_elision(w).starts_with(char::is_uppercase));
+    let domain_capitalised = domain.is_some_and(|w| strip_elision(w).starts_with(char::is_uppercase));
     // "... et de l'Arctique auprès de la ...": a preposition other than "de" starts a
     // complement of the whole ministry, not its state.
     let other_preposition = words[and + 1..].iter().any(|w| {

@@ -6,8 +6,8 @@
 //! built beside it. None of it depends on anything but the gazetteer files and the engine
 //! settings, so `gazet`'s build script compiles the embedded gazetteers and writes the
 //! result here; at run time the image is read back and only the automaton is built, from
-//! the image's patterns, on a second thread while the gazetteer is loaded (for the embedded
-//! one, read back from its snapshot: `gazetteer::snapshot`).
+//! the image's patterns, in parts on their own threads while the gazetteer is loaded (for
+//! the embedded one, read back from its snapshot: `gazetteer::snapshot`).
 //!
 //! The automaton itself is not in the image: the `aho-corasick` crate builds it but offers
 //! no way to save it. It is the smaller part of the work, and runs while the gazetteer is
@@ -136,8 +136,8 @@ impl Compiled {
 
     /// Loads a gazetteer with `load` and compiles it from `image`, made by
     /// [`Compiled::to_image`] from that gazetteer with `config`: the automaton is built from
-    /// the image's patterns on a second thread while `load` runs and the rest of the image
-    /// is read. The inner result is the compiled gazetteer, or why the image was refused:
+    /// the image's patterns, in parts on their own threads, while `load` runs and the rest
+    /// of the image is read. The inner result is the compiled gazetteer, or why the image was refused:
     /// made from another gazetteer, with other settings, in another format or by another
     /// version of this crate, or malformed (the caller then compiles the gazetteer itself).
     pub fn load_with_image<E>(
