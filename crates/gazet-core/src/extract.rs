@@ -416,6 +416,7 @@ impl Extractor {
             let capitals = crate::unlisted::capital_word_starts(text);
             self.add_compound_firm_names(text, &capitals, &mut mentions);
             self.join_hyphenated_firm_names(text, &mut mentions);
+            self.extend_listed_firms_over_capitalised_words(text, &mut mentions);
             self.join_places_to_their_first_word(text, &mut mentions);
             self.read_names_after_places(text, &mut mentions);
             self.add_firm_list_items(text, &mut mentions);
@@ -1943,24 +1944,43 @@ impl Extractor {
     /// No list has such a firm, or the automaton would have matched its whole name: it is
     /// an unlisted firm.
     fn join_hyphenated_firm_names(&self, text: &str, mentions: &mut Vec<Mention>) {
-        let bytes = text.as_bytes();
         extend_ends(mentions, |mentions, i| {
             let m = &mut mentions[i];
             let joined = self.gazetteer.entity(m.entity).kind == Kind::Firm
-                && bytes.get(m.end) == Some(&b'-')
-                && text[m.end + 1..].chars().next().is_some_and(char::is_uppercase);
+                && word_after_hyphen(text, m.end).is_some_and(|at| text[at..].starts_with(char::is_uppercase));
             if !joined {
                 return None;
             }
             // Words of letters and digits, joined by single hyphens.
             let mut end = m.end;
-            while bytes.get(end) == Some(&b'-') {
-                let word = text[end + 1..].find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len() - end - 1);
+            while let Some(at) = word_after_hyphen(text, end) {
+                let word = text[at..].find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len() - at);
                 if word == 0 {
                     break;
                 }
-                end += 1 + word;
+                end = at + word;
             }
+            m.entity = self.unlisted_firm;
+            m.form = Form::Name;
+            m.alternatives.clear();
+            Some(end)
+        });
+    }
+
+    /// "Sibur Tobolsk", "Lactalis Moldova", "MAZ Asia", "FAW Group": a listed firm's name
+    /// followed by capitalised words names another firm (a subsidiary, a plant, the group),
+    /// no list's, which takes them in (`unlisted::words_naming_a_firm_after`): what it
+    /// takes in ("Tobolsk") is not marked again.
+    fn extend_listed_firms_over_capitalised_words(&self, text: &str, mentions: &mut Vec<Mention>) {
+        extend_ends(mentions, |mentions, i| {
+            let m = &mut mentions[i];
+            let listed_firm = self.gazetteer.entity(m.entity).kind == Kind::Firm
+                && m.entity != self.unlisted_firm
+                && matches!(m.form, Form::Name | Form::Acronym);
+            if !listed_firm {
+                return None;
+            }
+            let end = crate::unlisted::words_naming_a_firm_after(text, m.end)?;
             m.entity = self.unlisted_firm;
             m.form = Form::Name;
             m.alternatives.clear();
@@ -2637,6 +2657,16 @@ fn push_matches(part: &Part, text: &[u8], start: usize, end: usize, sid: StateID
             }
         }
     }
+}
+
+/// Where the word after a hyphen at byte `at` of `text` starts: right after it, or on
+/// the next line when the hyphen ends one ("Lukoil-\n\nPermnefteorgsintez": a word
+/// hyphenated at a line end is one word, ANNOTATION.md).
+fn word_after_hyphen(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..)?.strip_prefix('-')?;
+    let word = rest.trim_start();
+    let gap = &rest[..rest.len() - word.len()];
+    (gap.is_empty() || gap.contains('\n')).then_some(text.len() - word.len())
 }
 
 /// Puts `found` (in order, none overlapping another) among `mentions`: the mentions that a

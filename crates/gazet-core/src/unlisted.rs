@@ -680,6 +680,8 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
     let mut located = false;
     // The word after the token at hand (tokens come from the end).
     let mut following = "";
+    // And the word after that one.
+    let mut after_following = "";
     // A capitalised word read last, which the token before it must allow: a preposition
     // (then it is the first noun of the complement, "ministère des Relations extérieures",
     // "Comité de la Jeunesse", and must follow the head closely) or initials (a person's
@@ -751,7 +753,7 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
                 // A person with initials ("P.M. Masherov"), whatever the head.
                 eponym = 0;
                 words += 1;
-                following = word;
+                (after_following, following) = (following, word);
                 continue;
             }
             if matches!(word, "de" | "des" | "du" | "la") {
@@ -799,8 +801,14 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
                     complement_close_to_head(word, words, complement_capital) && (!listed_domains || is_ministry(word));
                 return close.then_some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
             }
-            // "centrale" was read as a word of the name.
-            if word == BANK_HEAD && following == "centrale" && words <= MAX_BODY_WORDS && !listed_domains {
+            // "centrale" was read as a word of the name, or "nationale" as its only one ("la
+            // Banque nationale de Serbie"; with more, "la Banque nationale de l'activité
+            // économique extérieure de ..." is a commercial bank); so were "de réserve" ("la
+            // Banque de réserve du Zimbabwe"), a central bank's name in the Commonwealth.
+            let central = following == "centrale"
+                || following == "nationale" && words == 1
+                || (following, after_following) == ("de", "réserve");
+            if word == BANK_HEAD && central && words <= MAX_BODY_WORDS && !listed_domains {
                 return Some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
             }
             // A capitalised article opens a sentence: what follows it is the head or no name.
@@ -817,7 +825,7 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
             // body's and the President's.
             if word == "Président" && matches!(following, "" | "de") {
                 words = 0;
-                following = word;
+                (after_following, following) = (following, word);
                 continue;
             }
             if !elided && !member_states {
@@ -828,7 +836,7 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
                     eponym += 1;
                 }
                 capital = Some(words);
-                following = word;
+                (after_following, following) = (following, word);
                 words += 1;
                 continue;
             }
@@ -844,7 +852,7 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
             return close.then_some(NameHead { start: start + skip, body: BodyKind::Institution, words, word });
         }
         let describes = word.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
-        following = word;
+        (after_following, following) = (following, word);
         words += 1;
         // Past the words of any other body, only a ministry's head may come.
         if !describes || words > MAX_MINISTRY_WORDS {
@@ -3305,6 +3313,42 @@ pub fn compound_firm_names(text: &str, capitals: &[usize]) -> Vec<Range<usize>> 
         found.push(start..end);
     }
     found
+}
+
+/// What a firm is, written after its name and, as a legal form, left out of it
+/// ("Gomselmash Holding" -> `Gomselmash`, "Bellegprom Concern": gold README).
+const ORGANISATIONAL_FORMS: &[&str] = &["Holding", "Concern"];
+
+/// Most capitalised words that a listed firm's name takes in after it.
+const MAX_WORDS_AFTER_FIRM: usize = 3;
+
+/// Where the name of a firm ends that a listed firm's name, ending at `end`, begins: one
+/// to [`MAX_WORDS_AFTER_FIRM`] capitalised words of letters right after it ("Sibur
+/// Tobolsk", "Daewoo Textile Fergana"), with nothing but spaces and line breaks between
+/// them. A legal form ("Indian Potash Limited", "KAZ Minerals PLC") is not part of a name
+/// and ends it; so does a word in capitals, an acronym of its own.
+pub fn words_naming_a_firm_after(text: &str, end: usize) -> Option<usize> {
+    let mut name_end = None;
+    let mut at = end;
+    for _ in 0..MAX_WORDS_AFTER_FIRM {
+        let rest = &text[at..];
+        let word_start = rest.len() - rest.trim_start().len();
+        if word_start == 0 {
+            break;
+        }
+        let word_len =
+            rest[word_start..].find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(rest.len() - word_start);
+        let word = &rest[word_start..word_start + word_len];
+        let capitalised = word.starts_with(char::is_uppercase) && word.chars().nth(1).is_some_and(char::is_lowercase);
+        // "Gomselmash News": the firm's paper, which a source names as the firm.
+        let paper = MEDIA_LAST_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
+        if !capitalised || word.ends_with('-') || is_legal_form(word) || ORGANISATIONAL_FORMS.contains(&word) || paper {
+            break;
+        }
+        at += word_start + word_len;
+        name_end = Some(at);
+    }
+    name_end
 }
 
 /// Words that end the name of a newspaper or a news site ("Gomelskaïa Pravda", "Kubanskie

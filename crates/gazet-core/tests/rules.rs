@@ -1185,6 +1185,13 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
         found(&e, "la Banque centrale de la Russie et la Banque agricole de Russie"),
         [named("Banque centrale de la Russie", "gazet:inst/unlisted"), named("Russie", "iso3166-1:RU"),]
     );
+    // So are a national bank named with its state alone and a reserve bank; with more
+    // words, a national bank is a commercial one.
+    assert_eq!(
+        spans(&e, "la Banque nationale du Kazakhstan, la Banque de réserve de l'Arménie et la Banque nationale de l'activité économique extérieure de la République du Kazakhstan"),
+        ["Banque nationale du Kazakhstan", "Banque de réserve de l'Arménie", "République du Kazakhstan"]
+    );
+    assert_eq!(spans(&e, "la Banque de développement de l'Arménie"), ["Arménie"]);
     // A council's head names a body even right before the preposition (book: "la Rada de
     // l'Oblast de Mogilev", "le Collegium de la Commission économique eurasienne").
     assert_eq!(
@@ -1701,6 +1708,40 @@ fn a_firm_joined_by_a_hyphen_to_a_name_is_another_firm() {
     assert_eq!(
         spans(&e, "MAZ - Minsk, Gomselmash-export, Minsk-Gomel"),
         ["MAZ", "Minsk", "Gomselmash", "Minsk", "Gomel"]
+    );
+    // A hyphen that ends a line joins the word on the next one (ANNOTATION.md).
+    assert_eq!(
+        found(&e, "la raffinerie Gomselmash-\n\nPermnefteorgsintez de Minsk"),
+        [named("Gomselmash-\n\nPermnefteorgsintez", "gazet:firm/unlisted"), named("Minsk", "geonames:625144")]
+    );
+    assert_eq!(spans(&e, "Gomselmash- Minsk"), ["Gomselmash", "Minsk"]);
+}
+
+/// "Sibur Tobolsk", "MAZ Asia", "Lactalis Moldova": a listed firm followed by capitalised
+/// words names another firm, which takes them in; an organisational or legal form after
+/// it stays outside (gold README: "Gomselmash Holding" -> `Gomselmash`), and so does a
+/// paper's name ("Gomselmash News", the firm's).
+#[test]
+fn a_listed_firm_followed_by_capitalised_words_is_another_firm() {
+    let e = engine();
+    assert_eq!(
+        found(&e, "la société Gomselmash Minsk, filiale du groupe, et MAZ Asia \n\nTrading Vietnam Export."),
+        [
+            named("Gomselmash Minsk", "gazet:firm/unlisted"),
+            named("MAZ Asia \n\nTrading Vietnam", "gazet:firm/unlisted")
+        ]
+    );
+    assert_eq!(
+        found(&e, "Gomselmash Holding et BelAZ JSC et MAZ, Minsk et BelAZ à Minsk et Gomselmash News."),
+        [
+            named("Gomselmash", "gazet:firm/gomselmash"),
+            (String::from("BelAZ"), String::from("gazet:firm/belaz"), Form::Acronym),
+            (String::from("MAZ"), String::from("gazet:firm/maz"), Form::Acronym),
+            named("Minsk", "geonames:625144"),
+            (String::from("BelAZ"), String::from("gazet:firm/belaz"), Form::Acronym),
+            named("Minsk", "geonames:625144"),
+            named("Gomselmash", "gazet:firm/gomselmash"),
+        ]
     );
 }
 
