@@ -3380,7 +3380,10 @@ fn coordinated_complements(gap: &str) -> bool {
             ["de" | "du" | "d'" | "des", ..] => 1,
             _ => return false,
         };
-        (1..=6).contains(&(complement.len() - article))
+        // "du Cabinet des ministres du Turkménistan et du ministre de l'Industrie de la
+        // République du Bélarus": a person who serves a body, not one of its domains.
+        let person = complement.get(article).is_some_and(|noun| crate::unlisted::is_role_noun(noun));
+        (1..=6).contains(&(complement.len() - article)) && !person
     })
 }
 

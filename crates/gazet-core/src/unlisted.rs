@@ -500,6 +500,11 @@ const ROLE_NOUNS: &[&str] = &[
     "étudiant",
 ];
 
+/// Whether `word`, in lowercase, names a person who heads or serves a body ([`ROLE_NOUNS`]).
+pub(crate) fn is_role_noun(word: &str) -> bool {
+    ROLE_NOUNS.contains(&word)
+}
+
 /// The end of the name of the person a body is named after, written with initials right
 /// after the body's name, which ends at `end` and starts at `start` ("l'Université
 /// nationale eurasienne L.N. Goumilev", "l'Université technique d'État kirghize I.

@@ -395,6 +395,8 @@ ministère de l'Agriculture {de}|ministère de l'Agriculture\tSTATE\n";
         "le ministère de l'Agriculture et les représentants du Kirghizstan",
         "le ministère de l'Agriculture, des représentants du Kirghizstan",
         "le ministère de l'Agriculture et de 12 fermes du Kirghizstan",
+        // A person serving a body: "et du ministre de ..." names no domain.
+        "le ministère de l'Agriculture et du ministre de l'Industrie du Kirghizstan",
     ] {
         let got = found_after(sentence);
         assert_eq!(got[0].1, by, "{sentence}");
