@@ -417,6 +417,7 @@ impl Extractor {
             self.add_compound_firm_names(text, &capitals, &mut mentions);
             self.join_hyphenated_firm_names(text, &mut mentions);
             self.extend_listed_firms_over_capitalised_words(text, &mut mentions);
+            self.add_english_bodies_named_with_places(text, &mut mentions);
             self.join_places_to_their_first_word(text, &mut mentions);
             self.read_names_after_places(text, &mut mentions);
             self.add_firm_list_items(text, &mut mentions);
@@ -1986,6 +1987,41 @@ impl Extractor {
             m.alternatives.clear();
             Some(end)
         });
+    }
+
+    /// "Ministry of Economy and Sustainable Development of Georgia", "Embassy of the
+    /// Republic of Belarus in Turkmenistan": the English name of a public body that ends
+    /// with a place after "of" (`unlisted::english_body_start`), as footnotes cite their
+    /// publishers, is an unlisted institution, whole; an embassy's or consulate's takes in
+    /// its host after "in". What it takes in is not marked again.
+    fn add_english_bodies_named_with_places(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut found: Vec<Mention> = Vec::new();
+        let mut floor = 0;
+        for (i, m) in mentions.iter().enumerate() {
+            let kind = self.gazetteer.entity(m.entity).kind;
+            let previous_end = floor;
+            floor = m.end;
+            if !matches!(kind, Kind::State | Kind::Region)
+                || m.form != Form::Name
+                || !text[..m.start].ends_with(char::is_whitespace)
+            {
+                continue;
+            }
+            let start_floor = previous_end.max(found.last().map_or(0, |f| f.end));
+            let Some(start) = crate::unlisted::english_body_start(text, m.start, start_floor) else { continue };
+            let mut end = m.end;
+            let mission = text[start..].starts_with("Embassy") || text[start..].starts_with("Consulate");
+            if let Some(host) = mentions.get(i + 1).filter(|_| mission) {
+                let host_kind = self.gazetteer.entity(host.entity).kind;
+                if matches!(host_kind, Kind::State | Kind::Region)
+                    && text[m.end..host.start].split_whitespace().eq(["in"])
+                {
+                    end = host.end;
+                }
+            }
+            found.push(Mention::found_by_rule(start..end, self.unlisted_institution, Vec::new(), 0));
+        }
+        put_over(mentions, found);
     }
 
     /// "Oust-Louga", "Verkhni-Lars": a capitalised word joined by a hyphen to the name of a

@@ -3356,6 +3356,99 @@ pub fn words_naming_a_firm_after(text: &str, end: usize) -> Option<usize> {
     name_end
 }
 
+/// Head nouns of the English names of public bodies that end with a state or place after
+/// "of" ("Ministry of Mining and Heavy Industry of Mongolia", "Embassy of the Republic of
+/// Belarus", "University of Zimbabwe"), as footnotes cite their publishers.
+const ENGLISH_BODY_HEADS: &[&str] = &[
+    "Ministry",
+    "Embassy",
+    "Consulate",
+    "Committee",
+    "Agency",
+    "Office",
+    "Service",
+    "Council",
+    "Chamber",
+    "Government",
+    "Administration",
+    "Academy",
+    "University",
+    "Institute",
+    "Commission",
+    "Authority",
+    "Department",
+    "Parliament",
+    "Bank",
+];
+
+/// What makes "Bank" a public body's head: a central or a state's development bank
+/// ("Central Bank of Armenia", "Reserve Bank of India", "Development Bank of Kazakhstan");
+/// "Bank of Georgia" is a commercial bank.
+const PUBLIC_BANK_WORDS: &[&str] = &["Central", "National", "Reserve", "Development", "State"];
+
+/// Small words an English body's name holds between its capitalised ones.
+const ENGLISH_NAME_LINKS: &[&str] = &["of", "and", "for", "on", "the", "&"];
+
+/// Most words of an English body's name before the place that ends it.
+const MAX_ENGLISH_BODY_WORDS: usize = 12;
+
+/// Where the English name of a public body starts that ends with the place mention
+/// starting at `place`: a head noun ([`ENGLISH_BODY_HEADS`]), the capitalised words it
+/// takes (joined by [`ENGLISH_NAME_LINKS`]), then "of" or "of the" right before the place
+/// ("Ministry of Economy and Sustainable Development of Georgia"). Capitalised words right
+/// before the head are the name's too ("State Customs Committee of ..."); an English
+/// sentence's "The" is not. Nothing of the name may lie before `floor`.
+pub fn english_body_start(text: &str, place: usize, floor: usize) -> Option<usize> {
+    let mut from = floor.max(place.saturating_sub(BODY_WINDOW));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..place)?;
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() || !(trimmed.ends_with("of") || trimmed.ends_with("the")) {
+        return None;
+    }
+    let base = place - before.len();
+    let mut words = before.split_whitespace().rev().map(|w| (w.as_ptr() as usize - before.as_ptr() as usize + base, w));
+    let (_, mut last) = words.next()?;
+    if last == "the" {
+        last = words.next()?.1;
+    }
+    if last != "of" {
+        return None;
+    }
+    let mut read = 0;
+    // The head's start, then that of the capitalised words before it.
+    let mut start = None;
+    let mut head = "";
+    for (at, word) in words {
+        let capitalised = word.starts_with(char::is_uppercase)
+            && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
+            && word != "The";
+        if start.is_some() {
+            if !capitalised || read >= MAX_ENGLISH_BODY_WORDS {
+                break;
+            }
+            start = Some(at);
+            read += 1;
+            continue;
+        }
+        read += 1;
+        if read > MAX_ENGLISH_BODY_WORDS {
+            return None;
+        }
+        if capitalised && ENGLISH_BODY_HEADS.contains(&word) {
+            start = Some(at);
+            head = word;
+        } else if !capitalised && !ENGLISH_NAME_LINKS.contains(&word) {
+            return None;
+        }
+    }
+    let start = start?;
+    let public = head != "Bank" || PUBLIC_BANK_WORDS.iter().any(|w| text[start..].starts_with(w));
+    public.then_some(start)
+}
+
 /// Words that end the name of a newspaper or a news site ("Gomelskaïa Pravda", "Kubanskie
 /// novosti", "Vietnam News"), folded to lowercase.
 const MEDIA_LAST_WORDS: &[&str] = &[

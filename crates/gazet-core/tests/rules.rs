@@ -1719,6 +1719,29 @@ fn a_firm_joined_by_a_hyphen_to_a_name_is_another_firm() {
     assert_eq!(spans(&e, "Gomselmash- Minsk"), ["Gomselmash", "Minsk"]);
 }
 
+/// Footnotes cite English publishers: a public body's English name that ends with a state
+/// or place after "of" is one unlisted institution, whole; an embassy's takes in its host.
+#[test]
+fn an_english_body_named_with_its_state_is_one_name() {
+    let e = engine();
+    let body = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(&e, "// Ministry of Mining and Heavy Industry of \n\nthe Arménie. - 2022."),
+        [body("Ministry of Mining and Heavy Industry of \n\nthe Arménie")]
+    );
+    assert_eq!(
+        found(&e, "// Embassy of the Republic of Belarus in Russie. - URL"),
+        [body("Embassy of the Republic of Belarus in Russie")]
+    );
+    assert_eq!(found(&e, "// State Customs Committee of Arménie."), [body("State Customs Committee of Arménie")]);
+    assert_eq!(found(&e, "the Central Bank of Arménie"), [body("Central Bank of Arménie")]);
+    // A commercial bank, a word no name holds, an English sentence's "The": no body.
+    assert_eq!(spans(&e, "the Bank of Arménie"), ["Arménie"]);
+    assert_eq!(spans(&e, "the Ministry said that exports of Arménie"), ["Arménie"]);
+    assert_eq!(spans(&e, "The Agency of Arménie"), ["Agency of Arménie"]);
+    assert_eq!(spans(&e, "the ministry of Arménie"), ["Arménie"]);
+}
+
 /// "Sibur Tobolsk", "MAZ Asia", "Lactalis Moldova": a listed firm followed by capitalised
 /// words names another firm, which takes them in; an organisational or legal form after
 /// it stays outside (gold README: "Gomselmash Holding" -> `Gomselmash`), and so does a
