@@ -2338,13 +2338,18 @@ impl Extractor {
     fn add_unlisted_firms(&self, text: &str, cues: &[usize], mentions: &mut Vec<Mention>) {
         let taken: Vec<std::ops::Range<usize>> = mentions.iter().map(|m| m.start..m.end).collect();
         // An English state adjective that opens a capitalised name ("Indian Potash Limited",
-        // "Kyrgyz Potash LLC") is the name's first word, not a mention of its own.
+        // "Kyrgyz Potash LLC", "Nigerian National Petroleum Corporation", which the
+        // gazetteer has as a demonym) is the name's first word, not a mention of its own.
         let opens_english_name = |m: &Mention| {
             let written = &text[m.start..m.end];
-            m.form == Form::Adjective
+            // The next word may be on the next line.
+            let mut next = text[m.end..].trim_start().chars();
+            matches!(m.form, Form::Adjective | Form::Demonym)
                 && written.is_ascii()
                 && written.starts_with(|c: char| c.is_ascii_uppercase())
-                && followed_by_capitalised_word(&text[m.end..])
+                && text[m.end..].starts_with(char::is_whitespace)
+                && next.next().is_some_and(char::is_uppercase)
+                && next.next().is_some_and(char::is_lowercase)
         };
         let is_named = |start: usize| {
             let at = mentions.partition_point(|m| m.start < start);

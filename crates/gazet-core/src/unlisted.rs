@@ -2184,13 +2184,37 @@ fn name_with_head(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     if !ends_phrase(&head) && tokens.get(i + 1).is_some_and(|t| is_capitalised(t.text)) {
         return None;
     }
-    let start = capitalised_run_before(tokens, i, MAX_HEADED_WORDS, |t, word| {
+    let stops = |k: usize| {
+        let t = &tokens[k];
+        let word = strip_elision(t.text);
         ends_phrase(t)
             || word.contains([',', ';', ':', '(', ')', '"'])
             || !is_capitalised(word)
             || is_legal_form(word)
             || FUNCTION_WORDS.contains(&word)
-    })?;
+    };
+    // "and" joins what the firm does ("Metals and Engineering Corporation"), between
+    // capitalised words.
+    let joins = |k: usize| matches!(tokens[k].text, "and" | "&") && k > 0 && !stops(k - 1);
+    let mut first = i;
+    while first > 0 && i - first < MAX_HEADED_WORDS {
+        let k = first - 1;
+        if stops(k) && !joins(k) {
+            break;
+        }
+        first -= 1;
+        if strip_elision(tokens[k].text).len() < tokens[k].text.len() {
+            break;
+        }
+    }
+    if matches!(tokens[first].text, "and" | "&") {
+        first += 1;
+    }
+    if first == i {
+        return None;
+    }
+    let start_token = tokens[first];
+    let start = start_token.start + (start_token.text.len() - strip_elision(start_token.text).len());
     let mut end = head.start + core(&head);
     if !ends_phrase(&head) && tokens.get(i + 1).is_some_and(|t| t.text == "of") {
         for t in &tokens[i + 2..tokens.len().min(i + 2 + MAX_HEADED_WORDS)] {

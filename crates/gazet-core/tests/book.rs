@@ -895,6 +895,22 @@ fn english_firm_names_before_a_legal_form() {
     );
 }
 
+/// An English firm's name before its head noun ("Corporation") may join what the firm does
+/// with "and", and open with a state's English demonym, on another line too.
+#[test]
+fn english_firm_names_with_and_and_a_demonym() {
+    assert_mentions_exactly(
+        "La Metals and Engineering Corporation (METEC) et la Nigerian \n\nNational Petroleum Corporation, \
+         mais pas les tracteurs and Trading Company.",
+        &[
+            ("Metals and Engineering Corporation", "gazet:firm/unlisted"),
+            ("METEC", "gazet:firm/unlisted"),
+            ("Nigerian \n\nNational Petroleum Corporation", "gazet:firm/unlisted"),
+            ("Trading Company", "gazet:firm/unlisted"),
+        ],
+    );
+}
+
 /// The subdivisions of states beyond the CIS and its neighbours, after their designator;
 /// bare only by a French exonym.
 #[test]
