@@ -2350,6 +2350,17 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
         let Some((window_start, tokens, i)) = tokens_around(text, at) else { continue };
         let Some(local) = span_at(&tokens, i) else { continue };
         let span = without_forms(text, window_start + local.start..window_start + local.end);
+        // "Minsk and Gomel Plant": "and" joins what a firm does, not a place to it; the name
+        // starts after it.
+        let span = match text[span.clone()].find(" and").map(|k| span.start + k) {
+            Some(and)
+                if text[and + 4..].starts_with(char::is_whitespace)
+                    && overlapping(taken, &(span.start..and)).next().is_some() =>
+            {
+                and + 4 + (text[and + 4..].len() - text[and + 4..].trim_start().len())..span.end
+            }
+            _ => span,
+        };
         // A footnote call glued to the name's last word ("la société biélorusse Gurtam324.").
         let span = match without_footnote_call(&text[span.clone()], |name| name.ends_with(char::is_lowercase)) {
             Some(uncalled) => span.start..span.start + uncalled.len(),
