@@ -3503,6 +3503,7 @@ const MEDIA_LAST_WORDS: &[&str] = &[
     "kourier",
     "courier",
     "media",
+    "online",
 ];
 
 /// Newspapers named by one word, or by "Pravda" and the region it serves ("Pravda Severa").
@@ -3541,9 +3542,14 @@ pub fn newspaper_in_source(text: &str, slashes: usize) -> Option<Range<usize>> {
     // A media group named with its country after it: "Business Media Georgia".
     let media_then_country =
         words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| w.eq_ignore_ascii_case("media"));
+    // An English paper's article: "The Hindu", "The East African" ("The Journal of ..."
+    // is no paper: its name runs past the period's words, with "of").
+    let english_paper =
+        words.len() >= 2 && words[0] == "The" && words[1..].iter().all(|w| w.starts_with(char::is_uppercase));
     let newspaper = (words.len() > 1 && is(last, MEDIA_LAST_WORDS))
         || (words.len() <= 2 && is(words[0], MEDIA_FIRST_WORDS))
-        || media_then_country;
+        || media_then_country
+        || english_paper;
     newspaper.then(|| name_start..name_start + name.len())
 }
 

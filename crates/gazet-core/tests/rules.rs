@@ -2129,6 +2129,10 @@ fn a_newspaper_given_as_a_source_is_a_firm() {
         found(&e, "Gomselmash à Minsk // Minsk News. - 2019."),
         [named("Gomselmash", "gazet:firm/gomselmash"), named("Minsk", "geonames:625144"), firm("Minsk News")]
     );
+    // An English paper by its article, or a news site by its last word.
+    assert_eq!(found(&e, "contract // The East African. - 2023."), [firm("The East African")]);
+    assert_eq!(found(&e, "trucks // Ahram Online. - 2021."), [firm("Ahram Online")]);
+    assert_eq!(spans(&e, "trucks // The Journal of Gomel Studies. - 2021."), ["Gomel"]);
     // A listed paper or body stays itself; in running text, a source is not read.
     assert_eq!(found(&e, "accord // Gomselmash News. - 2021."), [named("Gomselmash", "gazet:firm/gomselmash")]);
     assert_eq!(spans(&e, "selon la Gomelskaïa Pravda, la Russie"), ["Russie"]);
