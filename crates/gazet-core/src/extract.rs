@@ -2133,8 +2133,9 @@ impl Extractor {
                 continue;
             }
             if let Some(m) = mentions.get_mut(next).filter(|m| m.start < span.end) {
-                if !designator_inside {
-                    continue; // "le village de Myadel": the listed town, as it is
+                // "le village de Myadel", "la municipalité de Saratov": the listed town, as it is.
+                if !designator_inside || crate::unlisted::is_municipality(&text[span.clone()]) {
+                    continue;
                 }
                 // "district municipal d'Agryz", "district urbain de Sosnovy Bor": a listed
                 // town named by a designator that no pattern holds is the territory, and the

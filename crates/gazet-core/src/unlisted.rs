@@ -60,10 +60,18 @@ const TERRITORY_DESIGNATORS: &[&[&str]] = &[
     &["kraï"],
     &["krai"],
     &["okroug"],
+    // A Georgian or Moldovan municipality ("la municipalité de Khelvatchaouri"); one named
+    // after a listed town is the town.
+    &["municipalité"],
     // A valley is a territory of its own, named after the region or the town it holds
     // ("la vallée de Tchouï", "la vallée de Talas").
     &["vallée"],
 ];
+
+/// Whether a territory's name opens with "municipalité": a town's, when the town is listed.
+pub fn is_municipality(name: &str) -> bool {
+    name.starts_with("municipalité") || name.starts_with("Municipalité")
+}
 
 /// Whether a territory's name opens with "vallée": the valley, whatever place names it.
 pub fn is_valley(name: &str) -> bool {

@@ -1663,6 +1663,11 @@ fn unlisted_territories_are_found_by_their_designator() {
         ["Kichketan", "village urbain de Strelitsa", "Gomel"]
     );
     assert_eq!(found(&e, "le village de Gomel")[0].1, "geonames:627907");
+    // So is a municipality: with its designator when no list has it, a listed town alone.
+    assert_eq!(
+        found(&e, "dans la municipalité de \n\nKhelvatchaouri et la municipalité de Gomel"),
+        [named("municipalité de \n\nKhelvatchaouri", "gazet:region/unlisted"), named("Gomel", "geonames:627907")]
+    );
     assert_eq!(spans(&e, "la région de Poltava12 et le raïon de l'Ilitch"), ["région de Poltava", "raïon de l'Ilitch"]);
     // A listed territory is found as itself; a place that ends a hyphenated name is not.
     assert_eq!(found(&e, "l'oblast de l'Amour"), [named("oblast de l'Amour", "iso3166-2:RU-AMU")]);
