@@ -1598,6 +1598,10 @@ const PLACE_LED_HEADS: &[&str] = &[
     "Distillery",
 ];
 
+/// Acronyms of power plants written after the place that names them, Russian
+/// transliterated or English ("Ekibastouz GRES-1", "Toktogul HPP", "Minsk TETs-5").
+const POWER_PLANT_ACRONYMS: &[&str] = &["GRES", "TETs", "TETS", "GES", "HPP", "TPP", "CHP", "NPP"];
+
 /// Head nouns of the English names of public bodies that begin with a place ("Bryansk
 /// State Technical University", "Chernihiv Regional State Administration"), as references
 /// cite their publishers.
@@ -1626,6 +1630,12 @@ pub fn english_name_after_place(text: &str, place_end: usize) -> Option<(usize, 
         let word = &rest[spaces..spaces + word_len];
         if spaces == 0 || spaces > 8 || word.is_empty() {
             break;
+        }
+        // "Ekibastouz GRES-1", "Kambarata HPP": a power plant by its acronym and number.
+        let numbered = rest[spaces..].find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(rest.len() - spaces);
+        let acronym = rest[spaces..spaces + numbered].trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
+        if end.is_none() && POWER_PLANT_ACRONYMS.contains(&acronym) {
+            return Some((at + spaces + numbered, BodyKind::Firm));
         }
         if end.is_some() && (word == "of" || (after_of && word == "and"))
             || end.is_none() && word == "and" && at > place_end

@@ -960,6 +960,15 @@ fn an_english_firm_or_body_name_that_begins_with_a_place_is_the_firm_or_body() {
         ("Gomel Mining and Metallurgical Company".into(), "gazet:firm/unlisted".into(), Form::Name)
     );
     assert_eq!(spans(&e, "entre Minsk and Gomel Plant"), ["Minsk", "Gomel Plant"]);
+    // A power plant by its acronym and number after the place.
+    assert_eq!(
+        found(&e, "la centrale Gomel \n\nGRES-1, et Minsk TETs-5 et Minsk HPP."),
+        [
+            named("Gomel \n\nGRES-1", "gazet:firm/unlisted"),
+            named("Minsk TETs-5", "gazet:firm/unlisted"),
+            named("Minsk HPP", "gazet:firm/unlisted")
+        ]
+    );
     // A body's English name that begins with a place is the body.
     assert_eq!(
         found(&e, "516 Gomel State Technical University. International relations")[0],
