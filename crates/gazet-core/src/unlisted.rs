@@ -3524,6 +3524,10 @@ const MEDIA_LAST_WORDS: &[&str] = &[
     "online",
 ];
 
+/// Endings of Russian adjectives transliterated in French or English ("Vecherny",
+/// "Industrialnaïa", "Kazakhstanskaya"), which name a paper before the place it serves.
+const RUSSIAN_ADJECTIVE_ENDINGS: &[&str] = &["y", "yi", "ï", "iï", "aïa", "aya", "aia", "oe", "ye"];
+
 /// Newspapers named by one word, or by "Pravda" and the region it serves ("Pravda Severa").
 const MEDIA_FIRST_WORDS: &[&str] = &["pravda", "zaria", "zarya", "zviazda"];
 
@@ -3564,10 +3568,17 @@ pub fn newspaper_in_source(text: &str, slashes: usize) -> Option<Range<usize>> {
     // is no paper: its name runs past the period's words, with "of").
     let english_paper =
         words.len() >= 2 && words[0] == "The" && words[1..].iter().all(|w| w.starts_with(char::is_uppercase));
+    // A Russian adjective and the place a paper serves: "Vecherny Brest", "Severny
+    // Kazakhstan", "Industrialnaïa Karaganda".
+    let adjective_then_place = words.len() == 2
+        && words[0].chars().count() >= 5
+        && RUSSIAN_ADJECTIVE_ENDINGS.iter().any(|e| words[0].ends_with(e))
+        && words[1].starts_with(char::is_uppercase);
     let newspaper = (words.len() > 1 && is(last, MEDIA_LAST_WORDS))
         || (words.len() <= 2 && is(words[0], MEDIA_FIRST_WORDS))
         || media_then_country
-        || english_paper;
+        || english_paper
+        || adjective_then_place;
     newspaper.then(|| name_start..name_start + name.len())
 }
 

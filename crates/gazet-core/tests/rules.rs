@@ -2143,6 +2143,9 @@ fn a_newspaper_given_as_a_source_is_a_firm() {
         found(&e, "Gomselmash à Minsk // Minsk News. - 2019."),
         [named("Gomselmash", "gazet:firm/gomselmash"), named("Minsk", "geonames:625144"), firm("Minsk News")]
     );
+    // A Russian adjective and the place the paper serves, taken in.
+    assert_eq!(found(&e, "bilan // Vecherny Gomel. - 2022. - 21 janv."), [firm("Vecherny Gomel")]);
+    assert_eq!(spans(&e, "bilan // Vecherni Gomel. - 2022."), ["Gomel"]);
     // An English paper by its article, or a news site by its last word.
     assert_eq!(found(&e, "contract // The East African. - 2023."), [firm("The East African")]);
     assert_eq!(found(&e, "trucks // Ahram Online. - 2021."), [firm("Ahram Online")]);
