@@ -21,7 +21,8 @@ pub fn adjective_forms(base: &str) -> Vec<String> {
         add(format!("{base}s"));
     } else if base.ends_with('e') {
         add(format!("{base}s"));
-    } else if base.ends_with("ien") || base.ends_with("éen") || base.ends_with("een") {
+    } else if ["ien", "éen", "een", "yen", "ïen"].iter().any(|e| base.ends_with(e)) {
+        // "nicaraguayen", "uruguayen": -yenne as -ienne.
         add(format!("{base}ne"));
         add(format!("{base}nes"));
         add(format!("{base}s"));
@@ -282,6 +283,7 @@ mod tests {
         has(&adjective_forms("turc"), &["turque", "turques", "turcs"]);
         has(&adjective_forms("grec"), &["grecque", "grecques", "grecs"]);
         has(&adjective_forms("européen"), &["européenne", "européens"]);
+        has(&adjective_forms("nicaraguayen"), &["nicaraguayenne", "nicaraguayennes", "nicaraguayens"]);
         has(&adjective_forms("letton"), &["lettonne", "lettone", "lettons"]);
         has(&adjective_forms("national"), &["nationaux", "nationale", "nationales"]);
     }

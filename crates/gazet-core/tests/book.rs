@@ -895,6 +895,16 @@ fn english_firm_names_before_a_legal_form() {
     );
 }
 
+/// English titles in the footnotes name China by its English name, which the French word
+/// list holds as a common noun ("china", the bark); "-ayen" adjectives inflect as "-ien".
+#[test]
+fn china_in_english_and_adjectives_in_ayen() {
+    assert_mentions_exactly(
+        "420 China and Belarus: regional cooperation, dans la capitale nicaraguayenne.",
+        &[("China", "iso3166-1:CN"), ("Belarus", "iso3166-1:BY"), ("nicaraguayenne", "iso3166-1:NI")],
+    );
+}
+
 /// An English firm's name before its head noun ("Corporation") may join what the firm does
 /// with "and", and open with a state's English demonym, on another line too.
 #[test]
