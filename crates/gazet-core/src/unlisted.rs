@@ -2131,6 +2131,10 @@ const POSTPOSED_HEADS: &[&str] = &[
     "Motors",
     "Publishing",
     "Publishers",
+    // "Turkish Airlines", "Uzbekistan Airways", "Khan Bank", "Golomt Bank".
+    "Airlines",
+    "Airways",
+    "Bank",
 ];
 
 /// Capitalised French words that open a sentence, never a firm's name.

@@ -919,6 +919,16 @@ fn english_firm_names_with_and_and_a_demonym() {
             ("Trading Company", "gazet:firm/unlisted"),
         ],
     );
+    // Airlines and banks by their English head noun.
+    assert_mentions_exactly(
+        "les compagnies Turkish Airlines et Belavia, la Khan Bank et la Golomt Bank",
+        &[
+            ("Turkish Airlines", "gazet:firm/unlisted"),
+            ("Belavia", "gazet:firm/belavia"),
+            ("Khan Bank", "gazet:firm/unlisted"),
+            ("Golomt Bank", "gazet:firm/unlisted"),
+        ],
+    );
 }
 
 /// The subdivisions of states beyond the CIS and its neighbours, after their designator;
