@@ -1916,6 +1916,16 @@ impl Extractor {
                 None => false,
             })
             .collect();
+        // Where the next listed firm's or any body's name starts, after each mention: an
+        // English name read after a place stops there. (The unlisted firms found so far
+        // are often the end of that name: "Bobruisk Plant of Tractor Parts and Units".)
+        let mut next_body = vec![text.len(); mentions.len()];
+        for i in (0..mentions.len().saturating_sub(1)).rev() {
+            let next = &mentions[i + 1];
+            let body = matches!(self.gazetteer.entity(next.entity).kind, Kind::Firm | Kind::Institution)
+                && next.entity != self.unlisted_firm;
+            next_body[i] = if body { next.start } else { next_body[i + 1] };
+        }
         let mut kept = 0;
         let mut covered = 0;
         for i in 0..mentions.len() {
@@ -1925,7 +1935,7 @@ impl Extractor {
             let m = &mentions[i];
             let kind = self.gazetteer.entity(m.entity).kind;
             if m.form == Form::Name && matches!(kind, Kind::State | Kind::Region) {
-                if let Some((end, body)) = crate::unlisted::english_name_after_place(text, m.end) {
+                if let Some((end, body)) = crate::unlisted::english_name_after_place(text, m.end, next_body[i]) {
                     let m = &mut mentions[i];
                     m.end = end;
                     m.entity = self.unlisted_body(body);

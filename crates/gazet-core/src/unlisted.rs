@@ -1618,8 +1618,9 @@ const MAX_ENGLISH_NAME_WORDS: usize = 7;
 /// Equipment"); before the first head, "and" may join what it makes ("Navoi Mining and
 /// Metallurgical Company"). The last head says whether it is a body or a firm. Texts
 /// translated from Russian quote such names in English; the place alone is not the
-/// mention (ANNOTATION.md: the full name).
-pub fn english_name_after_place(text: &str, place_end: usize) -> Option<(usize, BodyKind)> {
+/// mention (ANNOTATION.md: the full name). Nothing from `limit` on is read (where another
+/// body's name starts: "Harbin Institute of Technology and National Academy of ...").
+pub fn english_name_after_place(text: &str, place_end: usize, limit: usize) -> Option<(usize, BodyKind)> {
     let mut at = place_end;
     let mut end = None;
     let mut after_of = false;
@@ -1628,7 +1629,7 @@ pub fn english_name_after_place(text: &str, place_end: usize) -> Option<(usize, 
         let spaces = rest.len() - rest.trim_start().len();
         let word_len = rest[spaces..].find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(rest.len() - spaces);
         let word = &rest[spaces..spaces + word_len];
-        if spaces == 0 || spaces > 8 || word.is_empty() {
+        if spaces == 0 || spaces > 8 || word.is_empty() || at + spaces >= limit {
             break;
         }
         // "Ekibastouz GRES-1", "Kambarata HPP": a power plant by its acronym and number.
@@ -1651,7 +1652,11 @@ pub fn english_name_after_place(text: &str, place_end: usize) -> Option<(usize, 
         // "Centre" ends a name that already has a head ("Termez Cargo Centre"); alone it
         // is as often French.
         let centre = end.is_some() && matches!(word, "Centre" | "Center");
-        if after_of || centre || POSTPOSED_HEADS.contains(&word) || PLACE_LED_HEADS.contains(&word) {
+        if after_of {
+            // What the firm or body does, after its head: the head's kind holds ("Harbin
+            // Institute of Technology").
+            end = end.map(|(_, body)| (at, body));
+        } else if centre || POSTPOSED_HEADS.contains(&word) || PLACE_LED_HEADS.contains(&word) {
             end = Some((at, BodyKind::Firm));
         } else if PLACE_LED_BODY_HEADS.contains(&word) {
             end = Some((at, BodyKind::Institution));

@@ -960,6 +960,15 @@ fn an_english_firm_or_body_name_that_begins_with_a_place_is_the_firm_or_body() {
         ("Gomel Mining and Metallurgical Company".into(), "gazet:firm/unlisted".into(), Form::Name)
     );
     assert_eq!(spans(&e, "entre Minsk and Gomel Plant"), ["Minsk", "Gomel Plant"]);
+    // What a body does, after "of", keeps it a body; another body's name after "and" is
+    // its own.
+    assert_eq!(
+        found(&e, "804 Gomel Institute of Technology and National Academy of Sciences of Belarus open"),
+        [
+            named("Gomel Institute of Technology", "gazet:inst/unlisted"),
+            named("National Academy of Sciences of Belarus", "gazet:inst/unlisted")
+        ]
+    );
     // A power plant by its acronym and number after the place.
     assert_eq!(
         found(&e, "la centrale Gomel \n\nGRES-1, et Minsk TETs-5 et Minsk HPP."),
