@@ -3374,13 +3374,17 @@ pub fn compound_firm_names(text: &str, capitals: &[usize]) -> Vec<Range<usize>> 
         if !opens || word_goes_on(text, end) || domain_at(text, end) {
             continue;
         }
-        if after_event_noun(text, start) {
+        if after_event_noun(text, start) || TRADE_FAIRS.contains(&&text[start..end]) {
             continue;
         }
         found.push(start..end);
     }
     found
 }
+
+/// Trade fairs named like a firm, which texts name without their event's noun too ("une
+/// feuille de route signée à Innoprom"): events, not firms (ANNOTATION.md).
+const TRADE_FAIRS: &[&str] = &["Innoprom", "Neftegaz"];
 
 /// What a firm is, written after its name and, as a legal form, left out of it
 /// ("Gomselmash Holding" -> `Gomselmash`, "Bellegprom Concern": gold README).
@@ -3841,6 +3845,8 @@ mod tests {
         // by the fuzzer, they made the stem's length negative.
         assert!(names("Abinat Sabinat Xtecom Ytelecom").is_empty());
         assert_eq!(names("Gomelkombinat"), ["Gomelkombinat"]);
+        // A trade fair named like a firm is an event, with or without its noun.
+        assert_eq!(names("signée à Innoprom et à Neftegaz par Belneftegaz"), ["Belneftegaz"]);
     }
 
     #[test]
