@@ -2155,7 +2155,7 @@ impl Extractor {
                     && m.form == Form::Name
                     && (self.gazetteer.entity(m.entity).is_town()
                         || text[..m.start].ends_with('-')
-                        || crate::unlisted::is_valley(&text[span.clone()]));
+                        || crate::unlisted::is_landform(&text[span.clone()]));
                 if town {
                     m.start = span.start;
                     m.entity = self.unlisted_region;

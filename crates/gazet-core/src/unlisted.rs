@@ -64,8 +64,10 @@ const TERRITORY_DESIGNATORS: &[&[&str]] = &[
     // after a listed town is the town.
     &["municipalité"],
     // A valley is a territory of its own, named after the region or the town it holds
-    // ("la vallée de Tchouï", "la vallée de Talas").
+    // ("la vallée de Tchouï", "la vallée de Talas"); so is a peninsula ("la péninsule
+    // d'Apchéron", "la péninsule de Kola").
     &["vallée"],
+    &["péninsule"],
 ];
 
 /// Whether a territory's name opens with "municipalité": a town's, when the town is listed.
@@ -73,9 +75,10 @@ pub fn is_municipality(name: &str) -> bool {
     name.starts_with("municipalité") || name.starts_with("Municipalité")
 }
 
-/// Whether a territory's name opens with "vallée": the valley, whatever place names it.
-pub fn is_valley(name: &str) -> bool {
-    name.starts_with("vallée") || name.starts_with("Vallée")
+/// Whether a territory's name opens with "vallée" or "péninsule": the valley or the
+/// peninsula, whatever place names it.
+pub fn is_landform(name: &str) -> bool {
+    ["vallée", "Vallée", "péninsule", "Péninsule"].iter().any(|noun| name.starts_with(noun))
 }
 
 /// Designators that stay outside the span, as "ville" does ("ville de Minsk" is `Minsk`):
@@ -153,6 +156,10 @@ const BODY_HEADS: &[&str] = &[
     "Laboratoire",
     "Lycée",
     "Mairie",
+    // "le Medjlis suprême de la République autonome du Nakhitchevan", a parliament.
+    "Majlis",
+    "Medjlis",
+    "Mejlis",
     "Ministère",
     "Mission",
     "Musée",
@@ -240,8 +247,18 @@ const LOWERCASE_BODY_HEADS: &[&str] = &["ministère", "université", "académie"
 /// The executives of regions and towns in Central Asia, which name a body right before the
 /// preposition ("l'akimat de la ville de Turkestan", "le hyakimlik du velayat de Mary"), in
 /// lowercase or capitalised.
-const LOCAL_EXECUTIVE_HEADS: &[&str] =
-    &["akimat", "Akimat", "khokimiyat", "Khokimiyat", "hokimiyat", "Hokimiyat", "hyakimlik", "Hyakimlik"];
+const LOCAL_EXECUTIVE_HEADS: &[&str] = &[
+    "akimat",
+    "Akimat",
+    "khokimiyat",
+    "Khokimiyat",
+    "hokimiyat",
+    "Hokimiyat",
+    "hyakimlik",
+    "Hyakimlik",
+    "hukumat",
+    "Hukumat",
+];
 
 /// Nouns of plants and factories, which head the name of a firm the same way ("usine de
 /// transformation de la viande de Slutsk", "usine électrotechnique de Brest"), in

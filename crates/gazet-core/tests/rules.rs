@@ -1200,6 +1200,11 @@ fn unlisted_public_bodies_take_in_the_place_that_ends_their_name() {
         ["Institut de recherche des machines agricoles de Gomel"]
     );
     assert_eq!(spans(&e, "Ce lundi. L'Ordre des avocats de Gomel a signé."), ["Gomel"]);
+    // A Tajik local executive and a parliament by their local names.
+    assert_eq!(
+        spans(&e, "le hukumat de la région de Gomel et le Medjlis suprême de Russie"),
+        ["hukumat de la région de Gomel", "Medjlis suprême de Russie"]
+    );
     // A bank is no public body, but for a central bank.
     assert_eq!(
         found(&e, "la Banque centrale de la Russie et la Banque agricole de Russie"),
@@ -1666,6 +1671,8 @@ fn unlisted_territories_are_found_by_their_designator() {
         [named("vallée de Gomel", "gazet:region/unlisted"), named("région de Gomel", "iso3166-2:BY-HO")]
     );
     assert_eq!(found(&e, "la vallée d'Andijan"), [named("vallée d'Andijan", "gazet:region/unlisted")]);
+    // So is a peninsula ("la péninsule d'Apchéron", a district's name too).
+    assert_eq!(found(&e, "la péninsule \n\nde Gomel"), [named("péninsule \n\nde Gomel", "gazet:region/unlisted")]);
     // Named after its river too, with "du"; not the other designators.
     assert_eq!(spans(&e, "les coopératives de la vallée du Vakhch et du \n\nsud"), ["vallée du Vakhch"]);
     assert!(spans(&e, "les villes du district du Vakhch").is_empty());
