@@ -3297,13 +3297,17 @@ fn capitals_swar(block: &[u8; 64]) -> u64 {
 /// The trades that end a firm's one-word name (any case): the Russian abbreviations Soviet and
 /// post-Soviet enterprises are named with (-mash machine building as in "Gomselmash",
 /// -avto, -prom industry, -neft oil, -khim chemistry, -stroy building, -energo, -torg
-/// trade, -snab supply, -drev wood, -flot, -zavod plant, -kombinat) and the international
-/// ones they took up (-bank, -telecom, -motors). None ends a word of the French dictionary
+/// trade, -snab supply, -drev wood, -flot, -zavod plant, -kombinat, -kabel, -mebel
+/// furniture, -metall, -pribor instruments, -steklo glass, -obuv shoes, -khleb bread,
+/// -moloko milk, -trans transport) and the international ones they took up (-bank,
+/// -telecom, -motors, -impex, -leasing; not -invest, which ends the free economic zone
+/// "Grodnoinvest"). None ends a word of the French dictionary
 /// with three letters or more before it (hunspell-fr, `tests/fixtures/noise/`); -gaz ends
 /// "biogaz", so it needs four.
-const COMPOUND_FIRM_TRADES: [&str; 20] = [
+const COMPOUND_FIRM_TRADES: [&str; 31] = [
     "mash", "avto", "auto", "prom", "neft", "khim", "stroy", "stroi", "energo", "torg", "snab", "drev", "flot",
-    "zavod", "kombinat", "azot", "bank", "telecom", "motors", "gaz",
+    "zavod", "kombinat", "azot", "bank", "telecom", "motors", "gaz", "kabel", "mebel", "metall", "pribor", "steklo",
+    "obuv", "khleb", "moloko", "trans", "impex", "leasing",
 ];
 
 /// The last four bytes of a trade as a little-endian integer (a three-byte trade, "gaz",
@@ -3862,6 +3866,7 @@ mod tests {
         // by the fuzzer, they made the stem's length negative.
         assert!(names("Abinat Sabinat Xtecom Ytelecom").is_empty());
         assert_eq!(names("Gomelkombinat"), ["Gomelkombinat"]);
+        assert_eq!(names("Gomelkabel, Uzagroleasing et Grodnoinvest"), ["Gomelkabel", "Uzagroleasing"]);
         // A trade fair named like a firm is an event, with or without its noun.
         assert_eq!(names("signée à Innoprom et à Neftegaz par Belneftegaz"), ["Belneftegaz"]);
     }
