@@ -714,6 +714,8 @@ WORLD_REGION_TYPES = {
     "regional state": ("regional-state", "région"),
     "metropolitan region": ("region", "région"),
     "division": ("division", "division"),
+    # Bosnia and Herzegovina's two entities ("la Republika Srpska").
+    "entity": ("entity", "entité"),
 }
 
 

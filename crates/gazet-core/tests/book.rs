@@ -905,6 +905,18 @@ fn china_in_english_and_adjectives_in_ayen() {
     );
 }
 
+/// Bosnia and Herzegovina's entities are its first-level subdivisions, named bare.
+#[test]
+fn the_entities_of_bosnia() {
+    assert_mentions_exactly(
+        "le Gouvernement de la Republika Srpska et la République serbe de Bosnie",
+        &[
+            ("Gouvernement de la Republika Srpska", "gazet:inst/unlisted"),
+            ("République serbe de Bosnie", "iso3166-2:BA-SRP"),
+        ],
+    );
+}
+
 /// An English firm's name before its head noun ("Corporation") may join what the firm does
 /// with "and", and open with a state's English demonym, on another line too.
 #[test]
