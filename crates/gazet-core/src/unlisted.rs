@@ -1049,9 +1049,11 @@ pub fn adjective_body(
     for (at, token) in tokens_backwards(text, from, adjective.start) {
         let word = strip_elision(token);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        if capitalised && (BODY_HEADS.contains(&word) || is_factory_head(word)) {
+        // "les Chemins de fer indiens": a state's railway company.
+        let railway = is_railway_head(word) && words == 2 && text[at..].split_whitespace().nth(2) == Some("fer");
+        if capitalised && (BODY_HEADS.contains(&word) || is_factory_head(word) || railway) {
             start = Some(at + token.len() - word.len());
-            if is_factory_head(word) {
+            if is_factory_head(word) || railway {
                 body = BodyKind::Firm;
             }
             break;

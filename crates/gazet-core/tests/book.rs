@@ -917,6 +917,20 @@ fn the_entities_of_bosnia() {
     );
 }
 
+/// A state's railway company named by its adjective, unlisted ("les Chemins de fer
+/// indiens"), as the listed ones are ("les Chemins de fer kazakhs").
+#[test]
+fn railways_named_by_a_state_adjective() {
+    assert_mentions_exactly(
+        "les Chemins de \n\nfer indiens et les Chemins de fer kazakhs, mais les chemins de fer ouzbeks",
+        &[
+            ("Chemins de \n\nfer indiens", "gazet:firm/unlisted"),
+            ("Chemins de fer kazakhs", "gazet:firm/ktz"),
+            ("ouzbeks", "iso3166-1:UZ"),
+        ],
+    );
+}
+
 /// An English firm's name before its head noun ("Corporation") may join what the firm does
 /// with "and", and open with a state's English demonym, on another line too.
 #[test]
