@@ -895,6 +895,21 @@ fn english_firm_names_before_a_legal_form() {
     );
 }
 
+/// "la Corée" alone is South Korea in these texts (its adjective "coréen" already is), and
+/// Qatar's adjective is "qatari" as well as "qatarien".
+#[test]
+fn korea_alone_and_qatari() {
+    assert_mentions_exactly(
+        "exporte vers la Corée, les Qataris et le fonds qatari, la partie qatarie",
+        &[
+            ("Corée", "iso3166-1:KR"),
+            ("Qataris", "iso3166-1:QA"),
+            ("qatari", "iso3166-1:QA"),
+            ("qatarie", "iso3166-1:QA"),
+        ],
+    );
+}
+
 /// English titles in the footnotes name China by its English name, which the French word
 /// list holds as a common noun ("china", the bark); "-ayen" adjectives inflect as "-ien".
 #[test]
