@@ -908,6 +908,8 @@ fn korea_alone_and_qatari() {
             ("qatarie", "iso3166-1:QA"),
         ],
     );
+    // Mecca by its French name, the article outside as for "Le Caire".
+    assert_mentions_exactly("des pèlerins se rendant à La Mecque", &[("Mecque", "geonames:104515")]);
 }
 
 /// English titles in the footnotes name China by its English name, which the French word
