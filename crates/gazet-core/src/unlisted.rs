@@ -2396,17 +2396,12 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
         let Some((window_start, tokens, i)) = tokens_around(text, at) else { continue };
         let Some(local) = span_at(&tokens, i) else { continue };
         let span = without_forms(text, window_start + local.start..window_start + local.end);
-        // "Minsk and Gomel Plant": "and" joins what a firm does, not a place to it; the name
-        // starts after it.
-        let span = match text[span.clone()].find(" and").map(|k| span.start + k) {
-            Some(and)
-                if text[and + 4..].starts_with(char::is_whitespace)
-                    && overlapping(taken, &(span.start..and)).next().is_some() =>
-            {
-                and + 4 + (text[and + 4..].len() - text[and + 4..].trim_start().len())..span.end
-            }
-            _ => span,
+        let quoted_round = |span: &Range<usize>| {
+            text[..span.start].trim_end().ends_with(['"', '“', '«'])
+                && text[span.end..].trim_start().starts_with(['"', '”', '»'])
         };
+        // Quotes close a name round all its words ('LLC "Minsk and Partners"').
+        let span = if quoted_round(&span) { span } else { without_place_joined_by_and(text, span, taken) };
         // A footnote call glued to the name's last word ("la société biélorusse Gurtam324.").
         let span = match without_footnote_call(&text[span.clone()], |name| name.ends_with(char::is_lowercase)) {
             Some(uncalled) => span.start..span.start + uncalled.len(),
@@ -2415,8 +2410,7 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
         // A place inside or at the head of the name is absorbed ("Minsk City Technopark
         // LLC"); a firm, institution or state is not, unless quotes close the name round
         // it ("la coentreprise « Asia-Belarus Machinery »": the state is part of the name).
-        let quoted = text[..span.start].trim_end().ends_with(['"', '“', '«'])
-            && text[span.end..].trim_start().starts_with(['"', '”', '»']);
+        let quoted = quoted_round(&span);
         let clashes = overlapping(taken, &span).any(|t| {
             is_named(t.start) && !(quoted && span.start <= t.start && t.end <= span.end && t.len() < span.len())
         });
@@ -2569,6 +2563,18 @@ fn window_edge(text: &str, mut at: usize, forward: bool) -> usize {
     } else {
         text[..at].rfind(char::is_whitespace).unwrap_or(0)
     }
+}
+
+/// `span`, a firm's name read before its head noun, without a mention of `taken` and the
+/// "and" after it: "Minsk and Gomel Plant" is `Gomel Plant`, for "and" joins what a firm
+/// does ("Metals and Engineering Corporation"), not a place to its name.
+fn without_place_joined_by_and(text: &str, span: Range<usize>, taken: &[Range<usize>]) -> Range<usize> {
+    let Some(and) = text[span.clone()].find(" and").map(|k| span.start + k) else { return span };
+    let after = &text[and + 4..];
+    if !after.starts_with(char::is_whitespace) || overlapping(taken, &(span.start..and)).next().is_none() {
+        return span;
+    }
+    and + 4 + (after.len() - after.trim_start().len())..span.end
 }
 
 /// The firm name that the cue token `tokens[i]` points at, if any.

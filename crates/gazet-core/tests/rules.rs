@@ -960,6 +960,8 @@ fn an_english_firm_or_body_name_that_begins_with_a_place_is_the_firm_or_body() {
         ("Gomel Mining and Metallurgical Company".into(), "gazet:firm/unlisted".into(), Form::Name)
     );
     assert_eq!(spans(&e, "entre Minsk and Gomel Plant"), ["Minsk", "Gomel Plant"]);
+    // In quotes, the name keeps all its words, the place and "and" too.
+    assert_eq!(spans(&e, "la société LLC \"Minsk and Partners\" a"), ["Minsk and Partners"]);
     // What a body does, after "of", keeps it a body; another body's name after "and" is
     // its own.
     assert_eq!(
