@@ -2006,17 +2006,15 @@ impl Extractor {
     /// its host after "in". What it takes in is not marked again.
     fn add_english_bodies_named_with_places(&self, text: &str, mentions: &mut Vec<Mention>) {
         let mut found: Vec<Mention> = Vec::new();
-        let mut floor = 0;
         for (i, m) in mentions.iter().enumerate() {
             let kind = self.gazetteer.entity(m.entity).kind;
-            let previous_end = floor;
-            floor = m.end;
             if !matches!(kind, Kind::State | Kind::Region)
                 || m.form != Form::Name
                 || !text[..m.start].ends_with(char::is_whitespace)
             {
                 continue;
             }
+            let previous_end = i.checked_sub(1).map_or(0, |p| mentions[p].end);
             let start_floor = previous_end.max(found.last().map_or(0, |f| f.end));
             let Some(start) = crate::unlisted::english_body_start(text, m.start, start_floor) else { continue };
             let mut end = m.end;
