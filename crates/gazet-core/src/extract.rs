@@ -1182,17 +1182,18 @@ impl Extractor {
         // Short names that the firm-name rule read as firms of their own ("le ministère de
         // l'Industrie et du Commerce de la Fédération de Russie (Minpromtorg)"): in
         // parentheses right after a name, they are that name's.
-        let mut renamed: Vec<(usize, EntityIdx)> = Vec::new();
+        let mut renamed: Vec<(usize, EntityIdx, Form)> = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
             let kind = self.gazetteer.entity(m.entity).kind;
             if !matches!(kind, Kind::Firm | Kind::Institution) || m.form != Form::Name {
                 continue;
             }
             if let Some(next) = mentions.get(i + 1) {
-                let parenthesised =
-                    text[m.end..next.start].trim_start_matches(' ') == "(" && text[next.end..].starts_with(')');
-                if parenthesised && next.entity == self.unlisted_firm && m.entity != self.unlisted_firm {
-                    renamed.push((i + 1, m.entity));
+                let parenthesised = parenthesised_alone(&text[m.end..next.start], &text[next.end..]);
+                if let Some(form) =
+                    parenthesised.filter(|_| next.entity == self.unlisted_firm && m.entity != self.unlisted_firm)
+                {
+                    renamed.push((i + 1, m.entity, form));
                     continue;
                 }
             }
@@ -1211,9 +1212,9 @@ impl Extractor {
                 acronyms.push((&text[span], m.entity, form));
             }
         }
-        for (i, entity) in renamed {
+        for (i, entity, form) in renamed {
             mentions[i].entity = entity;
-            mentions[i].form = Form::Acronym;
+            mentions[i].form = form;
         }
         if acronyms.is_empty() {
             return;
@@ -2524,9 +2525,11 @@ impl<'a> Context<'a> {
         *self.in_dedication.get_or_init(|| in_dedication(self.trimmed))
     }
 
-    /// "traduit en russe": the language, not the state.
+    /// "traduit en russe", "En russe, l'organisation ...", "parlent russe", "en
+    /// translittération russe": the language, not the state.
     fn after_en(&self) -> bool {
-        self.spaced && self.last_word() == "en"
+        self.spaced
+            && matches!(self.last_word(), "en" | "En" | "parle" | "parlent" | "parler" | "parlant" | "translittération")
     }
 
     /// The words before name a sea, a lake or a shore ("l'océan Indien", "la mer Baltique",
@@ -2651,6 +2654,20 @@ const NEAR_CONTEXT: u32 = 400;
 /// Where a name that ends at `end` ends with its quotes: past the closing quote if quotes
 /// open right before `start` and close right after `end` ('CJSC "Armenian Copper
 /// Programme" (ACP)'), else `end`.
+/// The form of a name that stands alone in parentheses, given the text `before` it from
+/// the end of the previous name and the text `after` it: a short name ("(Minpromtorg)"),
+/// or the legal name after its legal form ('(OJSC "Orchanski lnokombinat")').
+fn parenthesised_alone(before: &str, after: &str) -> Option<Form> {
+    let inner = before.trim_start_matches(' ').strip_prefix('(')?;
+    if inner.is_empty() {
+        return after.starts_with(')').then_some(Form::Acronym);
+    }
+    let forms = inner.trim_end_matches(['"', '«', '“', ' ']);
+    let quoted = forms.len() < inner.len();
+    let closed = if quoted { after.trim_start_matches(['"', '»', '”', ' ']) } else { after };
+    (closed.starts_with(')') && forms.split_whitespace().all(crate::unlisted::is_legal_form)).then_some(Form::Name)
+}
+
 fn past_closing_quote(text: &str, start: usize, end: usize) -> usize {
     let opened = text[..start].trim_end_matches(' ').ends_with(['"', '«', '“']);
     let rest = text[end..].trim_start_matches(' ');

@@ -1624,7 +1624,20 @@ const POWER_PLANT_ACRONYMS: &[&str] = &["GRES", "TETs", "TETS", "GES", "HPP", "T
 /// Head nouns of the English names of public bodies that begin with a place ("Bryansk
 /// State Technical University", "Chernihiv Regional State Administration"), as references
 /// cite their publishers.
-const PLACE_LED_BODY_HEADS: &[&str] = &["University", "Institute", "Academy", "Administration", "Conservatory"];
+const PLACE_LED_BODY_HEADS: &[&str] = &[
+    "University",
+    "Institute",
+    "Academy",
+    "Administration",
+    "Conservatory",
+    "Agency",
+    "Board",
+    "Authority",
+    "Council",
+    "Committee",
+    "Commission",
+    "Chamber",
+];
 
 /// Most capitalised words of an English firm name after the place it begins with.
 const MAX_ENGLISH_NAME_WORDS: usize = 7;
@@ -2384,6 +2397,9 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
             .iter()
             .find(|e| before.ends_with(*e) && before[..before.len() - e.len()].ends_with(char::is_whitespace));
         let at = elided.map_or(at, |e| at - e.len());
+        // "(OJSC "Orchanski lnokombinat")": a legal form may open a parenthesis, whose
+        // token then starts with it.
+        let at = if before.ends_with('(') && at == before.len() { at - 1 } else { at };
         // Tokens are made only in a window around each candidate.
         if at > 0 && !text[..at].ends_with(char::is_whitespace) {
             continue;
@@ -2584,6 +2600,13 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     // "l'OJSC "Belvest"": after an elided article the legal form opens the name's phrase.
     let bare = strip_elision(word);
     let elided = bare.len() < word.len();
+    // A legal form that opens a parenthesis opens the name after it: the words before the
+    // parenthesis are another name's ("le Combinat de lin d'Orcha (OJSC "Orchanski
+    // lnokombinat")").
+    if let Some(form) = token.text.strip_prefix('(').filter(|form| is_legal_form(form)) {
+        let after = (i + 1..tokens.len().min(i + 3)).find(|&j| !is_legal_form(tokens[j].text)).unwrap_or(i + 3);
+        return (!POSTPOSED_LEGAL_FORMS.contains(&form)).then(|| name_after(tokens, after)).flatten();
+    }
     if is_legal_form(bare) || is_legal_form(token.text) {
         // Legal forms may follow each other ("JSC NC "KazMunayGas"", "RUE PA").
         let after = (i + 1..tokens.len().min(i + 3)).find(|&j| !is_legal_form(tokens[j].text)).unwrap_or(i + 3);
@@ -2847,8 +2870,11 @@ fn name_before(tokens: &[Token], at: usize) -> Option<Range<usize>> {
         let first = (at.saturating_sub(MAX_QUOTED_WORDS)..at - 1).rev().find(|&k| opens_quote(tokens[k].text))?;
         return quoted_between(tokens, first, at - 1);
     }
-    // "Plant, JSC Pinskiy": after a comma the legal form opens the next name.
-    if last.text.ends_with([',', ';', ':', '.', ')']) {
+    // "Plant, JSC Pinskiy": after a comma the legal form opens the next name, and so after
+    // a sentence's end with a footnote call ("fabriqués à Tcheboksary.516 LLC "ChETRA"").
+    let ends_clause =
+        |word: &str| word.trim_end_matches(|c: char| c.is_ascii_digit()).ends_with([',', ';', ':', '.', ')']);
+    if ends_clause(last.text) {
         return None;
     }
     // "l'entreprise d'État OJSC": a state company, not one named "État"; "Le JSC "X"" at a
@@ -3946,6 +3972,10 @@ mod tests {
         );
         assert_eq!(names("En outre, Motovelozavod LLC, qui a signé"), ["Motovelozavod"]);
         assert_eq!(names("les concessionnaires de SN INVEST LLC\" ."), ["SN INVEST"]);
+        // A sentence's end with a footnote call ends the name before the legal form.
+        assert_eq!(names("fabriqués à Tcheboksary.516 LLC \"ChETRA\", qui"), ["ChETRA"]);
+        // A legal form opening a parenthesis opens the name after it.
+        assert_eq!(names("le Combinat de lin (OJSC \"Orchanski lnokombinat\"), plus grand"), ["Orchanski lnokombinat"]);
     }
 
     #[test]

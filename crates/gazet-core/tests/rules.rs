@@ -550,6 +550,10 @@ fn context_rules_persons_languages_and_brands() {
     assert_eq!(spans(&e, "à Minsk. Gomel aussi"), ["Minsk", "Gomel"]);
     // "en russe", "de langue russe" are the language.
     assert!(found(&e, "la formation sera dispensée en russe dans").is_empty());
+    // At a sentence's start, after a verb of speaking, after "translittération".
+    assert!(found(&e, "En russe, l'organisation est désignée par un sigle").is_empty());
+    assert!(found(&e, "la plupart des habitants parlent russe, et").is_empty());
+    assert_eq!(spans(&e, "(en translittération russe \"Elektricheskie Stantsii\")"), Vec::<String>::new());
     assert_eq!(spans(&e, "des enseignants de langue \n\nrusse formés en Russie"), ["Russie"]);
     assert_eq!(spans(&e, "en Russie et en partenariat russe"), ["Russie", "russe"]);
     // So is an adjective alone after a masculine article; before a name it is the name's.
@@ -988,6 +992,12 @@ fn an_english_firm_or_body_name_that_begins_with_a_place_is_the_firm_or_body() {
     assert_eq!(
         found(&e, "Accord // Minsk Regional State Administration. - 2019.")[0],
         ("Minsk Regional State Administration".into(), "gazet:inst/unlisted".into(), Form::Name)
+    );
+    // Public bodies' boards, agencies and councils too ("Sri Lanka Tea Board", "Vietnam
+    // News Agency").
+    assert_eq!(
+        found(&e, "Accord // Gomel News Agency. - 2019. Le Minsk Tea Board a ouvert")[..2],
+        [named("Gomel News Agency", "gazet:inst/unlisted"), named("Minsk Tea Board", "gazet:inst/unlisted")]
     );
     // Capitalised words with no head noun leave the place as it is.
     assert_eq!(found(&e, "à Gomel Nord et à Minsk")[0].1, "geonames:627907");
@@ -1626,6 +1636,19 @@ fn short_names_and_acronyms_in_parentheses_name_bodies() {
     );
     // A place with no such name before it stays the place.
     assert_eq!(spans(&e, "les usines à Minsk (RB) et"), ["Minsk", "RB"]);
+    // The legal name in parentheses after its legal form is the firm's too, and the words
+    // before the parenthesis are no part of it.
+    assert_eq!(
+        found(
+            &e,
+            "le Gomselmash (OJSC \"Gomelski zavod\"), grand, et le Combinat de lin (JSC \"Orchanski lnokombinat\")"
+        ),
+        [
+            named("Gomselmash", "gazet:firm/gomselmash"),
+            named("Gomelski zavod", "gazet:firm/gomselmash"),
+            named("Orchanski lnokombinat", "gazet:firm/unlisted"),
+        ]
+    );
     // Words, or a place the gazetteers know, in parentheses: no short name.
     assert_eq!(
         spans(&e, "l'Institut d'optique atmosphérique (voir plus bas) et"),
