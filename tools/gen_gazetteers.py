@@ -1306,10 +1306,12 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
     dropped_words = 0
     dropped_derived = []
     def world_town_name(n):
-        """Whether a world town may bear name n: no French word, no state's name."""
+        """Whether a world town may bear name n: no French word, no state's name, and no
+        curated firm's or body's ("Toyota", "Hitachi": French texts on Belarus's trade name
+        the firms)."""
         bare = n.lstrip("~@")
         k = fold(bare)
-        return bare[:1].isalpha() and k not in words and k not in state_keys
+        return bare[:1].isalpha() and k not in words and k not in state_keys and k not in listed
 
     for gid in sorted(selected):
         c = by_id[gid]

@@ -1546,3 +1546,18 @@ fn the_railways_and_terminals_of_the_western_neighbours() {
         assert!(found.values().any(|(found_id, _)| found_id == id), "{id}: {found:?}");
     }
 }
+
+/// A world town that bears a curated firm's name ("Toyota", "Hitachi", Japanese towns of
+/// 150,000 and more) is left out of the gazetteer: French texts on Belarus's trade name the
+/// firms.
+#[test]
+fn firms_named_like_world_towns_are_the_firms() {
+    assert_mentions_exactly(
+        "sur le marché, dont Toyota, Mitsubishi Corporation et Hitachi",
+        &[
+            ("Toyota", "gazet:firm/toyota"),
+            ("Mitsubishi Corporation", "gazet:firm/mitsubishi"),
+            ("Hitachi", "gazet:firm/hitachi"),
+        ],
+    );
+}
