@@ -1626,6 +1626,31 @@ impl Extractor {
                 && text[next.start..next.end].starts_with(['r', 'o']);
             (hosted || regional).then_some(next.end)
         });
+        // "la Branche de l'Ambassade ... en Fédération de Russie à Kazan": a mission's branch
+        // is named with the mission and its own town, after "à".
+        for i in 0..mentions.len() {
+            let m = &mentions[i];
+            if m.entity != self.unlisted_institution || !crate::unlisted::names_a_mission(&text[m.start..m.end]) {
+                continue;
+            }
+            let Some(start) = crate::unlisted::branch_head_before_body(text, m.start) else { continue };
+            if i > 0 && mentions[i - 1].end > start {
+                continue;
+            }
+            mentions[i].start = start;
+            mentions[i].word = mentions[i].word.saturating_sub(2);
+        }
+        extend_ends(mentions, |mentions, i| {
+            let m = &mentions[i];
+            if m.entity != self.unlisted_institution {
+                return None;
+            }
+            let branch_of_mission = crate::unlisted::names_a_missions_branch(&text[m.start..m.end]);
+            let next = mentions.get(i + 1).filter(|n| n.form == Form::Name)?;
+            let words: Vec<&str> = text[m.end..next.start].split_whitespace().collect();
+            (branch_of_mission && self.gazetteer.entity(next.entity).kind == Kind::Region && words == ["à"])
+                .then_some(next.end)
+        });
     }
 
     /// "l'Académie de l'administration publique auprès du Président de la République du

@@ -229,6 +229,15 @@ pub fn names_a_mission(name: &str) -> bool {
     opens_with_head(name, MISSION_HEADS)
 }
 
+/// Whether the name `name` is a branch of a state's mission abroad ("Branche de
+/// l'Ambassade ...", [`branch_head_before_body`]).
+pub fn names_a_missions_branch(name: &str) -> bool {
+    head_opening(name, BRANCH_HEADS).is_some_and(|head| {
+        let rest = name[head.len()..].trim_start();
+        rest.strip_prefix("de l'").or_else(|| rest.strip_prefix("de l’")).is_some_and(names_a_mission)
+    })
+}
+
 /// `name` opens with one of `heads`, a whole word.
 fn opens_with_head(name: &str, heads: &[&str]) -> bool {
     head_opening(name, heads).is_some()
@@ -407,6 +416,24 @@ pub fn branch_head_before(text: &str, town: usize) -> Option<usize> {
         }
     };
     // The preposition is a word of its own.
+    if !before.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let before = before.trim_end();
+    BRANCH_HEADS.iter().find_map(|head| {
+        let start = before.strip_suffix(head).map(str::len)?;
+        let word_start = before[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        word_start.then_some(start)
+    })
+}
+
+/// Where the name of a branch starts that is named by its parent body starting at `body`
+/// and its town after "à" ("la Branche de l'Ambassade de la République du Bélarus en
+/// Fédération de Russie à Kazan"): a branch noun ([`BRANCH_HEADS`]) and "de l'" right before
+/// the body.
+pub fn branch_head_before_body(text: &str, body: usize) -> Option<usize> {
+    let before = text[..body].strip_suffix(['\'', '’'])?.strip_suffix('l')?.trim_end_matches(' ');
+    let before = before.strip_suffix("de")?;
     if !before.ends_with(char::is_whitespace) {
         return None;
     }

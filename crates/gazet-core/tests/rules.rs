@@ -2126,6 +2126,19 @@ fn a_states_mission_abroad_is_named_with_its_host() {
     );
     // In lowercase, a description: the states only.
     assert_eq!(spans(&e, "l'ambassade du Bélarus au Kazakhstan"), ["Bélarus", "Kazakhstan"]);
+    // A mission's branch is named with the mission and its own town.
+    assert_eq!(
+        found(
+            &e,
+            "la Branche de l'Ambassade de la République du Bélarus en Fédération de Russie à \n\nGomel, compétente"
+        ),
+        [unlisted("Branche de l'Ambassade de la République du Bélarus en Fédération de Russie à \n\nGomel")]
+    );
+    // Not a town after "à" without the branch noun, nor a branch of something else.
+    assert_eq!(
+        spans(&e, "l'Ambassade de la République du Bélarus en Fédération de Russie à Gomel"),
+        ["Ambassade de la République du Bélarus en Fédération de Russie", "Gomel"]
+    );
 }
 
 /// States, a town and international organisations, for the rules on their offices.
