@@ -959,7 +959,7 @@ SOFT_SIGN_COUNTRIES = {"RU", "BY", "UA", "KZ", "KG"}
 # "Boukhara"): those above, and Tajikistan and Uzbekistan, whose GeoNames names are read
 # without their diacritics first ("Kŭlob" -> "Kulob" -> "Koulob"). Not Turkmenistan, whose
 # Latin script writes ş for sh.
-TRANSLITERATED_COUNTRIES = SOFT_SIGN_COUNTRIES | {"TJ", "UZ"}
+TRANSLITERATED_COUNTRIES = SOFT_SIGN_COUNTRIES | {"TJ", "UZ", "MN"}
 
 # States whose towns GeoNames names in the state's own language ("Muborak", "Luninyets"),
 # while French texts follow the Russian name.

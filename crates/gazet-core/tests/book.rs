@@ -1561,3 +1561,13 @@ fn firms_named_like_world_towns_are_the_firms() {
         ],
     );
 }
+
+/// Mongolia's towns are romanised the English way in GeoNames and the French way in French
+/// texts, as Russia's are ("Sainshand" is "Saïnchand").
+#[test]
+fn mongolian_towns_have_their_french_spellings() {
+    assert_mentions_exactly(
+        "le parc industriel de Saïnchand, chef-lieu du Dornogovi",
+        &[("Saïnchand", "geonames:2032081"), ("Dornogovi", "iso3166-2:MN-063")],
+    );
+}
