@@ -889,7 +889,8 @@ fn english_firm_names_before_a_legal_form() {
         &[
             ("Lahore", "geonames:1172451"),
             ("Millat Tractors", "gazet:firm/unlisted"),
-            ("Indian Potash", "gazet:firm/unlisted"),
+            // Listed, it stops before its legal form too.
+            ("Indian Potash", "gazet:firm/indian-potash"),
             ("Kyrgyz Potash", "gazet:firm/unlisted"),
         ],
     );
@@ -964,12 +965,12 @@ fn english_firm_names_with_and_and_a_demonym() {
     );
     // Airlines and banks by their English head noun.
     assert_mentions_exactly(
-        "les compagnies Turkish Airlines et Belavia, la Khan Bank et la Golomt Bank",
+        "les compagnies Turkish Airlines et Belavia, la Bogd Bank et la Capitron Bank",
         &[
             ("Turkish Airlines", "gazet:firm/unlisted"),
             ("Belavia", "gazet:firm/belavia"),
-            ("Khan Bank", "gazet:firm/unlisted"),
-            ("Golomt Bank", "gazet:firm/unlisted"),
+            ("Bogd Bank", "gazet:firm/unlisted"),
+            ("Capitron Bank", "gazet:firm/unlisted"),
         ],
     );
 }
