@@ -1924,6 +1924,11 @@ const BUSINESS_NOUNS: &[&str] = &[
     "banque",
 ];
 
+/// Nouns of firms that name one only with a quoted name right after them: a chain of shops
+/// or a channel ('la chaîne "Nomin"'), a market ('le marché "Dordoï"'). Unquoted, they
+/// are followed by places and bodies ("le marché de l'Union", "la chaîne du Tian Shan").
+const QUOTING_FIRM_NOUNS: &[&str] = &["chaîne", "marché"];
+
 /// Nouns of public bodies whose name follows in quotes: an agency, an association of an
 /// industry, a foundation ("l'agence "Uzstandart"", "l'association "Uztextilprom""). The
 /// name is an institution's (ANNOTATION.md: state agencies, associations); "association
@@ -2103,6 +2108,7 @@ fn quoted_after_firm_words(text: &str) -> impl Iterator<Item = usize> + '_ {
             || is_factory_noun(word)
             || is_business_noun(word)
             || is_quoting_body_noun(word)
+            || QUOTING_FIRM_NOUNS.contains(&word)
         {
             return Some(start);
         }
@@ -2662,6 +2668,10 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         name_after(tokens, j)
             .or_else(|| appositive_name(tokens, i))
             .or_else(|| quoted_name_after_what_it_makes(tokens, i))
+    } else if QUOTING_FIRM_NOUNS.contains(&bare) {
+        // 'la chaîne "Nomin"', 'le marché "Dordoï"': only a quoted name.
+        let next = tokens.get(i + 1)?;
+        (opens_quote(next.text) || quoted_span(next).is_some()).then(|| name_after(tokens, i + 1)).flatten()
     } else if is_quoting_body_noun(bare) {
         // "l'association de production "Azersilah"" (a company: the caller reads the
         // noun right before the quote).
@@ -4023,6 +4033,9 @@ mod tests {
         // A footnote call glued to the name is left out; a model number is not one.
         assert_eq!(names("par la société biélorusse Gurtam324. Le sud"), ["Gurtam"]);
         assert_eq!(names("par la société biélorusse Gurtam-324. Le sud"), ["Gurtam-324"]);
+        // A chain or a market names a firm only in quotes.
+        assert_eq!(names("dans la chaîne \"Nomin\" et au marché \"Dordoï\" de"), ["Nomin", "Dordoï"]);
+        assert!(names("le marché de l'Union et la chaîne Belarus 24").is_empty());
     }
 
     #[test]
