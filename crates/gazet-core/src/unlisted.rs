@@ -163,6 +163,13 @@ const BODY_HEADS: &[&str] = &[
     "Ministère",
     "Mission",
     "Musée",
+    // Museum reserves and houses ("le Musée-réserve national historique et culturel de
+    // Nesvij", "la Réserve-musée ... de Polotsk", "le Musée-maison de Marc Chagall") and
+    // state reserves ("la Réserve radioécologique d'État de Polésie").
+    "Musée-réserve",
+    "Musée-maison",
+    "Réserve-musée",
+    "Réserve",
     "Observatoire",
     "Office",
     "Orchestre",

@@ -1463,6 +1463,11 @@ fn a_person_written_with_initials_after_a_body_names_it() {
         found(&e, "au Théâtre dramatique académique kazakh M. Aouezov et"),
         [named("Théâtre dramatique académique kazakh M. Aouezov", "gazet:inst/unlisted")]
     );
+    // A museum reserve, named with its place.
+    assert_eq!(
+        found(&e, "le Musée-réserve national historique et culturel de \n\nGomel gère le château"),
+        [named("Musée-réserve national historique et culturel de \n\nGomel", "gazet:inst/unlisted")]
+    );
     // A person's name of two capitalised parts joined by a hyphen, after the place.
     assert_eq!(
         found(&e, "l'Université nationale de Gomel Lessia-Oukraïnka et"),
