@@ -252,7 +252,24 @@ fn opens_with_head(name: &str, heads: &[&str]) -> bool {
 
 /// The one of `heads` that opens `name`, a whole word.
 fn head_opening<'a>(name: &str, heads: &[&'a str]) -> Option<&'a str> {
-    heads.iter().copied().find(|head| name.strip_prefix(head).is_some_and(|rest| rest.starts_with(char::is_whitespace)))
+    heads.iter().copied().find(|head| head_rest(name, head).is_some_and(|rest| rest.starts_with(char::is_whitespace)))
+}
+
+/// `name` after `head`, whose words may be apart by any whitespace in `name` (a line break
+/// in "Représentation \n\nplénipotentiaire").
+fn head_rest<'a>(name: &'a str, head: &str) -> Option<&'a str> {
+    let mut rest = name;
+    for (k, word) in head.split(' ').enumerate() {
+        if k > 0 {
+            let spaced = rest.trim_start();
+            if spaced.len() == rest.len() {
+                return None;
+            }
+            rest = spaced;
+        }
+        rest = rest.strip_prefix(word)?;
+    }
+    Some(rest)
 }
 
 /// Heads that French also writes in lowercase in running text ("le ministère de ...").
@@ -2496,10 +2513,13 @@ const KIND_WORDS_IN_NAMES: &[&str] = &["Production Association", "TNC"];
 /// trailing "Holding".
 fn without_forms(text: &str, span: Range<usize>) -> Range<usize> {
     let name = &text[span.clone()];
-    let words = head_opening(name, KIND_WORDS_IN_NAMES).map(str::len).or_else(|| {
-        let first = name.split(char::is_whitespace).next()?;
-        is_legal_form(first).then_some(first.len())
-    });
+    let words = head_opening(name, KIND_WORDS_IN_NAMES)
+        .and_then(|head| head_rest(name, head))
+        .map(|rest| name.len() - rest.len())
+        .or_else(|| {
+            let first = name.split(char::is_whitespace).next()?;
+            is_legal_form(first).then_some(first.len())
+        });
     let span = match words {
         Some(words) => {
             let skipped = name.len() - name[words..].trim_start().len();

@@ -1086,6 +1086,14 @@ fn plenipotentiary_representations_are_named_with_their_region() {
             ("Ambassade de la République du Bélarus en République kirghize", "gazet:inst/unlisted"),
         ],
     );
+    // A line break between the head's two words.
+    assert_mentions_exactly(
+        "la Représentation \n\nplénipotentiaire du gouvernement de la République kirghize dans la région de Tchouï",
+        &[(
+            "Représentation \n\nplénipotentiaire du gouvernement de la République kirghize dans la région de Tchouï",
+            "gazet:inst/unlisted",
+        )],
+    );
 }
 
 /// The foreign ministry without its state, as every other ministry: the state that
