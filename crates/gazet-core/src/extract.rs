@@ -1298,6 +1298,7 @@ impl Extractor {
     /// where no other mention lies (`unlisted::compound_firm_names`).
     fn add_compound_firm_names(&self, text: &str, capitals: &[usize], mentions: &mut Vec<Mention>) {
         self.add_unlisted_firm_spans(crate::unlisted::compound_firm_names(text, capitals), mentions);
+        self.add_unlisted_firm_spans(crate::unlisted::numbered_plant_names(text), mentions);
     }
 
     /// Unlisted firm mentions for `spans` (in order, not overlapping one another), where no

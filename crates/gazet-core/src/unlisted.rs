@@ -2502,6 +2502,44 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
     found
 }
 
+/// Most words between a plant's head noun and its number ("Usine de réparation
+/// aéronautique n° 558").
+const MAX_NUMBERED_PLANT_WORDS: usize = 5;
+
+/// The names of plants known by their number, as Soviet plants are: a plant's head noun
+/// ([`FACTORY_HEADS`]), up to [`MAX_NUMBERED_PLANT_WORDS`] lowercase words saying what it
+/// does, then "n°" and the number ("l'Usine de réparation aéronautique n° 558", "l'usine
+/// de réparation n° 140"). The town after it is not part of the name.
+pub fn numbered_plant_names(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices("n°") {
+        if at > 0 && !text[..at].ends_with(char::is_whitespace) {
+            continue;
+        }
+        let number = text[at + "n°".len()..].trim_start_matches(' ');
+        let digits = number.len() - number.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            continue;
+        }
+        let end = text.len() - number.len() + digits;
+        let mut rest = text[..at].trim_end();
+        for _ in 0..=MAX_NUMBERED_PLANT_WORDS {
+            let word_start = last_word_start(rest);
+            let word = &rest[word_start..];
+            let bare = strip_elision(word);
+            if is_factory_head(bare) {
+                found.push(word_start + (word.len() - bare.len())..end);
+                break;
+            }
+            if word.is_empty() || !word.chars().all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-')) {
+                break;
+            }
+            rest = rest[..word_start].trim_end();
+        }
+    }
+    found
+}
+
 /// Words that say what kind of company follows, written in a name's quotes as Russian
 /// names put them beside the legal form: "Production Association" (PA), a transnational
 /// company (TNC). The name is what follows them ("RUE "Production Association
@@ -4048,6 +4086,19 @@ mod tests {
             names("le plus important dans ce pays. JV \n\nJSC Spartak, SE Brestmyasomolprom"),
             ["Spartak", "Brestmyasomolprom"]
         );
+    }
+
+    #[test]
+    fn plants_known_by_their_number() {
+        let names = |text: &'static str| -> Vec<&'static str> {
+            super::numbered_plant_names(text).into_iter().map(|r| &text[r]).collect()
+        };
+        assert_eq!(
+            names("avec l'Usine de réparation aéronautique n° 558 de Baranovitchi et l'usine de \n\nréparation n°140."),
+            ["Usine de réparation aéronautique n° 558", "usine de \n\nréparation n°140"]
+        );
+        // No plant noun, a capitalised word between, or no number: no name.
+        assert!(names("le lycée n° 5, l'usine Minsk n° 2, l'usine n° deux, la loi n°").is_empty());
     }
 
     #[test]
