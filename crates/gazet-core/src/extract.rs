@@ -1893,7 +1893,9 @@ impl Extractor {
                 .take_while(|m| m.start < span.end)
                 .any(|m| matches!(self.gazetteer.entity(m.entity).kind, Kind::Firm | Kind::Institution));
             if !body_inside {
-                found.push(Mention::found_by_rule(span, self.unlisted_firm, Vec::new(), 0));
+                let body = crate::unlisted::source_is_a_body(&text[span.clone()]);
+                let entity = if body { self.unlisted_institution } else { self.unlisted_firm };
+                found.push(Mention::found_by_rule(span, entity, Vec::new(), 0));
             }
         }
         put_over(mentions, found);

@@ -3701,13 +3701,76 @@ const RUSSIAN_ADJECTIVE_ENDINGS: &[&str] = &["y", "yi", "ï", "iï", "aïa", "ay
 /// Newspapers named by one word, or by "Pravda" and the region it serves ("Pravda Severa").
 const MEDIA_FIRST_WORDS: &[&str] = &["pravda", "zaria", "zarya", "zviazda"];
 
+/// Whether a source that a footnote names ([`newspaper_in_source`]) is a public body: a
+/// news agency ("Maghreb Arabe Presse", "Prensa Latina", "RIA Dagestan", an acronym alone;
+/// not the paper "Die Presse") or a body by its English head noun ("Krasnoyarsk Territory
+/// Government").
+pub fn source_is_a_body(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let article = words.iter().any(|w| matches!(*w, "Die" | "Der" | "Das" | "La" | "Le" | "The" | "El"));
+    let agency = !article && words.iter().any(|w| matches!(*w, "Presse" | "Prensa" | "RIA"));
+    // An acronym alone is most often a news agency's ("ENA", "QNA", "PAP").
+    let acronym = matches!(words.as_slice(), [word] if word.chars().all(|c| c.is_ascii_uppercase()));
+    agency || acronym || words.iter().any(|w| ENGLISH_BODY_HEADS.contains(w))
+}
+
+/// Whether the rest of a footnote's reference, right after its source's name, cites a
+/// range of pages ("- 2019. - № 2. - С. 45-57."), as articles of journals do; a newspaper's
+/// is one page ("С. 2").
+fn cites_pages(reference: &str) -> bool {
+    let end = reference.char_indices().nth(REFERENCE_TAIL_CHARS).map_or(reference.len(), |(i, _)| i);
+    let tail = &reference[..end];
+    let tail = &tail[..tail.find('|').unwrap_or(tail.len())];
+    ["С. ", "C. ", "P. ", "S. ", "pp. "].iter().any(|page| {
+        tail.match_indices(page).any(|(at, _)| {
+            let digits = &tail[at + page.len()..];
+            let first = digits.len() - digits.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            first > 0 && digits[first..].starts_with(['-', '–'])
+        })
+    })
+}
+
+/// Most characters of a reference read after its source's name for the pages it cites.
+const REFERENCE_TAIL_CHARS: usize = 60;
+
+/// First words of the titles of journals, bulletins and collections, which a footnote's
+/// source names and which are not firms ("Vestnik BGU", "Izvestia KGTU", "Revue d'études
+/// stratégiques", "Portail juridique de l'UEE").
+const JOURNAL_FIRST_WORDS: &[&str] = &[
+    "vestnik",
+    "izvestia",
+    "izvestiya",
+    "izvestiia",
+    "problemy",
+    "voprosy",
+    "sbornik",
+    "materialy",
+    "trudy",
+    "revue",
+    "revista",
+    "journal",
+    "bulletin",
+    "portail",
+    "problèmes",
+    "questions",
+    "économie",
+    "ekonomika",
+    "annales",
+    "cahiers",
+    "actes",
+    "recueil",
+];
+
 /// The name of a newspaper that a footnote gives as its source, after the "//" at byte
 /// `slashes` of `text` ("... // Gomelskaïa Pravda. - 2022. - № 87."): newspapers are firms,
 /// in footnote sources too (written README, round 11). The name runs to the period, one to
 /// four words opening with a capital, and says it is a newspaper by its last word
-/// ([`MEDIA_LAST_WORDS`]) or its first ([`MEDIA_FIRST_WORDS`], "Zaria" alone). Journals
-/// ("Bankovski vestnik", "Vestnik of the Institute ...") and other sources are not read:
-/// most name a body that the gazetteer or the other rules know.
+/// ([`MEDIA_LAST_WORDS`]) or its first ([`MEDIA_FIRST_WORDS`], "Zaria" alone), or is made
+/// of capitalised words only ("Handelsblatt", "Deutsche Welle"). Journals are not read: by
+/// their first word ([`JOURNAL_FIRST_WORDS`], "Vestnik BGU"), a lowercase word ("Bankovski
+/// vestnik"), or the range of pages their articles take ([`cites_pages`]); nor are titles
+/// going on after the period, nor sites' addresses ("Sakhalin.info"). The caller tells the
+/// news agencies and bodies among them ([`source_is_a_body`]).
 pub fn newspaper_in_source(text: &str, slashes: usize) -> Option<Range<usize>> {
     // "https://": an address, not a source.
     if text[..slashes].ends_with(':') || text[slashes + 2..].starts_with('/') {
@@ -3724,6 +3787,12 @@ pub fn newspaper_in_source(text: &str, slashes: usize) -> Option<Range<usize>> {
         return None;
     }
     let name = rest[..name_len].trim_end();
+    // "// Sakhalin.info.", "// Gazeta.uz": a site's address; "// SB. Belarus segodnya.",
+    // "// Soyouz. Biélorussie-Russie.": a title that goes on after its period.
+    let after_period = &rest[name_len + 1..];
+    if after_period.starts_with(char::is_alphabetic) || after_period.trim_start().starts_with(char::is_uppercase) {
+        return None;
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     let first_is_capital = name.chars().next().is_some_and(char::is_uppercase);
     if !(1..=4).contains(&words.len()) || !first_is_capital || name.len() != name_len {
@@ -3744,7 +3813,14 @@ pub fn newspaper_in_source(text: &str, slashes: usize) -> Option<Range<usize>> {
         && words[0].chars().count() >= 5
         && RUSSIAN_ADJECTIVE_ENDINGS.iter().any(|e| words[0].ends_with(e))
         && words[1].starts_with(char::is_uppercase);
-    let newspaper = (words.len() > 1 && is(last, MEDIA_LAST_WORDS))
+    // Any other title of capitalised words but a journal's ("Verslo Žinios", "Handelsblatt",
+    // "Deutsche Welle"; not "Vestnik BGU").
+    let capitalised_title = words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !is(words[0], JOURNAL_FIRST_WORDS)
+        && !cites_pages(&rest[name_len..])
+        && (words.len() == 1 || !words.iter().any(|w| w.chars().all(|c| c.is_uppercase() || c == '-')));
+    let newspaper = capitalised_title
+        || (words.len() > 1 && is(last, MEDIA_LAST_WORDS))
         || (words.len() <= 2 && is(words[0], MEDIA_FIRST_WORDS))
         || media_then_country
         || english_paper
@@ -3882,6 +3958,10 @@ mod tests {
             ("Arkhangelsk // Pravda Severa. - 2021.", "Pravda Severa"),
             ("l'Union européenne // Zaria. - 2020.", "Zaria"),
             ("resource] // \nBusiness Media Georgia. - 2019.", "Business Media Georgia"),
+            // Any title of capitalised words but a journal's.
+            ("Drehscheibe // Handelsblatt. - 2020. - 14. Juli. - С. 14.", "Handelsblatt"),
+            ("Bergbau // Deutsche Welle. - 2019. - URL", "Deutsche Welle"),
+            ("Hung Yen // Vietnam News Agency. - 2019.", "Vietnam News Agency"),
         ] {
             assert_eq!(newspaper(source), Some(name), "{source:?}");
         }
@@ -3889,13 +3969,26 @@ mod tests {
             // An address, a journal, an agency, a body, no period after the name.
             "URL : https://www.belta.by/economics/",
             "N. Kvaratskhelia // Bankovski vestnik. - 2019.",
-            "Hung Yen // Vietnam News Agency. - 2019.",
             "accord // Ministère de l'Économie. - 2021.",
+            "accord // Vestnik BGU. - 2021. - № 3.",
+            // An article's range of pages: a journal.
+            "Kovalev // Prirodopolzovanie. - 2019. - № 2. - С. 45-57.",
+            // A site's address; a title going on after its period.
+            "Minsk // Sakhalin.info. - 2019.",
+            "Grodno // SB. Belarus segodnia. - 2022.",
             "accord // Gomelskaïa Pravda - 2022.",
             "accord // gomelskaïa pravda. - 2022.",
             "accord //Gomelskaïa Pravda. - 2022.",
         ] {
             assert_eq!(newspaper(source), None, "{source:?}");
+        }
+        // News agencies and bodies are public bodies; papers are firms.
+        for name in ["Maghreb Arabe Presse", "Prensa Latina", "RIA Dagestan", "QNA", "Krasnoyarsk Territory Government"]
+        {
+            assert!(super::source_is_a_body(name), "{name}");
+        }
+        for name in ["Die Presse", "Handelsblatt", "Delfi", "Vecherny Minsk"] {
+            assert!(!super::source_is_a_body(name), "{name}");
         }
     }
 
