@@ -1949,9 +1949,10 @@ const BUSINESS_NOUNS: &[&str] = &[
 ];
 
 /// Nouns of firms that name one only with a quoted name right after them: a chain of shops
-/// or a channel ('la chaîne "Nomin"'), a market ('le marché "Dordoï"'). Unquoted, they
+/// or a channel ('la chaîne "Nomin"'), a market ('le marché "Dordoï"'), a paper ('le
+/// journal "Severny Kazakhstan"', newspapers are firms). Unquoted, they
 /// are followed by places and bodies ("le marché de l'Union", "la chaîne du Tian Shan").
-const QUOTING_FIRM_NOUNS: &[&str] = &["chaîne", "marché"];
+const QUOTING_FIRM_NOUNS: &[&str] = &["chaîne", "marché", "journal", "quotidien", "hebdomadaire", "magazine"];
 
 /// Nouns of public bodies whose name follows in quotes: an agency, an association of an
 /// industry, a foundation ("l'agence "Uzstandart"", "l'association "Uztextilprom""). The
@@ -4206,6 +4207,7 @@ mod tests {
         assert_eq!(names("par la société biélorusse Gurtam-324. Le sud"), ["Gurtam-324"]);
         // A chain or a market names a firm only in quotes.
         assert_eq!(names("dans la chaîne \"Nomin\" et au marché \"Dordoï\" de"), ["Nomin", "Dordoï"]);
+        assert_eq!(names("Selon le journal \"Severny Kazakhstan\", le"), ["Severny Kazakhstan"]);
         assert!(names("le marché de l'Union et la chaîne Belarus 24").is_empty());
     }
 
