@@ -426,8 +426,10 @@ impl Extractor {
             self.add_bodies_named_by_their_purpose(text, &body_heads, &mut mentions);
             self.join_branches_to_their_parents(text, &mut mentions);
             self.extend_over_eponyms(text, &mut mentions);
-            self.add_acronyms_in_parentheses(text, &capitals, &mut mentions);
+            // After the dedication, which the acronym follows ("... portant le nom d'A. N.
+            // Tupolev (KAI)").
             self.extend_named_after(text, &mut mentions);
+            self.add_acronyms_in_parentheses(text, &capitals, &mut mentions);
             self.add_heads_referring_back(text, &folded, &spotted.body_heads, &mut mentions);
             self.add_newspapers_in_sources(text, &mut mentions);
         }

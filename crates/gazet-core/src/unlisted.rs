@@ -342,6 +342,9 @@ const FACTORY_HEADS: &[&str] = &[
     // A port run as a company ("Port maritime de commerce de Mourmansk"); in lowercase,
     // "le port de Poti" is where ships call.
     "Port",
+    // A town's public utility, capitalised ("la Régie du transport électrique de
+    // Chișinău"); in lowercase, "la régie" is any management.
+    "Régie",
 ];
 
 /// A power plant heads a firm's name as a factory does ("la centrale hydroélectrique de

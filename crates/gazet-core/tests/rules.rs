@@ -1481,6 +1481,15 @@ fn a_person_written_with_initials_after_a_body_names_it() {
             named("Minsk", "geonames:625144")
         ]
     );
+    // The acronym in parentheses after the dedication is the body's.
+    assert_eq!(
+        found(&e, "l'Université de Gomel portant le nom de F. Skorina (GGU) et le GGU"),
+        [
+            named("Université de Gomel portant le nom de F. Skorina", "gazet:inst/unlisted"),
+            (String::from("GGU"), String::from("gazet:inst/unlisted"), Form::Acronym),
+            (String::from("GGU"), String::from("gazet:inst/unlisted"), Form::Acronym),
+        ]
+    );
     // The look back for a noun of service counts bytes: it may start inside a char.
     for pad in ["", "x"] {
         let text = format!("{pad}{} l'Institut d'optique atmosphérique V.E. Zuev et", "é".repeat(40));
@@ -2456,6 +2465,11 @@ fn a_capitalised_plant_or_port_heads_a_firms_name() {
     assert_eq!(
         found(&e, "la fonderie de cuivre \n\nde Gomel et la Cimenterie de Navoï, puis la distillerie de Minsk"),
         [firm("fonderie de cuivre \n\nde Gomel"), firm("Cimenterie de Navoï"), named("Minsk", "geonames:625144")]
+    );
+    // A town's public utility, capitalised.
+    assert_eq!(
+        found(&e, "la Régie du transport électrique \n\nde Minsk et la régie de Gomel"),
+        [firm("Régie du transport électrique \n\nde Minsk"), named("Gomel", "geonames:627907")]
     );
 }
 
