@@ -643,6 +643,7 @@ impl Extractor {
         context.before_initial = followed_by_initial(&text[end..]);
         context.before_capitalised = followed_by_capitalised_word(&text[end..]);
         context.before_quoted_name = followed_by_quoted_name(&text[end..]);
+        context.before_name = followed_by_name(&text[end..]);
         context.before_lowercase = context.after_author_initial
             && (followed_by_lowercase_word(&text[end..]) || followed_by_title_punctuation(&text[end..]));
         let (first, last) = self.compiled.pattern_ranges[hit.pattern as usize];
@@ -2505,6 +2506,8 @@ struct Context<'a> {
     before_initial: bool,
     /// "Vladimir Dvornik": a capitalised word right after the match.
     before_capitalised: bool,
+    /// Whitespace, line breaks too, then a capital or a quoted name: "IKEA", "\n\nDaewoo".
+    before_name: bool,
     /// 'UE "Minskvodokanal"': a quoted name right after the match.
     before_quoted_name: bool,
     /// The run of letters that ends `trimmed`.
@@ -2541,6 +2544,7 @@ impl<'a> Context<'a> {
             before_lowercase: false,
             before_initial: false,
             before_capitalised: false,
+            before_name: false,
             before_quoted_name: false,
             last_word: std::cell::OnceCell::new(),
             in_dedication: std::cell::OnceCell::new(),
@@ -2648,7 +2652,7 @@ impl<'a> Context<'a> {
                 // japonais Mitsubishi Corporation").
                 let language = (self.after_en()
                     || self.after_language()
-                    || self.spaced && matches!(self.last_word(), "le" | "du" | "au") && !self.before_capitalised)
+                    || self.spaced && matches!(self.last_word(), "le" | "du" | "au") && !self.before_name)
                     && original.chars().all(|c| !c.is_uppercase());
                 !language && !self.after_sea()
             }
@@ -3266,6 +3270,17 @@ fn followed_by_capitalised_word(after: &str) -> bool {
     chars.next() == Some(' ')
         && chars.next().is_some_and(char::is_uppercase)
         && chars.next().is_some_and(char::is_lowercase)
+}
+
+/// Whitespace, then a capital, or an opening quote and a capital: " IKEA", " \n\nDaewoo",
+/// ' "Power Machines"'.
+fn followed_by_name(after: &str) -> bool {
+    let word = after.trim_start();
+    if word.len() == after.len() {
+        return false;
+    }
+    let word = word.strip_prefix(['"', '«', '“', '„']).map_or(word, str::trim_start);
+    word.starts_with(char::is_uppercase)
 }
 
 /// A space, an opening quote and a capital: ' "Minskvodokanal"', ' « Vodokanal »'.

@@ -560,6 +560,11 @@ fn context_rules_persons_languages_and_brands() {
     assert!(found(&e, "les migrants apprennent le russe et les bases du droit").is_empty());
     assert!(found(&e, "l'enseignement du russe comme langue étrangère").is_empty());
     assert_eq!(spans(&e, "construite par le russe Gomselmash et"), ["russe", "Gomselmash"]);
+    // Before a name after a line break, in capitals or in quotes too.
+    assert_eq!(
+        spans(&e, "par le russe \n\nGomselmash, le russe \"Power Machines\" et le russe IKEA"),
+        ["russe", "Gomselmash", "russe", "russe"]
+    );
     assert_eq!(spans(&e, "le gaz russe et le pétrole"), ["russe"]);
     // A state name shouted in running text is a brand; in a heading it is the state.
     assert!(found(&e, "des tracteurs BELARUS et des machines de marque BELARUS").is_empty());
