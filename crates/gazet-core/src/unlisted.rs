@@ -2734,7 +2734,12 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         if tokens.get(j).is_some_and(|t| is_legal_form(t.text)) {
             j += 1;
         }
-        name_after(tokens, j)
+        // "le groupe contrôle l'Association de ...": after an article, another noun phrase.
+        let after_article =
+            tokens.get(j).is_some_and(|t| ["l'", "l’", "L'", "L’"].iter().any(|a| t.text.starts_with(a)));
+        (!after_article)
+            .then(|| name_after(tokens, j))
+            .flatten()
             .or_else(|| appositive_name(tokens, i))
             .or_else(|| quoted_name_after_what_it_makes(tokens, i))
     } else if QUOTING_FIRM_NOUNS.contains(&bare) {
@@ -4205,6 +4210,8 @@ mod tests {
         assert_eq!(names("l'agroholding \"Kouban\" a acheté"), ["Kouban"]);
         assert_eq!(names("La société biélorusse UP \"Polimerkonstruktsiya\" a"), ["Polimerkonstruktsiya"]);
         assert!(names("la société civile et la holding publique").is_empty());
+        // A verb, then an article: another noun phrase, no name of the firm's.
+        assert!(names("le groupe contrôle l'Association de production").is_empty());
         // A footnote call glued to the name is left out; a model number is not one.
         assert_eq!(names("par la société biélorusse Gurtam324. Le sud"), ["Gurtam"]);
         assert_eq!(names("par la société biélorusse Gurtam-324. Le sud"), ["Gurtam-324"]);
