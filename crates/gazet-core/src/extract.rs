@@ -2023,7 +2023,10 @@ impl Extractor {
             if !listed_firm {
                 return None;
             }
-            let end = crate::unlisted::words_naming_a_firm_after(text, m.end)?;
+            let Some(end) = crate::unlisted::words_naming_a_firm_after(text, m.end) else {
+                // '"Lidskoe pivo"': lowercase words in its quotes finish the firm's own name.
+                return lowercase_words_to_closing_quote(text, m.start, m.end);
+            };
             m.entity = self.unlisted_firm;
             m.form = Form::Name;
             m.alternatives.clear();
@@ -2700,6 +2703,24 @@ fn parenthesised_alone(before: &str, after: &str) -> Option<Form> {
     let quoted = forms.len() < inner.len();
     let closed = if quoted { after.trim_start_matches(['"', '»', '”', ' ']) } else { after };
     (closed.starts_with(')') && forms.split_whitespace().all(crate::unlisted::is_legal_form)).then_some(Form::Name)
+}
+
+/// Most lowercase words after a name inside its quotes ('"Lidskoe pivo"').
+const MAX_QUOTED_LOWERCASE_WORDS: usize = 3;
+
+/// Where the lowercase words end that follow the name at `start..end` up to the closing
+/// quote, when an opening quote stands right before it: '"Lidskoe pivo"' ends after "pivo".
+fn lowercase_words_to_closing_quote(text: &str, start: usize, end: usize) -> Option<usize> {
+    if !text[..start].ends_with(['"', '«', '“']) && !text[..start].trim_end_matches(' ').ends_with(['«', '“']) {
+        return None;
+    }
+    let rest = &text[end..];
+    let close = rest.find(['"', '»', '”'])?;
+    let words = &rest[..close];
+    let count = words.split_whitespace().count();
+    let lowercase = words.split_whitespace().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+    (words.starts_with(char::is_whitespace) && (1..=MAX_QUOTED_LOWERCASE_WORDS).contains(&count) && lowercase)
+        .then(|| end + words.trim_end().len())
 }
 
 fn past_closing_quote(text: &str, start: usize, end: usize) -> usize {

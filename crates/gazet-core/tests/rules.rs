@@ -1842,6 +1842,20 @@ fn a_listed_firm_followed_by_capitalised_words_is_another_firm() {
             named("Gomselmash", "gazet:firm/gomselmash"),
         ]
     );
+    // Lowercase words in its quotes finish the listed firm's own name; outside quotes, or
+    // many of them, they do not.
+    assert_eq!(
+        found(
+            &e,
+            "dont \"Gomselmash zavod\".534 Et Gomselmash zavod, et \"Gomselmash a livré des moissonneuses à Gomel\""
+        ),
+        [
+            named("Gomselmash zavod", "gazet:firm/gomselmash"),
+            named("Gomselmash", "gazet:firm/gomselmash"),
+            named("Gomselmash", "gazet:firm/gomselmash"),
+            named("Gomel", "geonames:627907"),
+        ]
+    );
 }
 
 /// Districts named by the Russian adjective of their town ("Volkhovsky" for Volkhov) are
