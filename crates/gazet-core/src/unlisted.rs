@@ -2516,7 +2516,8 @@ const MAX_NUMBERED_PLANT_WORDS: usize = 5;
 /// de réparation n° 140"). The town after it is not part of the name.
 pub fn numbered_plant_names(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    for (at, _) in text.match_indices("n°") {
+    // memchr's searcher: the standard library's reads the whole text several times slower.
+    for at in memchr::memmem::find_iter(text.as_bytes(), "n°".as_bytes()) {
         if at > 0 && !text[..at].ends_with(char::is_whitespace) {
             continue;
         }
