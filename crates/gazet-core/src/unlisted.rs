@@ -442,7 +442,12 @@ pub fn branch_head_before(text: &str, town: usize) -> Option<usize> {
             spaced.strip_suffix("de")?
         }
     };
-    // The preposition is a word of its own.
+    branch_head_ending(before)
+}
+
+/// Where the branch noun ([`BRANCH_HEADS`]) starts that ends `before` after whitespace (the
+/// preposition after it is a word of its own).
+fn branch_head_ending(before: &str) -> Option<usize> {
     if !before.ends_with(char::is_whitespace) {
         return None;
     }
@@ -460,16 +465,7 @@ pub fn branch_head_before(text: &str, town: usize) -> Option<usize> {
 /// the body.
 pub fn branch_head_before_body(text: &str, body: usize) -> Option<usize> {
     let before = text[..body].strip_suffix(['\'', '’'])?.strip_suffix('l')?.trim_end_matches(' ');
-    let before = before.strip_suffix("de")?;
-    if !before.ends_with(char::is_whitespace) {
-        return None;
-    }
-    let before = before.trim_end();
-    BRANCH_HEADS.iter().find_map(|head| {
-        let start = before.strip_suffix(head).map(str::len)?;
-        let word_start = before[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        word_start.then_some(start)
-    })
+    branch_head_ending(before.strip_suffix("de")?)
 }
 
 /// Whether the words between a branch's town and its parent join them: "de", "du", "de
