@@ -2703,12 +2703,11 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     // parenthesis are another name's ("le Combinat de lin d'Orcha (OJSC "Orchanski
     // lnokombinat")").
     if let Some(form) = token.text.strip_prefix('(').filter(|form| is_legal_form(form)) {
-        let after = (i + 1..tokens.len().min(i + 3)).find(|&j| !is_legal_form(tokens[j].text)).unwrap_or(i + 3);
+        let after = past_legal_forms(tokens, i);
         return (!POSTPOSED_LEGAL_FORMS.contains(&form)).then(|| name_after(tokens, after)).flatten();
     }
     if is_legal_form(bare) || is_legal_form(token.text) {
-        // Legal forms may follow each other ("JSC NC "KazMunayGas"", "RUE PA").
-        let after = (i + 1..tokens.len().min(i + 3)).find(|&j| !is_legal_form(tokens[j].text)).unwrap_or(i + 3);
+        let after = past_legal_forms(tokens, i);
         if elided {
             return name_after(tokens, after);
         }
@@ -2766,6 +2765,12 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     } else {
         None
     }
+}
+
+/// The index of the first token after the legal form at `i` and the one or two that may
+/// follow it ("JSC NC "KazMunayGas"", "RUE PA").
+fn past_legal_forms(tokens: &[Token], i: usize) -> usize {
+    (i + 1..tokens.len().min(i + 3)).find(|&j| !is_legal_form(tokens[j].text)).unwrap_or(i + 3)
 }
 
 /// Most words between a business or plant noun and a quoted name: what the firm makes or
@@ -3726,7 +3731,6 @@ pub fn source_is_a_body(name: &str) -> bool {
 fn cites_pages(reference: &str) -> bool {
     let end = reference.char_indices().nth(REFERENCE_TAIL_CHARS).map_or(reference.len(), |(i, _)| i);
     let tail = &reference[..end];
-    let tail = &tail[..tail.find('|').unwrap_or(tail.len())];
     ["С. ", "C. ", "P. ", "S. ", "pp. "].iter().any(|page| {
         tail.match_indices(page).any(|(at, _)| {
             let digits = &tail[at + page.len()..];
