@@ -1580,3 +1580,20 @@ fn mongolian_towns_have_their_french_spellings() {
         &[("Saïnchand", "geonames:2032081"), ("Dornogovi", "iso3166-2:MN-063")],
     );
 }
+
+/// The French names of towns of Tajikistan and Turkmenistan that GeoNames spells another way
+/// (`tools/data/city_exonyms.tsv`): "Rogoun" (Roghun), "Yavan" (Yovon), "Levakant" and its
+/// old name "Sarband", "Anau" (Änew), "Turkmenbachy".
+#[test]
+fn french_names_of_tajik_and_turkmen_towns() {
+    assert_mentions_exactly(
+        "le chantier de Rogoun, les usines de Yavan et de Sarband, Anau et Turkmenbachy",
+        &[
+            ("Rogoun", "geonames:1220701"),
+            ("Yavan", "geonames:1220112"),
+            ("Sarband", "geonames:1221549"),
+            ("Anau", "geonames:162199"),
+            ("Turkmenbachy", "geonames:601594"),
+        ],
+    );
+}
