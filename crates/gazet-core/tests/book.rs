@@ -1597,3 +1597,9 @@ fn french_names_of_tajik_and_turkmen_towns() {
         ],
     );
 }
+
+/// The CIS's statistical committee by its short name, the CIS inside it not marked again.
+#[test]
+fn the_cis_statistical_committee_by_its_short_name() {
+    assert_mentions_exactly("Selon le Statcom CEI, le commerce", &[("Statcom CEI", "gazet:inst/cis-stat")]);
+}
