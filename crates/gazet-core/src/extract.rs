@@ -415,6 +415,7 @@ impl Extractor {
             self.add_unlisted_firms(text, &original(&spotted.firm_cues), &mut mentions);
             let capitals = crate::unlisted::capital_word_starts(text);
             self.add_compound_firm_names(text, &capitals, &mut mentions);
+            self.add_numbered_plants(text, &mut mentions);
             self.join_hyphenated_firm_names(text, &mut mentions);
             self.extend_listed_firms_over_capitalised_words(text, &mut mentions);
             self.add_english_bodies_named_with_places(text, &mut mentions);
@@ -1301,6 +1302,11 @@ impl Extractor {
     /// where no other mention lies (`unlisted::compound_firm_names`).
     fn add_compound_firm_names(&self, text: &str, capitals: &[usize], mentions: &mut Vec<Mention>) {
         self.add_unlisted_firm_spans(crate::unlisted::compound_firm_names(text, capitals), mentions);
+    }
+
+    /// "l'Usine de réparation aéronautique n° 558": plants known by their number are
+    /// unlisted firms where no other mention lies (`unlisted::numbered_plant_names`).
+    fn add_numbered_plants(&self, text: &str, mentions: &mut Vec<Mention>) {
         self.add_unlisted_firm_spans(crate::unlisted::numbered_plant_names(text), mentions);
     }
 
@@ -2688,9 +2694,6 @@ const MAX_NESTED_BODIES: usize = 3;
 /// near context of an ambiguous name: a few sentences.
 const NEAR_CONTEXT: u32 = 400;
 
-/// Where a name that ends at `end` ends with its quotes: past the closing quote if quotes
-/// open right before `start` and close right after `end` ('CJSC "Armenian Copper
-/// Programme" (ACP)'), else `end`.
 /// The form of a name that stands alone in parentheses, given the text `before` it from
 /// the end of the previous name and the text `after` it: a short name ("(Minpromtorg)"),
 /// or the legal name after its legal form ('(OJSC "Orchanski lnokombinat")').
@@ -2723,6 +2726,9 @@ fn lowercase_words_to_closing_quote(text: &str, start: usize, end: usize) -> Opt
         .then(|| end + words.trim_end().len())
 }
 
+/// Where a name that ends at `end` ends with its quotes: past the closing quote if quotes
+/// open right before `start` and close right after `end` ('CJSC "Armenian Copper
+/// Programme" (ACP)'), else `end`.
 fn past_closing_quote(text: &str, start: usize, end: usize) -> usize {
     let opened = text[..start].trim_end_matches(' ').ends_with(['"', '«', '“']);
     let rest = text[end..].trim_start_matches(' ');
