@@ -2418,6 +2418,7 @@ impl Extractor {
         let unlisted = |span: std::ops::Range<usize>, word: u32| {
             let entity = if crate::unlisted::quoted_after_body_noun(text, span.start)
                 || crate::unlisted::after_interstate_noun(text, span.start)
+                || crate::unlisted::university_in_publisher_slot(text, &span)
             {
                 self.unlisted_institution
             } else {

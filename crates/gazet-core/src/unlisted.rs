@@ -1960,6 +1960,15 @@ const QUOTING_FIRM_NOUNS: &[&str] = &["chaîne", "marché", "journal", "quotidie
 /// is not one of these.
 const QUOTING_BODY_NOUNS: &[&str] = &["agence", "association", "fondation"];
 
+/// Whether the words before an elided "d'édition" end with "maison": 'la maison
+/// d'édition "Mektep"' is a publishing house, a company (a bare "édition" before a quote
+/// is an event's: 'la 5e édition "Made in Belarus"').
+fn names_a_publishing_house(before: &str) -> bool {
+    let before = before.trim_end();
+    let noun = &before[last_word_start(before)..];
+    matches!(noun, "maison" | "maisons" | "Maison" | "Maisons")
+}
+
 /// One of [`QUOTING_BODY_NOUNS`], maybe capitalised ("L'Association").
 fn is_quoting_body_noun(word: &str) -> bool {
     let bytes = word.as_bytes();
@@ -2002,6 +2011,20 @@ pub(crate) fn after_interstate_noun(text: &str, name_start: usize) -> bool {
     // The noun phrase only: not across a sentence or a clause.
     let phrase = &before[before.rfind(['.', ';', ':', ',', '(', ')']).map_or(0, |p| p + 1)..];
     phrase.split_whitespace().any(|w| w.trim_matches(['"', '«', '“']) == "interétatique")
+}
+
+/// Whether the name at `span` is a university's acronym in a reference's publisher slot
+/// ("Vitebsk : VGU, 2021", "Gandja : GDU, 2020", "Och : OshSU"): universities print their
+/// own proceedings, and their Russian and English acronyms end in the U of "universitet",
+/// "university" (ANNOTATION.md: universities are institutions).
+pub(crate) fn university_in_publisher_slot(text: &str, span: &Range<usize>) -> bool {
+    let name = &text[span.clone()];
+    let letters = name.chars().filter(|c| c.is_ascii_uppercase()).count();
+    name.len() >= 3
+        && name.chars().all(|c| c.is_ascii_alphabetic())
+        && name.ends_with('U')
+        && letters * 2 > name.len()
+        && text[..span.start].trim_end().ends_with(':')
 }
 
 /// How far back [`after_interstate_noun`] reads: a body's noun and its complement.
@@ -2133,6 +2156,7 @@ fn quoted_after_firm_words(text: &str) -> impl Iterator<Item = usize> + '_ {
             || is_business_noun(word)
             || is_quoting_body_noun(word)
             || QUOTING_FIRM_NOUNS.contains(&word)
+            || (word == "édition" && names_a_publishing_house(&before[..start]))
         {
             return Some(start);
         }
@@ -2738,7 +2762,9 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
             .flatten()
             .or_else(|| appositive_name(tokens, i))
             .or_else(|| quoted_name_after_what_it_makes(tokens, i))
-    } else if QUOTING_FIRM_NOUNS.contains(&bare) {
+    } else if QUOTING_FIRM_NOUNS.contains(&bare)
+        || (bare == "édition" && elided && i.checked_sub(1).is_some_and(|k| names_a_publishing_house(tokens[k].text)))
+    {
         // 'la chaîne "Nomin"', 'le marché "Dordoï"': only a quoted name.
         let next = tokens.get(i + 1)?;
         (opens_quote(next.text) || quoted_span(next).is_some()).then(|| name_after(tokens, i + 1)).flatten()

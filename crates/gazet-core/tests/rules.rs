@@ -2895,3 +2895,31 @@ geonames:2747373\tREGION\tcity\tLa Haye\t\t\t0.5\tDen Haag\n"
     // Only before a name: "La" alone, or before a lowercase word, is no part of one.
     assert_eq!(spans(&e, "La havane est une couleur."), Vec::<String>::new());
 }
+
+/// A university's acronym in a reference's publisher slot is the university (its own
+/// proceedings): "Gandja : GDU, 2020", "Och : OshSU, 2022"; another acronym or a name there
+/// stays a publishing firm, and an acronym ending in U outside the slot is no body.
+#[test]
+fn a_universitys_acronym_in_the_publisher_slot_is_a_body() {
+    let e = engine();
+    let body = |text: &str| named(text, "gazet:inst/unlisted");
+    let firm = |text: &str| named(text, "gazet:firm/unlisted");
+    assert_eq!(found(&e, "matériaux du forum. - Gandja : GDU, 2020. - С. 37-41."), [body("GDU")]);
+    assert_eq!(found(&e, "recueil. - Och : OshSU, 2022. - С. 12."), [body("OshSU")]);
+    assert_eq!(found(&e, "recueil. - Khabarovsk : RIOTIP, 2022. - С. 12."), [firm("RIOTIP")]);
+    assert_eq!(found(&e, "recueil. - Novossibirsk : Nauka, 2020. - С. 12."), [firm("Nauka")]);
+    assert!(found(&e, "Le sigle GDU, 2020 et la suite.").is_empty());
+}
+
+/// A quoted name after "maison d'édition" is a publishing house, a firm; after a bare
+/// "édition" it is an event's edition, not marked.
+#[test]
+fn a_publishing_house_quoted_after_maison_d_edition_is_a_firm() {
+    let e = engine();
+    let firm = |text: &str| named(text, "gazet:firm/unlisted");
+    assert_eq!(
+        found(&e, "la maison d'édition \"Belaruskaya Navuka\" et la maison d'édition \"Mektep\" ont publié"),
+        [firm("Belaruskaya Navuka"), firm("Mektep")]
+    );
+    assert!(found(&e, "la cinquième édition \"Eurasia Days\" a réuni").is_empty());
+}
