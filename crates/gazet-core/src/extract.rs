@@ -2138,6 +2138,23 @@ impl Extractor {
                     }
                     _ => {}
                 }
+                // "et de Gazakh-Tovouz": a hyphenated name read as its places ("Gazakh",
+                // "Tovouz") is the one territory.
+                let inside = mentions[same_span..].iter().take_while(|m| m.end <= end).count();
+                let places_inside = inside >= 2
+                    && mentions[same_span..same_span + inside].iter().all(|m| {
+                        m.form == Form::Name
+                            && matches!(self.gazetteer.entity(m.entity).kind, Kind::Region | Kind::State)
+                    });
+                if places_inside && found.last().is_none_or(|(_, f)| f.end <= start) {
+                    let m = &mut mentions[same_span];
+                    m.start = start;
+                    m.end = end;
+                    m.entity = entity;
+                    m.alternatives.clear();
+                    mentions.drain(same_span + 1..same_span + inside);
+                    continue;
+                }
                 let pending = found.last().is_some_and(|(_, f)| f.end > start);
                 let Some(next) = free_slot(mentions, &(start..end)).filter(|_| !pending) else { break };
                 let word = ordinal_before(mentions, next);

@@ -1603,3 +1603,29 @@ fn french_names_of_tajik_and_turkmen_towns() {
 fn the_cis_statistical_committee_by_its_short_name() {
     assert_mentions_exactly("Selon le Statcom CEI, le commerce", &[("Statcom CEI", "gazet:inst/cis-stat")]);
 }
+
+/// Azerbaijan's economic regions are named by their designator, singular or plural, whole
+/// when their name joins two places ("Gazakh-Tovouz", after "et de" too) or ends with an
+/// adjective ("Zanguezour oriental"); the bare names stay the places.
+#[test]
+fn azerbaijans_economic_regions_by_their_designator() {
+    assert_mentions_exactly(
+        "la région économique du Karabakh et la région \n\néconomique du Zanguezour oriental, puis la région économique d'Aran central",
+        &[
+            ("région économique du Karabakh", "gazet:region/karabakh-economic-region"),
+            ("région \n\néconomique du Zanguezour oriental", "gazet:region/east-zangezur-economic-region"),
+            ("région économique d'Aran central", "gazet:region/central-aran-economic-region"),
+        ],
+    );
+    assert_mentions_exactly(
+        "les régions économiques de Gazakh-Tovouz et de Lankaran-Astara",
+        &[
+            ("Gazakh-Tovouz", "gazet:region/gazakh-tovuz-economic-region"),
+            ("Lankaran-Astara", "gazet:region/lankaran-astara-economic-region"),
+        ],
+    );
+    assert_mentions_exactly(
+        "entre Gazakh et Lankaran",
+        &[("Gazakh", "geonames:585226"), ("Lankaran", "geonames:147622")],
+    );
+}
