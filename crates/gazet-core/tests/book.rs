@@ -1629,3 +1629,17 @@ fn azerbaijans_economic_regions_by_their_designator() {
         &[("Gazakh", "geonames:585226"), ("Lankaran", "geonames:147622")],
     );
 }
+
+/// "les pays baltes", "les États baltes" name a group of states, not a territory, and are
+/// not marked (as every writer of the written set decided); the sea's region is.
+#[test]
+fn the_baltic_states_as_a_group_are_no_region() {
+    assert_mentions_exactly(
+        "vers la Pologne et les pays baltes, puis les trois États baltes",
+        &[("Pologne", "iso3166-1:PL")],
+    );
+    assert_mentions_exactly(
+        "les ports russes de la Baltique",
+        &[("russes", "iso3166-1:RU"), ("Baltique", "gazet:region/pays-baltes")],
+    );
+}
