@@ -3645,7 +3645,12 @@ fn named_after_end(text: &str, at: usize) -> Option<usize> {
         let word = uncalled.unwrap_or(word);
         let word_core = word.trim_end_matches(CLOSING);
         let is_initial = word_core.len() <= 4 && word.ends_with('.') && starts_upper(word) && !called;
-        if !(starts_upper(word_core) || is_initial) {
+        // An Arabic article glued to the name ("Muhammad al-Khwarizmi", "ad-Din").
+        let glued_particle = name_words > 0
+            && ["al-", "el-", "ad-", "ar-", "as-", "an-", "az-", "ash-", "ibn-"]
+                .iter()
+                .any(|p| word_core.strip_prefix(p).is_some_and(starts_upper));
+        if !(starts_upper(word_core) || is_initial || glued_particle) {
             break;
         }
         initials += usize::from(is_initial);

@@ -1643,3 +1643,16 @@ fn the_baltic_states_as_a_group_are_no_region() {
         &[("russes", "iso3166-1:RU"), ("Baltique", "gazet:region/pays-baltes")],
     );
 }
+
+/// A dedication's person may carry an Arabic article glued to the name ("Muhammad
+/// al-Khwarizmi"): the name goes on through it; a lowercase word after the name ends it.
+#[test]
+fn a_dedication_goes_on_through_a_glued_arabic_article() {
+    let text =
+        "L'Université des technologies de l'information de Tachkent portant le nom de Muhammad al-Khwarizmi coopère.";
+    let found = mentions(text);
+    let name = "Université des technologies de l'information de Tachkent portant le nom de Muhammad al-Khwarizmi";
+    let start = text.find(name).unwrap();
+    assert!(found.contains_key(&(start, start + name.len())), "{found:?}");
+    assert_eq!(found.len(), 1, "{found:?}");
+}
