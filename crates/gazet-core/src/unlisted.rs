@@ -1487,6 +1487,12 @@ fn field_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
     if words.next()? != "dans" || words.next()? != "le" || words.next()? != "domaine" {
         return None;
     }
+    // The field follows as a complement; an adjective ("dans le domaine économique")
+    // describes what the body does, and the name ended before.
+    let next = words.next()?;
+    if !(matches!(next, "de" | "des" | "du") || next.starts_with("d'") || next.starts_with("d’")) {
+        return None;
+    }
     let domaine = rest.find("domaine")? + "domaine".len();
     Some(at + domaine)
 }

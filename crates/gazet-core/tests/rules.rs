@@ -2104,6 +2104,12 @@ fn a_body_named_by_what_it_does_is_a_name() {
         found(&e, "dans le cadre du Conseil de coopération dans le domaine de l'éducation."),
         [unlisted("Conseil de coopération dans le domaine de l'éducation")]
     );
+    // "dans le domaine" goes on with a name only before its complement: an adjective after
+    // it says what the body does ("du Conseil des ministres dans le domaine économique").
+    assert_eq!(
+        found(&e, "les décisions du Conseil des commandants des gardes dans le domaine économique."),
+        [unlisted("Conseil des commandants des gardes")]
+    );
     // Adjectives before the complement; a clause after it ends it, its verb left out.
     assert_eq!(
         found(&e, "l'Agence nationale du tourisme présente chaque année les régions"),
