@@ -2110,6 +2110,12 @@ fn a_body_named_by_what_it_does_is_a_name() {
         found(&e, "les décisions du Conseil des commandants des gardes dans le domaine économique."),
         [unlisted("Conseil des commandants des gardes")]
     );
+    // A verb of what bodies do ends the name before its object, whatever follows.
+    assert_eq!(
+        found(&e, "Le Conseil des commandants suit de son côté la situation."),
+        [unlisted("Conseil des commandants")]
+    );
+    assert!(found(&e, "la Commission mène des projets sur la facilitation des échanges.").is_empty());
     // Adjectives before the complement; a clause after it ends it, its verb left out.
     assert_eq!(
         found(&e, "l'Agence nationale du tourisme présente chaque année les régions"),
