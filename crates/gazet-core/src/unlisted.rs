@@ -874,7 +874,10 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         }
         // "une usine sur le territoire du pays d'Asie centrale": where a plant is, not
         // its name.
-        located |= LOCATING_PREPOSITIONS.contains(&word);
+        // "en" before a lowercase noun says what the goods are made of ("l'usine de
+        // produits en caoutchouc de Kritchev"), not where the plant is ("en Ouzbékistan").
+        let material = word == "en" && following.starts_with(char::is_lowercase);
+        located |= LOCATING_PREPOSITIONS.contains(&word) && !material;
         if word.chars().next().is_some_and(char::is_uppercase) {
             if BODY_HEADS.contains(&word) || LOCAL_EXECUTIVE_HEADS.contains(&word) {
                 let close =

@@ -1656,3 +1656,17 @@ fn a_dedication_goes_on_through_a_glued_arabic_article() {
     assert!(found.contains_key(&(start, start + name.len())), "{found:?}");
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+/// "en" before a lowercase noun says what a plant's goods are made of, and the plant's name
+/// goes on to its town; before a state it says where the plant is, and no name is made.
+#[test]
+fn a_plants_material_after_en_is_part_of_its_name() {
+    assert_mentions_exactly(
+        "tandis que l'usine de produits en caoutchouc de Kritchev fabrique des joints",
+        &[("usine de produits en caoutchouc de Kritchev", "gazet:firm/unlisted")],
+    );
+    assert_mentions_exactly(
+        "une usine construite en Ouzbékistan par des investisseurs de Minsk",
+        &[("Ouzbékistan", "iso3166-1:UZ"), ("Minsk", "geonames:625144")],
+    );
+}
