@@ -2139,9 +2139,10 @@ impl Extractor {
                     _ => {}
                 }
                 // "et de Gazakh-Tovouz": a hyphenated name read as its places ("Gazakh",
-                // "Tovouz") is the one territory.
+                // "Tovouz") is the one territory, if no other mention reaches into it.
                 let inside = mentions[same_span..].iter().take_while(|m| m.end <= end).count();
                 let places_inside = inside >= 2
+                    && mentions.get(same_span + inside).is_none_or(|m| m.start >= end)
                     && mentions[same_span..same_span + inside].iter().all(|m| {
                         m.form == Form::Name
                             && matches!(self.gazetteer.entity(m.entity).kind, Kind::Region | Kind::State)
