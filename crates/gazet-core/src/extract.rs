@@ -2099,6 +2099,13 @@ impl Extractor {
         }
     }
 
+    /// Whether every one of `run` is a place or a state by its name (not an adjective or an
+    /// acronym): the parts of a hyphenated territory's name ("Gazakh-Tovouz").
+    fn are_place_names(&self, run: &[Mention]) -> bool {
+        run.iter()
+            .all(|m| m.form == Form::Name && matches!(self.gazetteer.entity(m.entity).kind, Kind::Region | Kind::State))
+    }
+
     /// "les districts fédéraux du Centre, de l'Oural, de la Volga et du Nord-Ouest": the
     /// names coordinated after a plural designator (`lists`: where each ends, folded, and
     /// the entity of its first name) are territories of the same subtype when one of those
@@ -2143,17 +2150,9 @@ impl Extractor {
                 let inside = mentions[same_span..].iter().take_while(|m| m.end <= end).count();
                 let places_inside = inside >= 2
                     && mentions.get(same_span + inside).is_none_or(|m| m.start >= end)
-                    && mentions[same_span..same_span + inside].iter().all(|m| {
-                        m.form == Form::Name
-                            && matches!(self.gazetteer.entity(m.entity).kind, Kind::Region | Kind::State)
-                    });
+                    && self.are_place_names(&mentions[same_span..same_span + inside]);
                 if places_inside && found.last().is_none_or(|(_, f)| f.end <= start) {
-                    let m = &mut mentions[same_span];
-                    m.start = start;
-                    m.end = end;
-                    m.entity = entity;
-                    m.alternatives.clear();
-                    mentions.drain(same_span + 1..same_span + inside);
+                    join_run(mentions, same_span, inside, start..end, entity);
                     continue;
                 }
                 let pending = found.last().is_some_and(|(_, f)| f.end > start);
@@ -2185,18 +2184,10 @@ impl Extractor {
             let two_words = crate::unlisted::opens_with_two_word_designator(&text[span.clone()]);
             let joined_places = (inside > 1 || inside == 1 && two_words)
                 && designator_inside
-                && mentions[next..next + inside].iter().all(|m| {
-                    m.end <= span.end
-                        && m.form == Form::Name
-                        && matches!(self.gazetteer.entity(m.entity).kind, Kind::Region | Kind::State)
-                });
+                && mentions[next..next + inside].iter().all(|m| m.end <= span.end)
+                && self.are_place_names(&mentions[next..next + inside]);
             if joined_places {
-                let m = &mut mentions[next];
-                m.start = span.start;
-                m.end = span.end;
-                m.entity = self.unlisted_region;
-                m.alternatives.clear();
-                mentions.drain(next + 1..next + inside);
+                join_run(mentions, next, inside, span, self.unlisted_region);
                 continue;
             }
             if let Some(m) = mentions.get_mut(next).filter(|m| m.start < span.end) {
@@ -2776,6 +2767,17 @@ fn extend_ends(mentions: &mut Vec<Mention>, mut new_end: impl FnMut(&mut [Mentio
         kept += 1;
     }
     mentions.truncate(kept);
+}
+
+/// The `count` mentions from `first` on become one, the first, spanning `span` as
+/// `entity`; the others are dropped.
+fn join_run(mentions: &mut Vec<Mention>, first: usize, count: usize, span: std::ops::Range<usize>, entity: EntityIdx) {
+    let m = &mut mentions[first];
+    m.start = span.start;
+    m.end = span.end;
+    m.entity = entity;
+    m.alternatives.clear();
+    mentions.drain(first + 1..first + count);
 }
 
 /// Where a new mention of byte span `span` goes among `mentions` (in order, not
@@ -3611,6 +3613,8 @@ fn named_after_end(text: &str, at: usize) -> Option<usize> {
     // Ali ibn Sina"), or a title after the name ("Jangir khan"). Not "de", which names the
     // body's town after the person ("portant le nom d'I. Jansougourov de Taldykorgan").
     const PARTICLES: [&str; 6] = ["ibn", "ben", "bin", "al", "van", "von"];
+    // The Arabic article glued to the name ("Muhammad al-Khwarizmi", "ad-Din").
+    const GLUED_PARTICLES: [&str; 9] = ["al-", "el-", "ad-", "ar-", "as-", "an-", "az-", "ash-", "ibn-"];
     const TITLES_AFTER: [&str; 3] = ["khan", "bek", "bey"];
     let mut initials = 0;
     for (k, &(offset, word)) in words.iter().enumerate().skip(4 + title_words) {
@@ -3646,11 +3650,8 @@ fn named_after_end(text: &str, at: usize) -> Option<usize> {
         let word = uncalled.unwrap_or(word);
         let word_core = word.trim_end_matches(CLOSING);
         let is_initial = word_core.len() <= 4 && word.ends_with('.') && starts_upper(word) && !called;
-        // An Arabic article glued to the name ("Muhammad al-Khwarizmi", "ad-Din").
-        let glued_particle = name_words > 0
-            && ["al-", "el-", "ad-", "ar-", "as-", "an-", "az-", "ash-", "ibn-"]
-                .iter()
-                .any(|p| word_core.strip_prefix(p).is_some_and(starts_upper));
+        let glued_particle =
+            name_words > 0 && GLUED_PARTICLES.iter().any(|p| word_core.strip_prefix(p).is_some_and(starts_upper));
         if !(starts_upper(word_core) || is_initial || glued_particle) {
             break;
         }
