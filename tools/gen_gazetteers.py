@@ -639,7 +639,9 @@ def build_regions(fr2, exonyms):
                 if a != n:
                     names.add(a)
                 if cc == "AZ":
-                    en = a
+                    # From the name itself: its ASCII variant has lost the cedillas
+                    # ("İmişli" -> "Imishli", not "Imisli").
+                    en = n
                     for src, dst in (("Ş", "Sh"), ("ş", "sh"), ("Ç", "Ch"), ("ç", "ch"), ("X", "Kh"),
                                      ("x", "kh"), ("Ğ", "Gh"), ("ğ", "gh")):
                         en = en.replace(src, dst)
