@@ -792,6 +792,7 @@ impl Extractor {
         } else {
             Vec::new()
         };
+        let in_list_of_regions = self.lists_of_regions(folded, &chosen);
         let mut mentions: Vec<Mention> = Vec::with_capacity(chosen.len());
         let mut plural_context: Option<usize> = None;
         // The folded end and entity of the last mention.
@@ -875,14 +876,32 @@ impl Extractor {
             // bare name is read as the subdivision. So is a bare name right after a
             // designator that an adjective keeps from being one pattern with it ("la région
             // russe d'Irkoutsk", "quatre régions biélorusses - Minsk, Gomel").
-            let coordinated = plural_context
-                .is_some_and(|prev_end| folded.text.get(prev_end..c.folded_start as usize).is_some_and(continues_list));
+            let coordinated = in_list_of_regions.contains(&i)
+                || plural_context.is_some_and(|prev_end| {
+                    folded.text.get(prev_end..c.folded_start as usize).is_some_and(continues_list)
+                });
             // Only a name with a subdivision's reading is looked at.
             let designated = if coordinated || !readings.iter().any(|v| v.bare_subdivision) {
                 None
             } else {
                 let before = &folded.text[..c.folded_start as usize];
-                designator_before(before).or_else(|| side_before(before).then_some(false))
+                designator_before(before)
+                    .or_else(|| {
+                        // "les régions de la Russie : Gomel" names no region of Russia.
+                        let of_another_state = i.checked_sub(1).map(|k| &chosen[k]).is_some_and(|state| {
+                            let state = self.variant(state.best()).entity;
+                            self.gazetteer.entity(state).kind == Kind::State
+                                && c.folded_start as usize - (chosen[i - 1].folded_end as usize) <= 3
+                                && !readings
+                                    .iter()
+                                    .any(|v| v.bare_subdivision && self.gazetteer.state_of(v.entity) == Some(state))
+                        });
+                        (plural_designator_heads_list(before)
+                            && !of_another_state
+                            && !after_title_colon(&text[..c.start]))
+                        .then_some(true)
+                    })
+                    .or_else(|| side_before(before).then_some(false))
             };
             if coordinated || designated.is_some() {
                 // A region, rather than a city that is a subdivision too ("Minsk" the
@@ -961,6 +980,62 @@ impl Extractor {
             });
         }
         mentions
+    }
+
+    /// The candidates (by index) that a list of bare names reads as regions: "Krasnodar,
+    /// Rostov, Stavropol et le Daghestan", "Issyk-Koul, Naryn et Talas". One name of the
+    /// list names a region and nothing else, so the others, each a region or a town, name
+    /// regions too. A name that is neither, or that is also a national capital ("Minsk,
+    /// Gomel et la Bouriatie"), leaves its list alone: writers keep the capital's name for
+    /// the city.
+    fn lists_of_regions(&self, folded: &Normalized, chosen: &[Candidate]) -> Vec<usize> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Reads {
+            RegionOnly,
+            RegionOrTown,
+            Other,
+        }
+        let reads = |c: &Candidate| {
+            let (mut region, mut town, mut other) = (false, false, false);
+            for v in c.readings().map(|r| self.variant(r)) {
+                let entity = self.gazetteer.entity(v.entity);
+                if v.form != Form::Name {
+                    other = true;
+                } else if v.bare_subdivision && !matches!(entity.subtype.as_str(), "city" | "village") {
+                    region = true;
+                } else if entity.is_town() && entity.subtype != "capital" {
+                    town = true;
+                } else {
+                    other = true;
+                }
+            }
+            match (region, town, other) {
+                (true, false, false) => Reads::RegionOnly,
+                (true, true, false) => Reads::RegionOrTown,
+                _ => Reads::Other,
+            }
+        };
+        let mut listed = Vec::new();
+        let mut run: Vec<(usize, Reads)> = Vec::new();
+        let mut close = |run: &mut Vec<(usize, Reads)>| {
+            if run.iter().any(|&(_, r)| r == Reads::RegionOnly) && run.iter().all(|&(_, r)| r != Reads::Other) {
+                listed.extend(run.iter().filter(|&&(_, r)| r == Reads::RegionOrTown).map(|&(i, _)| i));
+            }
+            run.clear();
+        };
+        for (i, c) in chosen.iter().enumerate() {
+            let joined = i > 0
+                && folded
+                    .text
+                    .get(chosen[i - 1].folded_end as usize..c.folded_start as usize)
+                    .is_some_and(joins_bare_names);
+            if !joined {
+                close(&mut run);
+            }
+            run.push((i, reads(c)));
+        }
+        close(&mut run);
+        listed
     }
 
     /// The entities that short names of the candidates refer back to and that other
@@ -3760,6 +3835,15 @@ fn is_coordination(between: &[u8]) -> bool {
     COORDINATION_JOINTS.contains(&between)
 }
 
+/// What may stand between two bare names of a list: "Krasnodar, Rostov et le Daghestan".
+fn joins_bare_names(between: &[u8]) -> bool {
+    const JOINTS: [&[u8]; 12] = [
+        b", ", b" et ", b", et ", b" ou ", b", la ", b", le ", b", l'", b" et la ", b" et le ", b" et l'", b" ou la ",
+        b" ou le ",
+    ];
+    JOINTS.contains(&between)
+}
+
 /// What may stand between two names of a list: a coordination, or the parentheses of
 /// another name of the same place ("les régions de Djamboul (Jambyl) et de Turkestan").
 fn continues_list(between: &[u8]) -> bool {
@@ -3821,6 +3905,46 @@ fn designator_before(before: &[u8]) -> Option<bool> {
         }
     }
     None
+}
+
+/// Whether folded text `before` ends with a plural designator, what qualifies it and a dash,
+/// colon or parenthesis that opens the list of its names: "regions orientales de la
+/// republique du belarus - ", "raions du nord - ", "regions du centre : ", "terres noires
+/// (". The designator may stand a few words back, but in the same clause.
+fn plural_designator_heads_list(before: &[u8]) -> bool {
+    const PLURAL_DESIGNATORS: &[&[u8]] = &[
+        b"regions",
+        b"oblasts",
+        b"provinces",
+        b"territoires",
+        b"krais",
+        b"voblasts",
+        b"raions",
+        b"districts",
+        b"marz",
+        b"marzes",
+        b"velayats",
+        b"comtes",
+        b"voivodies",
+        b"gouvernorats",
+    ];
+    const LEADS: [&[u8]; 4] = [b" - ", b" : ", b": ", b" ("];
+    // "six districts et quatre villes d'importance regionale : ": the list is of the towns.
+    const OTHER_HEADS: &[&[u8]] = &[b"et", b"ou", b"villes", b"centres", b"capitales", b"chefs-lieux", b"dont"];
+    let Some(rest) = LEADS.iter().find_map(|lead| before.strip_suffix(*lead)) else { return false };
+    rest.rsplit(|&b| b == b' ')
+        .take(8)
+        .take_while(|word| {
+            !word.is_empty() && !OTHER_HEADS.contains(word) && word.iter().all(|&b| is_word_byte(b) || b == b'\'')
+        })
+        .any(|word| PLURAL_DESIGNATORS.contains(&word))
+}
+
+/// Whether `before` (original text) ends with a colon that closes a title line: " Les
+/// régions de Biélorussie :  \n" heads a chapter, not a list.
+fn after_title_colon(before: &str) -> bool {
+    let trimmed = before.trim_end_matches([' ', '\n', '\r']);
+    trimmed.ends_with(':') && before[trimmed.len()..].contains('\n')
 }
 
 /// The next folded bytes are a hyphen and a word: "russo|-kirghize".

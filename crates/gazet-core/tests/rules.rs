@@ -27,6 +27,9 @@ iso3166-2:UZ-AN\tREGION\tregion\tAndijan\tiso3166-1:UZ\t\t0.5\tAndijon\t\t\t\tr�
 iso3166-2:RU-AMU\tREGION\toblast\tAmour\tiso3166-1:RU\t\t0.5\t\t\t\t\toblast|région\tl'\n\
 iso3166-2:BY-HM\tREGION\tcity\tMinsk\tiso3166-1:BY\t\t0.5\n\
 iso3166-2:BY-MI\tREGION\toblast\tMinsk\tiso3166-1:BY\t\t0.5\t\t\t\t\trégion|oblast\n\
+iso3166-2:BY-VI\tREGION\toblast\tVitebsk\tiso3166-1:BY\t\t0.5\t\t\t\t\trégion|oblast\n\
+iso3166-2:RU-DA\tREGION\trepublic\tDaghestan\tiso3166-1:RU\t\t0.5\tDagestan\t\t\t\trépublique\tle\n\
+geonames:620127\tREGION\tcity\tVitebsk\tiso3166-2:BY-VI\t\t0.7\n\
 geonames:627907\tREGION\tcity\tGomel\tiso3166-2:BY-HO\t\t0.7\tHomel\n\
 geonames:601294\tREGION\tcity\tNavoï\tiso3166-2:UZ-NW\t\t0.6\tNavoi\n\
 geonames:498817\tREGION\tcity\tSaint-Pétersbourg\tiso3166-1:RU\t\t0.9\n\
@@ -124,7 +127,11 @@ fn designators_belong_to_the_name() {
     // Borrowed designators follow the name: "oblast", and "region" in English titles.
     assert_eq!(
         found(&e, "Minsk oblast ; Gomel region and Vitebsk"),
-        [named("Minsk oblast", "iso3166-2:BY-MI"), named("Gomel region", "iso3166-2:BY-HO")]
+        [
+            named("Minsk oblast", "iso3166-2:BY-MI"),
+            named("Gomel region", "iso3166-2:BY-HO"),
+            named("Vitebsk", "geonames:620127")
+        ]
     );
 }
 
@@ -182,6 +189,53 @@ fn a_bare_city_name_is_the_city_unless_coordinated_after_a_plural_designator() {
         .map(|(_, id, _)| id)
         .collect();
     assert_eq!(ids, ["iso3166-2:BY-HO", "iso3166-2:BY-MI"]);
+}
+
+fn ids_of(e: &Extractor, text: &str) -> Vec<String> {
+    found(e, text).into_iter().map(|(_, id, _)| id).collect()
+}
+
+#[test]
+fn a_list_of_bare_names_one_of_which_is_a_region_alone_names_regions() {
+    let e = engine();
+    // "Krasnodar, Rostov, Stavropol et le Daghestan : céréales, ports": Daghestan is a
+    // region and nothing else, so its list names regions.
+    assert_eq!(
+        ids_of(&e, "Gomel, Navoï et le Daghestan : céréales et machines"),
+        ["iso3166-2:BY-HO", "iso3166-2:UZ-NW", "iso3166-2:RU-DA"]
+    );
+    assert_eq!(ids_of(&e, "le Daghestan et Vitebsk ont signé un accord"), ["iso3166-2:RU-DA", "iso3166-2:BY-VI"]);
+    // Without a region alone, towns stay towns.
+    assert_eq!(
+        ids_of(&e, "Gomel, Navoï et Vitebsk : céréales"),
+        ["geonames:627907", "geonames:601294", "geonames:620127"]
+    );
+    // A national capital leaves its list alone: writers keep its name for the city.
+    assert_eq!(
+        ids_of(&e, "Minsk, Gomel et le Daghestan : céréales"),
+        ["geonames:625144", "geonames:627907", "iso3166-2:RU-DA"]
+    );
+    // Names joined otherwise than by a list's commas and "et" are no list.
+    assert_eq!(ids_of(&e, "à Gomel, dans le Daghestan"), ["geonames:627907", "iso3166-2:RU-DA"]);
+}
+
+#[test]
+fn a_plural_designator_heads_the_list_after_its_dash_or_colon() {
+    let e = engine();
+    assert_eq!(
+        ids_of(&e, "les régions orientales de la République du Bélarus - Vitebsk, Minsk \n\net Gomel - concentrent"),
+        ["iso3166-1:BY", "iso3166-2:BY-VI", "iso3166-2:BY-MI", "iso3166-2:BY-HO"]
+    );
+    assert_eq!(ids_of(&e, "les régions du Centre : Gomel et Vitebsk"), ["iso3166-2:BY-HO", "iso3166-2:BY-VI"]);
+    assert_eq!(ids_of(&e, "les régions du Nord (Vitebsk, Gomel)"), ["iso3166-2:BY-VI", "iso3166-2:BY-HO"]);
+    // The list is of the towns that head it last, and a title's colon heads no list.
+    assert_eq!(
+        ids_of(&e, "six districts et deux villes d'importance régionale : Vitebsk et Gomel"),
+        ["geonames:620127", "geonames:627907"]
+    );
+    assert_eq!(ids_of(&e, " Les régions de Biélorussie :  \nGomel et ses usines"), ["iso3166-1:BY", "geonames:627907"]);
+    // A singular designator so far back is no head of the list.
+    assert_eq!(ids_of(&e, "la région du Centre : Gomel"), ["geonames:627907"]);
 }
 
 #[test]
