@@ -809,10 +809,14 @@ impl Extractor {
                     continue;
                 }
             }
-            if after_masculine_article(&text[..c.start]) && !before_capitalised_word(&text[c.end..]) {
-                // A town's name takes no article in French: after "le", "du" or "au" it names
-                // the region ("au Nakhitchevan") or something else of that name, most often
-                // the river ("sur le Naryn"), unless the town's own name has one ("du Caire").
+            if (after_masculine_article(&text[..c.start])
+                || after_elided_article(&text[..c.start]) && !followed_by_place_complement(&text[c.end..]))
+                && !before_capitalised_word(&text[c.end..])
+            {
+                // A town's name takes no article in French: after "le", "du", "au" or "l'" it
+                // names the region ("au Nakhitchevan", "dans l'Armavir") or something else of
+                // that name, most often the river ("sur le Naryn"), unless the town's own name
+                // has one ("du Caire").
                 readings.retain(|v| {
                     let entity = self.gazetteer.entity(v.entity);
                     v.form != Form::Name
@@ -3337,6 +3341,22 @@ fn after_masculine_article(before: &str) -> bool {
         && ["le", "du", "au"]
             .iter()
             .any(|a| trimmed.strip_suffix(a).is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace)))
+}
+
+/// Whether `before` ends with the elided article "l'" as a word of its own ("dans l'", "de
+/// l'"; not the end of "jusqu'" or "qu'").
+fn after_elided_article(before: &str) -> bool {
+    ["l'", "l\u{2019}", "L'", "L\u{2019}"]
+        .iter()
+        .any(|a| before.strip_suffix(a).is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace)))
+}
+
+/// Whether `after` opens with "de" and a capitalised name: "l'Akademgorodok de Novossibirsk",
+/// a place that an article and its complement qualify.
+fn followed_by_place_complement(after: &str) -> bool {
+    [" de ", " d'", " d\u{2019}"]
+        .iter()
+        .any(|de| after.strip_prefix(de).is_some_and(|rest| rest.starts_with(char::is_uppercase)))
 }
 
 /// Words that name a river right before its name: "sur le", "sur l'", and a stretch of a

@@ -879,6 +879,24 @@ fn no_town_after_a_masculine_article() {
     );
 }
 
+/// So after the elided "l'": "dans l'Armavir" is the marz, "à Armavir" the town; a
+/// complement may qualify a place with its article ("l'Akademgorodok de Novossibirsk").
+#[test]
+fn no_town_after_an_elided_article() {
+    assert_mentions_exactly(
+        "les distilleries de l'Armavir et de l'Ararat, et la coopération avec l'Akmola",
+        &[("Armavir", "iso3166-2:AM-AV"), ("Ararat", "iso3166-2:AM-AR"), ("Akmola", "iso3166-2:KZ-11")],
+    );
+    assert_mentions_exactly(
+        "celle d'Armavir en Arménie",
+        &[("Armavir", "geonames:616631"), ("Arménie", "iso3166-1:AM")],
+    );
+    assert_mentions_exactly(
+        "accueille à l'Akademgorodok de Novossibirsk",
+        &[("Akademgorodok", "geonames:1512086"), ("Novossibirsk", "geonames:1496747")],
+    );
+}
+
 /// "Limited" is a legal form after an English name, outside the span; an English state
 /// adjective that opens such a name is its first word.
 #[test]
