@@ -740,6 +740,11 @@ COMMON_PLACE_WORDS = {
 }
 
 
+# Folded words of the compass in French names of places.
+COMPASS_WORDS = {"nord", "sud", "est", "ouest", "centre", "central", "centrale", "oriental", "orientale",
+                 "occidental", "occidentale", "septentrional", "septentrionale", "meridional", "meridionale"}
+
+
 def distinctive_subdivision_name(cc, name, words):
     """Whether a subdivision's ISO name is matched bare though no French exonym: a name of
     several words two of which neither French nor shared by many places are
@@ -820,8 +825,11 @@ def build_world_regions(fr2, words, state_keys, taken_keys):
             if k in state_keys or all(w in COMMON_PLACE_WORDS for w in parts):
                 continue  # "Géorgie", "Centre", "Nord-Ouest": a state's name, or no name
             # A French word ("Bolívar", the currency) names the subdivision after its
-            # designator only: "l'État de Bolívar".
-            french_word = k in words or all(w in words for w in parts)
+            # designator only: "l'État de Bolívar". Words joined by hyphens are a name
+            # ("Basse-Saxe", "Nouvelle-Vallée"), but for a compass point's ("Extrême-Nord",
+            # which French writes of Russia's north too).
+            compass = any(w in COMPASS_WORDS for w in parts)
+            french_word = k in words or ("-" not in n or compass) and all(w in words for w in parts)
             bare = (exonym and k != fold(iso_clean or "") or distinctive_subdivision_name(cc, n, words)) \
                 and k not in taken_keys and not french_word
             names.add(n if bare else "@" + n)

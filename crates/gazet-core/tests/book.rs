@@ -1688,3 +1688,13 @@ fn a_plants_material_after_en_is_part_of_its_name() {
         &[("Ouzbékistan", "iso3166-1:UZ"), ("Minsk", "geonames:625144")],
     );
 }
+
+/// Hyphenated French names of the world's subdivisions are names, though their words are
+/// French words, but for a compass point's ("Extrême-Nord").
+#[test]
+fn hyphenated_french_names_of_world_subdivisions_are_names() {
+    assert_mentions_exactly(
+        "avec la Bavière et la Basse-Saxe, puis la Nouvelle-Écosse, mais pas l'Extrême-Nord",
+        &[("Bavière", "iso3166-2:DE-BY"), ("Basse-Saxe", "iso3166-2:DE-NI"), ("Nouvelle-Écosse", "iso3166-2:CA-NS")],
+    );
+}
