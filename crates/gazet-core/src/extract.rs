@@ -2713,6 +2713,14 @@ impl<'a> Context<'a> {
             || self.trimmed.ends_with("l’")
     }
 
+    /// The preposition "de" before the name ("la bachkan de Gagaouzie, I. Vlah"): a place
+    /// and the person who heads it, not an author and the initial of a reference.
+    fn after_de(&self) -> bool {
+        (self.spaced && matches!(self.last_word(), "de" | "De"))
+            || self.trimmed.ends_with(" d'")
+            || self.trimmed.ends_with(" d’")
+    }
+
     /// The previous word is the article "la": "à la Réunion".
     fn after_la(&self) -> bool {
         let word = self.last_word();
@@ -2723,7 +2731,8 @@ impl<'a> Context<'a> {
         match variant.form {
             Form::Name => {
                 let title = self.after_author_initial && self.before_lowercase;
-                let person = (((self.after_initial && !title) || self.before_initial) && !self.after_article())
+                let person = (((self.after_initial && !title) || self.before_initial && !self.after_de())
+                    && !self.after_article())
                     || match self.in_dedication() {
                         Dedication::None => false,
                         Dedication::Present => true,

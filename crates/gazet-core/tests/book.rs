@@ -1689,6 +1689,16 @@ fn a_plants_material_after_en_is_part_of_its_name() {
     );
 }
 
+/// A place after "de" and before a person's initial is the place the person heads ("la
+/// bachkan de Gagaouzie, I. Vlah"), not an author before the initial of a reference.
+#[test]
+fn a_place_after_de_before_an_initial_is_no_author() {
+    assert_mentions_exactly(
+        "Comme l'a déclaré la bachkan de Gagaouzie, I. Vlah, lors de sa visite",
+        &[("Gagaouzie", "iso3166-2:MD-GA")],
+    );
+}
+
 /// Hyphenated French names of the world's subdivisions are names, though their words are
 /// French words, but for a compass point's ("Extrême-Nord").
 #[test]
