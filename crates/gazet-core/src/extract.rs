@@ -1494,8 +1494,18 @@ impl Extractor {
             if next > 0 && mentions[next - 1].end > head {
                 continue;
             }
-            let Some(mut end) = crate::unlisted::eponym_body_end(text, head) else { continue };
+            let Some((mut end, in_full)) = crate::unlisted::eponym_body(text, head) else { continue };
             if mentions.get(next).is_some_and(|m| m.start < end) {
+                continue;
+            }
+            // "l'Université Shakarim de Semeï": a name in full that a place ends is read
+            // with its place, as other bodies' names are (`add_named_bodies`).
+            if in_full
+                && mentions.get(next).is_some_and(|m| {
+                    matches!(self.gazetteer.entity(m.entity).kind, Kind::Region | Kind::State)
+                        && crate::unlisted::de_only(&text[end..m.start])
+                })
+            {
                 continue;
             }
             let parent_acronym = mentions.get(next).filter(|m| {

@@ -635,6 +635,12 @@ const MAX_EPONYM_DESCRIPTION_WORDS: usize = 8;
 /// "physico-technique", "d'État") to the initials and surname of the person it is named
 /// after ([`eponym_end`]): "l'Institut de catalyse G. K. Boreskov".
 pub fn eponym_body_end(text: &str, head: usize) -> Option<usize> {
+    eponym_body(text, head).map(|(end, _)| end)
+}
+
+/// [`eponym_body_end`], and whether the person's name is written in full, with no initials
+/// ("l'Université Hanyang", "l'Institut physico-technique Ioffe").
+pub fn eponym_body(text: &str, head: usize) -> Option<(usize, bool)> {
     let head_len = text[head..].find(char::is_whitespace)?;
     if !EPONYM_BODY_HEADS.contains(&&text[head..head + head_len]) {
         return None;
@@ -648,9 +654,24 @@ pub fn eponym_body_end(text: &str, head: usize) -> Option<usize> {
         let token_end = text[start..].find(char::is_whitespace).map_or(text.len(), |i| start + i);
         let token = &text[start..token_end];
         if is_initials(token) {
-            return if words > 0 { eponym_end(text, head, at) } else { None };
+            return if words > 0 { eponym_end(text, head, at).map(|end| (end, false)) } else { None };
         }
         let word = strip_elision(token);
+        // "l'Université Hanyang", "l'Institut physico-technique Ioffe": the person's or
+        // founder's name in full, with no initials.
+        // (Not after "de", which names a place: "l'Institut de chimie de Minsk"; no compass
+        // point: "l'Université polytechnique du Nord-Ouest".)
+        if word == token
+            && is_proper_word(word, 3)
+            && !ends_like_an_adjective(word)
+            && !text[..start].trim_end().ends_with(" de")
+            && !word.split('-').all(|part| matches!(part, "Nord" | "Sud" | "Est" | "Ouest" | "Centre"))
+        {
+            // A name that goes on with a complement or an adjective ("l'Université Jiaotong
+            // du Sud-Ouest", "l'Institut Confucius républicain") is longer than this rule
+            // reads, unless a place ends it (the caller's).
+            return full_name_end(text, head, at).filter(|&end| !name_goes_on(&text[end..])).map(|end| (end, true));
+        }
         let lowercase = word.starts_with(char::is_lowercase) && word.chars().all(|c| c.is_alphabetic() || c == '-');
         // "l'Institut de chimie a invité A. Ivanov": a clause, not a name, goes on with a
         // verb or another preposition; "et" joins two domains only ("de génétique et de
@@ -666,6 +687,27 @@ pub fn eponym_body_end(text: &str, head: usize) -> Option<usize> {
         at = token_end;
     }
     None
+}
+
+/// Whether the words after a name in full go on with it: a complement ("de", "du", "des",
+/// "d'", "pour") or a lowercase adjective.
+fn name_goes_on(after: &str) -> bool {
+    let Some(next) = after.split_whitespace().next() else { return false };
+    matches!(next, "de" | "du" | "des" | "pour")
+        || next.starts_with("d'")
+        || next.starts_with("d’")
+        || next.starts_with(char::is_lowercase) && ends_like_an_adjective(next.trim_end_matches(TRAILING))
+}
+
+/// Whether a capitalised word ends as French adjectives do ("Nationale", "Polytechnique",
+/// "Supérieure"), which a body's name may capitalise, and no person's name does.
+fn ends_like_an_adjective(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ique", "ale", "al", "aux", "aire", "ien", "ienne", "ais", "aise", "ain", "aine", "eur", "eure", "if", "ive",
+        "el", "elle", "é", "ée",
+    ];
+    let lower = word.to_lowercase();
+    ENDINGS.iter().any(|e| lower.ends_with(e) || lower.strip_suffix('s').is_some_and(|l| l.ends_with(e)))
 }
 
 /// A word of a proper name: a capital, then lowercase letters or hyphens, `min_chars` chars
@@ -4058,6 +4100,12 @@ mod tests {
                 "Institut de génétique et de cytologie N. I. Vavilov",
             ),
             ("Université technique d'État I. Razzakov", "Université technique d'État I. Razzakov"),
+            // A name in full, with no initials.
+            ("Université Hanyang dans le domaine", "Université Hanyang"),
+            ("Université Sun Yat-sen à Canton", "Université Sun Yat-sen"),
+            ("Institut physico-technique Ioffe et", "Institut physico-technique Ioffe"),
+            ("Université maritime d'État amiral Makarov forme", "Université maritime d'État amiral Makarov"),
+            ("Université technique d'État du Don et", "Université technique d'État du Don"),
         ] {
             assert_eq!(body(text), Some(name), "{text:?}");
         }
@@ -4068,6 +4116,13 @@ mod tests {
             "Ministère de la Santé V. Karanik",
             "Institut de chimie de Minsk",
             "Institut A. Ivanov",
+            // A name in full that goes on, a capitalised adjective, another capital after.
+            "Université Jiaotong du Sud-Ouest",
+            "Institut Confucius républicain",
+            "Institut Confucius pour la science",
+            "Université Nationale de Kiev",
+            "Université Hanyang Séoul Busan Daegu",
+            "Institut de chimie de \n\nMinsk",
         ] {
             assert_eq!(body(text), None, "{text:?}");
         }

@@ -1708,3 +1708,14 @@ fn hyphenated_french_names_of_world_subdivisions_are_names() {
         &[("Bavière", "iso3166-2:DE-BY"), ("Basse-Saxe", "iso3166-2:DE-NI"), ("Nouvelle-Écosse", "iso3166-2:CA-NS")],
     );
 }
+
+/// A university or institute named in full after a person or a name of its own, with no
+/// initials, is an unlisted institution; a place that ends its name is read with it, as
+/// for other bodies.
+#[test]
+fn bodies_named_in_full_without_initials() {
+    assert_mentions_exactly(
+        "coopère avec l'Université Hanyang dans le domaine, et l'Université Shakarim de Semeï forme",
+        &[("Université Hanyang", "gazet:inst/unlisted"), ("Université Shakarim de Semeï", "gazet:inst/unlisted")],
+    );
+}
