@@ -1121,9 +1121,9 @@ def russian_names(alternate_names):
 
 
 def strip_city_word(n):
-    """GeoNames writes some Uzbek and Tajik towns with the word for city ("Urgut Shahri",
-    "Kogon Shahri"), which French texts leave out ("Ourgout")."""
-    for word in (" Shahri", " shahri", " Shahar", " Shahrak"):
+    """GeoNames writes some Uzbek and Tajik towns with the word for city or town ("Urgut
+    Shahri", "Kogon Shahri", "Zomin Shaharchasi"), which French texts leave out ("Ourgout")."""
+    for word in (" Shahri", " shahri", " Shahar", " Shahrak", " Shaharchasi"):
         if n.endswith(word) and len(n) > len(word) + 2:
             return n[: -len(word)]
     return n
@@ -1375,7 +1375,10 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                 continue
             if any(tok[:1].islower() for tok in n.split(" ")[1:]):
                 continue  # "Minsk osh", "Lungsod ng Paris": a name inside a phrase
-            if not similar_to_any(n, bases):
+            # Uzbek Latin writes "o" for the Russian "a" ("Kosonsoy", "Kasansay"): a
+            # spelling of an Uzbek town is compared with its names so read too.
+            if not similar_to_any(n, bases) and not (cc == "UZ" and similar_to_any(
+                    fold(n).replace("o", "a"), [b.replace("o", "a") for b in bases], threshold=0.85)):
                 continue  # a different name (Latin, nickname, other city), not a spelling
             if n.isupper() and letters <= 4:
                 continue  # airport and other codes
