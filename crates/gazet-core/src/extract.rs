@@ -643,6 +643,7 @@ impl Extractor {
         let mut context = Context::of(&text[..start]);
         context.before_initial = followed_by_initial(&text[end..]);
         context.before_capitalised = followed_by_capitalised_word(&text[end..]);
+        context.before_surname = context.before_capitalised && followed_by_surname(&text[end..]);
         context.before_quoted_name = followed_by_quoted_name(&text[end..]);
         context.before_name = followed_by_name(&text[end..]);
         context.before_lowercase = context.after_author_initial
@@ -2614,6 +2615,8 @@ struct Context<'a> {
     before_initial: bool,
     /// "Vladimir Dvornik": a capitalised word right after the match.
     before_capitalised: bool,
+    /// "Serdar Berdimuhamedov": a capitalised word that ends like a surname right after it.
+    before_surname: bool,
     /// Whitespace, line breaks too, then a capital or a quoted name: "IKEA", "\n\nDaewoo".
     before_name: bool,
     /// 'UE "Minskvodokanal"': a quoted name right after the match.
@@ -2652,6 +2655,7 @@ impl<'a> Context<'a> {
             before_lowercase: false,
             before_initial: false,
             before_capitalised: false,
+            before_surname: false,
             before_name: false,
             before_quoted_name: false,
             last_word: std::cell::OnceCell::new(),
@@ -2752,7 +2756,9 @@ impl<'a> Context<'a> {
                         Dedication::Past => ends_like_a_surname(original),
                     }
                     || (self.before_capitalised
-                        && GIVEN_NAMES.iter().any(|g| g.eq_ignore_ascii_case(&variant.surface)));
+                        && GIVEN_NAMES.iter().any(|g| g.eq_ignore_ascii_case(&variant.surface)))
+                    // A name before a surname is a given name ("Serdar Berdimuhamedov").
+                    || self.before_surname;
                 // "tracteurs BELARUS": a product named after a place in capitals. A firm
                 // so written is its maker ("réfrigérateurs ATLANT").
                 let brand = variant.policy == CasePolicy::Capitalised
@@ -3427,6 +3433,17 @@ fn after_river_words(before: &str) -> bool {
 }
 
 /// " Dvornik": one space, then a capitalised word.
+/// A space and a word of letters that ends like a Slavic or Central Asian surname:
+/// " Berdimuhamedov", " Ivanova", " Kravtchenko" (`ends_like_a_surname`, less "-in").
+fn followed_by_surname(after: &str) -> bool {
+    let word = after[1..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let rest = &after[1 + word.len()..];
+    // Not "-in(e)", which English words end with too ("Minsk Engine Plant").
+    const ENDINGS: &[&str] = &["ov", "ev", "ëv", "ova", "eva", "ski", "sky", "skiy", "skaïa", "skaya", "enko"];
+    let lower = word.to_lowercase();
+    word.chars().count() > 4 && !rest.starts_with(['-', '\'']) && ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
 fn followed_by_capitalised_word(after: &str) -> bool {
     let mut chars = after.chars();
     chars.next() == Some(' ')

@@ -1729,6 +1729,8 @@ pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&st
             break;
         } else if i > MAX_COMPLEMENT_WORDS
             || not_in_names(stripped)
+            // A reflexive or negated verb or a relative opens a clause ("s'est réuni").
+            || matches!(article, "s'" | "s’" | "n'" | "n’" | "qu'" | "qu’")
             // "l'État", capitalised as a common noun ("la gestion des biens de l'État").
             || !(bare.chars().all(|c| c.is_lowercase() || c == '-') || bare == "État" && !article.is_empty())
             || bare.is_empty() && article.is_empty()

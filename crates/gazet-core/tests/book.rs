@@ -1719,3 +1719,26 @@ fn bodies_named_in_full_without_initials() {
         &[("Université Hanyang", "gazet:inst/unlisted"), ("Université Shakarim de Semeï", "gazet:inst/unlisted")],
     );
 }
+
+/// A place's name before a surname is a given name: "Serdar Berdimuhamedov" is no town;
+/// "à Serdar, l'ancienne Gyzylarbat" is; "Minsk Engine Plant" keeps its town.
+#[test]
+fn a_name_before_a_surname_is_a_given_name() {
+    assert_mentions_exactly(
+        "à Serdar, l'ancienne Gyzylarbat, le président du Turkménistan, Serdar Berdimuhamedov, a inauguré une usine",
+        &[("Turkménistan", "iso3166-1:TM"), ("Serdar", "geonames:161931"), ("Gyzylarbat", "geonames:161931")],
+    );
+}
+
+/// A reflexive verb ends a body's purpose: "le Comité consultatif pour le complexe
+/// agro-industriel s'est réuni à Bichkek".
+#[test]
+fn a_reflexive_verb_ends_a_bodys_purpose() {
+    assert_mentions_exactly(
+        "Le Comité consultatif pour le complexe agro-industriel s'est réuni à Bichkek",
+        &[
+            ("Comité consultatif pour le complexe agro-industriel", "gazet:inst/unlisted"),
+            ("Bichkek", "geonames:1528675"),
+        ],
+    );
+}
