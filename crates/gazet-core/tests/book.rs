@@ -1742,3 +1742,16 @@ fn a_reflexive_verb_ends_a_bodys_purpose() {
         ],
     );
 }
+
+/// The capitalised administration of an Armenian marz is an institution; lowercase, a
+/// generic word before the marz.
+#[test]
+fn administrations_of_armenian_marzes() {
+    assert_mentions_exactly(
+        "L'Administration du marz de Chirak a proposé, comme l'administration du marz de Lorri",
+        &[
+            ("Administration du marz de Chirak", "gazet:inst/marz-administration-am-sh"),
+            ("marz de Lorri", "iso3166-2:AM-LO"),
+        ],
+    );
+}
