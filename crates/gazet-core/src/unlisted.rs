@@ -241,7 +241,8 @@ pub fn names_a_mission(name: &str) -> bool {
 pub fn names_a_missions_branch(name: &str) -> bool {
     head_opening(name, BRANCH_HEADS).is_some_and(|head| {
         let rest = name[head.len()..].trim_start();
-        rest.strip_prefix("de l'").or_else(|| rest.strip_prefix("de l’")).is_some_and(names_a_mission)
+        let rest = rest.strip_prefix("de").map(str::trim_start);
+        rest.and_then(|r| r.strip_prefix("l'").or_else(|| r.strip_prefix("l’"))).is_some_and(names_a_mission)
     })
 }
 
@@ -464,7 +465,8 @@ fn branch_head_ending(before: &str) -> Option<usize> {
 /// Fédération de Russie à Kazan"): a branch noun ([`BRANCH_HEADS`]) and "de l'" right before
 /// the body.
 pub fn branch_head_before_body(text: &str, body: usize) -> Option<usize> {
-    let before = text[..body].strip_suffix(['\'', '’'])?.strip_suffix('l')?.trim_end_matches(' ');
+    // Line breaks may stand between the words ("la Branche de \n\nl'Ambassade").
+    let before = text[..body].strip_suffix(['\'', '’'])?.strip_suffix('l')?.trim_end();
     branch_head_ending(before.strip_suffix("de")?)
 }
 

@@ -2233,6 +2233,11 @@ fn a_states_mission_abroad_is_named_with_its_host() {
         ),
         [unlisted("Branche de l'Ambassade de la République du Bélarus en Fédération de Russie à \n\nGomel")]
     );
+    // Line breaks between the branch noun and its mission too.
+    assert_eq!(
+        found(&e, "La Branche de \n\nl'Ambassade de la République du Bélarus en Fédération de Russie à Gomel"),
+        [unlisted("Branche de \n\nl'Ambassade de la République du Bélarus en Fédération de Russie à Gomel")]
+    );
     // Not a town after "à" without the branch noun, nor a branch of something else.
     assert_eq!(
         spans(&e, "l'Ambassade de la République du Bélarus en Fédération de Russie à Gomel"),
