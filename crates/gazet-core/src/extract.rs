@@ -1087,9 +1087,12 @@ impl Extractor {
             // qualifier's own, "Arctique", which the name then takes in).
             let next = mentions.partition_point(|m| m.start < at);
             let inside_qualifier = mentions[..next].iter().rev().take_while(|m| m.start > named_end).count();
+            // Or its domains ("l'Université d'Atyraou du pétrole et du gaz portant le nom de
+            // S. Outebaïev").
+            let domains_start = domain_complement_start(before);
             let named = next.checked_sub(1 + inside_qualifier).filter(|&i| {
                 let m = &mentions[i];
-                (m.end == before.len() || m.end == named_end)
+                (m.end == before.len() || m.end == named_end || Some(m.end) == domains_start)
                     && matches!(self.gazetteer.entity(m.entity).kind, Kind::Institution | Kind::Firm)
                     && matches!(m.form, Form::Name | Form::Acronym)
             });
@@ -3676,6 +3679,31 @@ fn coordinated_complements(gap: &str) -> bool {
         let person = complement.get(article).is_some_and(|noun| crate::unlisted::is_role_noun(noun));
         (1..=6).contains(&(complement.len() - article)) && !person
     })
+}
+
+/// Where the lowercase complement that ends `before` starts, a body's domains ("l'Université
+/// d'Atyraou| du pétrole et du gaz"): at most eight lowercase words, "et" between them, the
+/// first after "de", "du", "des" or "d'".
+fn domain_complement_start(before: &str) -> Option<usize> {
+    let mut start = None;
+    let mut end = before.len();
+    for _ in 0..8 {
+        let head = before[..end].trim_end();
+        let word_start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let word = &head[word_start..];
+        let elided = word.strip_prefix("d'").or_else(|| word.strip_prefix("d’"));
+        let lowercase = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+        if matches!(word, "de" | "du" | "des") || elided.is_some_and(lowercase) {
+            start = Some(before[..word_start].trim_end().len());
+        } else if word != "et" && !lowercase(word) {
+            break;
+        }
+        if word_start == 0 {
+            break;
+        }
+        end = word_start;
+    }
+    start
 }
 
 /// Most lowercase words of a title before the name in a dedication.

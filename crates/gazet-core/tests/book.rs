@@ -1755,3 +1755,13 @@ fn administrations_of_armenian_marzes() {
         ],
     );
 }
+
+/// A body's domains may come between its name and its dedication: "l'Université d'Atyraou
+/// du pétrole et du gaz portant le nom de S. Outebaïev" is one name.
+#[test]
+fn a_dedication_after_a_bodys_domains() {
+    assert_mentions_exactly(
+        "L'Université d'Atyraou du pétrole et du gaz portant le nom de S. \n\nOutebaïev coopère",
+        &[("Université d'Atyraou du pétrole et du gaz portant le nom de S. \n\nOutebaïev", "gazet:inst/unlisted")],
+    );
+}
