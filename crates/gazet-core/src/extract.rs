@@ -2683,8 +2683,8 @@ impl<'a> Context<'a> {
 
     /// The words before name a sea, a lake or a shore ("l'océan Indien", "la mer Baltique",
     /// "le lac Issyk-Koul", "la mer d'Aral", "le lac de Sevan", "sur la rive sud de
-    /// l'Issyk-Koul", "les rives du Dniepr"): what follows is the water's name, not a state
-    /// or a territory.
+    /// l'Issyk-Koul", "les rives du Dniepr", "le golfe de Finlande"): what follows is the
+    /// water's name, not a state or a territory.
     fn after_sea(&self) -> bool {
         let word = self.last_word();
         if matches!(word, "mer" | "Mer" | "lac") || word.eq_ignore_ascii_case("océan") {
@@ -2708,12 +2708,38 @@ impl<'a> Context<'a> {
         if matches!(token, "sud" | "nord" | "est" | "ouest" | "gauche" | "droite") {
             (_, token) = last_token(rest);
         }
-        matches!(token, "mer" | "Mer" | "lac" | "rive" | "rives")
+        matches!(token, "mer" | "Mer" | "lac" | "rive" | "rives" | "golfe" | "Golfe" | "détroit")
     }
 
-    /// "en langue russe", "les langues russe et biélorusse": the language.
+    /// "en langue russe", "les langues russe et biélorusse": the language. So after a noun
+    /// of teaching and "de" ("des cours de polonais et de lituanien", "des enseignants
+    /// d'ukrainien").
     fn after_language(&self) -> bool {
-        self.spaced && matches!(self.last_word(), "langue" | "langues")
+        if self.spaced && matches!(self.last_word(), "langue" | "langues") {
+            return true;
+        }
+        const TEACHING: &[&str] = &["cours", "enseignants", "professeurs", "enseignement", "classes", "manuels"];
+        let (mut rest, token) = last_token(self.trimmed);
+        if !matches!(token, "de" | "d'" | "d’") {
+            return false;
+        }
+        // Back over the languages coordinated before: "de polonais et".
+        for _ in 0..3 {
+            let (before, token) = last_token(rest);
+            if TEACHING.contains(&token) {
+                return true;
+            }
+            if token != "et" {
+                return false;
+            }
+            let (before, language) = last_token(before);
+            let (before, de) = last_token(before);
+            if !language.chars().all(char::is_lowercase) || !matches!(de, "de" | "d'" | "d’") {
+                return false;
+            }
+            rest = before;
+        }
+        false
     }
 
     /// The previous word is written in lowercase (running text, not a heading).

@@ -1765,3 +1765,14 @@ fn a_dedication_after_a_bodys_domains() {
         &[("Université d'Atyraou du pétrole et du gaz portant le nom de S. \n\nOutebaïev", "gazet:inst/unlisted")],
     );
 }
+
+/// A language after a noun of teaching is no state ("des cours de polonais et de
+/// lituanien", "des enseignants d'ukrainien"), and a gulf named after a state is water
+/// ("le golfe de Finlande").
+#[test]
+fn languages_taught_and_gulfs_are_no_states() {
+    assert_mentions_exactly(
+        "propose des cours de polonais et de lituanien, forme des enseignants d'ukrainien, sur la côte du golfe de Finlande, près de Vyborg, en Pologne",
+        &[("Vyborg", "geonames:470546"), ("Pologne", "iso3166-1:PL")],
+    );
+}
