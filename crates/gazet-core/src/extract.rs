@@ -3415,9 +3415,13 @@ fn followed_by_place_complement(after: &str) -> bool {
 
 /// Words that name a river right before its name: "sur le", "sur l'", and a stretch of a
 /// river with its complement ("la cascade du", "les rives du", "le bassin de l'", "le cours
-/// inférieur du", "le régime du").
+/// inférieur du", "le régime du"); the river's or the mountains' own noun ("le fleuve",
+/// "les monts"); a range's chains or passes ("les chaînes du", "les cols du").
 fn after_river_words(before: &str) -> bool {
-    const STRETCHES: [&str; 14] = [
+    const STRETCHES: [&str; 17] = [
+        "chaîne",
+        "chaînes",
+        "cols",
         "cascade",
         "bassin",
         "bassins",
@@ -3438,6 +3442,15 @@ fn after_river_words(before: &str) -> bool {
         ["inférieur", "inférieure", "supérieur", "supérieure", "moyen", "moyenne", "haut", "bas"];
     // Most names follow none of these: turn them away on the last bytes.
     let trimmed = before.trim_end();
+    // "du fleuve Amour", "au pied des monts Karataou": the noun of the river or mountains
+    // right before the name.
+    if trimmed.len() < before.len()
+        && ["fleuve", "rivière", "monts", "massif"]
+            .iter()
+            .any(|noun| trimmed.strip_suffix(noun).is_some_and(|rest| rest.ends_with(char::is_whitespace)))
+    {
+        return true;
+    }
     if !(trimmed.len() < before.len() && (trimmed.ends_with("le") || trimmed.ends_with("du"))
         || before.ends_with("l'")
         || before.ends_with("l’"))

@@ -1776,3 +1776,13 @@ fn languages_taught_and_gulfs_are_no_states() {
         &[("Vyborg", "geonames:470546"), ("Pologne", "iso3166-1:PL")],
     );
 }
+
+/// A river's or mountains' own noun, or a range's chains, before a name: the river or the
+/// range, not the region or the town named after it.
+#[test]
+fn rivers_and_mountains_named_by_their_noun() {
+    assert_mentions_exactly(
+        "l'autre rive du fleuve Amour, au pied des monts Karataou, au-delà des chaînes du Tourkestan, à Kentau",
+        &[("Kentau", "geonames:1522751")],
+    );
+}
