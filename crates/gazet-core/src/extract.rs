@@ -1640,6 +1640,12 @@ impl Extractor {
             if mentions[i].entity != self.unlisted_institution {
                 return None;
             }
+            // A university or a town hall is named for no purpose: "pour" after its name says
+            // what was done for it ("remis à la Mairie de Gyumri pour le transport urbain").
+            let head = text[mentions[i].start..].split_whitespace().next().unwrap_or("");
+            if matches!(head, "Université" | "Mairie" | "Ambassade") {
+                return None;
+            }
             let old_end = mentions[i].end;
             let next = mentions.get(i + 1);
             let ceiling = next.map_or(text.len(), |n| n.start);

@@ -1786,3 +1786,12 @@ fn rivers_and_mountains_named_by_their_noun() {
         &[("Kentau", "geonames:1522751")],
     );
 }
+
+/// A town hall is named for no purpose: "pour" after its name says what was done for it.
+#[test]
+fn a_town_hall_has_no_purpose_in_its_name() {
+    assert_mentions_exactly(
+        "les autobus ont été remis à la Mairie de Gyumri pour le transport urbain",
+        &[("Mairie de Gyumri", "gazet:inst/unlisted")],
+    );
+}
