@@ -3993,6 +3993,14 @@ const DESIGNATORS: &[&[u8]] = &[
     b"krais",
     b"voblast",
     b"voblasts",
+    // Designators of one state each, after an adjective only in the plural ("les comtés
+    // lituaniens d'Alytus", "les marzes arméniens de Lorri").
+    b"comtes",
+    b"marz",
+    b"marzes",
+    b"raions",
+    b"velayats",
+    b"voivodies",
 ];
 
 /// "la partie de Tomsk", "la partie d'Irkoutsk": the side of an agreement between regions,

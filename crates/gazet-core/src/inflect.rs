@@ -151,15 +151,16 @@ fn vowel_sound(folded: &[u8]) -> bool {
 
 /// Plurals of a designator: the French plural first, then the plural of the language a
 /// designator is borrowed from where French texts use it ("les marzer de Shirak et de
-/// Lori", Armenian, beside the invariable "les marz").
+/// Lori", Armenian, beside the invariable "les marz"), and other French ones ("marzes").
 pub fn plurals(designator: &str) -> Vec<String> {
     let french = plural(designator);
     let borrowed = BORROWED_PLURALS.iter().filter(|(singular, _)| *singular == designator).map(|(_, p)| p.to_string());
     std::iter::once(french).chain(borrowed).collect()
 }
 
-/// Designators borrowed with their own plural.
-const BORROWED_PLURALS: &[(&str, &str)] = &[("marz", "marzer")];
+/// Designators borrowed with their own plural, and the French plurals some writers give
+/// them ("les marzes d'Ararat et d'Armavir").
+const BORROWED_PLURALS: &[(&str, &str)] = &[("marz", "marzer"), ("marz", "marzes")];
 
 /// Plural of a designator: every word that is not a preposition takes the plural
 /// ("district autonome" -> "districts autonomes", "région" -> "régions").
@@ -317,7 +318,7 @@ mod tests {
         assert_eq!(plural("district autonome"), "districts autonomes");
         assert_eq!(plural("territoire"), "territoires");
         assert_eq!(plurals("région"), ["régions"]);
-        assert_eq!(plurals("marz"), ["marz", "marzer"]);
+        assert_eq!(plurals("marz"), ["marz", "marzer", "marzes"]);
     }
 
     #[test]

@@ -1795,3 +1795,17 @@ fn a_town_hall_has_no_purpose_in_its_name() {
         &[("Mairie de Gyumri", "gazet:inst/unlisted")],
     );
 }
+
+/// "les marzes d'Ararat et d'Armavir" (a French plural of "marz"), "les comtés lituaniens
+/// d'Alytus et de Marijampolė" (a plural designator before its adjective): the subdivisions.
+#[test]
+fn more_plural_designators_make_regions() {
+    assert_mentions_exactly(
+        "les marzes d'Ararat et d'Armavir",
+        &[("Ararat", "iso3166-2:AM-AR"), ("Armavir", "iso3166-2:AM-AV")],
+    );
+    assert_mentions_exactly(
+        "les comtés lituaniens d'Alytus et de Marijampolė",
+        &[("lituaniens", "iso3166-1:LT"), ("Alytus", "iso3166-2:LT-AL"), ("Marijampolė", "iso3166-2:LT-MR")],
+    );
+}
