@@ -1726,6 +1726,11 @@ pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&st
             if !(prepositions.contains(&stripped) || prepositions.contains(&article)) {
                 return at;
             }
+        } else if article.is_empty() && bare.len() > 6 && bare.ends_with("ant") {
+            // A present participle: the words after the name say what was done with it ("des
+            // autobus achetés par l'Agence des transports de Bakou pour les lignes reliant
+            // Bakou à Soumgaït"), a name holds none.
+            return at;
         } else if determiner && !LEAD_IN.contains(&previous) {
             end = end_before_previous;
             break;

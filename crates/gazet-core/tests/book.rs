@@ -1809,3 +1809,20 @@ fn more_plural_designators_make_regions() {
         &[("lituaniens", "iso3166-1:LT"), ("Alytus", "iso3166-2:LT-AL"), ("Marijampolė", "iso3166-2:LT-MR")],
     );
 }
+
+/// The executive office of a state's president is its administration; a participle after
+/// "pour" says what was done with a body, not what it is for.
+#[test]
+fn presidents_executive_offices_and_participles_after_pour() {
+    assert_mentions_exactly(
+        "l'Appareil exécutif du Président de la République du Tadjikistan a soutenu",
+        &[(
+            "Appareil exécutif du Président de la République du Tadjikistan",
+            "gazet:inst/presidential-administration-tj",
+        )],
+    );
+    assert_mentions_exactly(
+        "achetés par l'Agence des transports de Bakou pour les lignes reliant Soumgaït",
+        &[("Agence des transports de Bakou", "gazet:inst/unlisted"), ("Soumgaït", "geonames:584923")],
+    );
+}
