@@ -92,6 +92,10 @@ fn spans(engine: &Extractor, text: &str) -> Vec<String> {
     found(engine, text).into_iter().map(|(t, _, _)| t).collect()
 }
 
+fn ids_of(engine: &Extractor, text: &str) -> Vec<String> {
+    found(engine, text).into_iter().map(|(_, id, _)| id).collect()
+}
+
 #[test]
 fn a_legal_form_before_a_quoted_name_is_not_an_acronym() {
     let e = engine();
@@ -189,10 +193,6 @@ fn a_bare_city_name_is_the_city_unless_coordinated_after_a_plural_designator() {
         .map(|(_, id, _)| id)
         .collect();
     assert_eq!(ids, ["iso3166-2:BY-HO", "iso3166-2:BY-MI"]);
-}
-
-fn ids_of(e: &Extractor, text: &str) -> Vec<String> {
-    found(e, text).into_iter().map(|(_, id, _)| id).collect()
 }
 
 #[test]
