@@ -893,10 +893,11 @@ impl Extractor {
                 designator_before(before)
                     .or_else(|| {
                         // "les régions de la Russie : Gomel" names no region of Russia.
-                        let of_another_state = i.checked_sub(1).map(|k| &chosen[k]).is_some_and(|state| {
-                            let state = self.variant(state.best()).entity;
+                        // (In overlapping mode the state may overlap the name.)
+                        let of_another_state = i.checked_sub(1).map(|k| &chosen[k]).is_some_and(|previous| {
+                            let state = self.variant(previous.best()).entity;
                             self.gazetteer.entity(state).kind == Kind::State
-                                && c.folded_start as usize - (chosen[i - 1].folded_end as usize) <= 3
+                                && c.folded_start.checked_sub(previous.folded_end).is_some_and(|gap| gap <= 3)
                                 && !readings
                                     .iter()
                                     .any(|v| v.bare_subdivision && self.gazetteer.state_of(v.entity) == Some(state))
