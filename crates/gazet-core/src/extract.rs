@@ -3735,7 +3735,9 @@ fn domain_complement_start(before: &str) -> Option<usize> {
     let mut end = before.len();
     for _ in 0..8 {
         let head = before[..end].trim_end();
-        let word_start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        // After the last whitespace char, which may be wider than a byte (a no-break space).
+        let word_start =
+            head.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
         let word = &head[word_start..];
         let elided = word.strip_prefix("d'").or_else(|| word.strip_prefix("d’"));
         let lowercase = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');

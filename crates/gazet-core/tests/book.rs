@@ -1764,6 +1764,11 @@ fn a_dedication_after_a_bodys_domains() {
         "L'Université d'Atyraou du pétrole et du gaz portant le nom de S. \n\nOutebaïev coopère",
         &[("Université d'Atyraou du pétrole et du gaz portant le nom de S. \n\nOutebaïev", "gazet:inst/unlisted")],
     );
+    // A no-break space between the domains' words is whitespace two bytes wide.
+    assert_mentions_exactly(
+        "l'Université d'Atyraou du\u{a0}pétrole portant le nom de S. Outebaïev",
+        &[("Université d'Atyraou du\u{a0}pétrole portant le nom de S. Outebaïev", "gazet:inst/unlisted")],
+    );
 }
 
 /// A language after a noun of teaching is no state ("des cours de polonais et de
