@@ -695,9 +695,8 @@ pub fn eponym_body(text: &str, head: usize) -> Option<(usize, bool)> {
 /// "d'", "pour") or a lowercase adjective.
 fn name_goes_on(after: &str) -> bool {
     let Some(next) = after.split_whitespace().next() else { return false };
-    matches!(next, "de" | "du" | "des" | "pour")
-        || next.starts_with("d'")
-        || next.starts_with("d’")
+    next == "pour"
+        || opens_with_de(next)
         || next.starts_with(char::is_lowercase) && ends_like_an_adjective(next.trim_end_matches(TRAILING))
 }
 
@@ -1620,8 +1619,7 @@ fn field_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
     }
     // The field follows as a complement; an adjective ("dans le domaine économique")
     // describes what the body does, and the name ended before.
-    let next = words.next()?;
-    if !(matches!(next, "de" | "des" | "du") || next.starts_with("d'") || next.starts_with("d’")) {
+    if !opens_with_de(words.next()?) {
         return None;
     }
     let domaine = rest.find("domaine")? + "domaine".len();
@@ -1756,22 +1754,26 @@ pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&st
     end
 }
 
+/// Whether a word is "de", "du", "des" or opens with "d'": what introduces a complement.
+fn opens_with_de(word: &str) -> bool {
+    matches!(word, "de" | "du" | "des") || word.starts_with("d'") || word.starts_with("d’")
+}
+
 /// Whether `rest`, after a comma in a body's complement, lists its next domains up to
 /// the last one after "et" ("de métrologie et de certification", "des ressources
 /// naturelles et de l'écologie"), before any other punctuation: each domain opens with
 /// "de", "du", "des" or "d'" and holds lowercase words only.
 fn domains_listed_after(rest: &str) -> bool {
     let span = &rest[..rest.find(['.', ';', ':', '(', ')', '"', '»']).unwrap_or(rest.len())];
-    let opens_domain = |w: &str| matches!(w, "de" | "du" | "des") || w.starts_with("d'") || w.starts_with("d’");
     let mut words = span.split_whitespace().take(MAX_COMPLEMENT_WORDS);
-    if !words.next().is_some_and(opens_domain) {
+    if !words.next().is_some_and(opens_with_de) {
         return false;
     }
     let mut after_et = false;
     for word in words {
         let word = word.trim_end_matches(',');
         if after_et {
-            return opens_domain(word);
+            return opens_with_de(word);
         }
         if word == "et" {
             after_et = true;
