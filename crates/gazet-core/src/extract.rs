@@ -21,7 +21,7 @@ use crate::compile::{
     CUE_TERRITORY,
 };
 use crate::cooccur::{self, CoUnit, EntityCount, PairCount};
-use crate::gazetteer::{EntityIdx, Gazetteer, GazetteerError, Kind};
+use crate::gazetteer::{Entity, EntityIdx, Gazetteer, GazetteerError, Kind};
 use crate::normalize::{fold_case_only, is_boundary, is_word_byte, normalize, word_class, Normalized};
 use crate::unlisted::{de_only, serves_next};
 use crate::words::{word_hash_at, Words};
@@ -881,7 +881,7 @@ impl Extractor {
             // bare name is read as the subdivision. So is a bare name right after a
             // designator that an adjective keeps from being one pattern with it ("la région
             // russe d'Irkoutsk", "quatre régions biélorusses - Minsk, Gomel").
-            let coordinated = in_list_of_regions.contains(&i)
+            let coordinated = in_list_of_regions[i]
                 || plural_context.is_some_and(|prev_end| {
                     folded.text.get(prev_end..c.folded_start as usize).is_some_and(continues_list)
                 });
@@ -912,7 +912,7 @@ impl Extractor {
             if coordinated || designated.is_some() {
                 // A region, rather than a city that is a subdivision too ("Minsk" the
                 // oblast, not the capital city's own subdivision).
-                let city = |v: &Variant| matches!(self.gazetteer.entity(v.entity).subtype.as_str(), "city" | "village");
+                let city = |v: &Variant| is_city(self.gazetteer.entity(v.entity));
                 let subdivision = readings
                     .iter()
                     .position(|v| v.bare_subdivision && !city(v))
@@ -988,13 +988,13 @@ impl Extractor {
         mentions
     }
 
-    /// The candidates (by index) that a list of bare names reads as regions: "Krasnodar,
+    /// Which candidates a list of bare names reads as regions (one flag each): "Krasnodar,
     /// Rostov, Stavropol et le Daghestan", "Issyk-Koul, Naryn et Talas". One name of the
     /// list names a region and nothing else, so the others, each a region or a town, name
     /// regions too. A name that is neither, or that is also a national capital ("Minsk,
     /// Gomel et la Bouriatie"), leaves its list alone: writers keep the capital's name for
     /// the city.
-    fn lists_of_regions(&self, folded: &Normalized, chosen: &[Candidate]) -> Vec<usize> {
+    fn lists_of_regions(&self, folded: &Normalized, chosen: &[Candidate]) -> Vec<bool> {
         #[derive(Clone, Copy, PartialEq)]
         enum Reads {
             RegionOnly,
@@ -1007,7 +1007,7 @@ impl Extractor {
                 let entity = self.gazetteer.entity(v.entity);
                 if v.form != Form::Name {
                     other = true;
-                } else if v.bare_subdivision && !matches!(entity.subtype.as_str(), "city" | "village") {
+                } else if v.bare_subdivision && !is_city(entity) {
                     region = true;
                 } else if entity.is_town() && entity.subtype != "capital" {
                     town = true;
@@ -1021,11 +1021,13 @@ impl Extractor {
                 _ => Reads::Other,
             }
         };
-        let mut listed = Vec::new();
+        let mut listed = vec![false; chosen.len()];
         let mut run: Vec<(usize, Reads)> = Vec::new();
         let mut close = |run: &mut Vec<(usize, Reads)>| {
             if run.iter().any(|&(_, r)| r == Reads::RegionOnly) && run.iter().all(|&(_, r)| r != Reads::Other) {
-                listed.extend(run.iter().filter(|&&(_, r)| r == Reads::RegionOrTown).map(|&(i, _)| i));
+                for &(i, _) in run.iter().filter(|&&(_, r)| r == Reads::RegionOrTown) {
+                    listed[i] = true;
+                }
             }
             run.clear();
         };
@@ -3967,6 +3969,12 @@ fn is_coordination(between: &[u8]) -> bool {
     COORDINATION_JOINTS.contains(&between)
 }
 
+/// A city's or a village's entity: of a subdivision, one that is a city ("Minsk" the
+/// capital's own subdivision, not the oblast).
+fn is_city(entity: &Entity) -> bool {
+    matches!(entity.subtype.as_str(), "city" | "village")
+}
+
 /// What may stand between two bare names of a list: "Krasnodar, Rostov et le Daghestan".
 fn joins_bare_names(between: &[u8]) -> bool {
     const JOINTS: [&[u8]; 12] = [
@@ -4052,22 +4060,6 @@ fn designator_before(before: &[u8]) -> Option<bool> {
 /// republique du belarus - ", "raions du nord - ", "regions du centre : ", "terres noires
 /// (". The designator may stand a few words back, but in the same clause.
 fn plural_designator_heads_list(before: &[u8]) -> bool {
-    const PLURAL_DESIGNATORS: &[&[u8]] = &[
-        b"regions",
-        b"oblasts",
-        b"provinces",
-        b"territoires",
-        b"krais",
-        b"voblasts",
-        b"raions",
-        b"districts",
-        b"marz",
-        b"marzes",
-        b"velayats",
-        b"comtes",
-        b"voivodies",
-        b"gouvernorats",
-    ];
     const LEADS: [&[u8]; 4] = [b" - ", b" : ", b": ", b" ("];
     // "six districts et quatre villes d'importance regionale : ": the list is of the towns.
     const OTHER_HEADS: &[&[u8]] = &[b"et", b"ou", b"villes", b"centres", b"capitales", b"chefs-lieux", b"dont"];
@@ -4077,7 +4069,14 @@ fn plural_designator_heads_list(before: &[u8]) -> bool {
         .take_while(|word| {
             !word.is_empty() && !OTHER_HEADS.contains(word) && word.iter().all(|&b| is_word_byte(b) || b == b'\'')
         })
-        .any(|word| PLURAL_DESIGNATORS.contains(&word))
+        .any(is_plural_designator)
+}
+
+/// One of [`DESIGNATORS`] in the plural ("marz" is invariable), or a plural that heads only
+/// a list after a dash or a colon ("districts", "gouvernorats").
+fn is_plural_designator(word: &[u8]) -> bool {
+    DESIGNATORS.contains(&word) && (word.ends_with(b"s") || word == b"marz")
+        || matches!(word, b"districts" | b"gouvernorats")
 }
 
 /// Whether `before` (original text) ends with a colon that closes a title line: " Les
