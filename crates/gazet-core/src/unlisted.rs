@@ -667,7 +667,7 @@ pub fn eponym_body(text: &str, head: usize) -> Option<(usize, bool)> {
             && is_proper_word(word, 3)
             && !ends_like_an_adjective(word)
             && !text[..start].trim_end().ends_with(" de")
-            && !word.split('-').all(|part| matches!(part, "Nord" | "Sud" | "Est" | "Ouest" | "Centre"))
+            && !word.split('-').all(|part| COMPASS_NAMES.contains(&part))
         {
             // A name that goes on with a complement or an adjective ("l'Université Jiaotong
             // du Sud-Ouest", "l'Institut Confucius républicain") is longer than this rule
