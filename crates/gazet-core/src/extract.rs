@@ -2707,17 +2707,23 @@ impl<'a> Context<'a> {
             return false;
         }
         let (mut rest, mut token) = last_token(self.trimmed);
+        let mut article = false;
         if matches!(token, "la" | "l'" | "l’") {
             (rest, token) = last_token(rest);
+            article = true;
         }
         if !matches!(token, "de" | "du" | "des" | "d'" | "d’") {
             return false;
         }
+        article |= matches!(token, "du" | "des");
         (rest, token) = last_token(rest);
         if matches!(token, "sud" | "nord" | "est" | "ouest" | "gauche" | "droite") {
             (_, token) = last_token(rest);
         }
-        matches!(token, "mer" | "Mer" | "lac" | "rive" | "rives" | "golfe" | "Golfe" | "détroit")
+        // A river or a lake takes its article after a shore ("la rive gauche de l'Oural");
+        // a town does not ("la rive gauche d'Atyraou" is the town's part across its river).
+        let shore = matches!(token, "rive" | "rives");
+        matches!(token, "mer" | "Mer" | "lac" | "golfe" | "Golfe" | "détroit") || shore && article
     }
 
     /// "en langue russe", "les langues russe et biélorusse": the language. So after a noun

@@ -823,7 +823,8 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
     // ("ministère de l'Alimentation, de l'Agriculture et de l'Industrie légère de
     // Mongolie").
     let mut listed_domains = false;
-    for (start, token) in tokens {
+    let mut tokens = tokens.peekable();
+    while let Some((start, token)) = tokens.next() {
         // A parenthesis opens the name ("JSC \"Tbilaviamsheni\" (l'usine aéronautique de
         // Tbilissi)"): its head is the token it opens, or there is no name.
         if after_parenthesis {
@@ -905,6 +906,11 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         commerce_read |= matches!(word, "commerce" | "commercial");
         let commercial_port = word == "port" && commerce_read;
         if is_factory_head(word) || power_plant || railway || commercial_port {
+            // "qui fabrique des ascenseurs pour les quartiers de Tcheliabinsk": in
+            // lowercase, "fabrique" without a determiner is the verb.
+            if word == "fabrique" && !tokens.peek().is_some_and(|(_, before)| is_determiner(strip_elision(before))) {
+                return None;
+            }
             // A plant's capitalised words are its own name, not a person's ("l'usine
             // \"ZIKSTO\" de Petropavlovsk").
             let head = NameHead { start: start + skip, body: BodyKind::Firm, words, word };
@@ -986,6 +992,27 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         }
     }
     None
+}
+
+/// Whether `word` is a determiner a noun may follow ("la fabrique", "l'ancienne fabrique").
+fn is_determiner(word: &str) -> bool {
+    let word = word.trim_start_matches(QUOTES).trim_start_matches('(');
+    matches!(
+        word.to_lowercase().as_str(),
+        "la" | "une"
+            | "cette"
+            | "sa"
+            | "leur"
+            | "notre"
+            | "ancienne"
+            | "nouvelle"
+            | "petite"
+            | "grande"
+            | "première"
+            | "seule"
+            | "chaque"
+            | "toute"
+    )
 }
 
 /// Whether a body's head `head`, `words` words before the place, is close enough to the

@@ -795,6 +795,8 @@ fn a_name_after_mer_is_a_sea() {
     assert_eq!(spans(&e, "la mer d’Aral et la mer de  Baltique"), Vec::<String>::new());
     // A shore, maybe with its side.
     assert_eq!(spans(&e, "sur la rive sud de l'Aral, les rives du Baltique, la route de Baltique"), ["Baltique"]);
+    // A town's shore takes no article: the part of the town across its river.
+    assert_eq!(spans(&e, "l'aménagement de la rive gauche d'Aral, sur les rives de Baltique"), ["Aral", "Baltique"]);
 }
 
 /// A quoted name of seven words after a legal form.
@@ -996,6 +998,10 @@ fn a_plant_named_after_what_it_makes_and_its_place_is_a_firm() {
     // A listed plant stays itself, and "l'usine de Minsk" is a plant in Minsk.
     assert_eq!(found(&e, "l'usine automobile de Minsk")[0].1, "gazet:firm/maz");
     assert_eq!(found(&e, "l'usine de Minsk")[0].1, "geonames:625144");
+    // In lowercase, "fabrique" without a determiner is the verb.
+    assert_eq!(spans(&e, "qui fabrique des ascenseurs pour les nouveaux quartiers de Minsk"), ["Minsk"]);
+    assert_eq!(spans(&e, "l'entreprise fabrique des pneus de Gomel"), ["Gomel"]);
+    assert_eq!(spans(&e, "la fabrique de meubles de Pinsk livre"), ["fabrique de meubles de Pinsk"]);
 }
 
 /// Book: "Kazakhstan Petrochemical Industries", "l'Astana Universal \n\nCommodity Exchange",
