@@ -1137,8 +1137,27 @@ def with_final_e(spellings):
 
 def with_initial_e(spellings):
     """The spellings, then their forms with an initial "Ie" written "E" (initial_ye_variant),
-    each once, in that order."""
-    return list(dict.fromkeys(spellings + [initial_ye_variant(v) for v in spellings]))
+    with an initial "Ia", "Ie", "Iou" written with a "Y" (initial_y_variant) and with a final
+    "-ky" written "-ki" (final_ki_variant), each once, in that order."""
+    derived = [f(v) for f in (initial_ye_variant, initial_y_variant, final_ki_variant) for v in spellings]
+    return list(dict.fromkeys(spellings + derived))
+
+
+def initial_y_variant(n):
+    """French texts keep the English initial "Y" of a Russian name while spelling the rest
+    the French way as often as they write "I": "Ialoutorovsk" -> "Yaloutorovsk",
+    "Iekaterinbourg" -> "Yekaterinbourg". Word by word; n unchanged if no word starts so."""
+    def word(w):
+        return "Y" + w[1:] if w.startswith(("Ia", "Ie", "Iou")) and len(w) > 3 else w
+    return " ".join("-".join(word(part) for part in token.split("-")) for token in n.split(" "))
+
+
+def final_ki_variant(n):
+    """French ends the Russian adjectival -skiy/-sky of a town's name in "-ski" ("Zhukovsky"
+    -> "Joukovski", "Dzerjinsky" -> "Dzerjinski"). Word by word; n unchanged if no word ends so."""
+    def word(w):
+        return w[:-1] + "i" if w.endswith("ky") and len(w) > 4 else w
+    return " ".join("-".join(word(part) for part in token.split("-")) for token in n.split(" "))
 
 
 def initial_ye_variant(n):
@@ -1413,9 +1432,12 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             # Where GeoNames names the town in its own language ("Muborak", "G'uzor",
             # "Luninyets"), French texts follow the Russian name, which an alternate name
             # romanises the English way ("Mubarek", "Guzar"): its French spelling too
-            # ("Moubarek", "Gouzar"). Only alternates that read as English romanisations
+            # ("Moubarek", "Gouzar"). So where GeoNames romanises a Russian town the scholarly
+            # way, which french_transliteration leaves as it is ("Bolšoj Kamen": "Bolshoy
+            # Kamen", "Bolchoï Kamen"). Only alternates that read as English romanisations
             # and have no letter another romanisation uses ("Irkuck", "Majkop", "Orenburq").
-            for n in accepted if cc in OWN_LANGUAGE_NAME_COUNTRIES else []:
+            english_alternates = cc in OWN_LANGUAGE_NAME_COUNTRIES or not c["name"].isascii()
+            for n in accepted if english_alternates else []:
                 if not looks_english_romanised(n) or re.search(r"[wqxj]|c(?!h)|hh", n.lower()):
                     continue
                 for v in with_initial_e(with_final_e([french_transliteration(n), yotated_vowels_as_i(n)])):
