@@ -588,6 +588,18 @@ fn romanised_russian_cyrillic_names_of_towns_named_in_their_own_language() {
     assert_ne!(id_of_word("les échanges avec Kiyevu", "Kiyevu").as_deref(), Some("geonames:703448"));
 }
 
+/// French keeps the English initial "Y" of a Russian town's name as often as it writes "I"
+/// ("Yaloutorovsk"), ends its -sky in "-ski" ("Joukovski"), and spells the French way a town
+/// that GeoNames romanises the scholarly way ("Bolšoj Kamen": "Bolchoï Kamen").
+#[test]
+fn french_spellings_with_initial_y_final_ski_and_of_scholarly_romanisations() {
+    let text = "à Yaloutorovsk, à Joukovski, à Bolchoï Kamen et à Ialoutorovsk";
+    assert_eq!(id_of_word(text, "Yaloutorovsk").as_deref(), Some("geonames:1486468"));
+    assert_eq!(id_of_word(text, "Ialoutorovsk").as_deref(), Some("geonames:1486468"));
+    assert_eq!(id_of_word(text, "Joukovski").as_deref(), Some("geonames:462755"));
+    assert_eq!(id_of_word(text, "Bolchoï Kamen").as_deref(), Some("geonames:2026303"));
+}
+
 /// Translations from Russian often write only the soft vowels the French way and keep the
 /// English consonants: "Niasvizh" (Nyasvizh), "Iashkino" (Yashkino), "Ielabuga" (Yelabuga).
 #[test]
