@@ -3084,10 +3084,32 @@ const BODY_HEAD_BEFORE_DE: &[&str] =
 fn clause_follows(folded_after: &[u8]) -> bool {
     match folded_after.first() {
         Some(b',' | b'.' | b';' | b':' | b')' | b'"') => true,
+        // "le membre du Collège (ministre) chargé": an aside, not an acronym.
+        Some(b' ') if folded_after[1..].starts_with(b"(") => {
+            let inside = &folded_after[2..];
+            inside.first().is_some_and(u8::is_ascii_lowercase)
+        }
         Some(b' ') => {
             let rest = &folded_after[1..];
             let word = &rest[..rest.iter().position(|&b| !(b.is_ascii_lowercase() || b == b'-')).unwrap_or(rest.len())];
-            CLAUSE_WORDS.iter().any(|w| w.as_bytes() == word)
+            if CLAUSE_WORDS.iter().any(|w| w.as_bytes() == word) {
+                return true;
+            }
+            // "ont chargé la Commission de préparer un accord", "d'établir": an infinitive
+            // after "de" is what the body is asked to do, not a complement of its name.
+            let infinitive = |word: &[u8]| {
+                word.len() >= 5
+                    && word.iter().all(u8::is_ascii_lowercase)
+                    && (word.ends_with(b"er") || word.ends_with(b"ir"))
+            };
+            let next = match word {
+                b"de" => rest.strip_prefix(b"de "),
+                b"d" => rest.strip_prefix(b"d'"),
+                _ => None,
+            };
+            next.is_some_and(|next| {
+                infinitive(&next[..next.iter().position(|b| !b.is_ascii_lowercase()).unwrap_or(next.len())])
+            })
         }
         _ => false,
     }
@@ -3138,6 +3160,20 @@ const CLAUSE_WORDS: &[&str] = &[
     "ou",
     "en",
     "tient",
+    "un",
+    "une",
+    "ainsi",
+    "dans",
+    "avec",
+    "lors",
+    "depuis",
+    "charge",
+    "chargee",
+    "relative",
+    "relatif",
+    "mene",
+    "conduit",
+    "accredite",
 ];
 
 /// The euroregions of a gazetteer (subtype `euroregion`) by the folded names they are

@@ -1444,8 +1444,20 @@ fn a_bodys_head_noun_alone_refers_back_to_the_body() {
             .collect::<Vec<_>>(),
         ["Commission économique eurasienne"]
     );
+    // Asked to do something ("de" and an infinitive), with an object or an aside after it.
+    assert_eq!(
+        in_order(
+            "La Commission économique eurasienne a un Collège. Ils ont chargé la Commission de préparer \
+             un accord, donnent à la Commission un rôle, et la Commission (organe permanent) signe."
+        )
+        .into_iter()
+        .map(|(span, _)| span)
+        .collect::<Vec<_>>(),
+        ["Commission économique eurasienne", "Commission", "Commission", "Commission"]
+    );
     // Another body, or a body of the body: not the Commission.
     for text in [
+        "La Commission économique eurasienne et la Commission de contrôle ont siégé.",
         "La Commission économique eurasienne et la Commission mixte ont siégé.",
         "La Commission économique eurasienne et la Commission de Venise ont siégé.",
         "La Commission économique eurasienne a deux niveaux : le Conseil de la Commission, où siègent les ministres.",
