@@ -147,6 +147,9 @@ pub struct Extractor {
     /// The euroregions by their folded names without the designator ("dniepr"), for the
     /// names quoted after it.
     euroregions: rustc_hash::FxHashMap<Vec<u8>, EntityIdx>,
+    /// The bodies of a body named by a head and their parent's name ("Conseil de la
+    /// Commission économique eurasienne"), by their parent and that head.
+    sub_bodies: rustc_hash::FxHashMap<(EntityIdx, &'static str), EntityIdx>,
 }
 
 /// Longest text processed in one piece (offsets inside the engine are 32-bit).
@@ -290,6 +293,7 @@ impl Extractor {
         let unlisted_region = built_in(crate::unlisted::UNLISTED_REGION);
         let designated = DesignatedNames::of(&gazetteer);
         let euroregions = euroregions_by_name(&gazetteer);
+        let sub_bodies = sub_bodies_by_parent(&gazetteer);
         Extractor {
             gazetteer,
             compiled,
@@ -299,6 +303,7 @@ impl Extractor {
             unlisted_region,
             designated,
             euroregions,
+            sub_bodies,
         }
     }
 
@@ -1895,13 +1900,26 @@ impl Extractor {
             let at = folded.map.start(folded_at);
             let Some(&head) = REFERRING_HEADS.iter().find(|h| text[at..].starts_with(**h)) else { continue };
             let span = at..at + head.len();
-            if !alone_after_determiner(text, span.clone()) {
-                continue;
-            }
-            let Some(slot) = free_slot(mentions, &span) else { continue };
-            let Some(entity) = mentions[..slot].iter().rev().find_map(|m| self.named_with_head(text, m, head)) else {
-                continue;
+            // "le Conseil de la Commission": a body of the body named before.
+            let body_of_body = match alone_after_determiner(text, span.clone()) {
+                true => None,
+                false => match sub_body_head_before(text, span.start) {
+                    Some(sub) => Some(sub),
+                    None => continue,
+                },
             };
+            let span = body_of_body.map_or(span.clone(), |(start, _)| start..span.end);
+            let Some(slot) = free_slot(mentions, &span) else { continue };
+            let earlier = &mentions[..slot];
+            let named_before = || earlier.iter().rev().find_map(|m| self.named_with_head(text, m, head));
+            let entity = match body_of_body {
+                Some((_, sub)) => named_before().and_then(|body| self.sub_bodies.get(&(body, sub)).copied()),
+                // "le Collège" where no "Collège ..." was named: the body of that head of
+                // an organisation named before ("la Commission économique eurasienne").
+                None => named_before()
+                    .or_else(|| earlier.iter().rev().find_map(|m| self.sub_bodies.get(&(m.entity, head)).copied())),
+            };
+            let Some(entity) = entity else { continue };
             let word = ordinal_before(mentions, slot);
             found.push((slot, Mention::found_by_rule(span, entity, Vec::new(), word)));
         }
@@ -3072,6 +3090,38 @@ fn alone_after_determiner(text: &str, span: std::ops::Range<usize>) -> bool {
     true
 }
 
+/// The head of the body of a body right before `start`, where a referring head begins ("le
+/// Conseil de la Commission", "le Bureau du Comité", "l'Assemblée de l'Agence"): where it
+/// starts and which head it is, after a determiner or an elided article.
+fn sub_body_head_before(text: &str, start: usize) -> Option<(usize, &'static str)> {
+    let before = &text[..start];
+    let mut tokens = before.split_whitespace().rev();
+    let preposition_ok = if let Some(rest) = before.strip_suffix("l'").or_else(|| before.strip_suffix("l’")) {
+        rest.ends_with(char::is_whitespace) && tokens.next().is_some_and(|t| t.ends_with("l'") || t.ends_with("l’"))
+    } else {
+        before.ends_with(char::is_whitespace)
+    };
+    if !preposition_ok {
+        return None;
+    }
+    let mut token = tokens.next()?;
+    if token == "la" {
+        token = tokens.next()?;
+        if token != "de" {
+            return None;
+        }
+    } else if !matches!(token, "de" | "du") {
+        return None;
+    }
+    let sub_token = tokens.next()?;
+    let sub_at = sub_token.as_ptr() as usize - text.as_ptr() as usize;
+    let elided = ["l'", "L'", "l’", "L’"].iter().find(|e| sub_token.starts_with(**e)).map_or(0, |e| e.len());
+    let sub = BODY_HEAD_BEFORE_DE.iter().chain(REFERRING_HEADS).find(|h| **h == &sub_token[elided..])?;
+    let determined =
+        elided > 0 || tokens.next().is_some_and(|t| matches!(t, "le" | "Le" | "la" | "La" | "du" | "au" | "Au"));
+    determined.then_some((sub_at + elided, *sub))
+}
+
 /// Capitalised heads of the bodies of a body ("le Conseil de l'Assemblée", "le Président de
 /// la Commission").
 const BODY_HEAD_BEFORE_DE: &[&str] =
@@ -3175,6 +3225,32 @@ const CLAUSE_WORDS: &[&str] = &[
     "conduit",
     "accredite",
 ];
+
+/// The institutions named by a head and their parent's name ("Collège de la Commission
+/// économique eurasienne", "Commission de l'Union douanière"), by their parent and that head:
+/// what "le Collège" or "le Conseil de la Commission" names once the parent is named.
+fn sub_bodies_by_parent(gazetteer: &Gazetteer) -> rustc_hash::FxHashMap<(EntityIdx, &'static str), EntityIdx> {
+    let mut sub_bodies = rustc_hash::FxHashMap::default();
+    for (i, entity) in gazetteer.entities().iter().enumerate() {
+        let idx = EntityIdx(i as u32);
+        if entity.kind != Kind::Institution {
+            continue;
+        }
+        let Some(parent) = gazetteer.parent_of(idx) else { continue };
+        let parent_name = &gazetteer.entity(parent).name;
+        let Some(head) = BODY_HEAD_BEFORE_DE.iter().chain(REFERRING_HEADS).find(|h| {
+            entity.name.strip_prefix(**h).is_some_and(|rest| {
+                ["de la ", "de l'", "du ", "de "]
+                    .iter()
+                    .any(|de| rest.strip_prefix(' ').and_then(|r| r.strip_prefix(de)) == Some(parent_name.as_str()))
+            })
+        }) else {
+            continue;
+        };
+        sub_bodies.insert((parent, *head), idx);
+    }
+    sub_bodies
+}
 
 /// The euroregions of a gazetteer (subtype `euroregion`) by the folded names they are
 /// listed with after their designator ("eurorégion Dniepr" gives "dniepr").

@@ -1455,6 +1455,23 @@ fn a_bodys_head_noun_alone_refers_back_to_the_body() {
         .collect::<Vec<_>>(),
         ["Commission économique eurasienne", "Commission", "Commission", "Commission"]
     );
+    // A body of the body named before, by its head with or without the Commission: its
+    // Council or Board (gazetteer: "Conseil de la Commission économique eurasienne").
+    let council = "gazet:inst/eec-council".to_string();
+    let board = "gazet:inst/eec-board".to_string();
+    assert_eq!(
+        in_order(
+            "La Commission économique eurasienne siège. Le Conseil de la Commission, où siègent \
+             les ministres, et le \n\nCollège, qui compte dix membres."
+        ),
+        [
+            ("Commission économique eurasienne".to_string(), eec.clone()),
+            ("Conseil de la Commission".to_string(), council),
+            ("Collège".to_string(), board),
+        ]
+    );
+    // Not before the Commission is named.
+    assert!(in_order("Le Conseil de la Commission, où siègent les ministres, et le Collège, qui siège.").is_empty());
     // Another body, or a body of the body: not the Commission.
     for text in [
         "La Commission économique eurasienne et la Commission de contrôle ont siégé.",
