@@ -957,8 +957,10 @@ impl Extractor {
                 form => form,
             };
             let listed = coordinated || designated == Some(true);
-            plural_context =
-                if plural_designator || (listed && best.bare_subdivision) { Some(c.folded_end as usize) } else { None };
+            // A town of the list that no subdivision is named after keeps it going ("les
+            // districts de Lankaran, de Masally, de Lerik": Lerik is the district).
+            let goes_on = best.bare_subdivision || coordinated && is_city(self.gazetteer.entity(best.entity));
+            plural_context = if plural_designator || (listed && goes_on) { Some(c.folded_end as usize) } else { None };
             let mut alts: Vec<EntityIdx> = Vec::new();
             if alternatives && readings[1..].iter().any(|v| v.entity != best.entity) {
                 // One allocation, not one per doubling: a surface of a large gazetteer may

@@ -180,6 +180,10 @@ fn a_bare_city_name_is_the_city_unless_coordinated_after_a_plural_designator() {
     assert_eq!(found(&e, "à Gomel (Homel) et à Navoï")[1].1, "geonames:627907");
     let got = found(&e, "les régions d'Andijan et de Navoï");
     assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("Andijan", "iso3166-2:UZ-AN"));
+    // A town of the list that names no subdivision stays the town and keeps the list going.
+    let got = found(&e, "les régions de Gomel, de Vladimir, de Vitebsk et de Navoï");
+    let got: Vec<&str> = got.iter().map(|(_, id, _)| id.as_str()).collect();
+    assert_eq!(got, ["iso3166-2:BY-HO", "geonames:473247", "iso3166-2:BY-VI", "iso3166-2:UZ-NW"]);
     // A singular designator belongs to its name.
     assert_eq!(found(&e, "la région de Gomel")[0].0, "région de Gomel");
     // "la partie de Gomel", a side of an agreement between regions, is the region; "une
