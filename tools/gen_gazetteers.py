@@ -647,6 +647,20 @@ def build_regions(fr2, exonyms):
                         en = en.replace(src, dst)
                     en = to_ascii_variant(en)
                     names.add(en)
+                    # French follows the Russian spelling of Azerbaijani names: q as g, c as
+                    # dj, ı as y ("Qəbələ" -> "Gabala", "Cəlilabad" -> "Djalilabad",
+                    # "Masallı" -> "Masally"); only of a name in the Azerbaijani alphabet.
+                    if any(ch in "əƏıİşŞçÇğĞöÖüÜ" for ch in n):
+                        ru = n
+                        # c before ç, which becomes a ch.
+                        for src, dst in (("C", "J"), ("c", "j"), ("Ş", "Sh"), ("ş", "sh"), ("Ç", "Ch"),
+                                         ("ç", "ch"), ("X", "Kh"), ("x", "kh"), ("Ğ", "Gh"), ("ğ", "gh"),
+                                         ("Q", "G"), ("q", "g"), ("ı", "y")):
+                            ru = ru.replace(src, dst)
+                        ru = to_ascii_variant(ru)
+                        for v in (ru, caucasus_transliteration(ru)):
+                            if valid_surface(v):
+                                names.add(v)
                 if cc == "EE" and n.endswith("maa") and len(n) > 6:
                     names.add(n[:-3])
             # The French spellings of English-style romanisations, as for towns

@@ -600,6 +600,16 @@ fn french_spellings_with_initial_y_final_ski_and_of_scholarly_romanisations() {
     assert_eq!(id_of_word(text, "Bolchoï Kamen").as_deref(), Some("geonames:2026303"));
 }
 
+/// French spells Azerbaijan's districts as Russian does ("Qəbələ" -> "Gabala", "Cəlilabad"
+/// -> "Djalilabad"): after a plural designator, those names are the districts.
+#[test]
+fn azerbaijani_districts_in_their_russian_spelling() {
+    let text = "les districts de Gabala, de Djalilabad et de Khodjaly";
+    assert_eq!(id_of_word(text, "Gabala").as_deref(), Some("iso3166-2:AZ-QAB"));
+    assert_eq!(id_of_word(text, "Djalilabad").as_deref(), Some("iso3166-2:AZ-CAL"));
+    assert_eq!(id_of_word(text, "Khodjaly").as_deref(), Some("iso3166-2:AZ-XCI"));
+}
+
 /// Translations from Russian often write only the soft vowels the French way and keep the
 /// English consonants: "Niasvizh" (Nyasvizh), "Iashkino" (Yashkino), "Ielabuga" (Yelabuga).
 #[test]
