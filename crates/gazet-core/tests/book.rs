@@ -600,6 +600,19 @@ fn french_spellings_with_initial_y_final_ski_and_of_scholarly_romanisations() {
     assert_eq!(id_of_word(text, "Bolchoï Kamen").as_deref(), Some("geonames:2026303"));
 }
 
+/// A subdivision named by its main town and a designator is the subdivision, designator
+/// included ("le powiat de Hajnówka", "la wilaya d'Alger"); the bare name is the town.
+#[test]
+fn a_designator_before_a_foreign_town_names_its_subdivision() {
+    let text = "le powiat de Hajnówka, la wilaya d'Alger, le gouvernorat d'Alexandrie et Hajnówka";
+    let found = mentions(text);
+    let at = |word: &str| text.find(word).unwrap();
+    assert_eq!(found[&(at("powiat"), at(","))].0, "gazet:region/powiat-771158");
+    assert_eq!(found[&(at("wilaya"), at(", le"))].0, "gazet:region/wilaya-2507480");
+    assert!(found[&(at("gouvernorat"), at(" et"))].0.starts_with("gazet:region/governorate-"));
+    assert_eq!(found[&(text.rfind("Hajnówka").unwrap(), text.len())].0, "geonames:771158");
+}
+
 /// French spells Azerbaijan's districts as Russian does ("Qəbələ" -> "Gabala", "Cəlilabad"
 /// -> "Djalilabad"): after a plural designator, those names are the districts.
 #[test]
