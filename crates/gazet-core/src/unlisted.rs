@@ -340,6 +340,8 @@ const FACTORY_HEADS: &[&str] = &[
     "Chocolaterie",
     "biscuiterie",
     "Biscuiterie",
+    "manufacture",
+    "Manufacture",
     // A port run as a company ("Port maritime de commerce de Mourmansk"); in lowercase,
     // "le port de Poti" is where ships call.
     "Port",
@@ -2121,10 +2123,11 @@ const BUSINESS_NOUNS: &[&str] = &[
 ];
 
 /// Nouns of firms that name one only with a quoted name right after them: a chain of shops
-/// or a channel ('la chaîne "Nomin"'), a market ('le marché "Dordoï"'), a paper ('le
+/// or a channel ('la chaîne "Nomin"'), a market ('le marché "Dordoï"'), a winery ('la cave
+/// "Khareba"'), a paper ('le
 /// journal "Severny Kazakhstan"', newspapers are firms). Unquoted, they
 /// are followed by places and bodies ("le marché de l'Union", "la chaîne du Tian Shan").
-const QUOTING_FIRM_NOUNS: &[&str] = &["chaîne", "marché", "journal", "quotidien", "hebdomadaire", "magazine"];
+const QUOTING_FIRM_NOUNS: &[&str] = &["chaîne", "marché", "journal", "quotidien", "hebdomadaire", "magazine", "cave"];
 
 /// Nouns of public bodies whose name follows in quotes: an agency, an association of an
 /// industry, a foundation ("l'agence "Uzstandart"", "l'association "Uztextilprom""). The
@@ -2647,9 +2650,10 @@ pub fn find(text: &str, cues: &[usize], taken: &[Range<usize>], is_named: &dyn F
     for at in candidates {
         // A cue after an elided article ("l'entreprise") starts its token with the article.
         let before = &text[..at];
-        let elided = ["l'", "l’", "L'", "L’", "d'", "d’"]
-            .iter()
-            .find(|e| before.ends_with(*e) && before[..before.len() - e.len()].ends_with(char::is_whitespace));
+        let elided = ["l'", "l’", "L'", "L’", "d'", "d’"].iter().find(|e| {
+            let article_at = before.len().saturating_sub(e.len());
+            before.ends_with(*e) && (article_at == 0 || before[..article_at].ends_with(char::is_whitespace))
+        });
         let at = elided.map_or(at, |e| at - e.len());
         // "(OJSC "Orchanski lnokombinat")": a legal form may open a parenthesis, whose
         // token then starts with it.
@@ -2922,6 +2926,11 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         // "l'entreprise d'État OJSC "Barqi Tojik"": a state company, not one named "État".
         if tokens.get(j).is_some_and(|t| matches!(t.text, "d'État" | "d’État")) {
             j += 1;
+            // "l'entreprise d'État cubaine TRANSIMPORT": its adjectives after.
+            while j < tokens.len() && adjectives < MAX_ADJECTIVES && is_lower_word(tokens[j].text) {
+                j += 1;
+                adjectives += 1;
+            }
         }
         // "la société biélorusse UP "Polimerkonstruktsiya"": a legal form may come first.
         if tokens.get(j).is_some_and(|t| is_legal_form(t.text)) {
@@ -4432,6 +4441,9 @@ mod tests {
         assert_eq!(names("dans la chaîne \"Nomin\" et au marché \"Dordoï\" de"), ["Nomin", "Dordoï"]);
         assert_eq!(names("Selon le journal \"Severny Kazakhstan\", le"), ["Severny Kazakhstan"]);
         assert!(names("le marché de l'Union et la chaîne Belarus 24").is_empty());
+        // A state company's adjectives after "d'État"; a winery's quoted name.
+        assert_eq!(names("l'entreprise d'État cubaine TRANSIMPORT achète"), ["TRANSIMPORT"]);
+        assert_eq!(names("la cave \"Khareba\", dont les chais"), ["Khareba"]);
     }
 
     #[test]
