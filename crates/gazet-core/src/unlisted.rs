@@ -1349,10 +1349,21 @@ pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
     }
     end = listed_purposes_end(text, end, ceiling).unwrap_or(end);
     end = attachment_end(text, end, ceiling).unwrap_or(end);
-    // A capitalised word right after goes on with the name ("l'Agence de développement
-    // régional Nord (ADR Nord)"): another rule reads it, or none.
+    // A compass point right after names which of several such bodies ("l'Agence de
+    // développement régional Nord (ADR Nord)") and ends the name; another capitalised word
+    // goes on with the name: another rule reads it, or none.
     if text[end..].starts_with(char::is_whitespace) && text[end..].trim_start().starts_with(char::is_uppercase) {
-        return None;
+        let next_at = text.len() - text[end..].trim_start().len();
+        let next = text[next_at..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let after = text[next_at + next.len()..].trim_start();
+        let compass = matches!(next, "Nord" | "Sud" | "Est" | "Ouest" | "Centre")
+            && next_at + next.len() <= ceiling
+            && !text[next_at + next.len()..].starts_with(['-', '\''])
+            && !after.starts_with(char::is_uppercase);
+        if !compass {
+            return None;
+        }
+        end = next_at + next.len();
     }
     if tokens_backwards(text, head_end, end).any(|(_, token)| is_bilateral_word(token)) {
         return None;
@@ -1379,8 +1390,8 @@ fn after_article_or_lowercase_word(text: &str, head: usize) -> bool {
 }
 
 /// The prepositions that open what a body does ("l'Agence nationale du vin", "le Fonds
-/// pour ...").
-const COMPLEMENT_PREPOSITIONS: &[&str] = &["de", "du", "des", "pour", "d'", "d’"];
+/// pour ...", "le Comité consultatif sur l'électroénergie").
+const COMPLEMENT_PREPOSITIONS: &[&str] = &["de", "du", "des", "pour", "sur", "d'", "d’"];
 
 /// Whether `word`, between a body's head and its complement, says which body it is: a
 /// lowercase adjective ("nationale", "polytechnique"), not a preposition, an article or a

@@ -2217,8 +2217,9 @@ fn a_head_noun_without_such_a_complement_names_no_body() {
     assert_eq!(spans(&e, "la réunion du Conseil d'affaires biélorusse-ouzbek à"), ["biélorusse", "ouzbek"]);
     assert!(found(&e, "Service de presse.").is_empty());
     assert!(found(&e, "le Conseil a approuvé le plan").is_empty());
-    // A capitalised word after the complement goes on with a name this rule does not read.
-    assert!(found(&e, "l'Agence de développement régional Nord a").is_empty());
+    // A capitalised word after the complement goes on with a name this rule does not read
+    // (but for a compass point: `a_purpose_after_sur_and_a_compass_point_after_the_purpose`).
+    assert!(found(&e, "l'Agence de développement régional Bessarabie a").is_empty());
 }
 
 #[test]
@@ -2624,6 +2625,26 @@ fn purposes_listed_after_the_first_go_on_with_the_name_that_goes_on() {
         found(&e, "le Comité d'État pour la science, les universités et les entreprises ont signé"),
         [unlisted("Comité d'État pour la science")]
     );
+}
+
+/// "Le Comité consultatif sur l'électroénergie": "sur" opens a body's purpose too; a compass
+/// point after the purpose says which of several bodies it is ("l'Agence de développement
+/// régional Sud") and ends the name.
+#[test]
+fn a_purpose_after_sur_and_a_compass_point_after_the_purpose() {
+    let e = engine();
+    let unlisted = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(&e, "Le Comité consultatif sur l'électroénergie, qui réunit"),
+        [unlisted("Comité consultatif sur l'électroénergie")]
+    );
+    assert_eq!(
+        found(&e, "par l'Agence de développement régional Sud, qui coordonne"),
+        [unlisted("Agence de développement régional Sud")]
+    );
+    // Another capitalised word: no name read here.
+    assert!(found(&e, "par l'Agence de développement régional Sud Ouest, qui").is_empty());
+    assert!(found(&e, "par l'Agence de développement régional Bessarabie, qui").is_empty());
 }
 
 /// A reference's publisher may be a body named by what it does, after its town's colon
