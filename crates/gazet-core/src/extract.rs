@@ -1896,6 +1896,30 @@ impl Extractor {
             let folded_end = folded.text[folded_at..].iter().position(|b| !b.is_ascii_alphabetic());
             let Some(folded_end) = folded_end.map(|n| folded_at + n) else { continue };
             if !clause_follows(&folded.text[folded_end..]) {
+                // "le Conseil consultatif a préparé": the head and its adjectives, as a body
+                // named before begins ("le Conseil consultatif pour les questions de ...").
+                let Some(short_end) = adjectives_before_clause(&folded.text, folded_end) else { continue };
+                let at = folded.map.start(folded_at);
+                if !REFERRING_HEADS.iter().any(|h| text[at..].starts_with(*h)) {
+                    continue;
+                }
+                let span = at..folded.map.end(short_end);
+                if !alone_after_determiner(text, at..at + 1) {
+                    continue;
+                }
+                let Some(slot) = free_slot(mentions, &span) else { continue };
+                let short = &text[span.clone()];
+                let named = |m: &Mention| {
+                    let written = &text[m.start..m.end];
+                    (self.gazetteer.entity(m.entity).kind == Kind::Institution
+                        && m.form == Form::Name
+                        && written.split_whitespace().count() > short.split_whitespace().count()
+                        && written.split_whitespace().zip(short.split_whitespace()).all(|(a, b)| a == b))
+                    .then_some(m.entity)
+                };
+                let Some(entity) = mentions[..slot].iter().rev().find_map(named) else { continue };
+                let word = ordinal_before(mentions, slot);
+                found.push((slot, Mention::found_by_rule(span, entity, Vec::new(), word)));
                 continue;
             }
             // The word as written must be the capitalised head.
@@ -3092,6 +3116,32 @@ fn alone_after_determiner(text: &str, span: std::ops::Range<usize>) -> bool {
     true
 }
 
+/// Where one or two adjectives after a head noun end (folded, from `head_end`), when a
+/// clause follows them (`clause_follows`): "conseil consultatif| a prepare".
+fn adjectives_before_clause(folded: &[u8], head_end: usize) -> Option<usize> {
+    let mut end = head_end;
+    for _ in 0..2 {
+        let rest = folded[end..].strip_prefix(b" ")?;
+        let len = rest.iter().position(|b| !(b.is_ascii_lowercase() || *b == b'-')).unwrap_or(rest.len());
+        let word = &rest[..len];
+        if len < 4
+            || NOT_ADJECTIVES.iter().any(|w| w.as_bytes() == word)
+            || CLAUSE_WORDS.iter().any(|w| w.as_bytes() == word)
+        {
+            return None;
+        }
+        end += 1 + len;
+        if clause_follows(&folded[end..]) {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// Folded lowercase words of four letters or more that follow a head noun without being
+/// its adjective.
+const NOT_ADJECTIVES: &[&str] = &["pour", "dans", "avec", "sous", "entre", "aupres", "selon", "contre", "vers", "chez"];
+
 /// The head of the body of a body right before `start`, where a referring head begins ("le
 /// Conseil de la Commission", "le Bureau du Comité", "l'Assemblée de l'Agence"): where it
 /// starts and which head it is, after a determiner or an elided article.
@@ -3168,7 +3218,7 @@ fn clause_follows(folded_after: &[u8]) -> bool {
 }
 
 /// Words that open a clause after a subject or object ([`clause_follows`]), folded.
-const CLAUSE_WORDS: &[&str] = &[
+pub(crate) const CLAUSE_WORDS: &[&str] = &[
     "a",
     "est",
     "sont",

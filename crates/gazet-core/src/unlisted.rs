@@ -1402,6 +1402,8 @@ fn says_which_body(word: &str) -> bool {
         && !not_in_names(word)
         && !COMPLEMENT_PREPOSITIONS.contains(&word)
         && !matches!(word, "et" | "ou" | "le" | "la" | "les")
+        // "la Commission mise sur le commerce": a verb after the subject.
+        && !crate::extract::CLAUSE_WORDS.iter().any(|w| w.as_bytes() == crate::normalize::fold_surface(word))
 }
 
 /// Heads of the schools named after the part of the country they serve.

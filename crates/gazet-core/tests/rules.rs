@@ -2642,6 +2642,12 @@ fn a_purpose_after_sur_and_a_compass_point_after_the_purpose() {
         found(&e, "par l'Agence de développement régional Sud, qui coordonne"),
         [unlisted("Agence de développement régional Sud")]
     );
+    // A verb after the subject opens no purpose.
+    assert!(found(&e, "Pour le prix, la Commission mise sur le commerce boursier.").is_empty());
+    // The head and its adjective, alone before a clause, refer back to the body so named.
+    let got = found(&e, "Le Comité consultatif sur l'électroénergie siège. Le Comité \n\nconsultatif a adopté");
+    assert_eq!(got[1], unlisted("Comité \n\nconsultatif"));
+    assert!(found(&e, "Le Comité consultatif a adopté").is_empty());
     // Another capitalised word: no name read here.
     assert!(found(&e, "par l'Agence de développement régional Sud Ouest, qui").is_empty());
     assert!(found(&e, "par l'Agence de développement régional Bessarabie, qui").is_empty());
