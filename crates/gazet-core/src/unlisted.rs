@@ -2278,10 +2278,12 @@ fn quote_before(text: &str, name_start: usize) -> Option<usize> {
 /// Among them the republican unitary enterprise (RUE) and the kinds of state companies
 /// Russian names put beside the legal form: national company (NC, NK, NAK), oil company
 /// (ANK), production association (PA), group (GK), Kazakhstan's social-entrepreneurial
-/// corporations (SEC); and the Baltic companies' forms (UAB, AB in Lithuania, SIA in Latvia).
+/// corporations (SEC) and republican state enterprises (RSE), national atomic company (NAC),
+/// holding companies (HC; OJSHC and OSHC in Tajikistan), rocket and space centres (RSC); and
+/// the Baltic companies' forms (UAB, AB in Lithuania, SIA in Latvia).
 const SHORT_LEGAL_FORMS: &[&str] = &[
     "JV", "SE", "AO", "SP", "UE", "IP", "PE", "SA", "AG", "UP", "RUP", "IOOO", "ChUP", "RUE", "RUPE", "NC", "NK",
-    "NAK", "ANK", "PA", "GK", "TNC", "SEC", "UAB", "AB", "SIA", "Firm",
+    "NAK", "ANK", "PA", "GK", "TNC", "SEC", "RSE", "NAC", "HC", "OJSHC", "OSHC", "RSC", "UAB", "AB", "SIA", "Firm",
 ];
 
 /// Legal forms written only after the name: "Millat Tractors Limited". (Before a name the
@@ -4454,6 +4456,9 @@ mod tests {
         assert_eq!(names("dans la chaîne \"Nomin\" et au marché \"Dordoï\" de"), ["Nomin", "Dordoï"]);
         assert_eq!(names("Selon le journal \"Severny Kazakhstan\", le"), ["Severny Kazakhstan"]);
         assert!(names("le marché de l'Union et la chaîne Belarus 24").is_empty());
+        // The kinds of state company beside a legal form stay outside the name.
+        assert_eq!(names("la JSC RSC \"Progress\", qui"), ["Progress"]);
+        assert_eq!(names("la société d'État OJSHC \"Barqi Tojik\" exploite"), ["Barqi Tojik"]);
         // A state company's adjectives after "d'État"; a winery's quoted name.
         assert_eq!(names("l'entreprise d'État cubaine TRANSIMPORT achète"), ["TRANSIMPORT"]);
         assert_eq!(names("la cave \"Khareba\", dont les chais"), ["Khareba"]);

@@ -613,6 +613,19 @@ fn a_designator_before_a_foreign_town_names_its_subdivision() {
     assert_eq!(found[&(text.rfind("Hajnówka").unwrap(), text.len())].0, "geonames:771158");
 }
 
+/// A legal form or a kind of state company before a quoted name is no acronym of a listed
+/// firm ("le RSE \"Kazstandard\"": a republican state enterprise, not the Tashkent exchange).
+#[test]
+fn a_kind_of_state_company_before_a_quoted_name_is_no_acronym() {
+    let text = "au Kazakhstan, le RSE \"Kazstandard\", et la Bourse de Tachkent (RSE)";
+    let found = mentions(text);
+    assert!(!found.contains_key(&(text.find("RSE").unwrap(), text.find("RSE").unwrap() + 3)));
+    assert_eq!(
+        found[&(text.rfind("RSE").unwrap(), text.rfind("RSE").unwrap() + 3)].0,
+        "gazet:firm/tashkent-stock-exchange"
+    );
+}
+
 /// French spells Azerbaijan's districts as Russian does ("Qəbələ" -> "Gabala", "Cəlilabad"
 /// -> "Djalilabad"): after a plural designator, those names are the districts.
 #[test]
