@@ -3594,10 +3594,13 @@ fn followed_by_place_complement(after: &str) -> bool {
 
 /// Words that name a river right before its name: "sur le", "sur l'", and a stretch of a
 /// river with its complement ("la cascade du", "les rives du", "le bassin de l'", "le cours
-/// inférieur du", "le régime du"); the river's or the mountains' own noun ("le fleuve",
+/// inférieur du", "le régime du", "l'eau du", "la cascade de centrales du"); the river's or the mountains' own noun ("le fleuve",
 /// "les monts"); a range's chains or passes ("les chaînes du", "les cols du").
 fn after_river_words(before: &str) -> bool {
-    const STRETCHES: [&str; 17] = [
+    const STRETCHES: [&str; 20] = [
+        "eau",
+        "eaux",
+        "centrales",
         "chaîne",
         "chaînes",
         "cols",
@@ -3639,6 +3642,8 @@ fn after_river_words(before: &str) -> bool {
     let mut words = before.split_whitespace().rev();
     let stretch = |words: &mut std::iter::Rev<std::str::SplitWhitespace<'_>>| {
         let word = words.next().filter(|w| !REACHES.contains(w)).or_else(|| words.next());
+        // "l'eau du": the stretch after its elided article.
+        let word = word.map(|w| w.strip_prefix("l'").or_else(|| w.strip_prefix("l’")).unwrap_or(w));
         word.is_some_and(|w| STRETCHES.contains(&w))
     };
     match words.next() {

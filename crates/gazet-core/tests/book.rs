@@ -1317,6 +1317,8 @@ fn a_river_is_not_the_region_named_after_it() {
         "la cascade inférieure du Naryn, le cours inférieur du Syr-Daria et le régime du Naryn",
         &[],
     );
+    // Its water, and a cascade of plants on it.
+    assert_mentions_exactly("l'eau du Naryn et la cascade de centrales du Naryn", &[]);
     assert_mentions_exactly("au cours du Kazakhstan", &[("Kazakhstan", "iso3166-1:KZ")]);
     assert_mentions_exactly(
         "enregistrées sur le territoire de Stavropol, et l'accent sur le Caucase",
