@@ -897,6 +897,12 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         if eponym > 0 && not_in_names(word) {
             return None;
         }
+        // "la Cour a rendu des avis à la demande du Comité": a verb ends the words a name
+        // may hold.
+        if matches!(word, "a" | "ont" | "est" | "sont" | "était" | "étaient" | "sera" | "seront" | "avait" | "avaient")
+        {
+            return None;
+        }
         // A capitalised word ends the search: it is the head or the name is not one; after
         // an elision it may also describe ("Comité d'État pour la science").
         let power_plant = POWER_PLANT_HEADS.contains(&word) && POWER_PLANT_KINDS.contains(&following);

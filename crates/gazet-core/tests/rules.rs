@@ -2220,6 +2220,11 @@ fn a_head_noun_without_such_a_complement_names_no_body() {
     // A capitalised word after the complement goes on with a name this rule does not read
     // (but for a compass point: `a_purpose_after_sur_and_a_compass_point_after_the_purpose`).
     assert!(found(&e, "l'Agence de développement régional Bessarabie a").is_empty());
+    // A verb ends the words before a body's complement: no body headed before it.
+    assert_eq!(
+        spans(&e, "la Cour a rendu des avis consultatifs à la demande du Comité exécutif de la CEI."),
+        ["Comité exécutif de la CEI"]
+    );
 }
 
 #[test]
