@@ -2195,8 +2195,8 @@ pub(crate) fn quoted_after_body_noun(text: &str, name_start: usize) -> bool {
 
 /// Whether the name at `name_start` is that of a body several states set up: "interétatique"
 /// in the noun phrase right before it ("la Compagnie interétatique de télévision et de
-/// radio \"Mir\"", "la société interétatique Mir"), which names an institution whatever its
-/// head noun (ANNOTATION.md: bodies of the CIS are institutions).
+/// radio \"Mir\"", "la société interétatique Mir", "la MTRK \"Mir\""), which names an
+/// institution whatever its head noun (ANNOTATION.md: bodies of the CIS are institutions).
 pub(crate) fn after_interstate_noun(text: &str, name_start: usize) -> bool {
     let mut from = name_start.saturating_sub(INTERSTATE_WINDOW);
     while !text.is_char_boundary(from) {
@@ -2205,7 +2205,8 @@ pub(crate) fn after_interstate_noun(text: &str, name_start: usize) -> bool {
     let before = &text[from..name_start];
     // The noun phrase only: not across a sentence or a clause.
     let phrase = &before[before.rfind(['.', ';', ':', ',', '(', ')']).map_or(0, |p| p + 1)..];
-    phrase.split_whitespace().any(|w| w.trim_matches(['"', '«', '“']) == "interétatique")
+    // "la MTRK \"Mir\"": the Russian initials of an interstate television and radio company.
+    phrase.split_whitespace().any(|w| matches!(w.trim_matches(['"', '«', '“']), "interétatique" | "MTRK"))
 }
 
 /// Whether the name at `span` is a university's acronym in a reference's publisher slot
@@ -2285,11 +2286,13 @@ fn quote_before(text: &str, name_start: usize) -> Option<usize> {
 /// Russian names put beside the legal form: national company (NC, NK, NAK), oil company
 /// (ANK), production association (PA), group (GK), Kazakhstan's social-entrepreneurial
 /// corporations (SEC) and republican state enterprises (RSE), national atomic company (NAC),
-/// holding companies (HC; OJSHC and OSHC in Tajikistan), rocket and space centres (RSC); and
+/// holding companies (HC; OJSHC and OSHC in Tajikistan), rocket and space centres (RSC), the
+/// interstate television and radio company (MTRK, [`after_interstate_noun`]); and
 /// the Baltic companies' forms (UAB, AB in Lithuania, SIA in Latvia).
 const SHORT_LEGAL_FORMS: &[&str] = &[
     "JV", "SE", "AO", "SP", "UE", "IP", "PE", "SA", "AG", "UP", "RUP", "IOOO", "ChUP", "RUE", "RUPE", "NC", "NK",
-    "NAK", "ANK", "PA", "GK", "TNC", "SEC", "RSE", "NAC", "HC", "OJSHC", "OSHC", "RSC", "UAB", "AB", "SIA", "Firm",
+    "NAK", "ANK", "PA", "GK", "TNC", "SEC", "RSE", "NAC", "HC", "OJSHC", "OSHC", "RSC", "MTRK", "UAB", "AB", "SIA",
+    "Firm",
 ];
 
 /// Legal forms written only after the name: "Millat Tractors Limited". (Before a name the
