@@ -428,6 +428,7 @@ impl Extractor {
             self.read_names_after_places(text, &mut mentions);
             self.add_firm_list_items(text, &mut mentions);
             self.repeat_unlisted_firms(text, &capitals, &mut mentions);
+            self.repeat_quoted_unlisted_bodies(text, &mut mentions);
             self.add_bodies_named_by_adjectives(text, &mut mentions);
             self.add_bodies_named_by_their_purpose(text, &body_heads, &mut mentions);
             self.join_branches_to_their_parents(text, &mut mentions);
@@ -1429,6 +1430,45 @@ impl Extractor {
         names.dedup();
         let spans = crate::unlisted::repeated_names(text, &names, capitals);
         self.add_unlisted_firm_spans(spans, mentions);
+    }
+
+    /// "la compagnie interétatique \"Mir\" ... \"Mir\" a relayé la campagne": a name that a
+    /// rule found in quotes as an unlisted body's names that body where the text quotes it
+    /// again, outside other mentions.
+    fn repeat_quoted_unlisted_bodies(&self, text: &str, mentions: &mut Vec<Mention>) {
+        // French guillemets take a space inside ("« Mir »").
+        let inner_space = [' ', '\u{a0}', '\u{202f}'];
+        let opens = |at: usize| {
+            text[..at].ends_with(['"', '«', '“']) || text[..at].trim_end_matches(inner_space).ends_with('«')
+        };
+        let closes = |end: usize| {
+            text[end..].starts_with(['"', '»', '”']) || text[end..].trim_start_matches(inner_space).starts_with('»')
+        };
+        let mut names: Vec<&str> = mentions
+            .iter()
+            .filter(|m| m.entity == self.unlisted_institution && opens(m.start) && closes(m.end))
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        if names.is_empty() {
+            return;
+        }
+        names.sort_unstable();
+        names.dedup();
+        let mut spans: Vec<std::ops::Range<usize>> = names
+            .iter()
+            .flat_map(|name| {
+                memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).map(move |at| at..at + name.len())
+            })
+            .filter(|span| opens(span.start) && closes(span.end))
+            .collect();
+        spans.sort_by_key(|span| span.start);
+        let mut found: Vec<(usize, Mention)> = Vec::new();
+        for span in spans {
+            let Some(slot) = free_slot(mentions, &span) else { continue };
+            let word = ordinal_before(mentions, slot);
+            found.push((slot, Mention::found_by_rule(span, self.unlisted_institution, Vec::new(), word)));
+        }
+        insert_found(mentions, found);
     }
 
     /// "le ministère de l'Agriculture, de l'Industrie alimentaire et de la Récupération de

@@ -2455,6 +2455,11 @@ fn an_interstate_company_is_an_institution() {
         found(&e, "avec la société interétatique \"Mir\", créée dans le"),
         [named("Mir", "gazet:inst/unlisted")]
     );
+    // Quoted again later, the name is that body's again.
+    assert_eq!(
+        found(&e, "la société interétatique \"Mir\", créée en 1992. En 2021, « Mir » a relayé la paix de Mir"),
+        [named("Mir", "gazet:inst/unlisted"), named("Mir", "gazet:inst/unlisted")]
+    );
     // By its Russian initials (MTRK), which stay outside the name.
     assert_eq!(
         found(&e, "de radio MTRK \"Mir\", fondée en 1992 ; Rapport de la MTRK \"Mir\" en 2022"),
