@@ -1434,7 +1434,7 @@ impl Extractor {
 
     /// "la compagnie interétatique \"Mir\" ... \"Mir\" a relayé la campagne": a name that a
     /// rule found in quotes as an unlisted body's names that body where the text quotes it
-    /// again, outside other mentions.
+    /// again after it, outside other mentions.
     fn repeat_quoted_unlisted_bodies(&self, text: &str, mentions: &mut Vec<Mention>) {
         // French guillemets take a space inside ("« Mir »").
         let inner_space = [' ', '\u{a0}', '\u{202f}'];
@@ -1444,27 +1444,32 @@ impl Extractor {
         let closes = |end: usize| {
             text[end..].starts_with(['"', '»', '”']) || text[end..].trim_start_matches(inner_space).starts_with('»')
         };
-        let mut names: Vec<&str> = mentions
+        // Each name from where it is first found: the text quotes it again after that.
+        let mut names: Vec<(&str, usize)> = mentions
             .iter()
             .filter(|m| m.entity == self.unlisted_institution && opens(m.start) && closes(m.end))
-            .map(|m| &text[m.start..m.end])
+            .map(|m| (&text[m.start..m.end], m.end))
             .collect();
         if names.is_empty() {
             return;
         }
         names.sort_unstable();
-        names.dedup();
+        names.dedup_by_key(|(name, _)| *name);
         let mut spans: Vec<std::ops::Range<usize>> = names
             .iter()
-            .flat_map(|name| {
-                memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()).map(move |at| at..at + name.len())
+            .flat_map(|&(name, from)| {
+                memchr::memmem::find_iter(&text.as_bytes()[from..], name.as_bytes())
+                    .map(move |at| from + at..from + at + name.len())
             })
             .filter(|span| opens(span.start) && closes(span.end))
             .collect();
-        spans.sort_by_key(|span| span.start);
+        spans.sort_by_key(|span| (span.start, std::cmp::Reverse(span.end)));
         let mut found: Vec<(usize, Mention)> = Vec::new();
         for span in spans {
             let Some(slot) = free_slot(mentions, &span) else { continue };
+            if found.last().is_some_and(|(_, m)| m.end > span.start) {
+                continue;
+            }
             let word = ordinal_before(mentions, slot);
             found.push((slot, Mention::found_by_rule(span, self.unlisted_institution, Vec::new(), word)));
         }

@@ -1409,7 +1409,25 @@ fn says_which_body(word: &str) -> bool {
         && !COMPLEMENT_PREPOSITIONS.contains(&word)
         && !matches!(word, "et" | "ou" | "le" | "la" | "les")
         // "la Commission mise sur le commerce": a verb after the subject.
-        && !crate::extract::CLAUSE_WORDS.iter().any(|w| w.as_bytes() == crate::normalize::fold_surface(word))
+        && !crate::extract::CLAUSE_WORDS.iter().any(|w| folds_to(word, w))
+}
+
+/// Whether lowercase `word` is `ascii` with its French accents ("mène" is "mene"), without
+/// folding it into a new string.
+fn folds_to(word: &str, ascii: &str) -> bool {
+    let mut letters = ascii.bytes();
+    word.chars().all(|c| {
+        let plain = match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c => c,
+        };
+        letters.next().is_some_and(|b| char::from(b) == plain)
+    }) && letters.next().is_none()
 }
 
 /// Heads of the schools named after the part of the country they serve.
