@@ -2960,18 +2960,18 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         name_before(tokens, i).or_else(|| name_after(tokens, after))
     } else if is_business_noun(strip_elision(token.text)) || is_factory_noun(strip_elision(token.text)) {
         let mut j = i + 1;
+        // The adjectives, and a state company's "d'État" among them ("l'entreprise d'État
+        // OJSC "Barqi Tojik"", not a firm named "État"; "l'entreprise d'État cubaine
+        // TRANSIMPORT").
         let mut adjectives = 0;
-        while j < tokens.len() && adjectives < MAX_ADJECTIVES && is_lower_word(tokens[j].text) {
-            j += 1;
-            adjectives += 1;
-        }
-        // "l'entreprise d'État OJSC "Barqi Tojik"": a state company, not one named "État".
-        if tokens.get(j).is_some_and(|t| matches!(t.text, "d'État" | "d’État")) {
-            j += 1;
-            // "l'entreprise d'État cubaine TRANSIMPORT": its adjectives after.
-            while j < tokens.len() && adjectives < MAX_ADJECTIVES && is_lower_word(tokens[j].text) {
+        while let Some(token) = tokens.get(j) {
+            if matches!(token.text, "d'État" | "d’État") {
+                j += 1;
+            } else if adjectives < MAX_ADJECTIVES && is_lower_word(token.text) {
                 j += 1;
                 adjectives += 1;
+            } else {
+                break;
             }
         }
         // "la société biélorusse UP "Polimerkonstruktsiya"": a legal form may come first.
