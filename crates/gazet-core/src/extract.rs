@@ -1932,7 +1932,8 @@ impl Extractor {
     /// in the text ("la Commission économique eurasienne"), capitalised and alone, refers
     /// back to it (written README: short forms of a body named in full before are that
     /// body). Alone means a determiner before it and a clause or punctuation after it
-    /// (`clause_follows`); the body of a body ("le Conseil de la Commission") is not it.
+    /// (`clause_follows`). So do the head with its adjectives ("le Conseil consultatif a
+    /// préparé") and the body of a body through its parent ("le Conseil de la Commission").
     fn add_heads_referring_back(&self, text: &str, folded: &Normalized, heads: &[usize], mentions: &mut Vec<Mention>) {
         let mut found: Vec<(usize, Mention)> = Vec::new();
         for &folded_at in heads {
@@ -1940,61 +1941,78 @@ impl Extractor {
             // away on the folded text, before their offsets are mapped back.
             let folded_end = folded.text[folded_at..].iter().position(|b| !b.is_ascii_alphabetic());
             let Some(folded_end) = folded_end.map(|n| folded_at + n) else { continue };
-            if !clause_follows(&folded.text[folded_end..]) {
-                // "le Conseil consultatif a préparé": the head and its adjectives, as a body
-                // named before begins ("le Conseil consultatif pour les questions de ...").
-                let Some(short_end) = adjectives_before_clause(&folded.text, folded_end) else { continue };
-                let at = folded.map.start(folded_at);
-                if !REFERRING_HEADS.iter().any(|h| text[at..].starts_with(*h)) {
-                    continue;
-                }
-                let span = at..folded.map.end(short_end);
-                if !alone_after_determiner(text, at..at + 1) {
-                    continue;
-                }
-                let Some(slot) = free_slot(mentions, &span) else { continue };
-                let short = &text[span.clone()];
-                let named = |m: &Mention| {
-                    let written = &text[m.start..m.end];
-                    (self.gazetteer.entity(m.entity).kind == Kind::Institution
-                        && m.form == Form::Name
-                        && written.split_whitespace().count() > short.split_whitespace().count()
-                        && written.split_whitespace().zip(short.split_whitespace()).all(|(a, b)| a == b))
-                    .then_some(m.entity)
-                };
-                let Some(entity) = mentions[..slot].iter().rev().find_map(named) else { continue };
-                let word = ordinal_before(mentions, slot);
-                found.push((slot, Mention::found_by_rule(span, entity, Vec::new(), word)));
-                continue;
-            }
-            // The word as written must be the capitalised head.
-            let at = folded.map.start(folded_at);
-            let Some(&head) = REFERRING_HEADS.iter().find(|h| text[at..].starts_with(**h)) else { continue };
-            let span = at..at + head.len();
-            // "le Conseil de la Commission": a body of the body named before.
-            let body_of_body = match alone_after_determiner(text, span.clone()) {
-                true => None,
-                false => match sub_body_head_before(text, span.start) {
-                    Some(sub) => Some(sub),
-                    None => continue,
-                },
+            let referred = if clause_follows(&folded.text[folded_end..]) {
+                self.head_referring_back(text, folded.map.start(folded_at), mentions)
+            } else {
+                adjectives_before_clause(&folded.text, folded_end).and_then(|short_end| {
+                    let span = folded.map.start(folded_at)..folded.map.end(short_end);
+                    self.short_form_referring_back(text, span, mentions)
+                })
             };
-            let span = body_of_body.map_or(span.clone(), |(start, _)| start..span.end);
-            let Some(slot) = free_slot(mentions, &span) else { continue };
-            let earlier = &mentions[..slot];
-            let named_before = || earlier.iter().rev().find_map(|m| self.named_with_head(text, m, head));
-            let entity = match body_of_body {
-                Some((_, sub)) => named_before().and_then(|body| self.sub_bodies.get(&(body, sub)).copied()),
-                // "le Collège" where no "Collège ..." was named: the body of that head of
-                // an organisation named before ("la Commission économique eurasienne").
-                None => named_before()
-                    .or_else(|| earlier.iter().rev().find_map(|m| self.sub_bodies.get(&(m.entity, head)).copied())),
-            };
-            let Some(entity) = entity else { continue };
+            let Some((slot, span, entity)) = referred else { continue };
             let word = ordinal_before(mentions, slot);
             found.push((slot, Mention::found_by_rule(span, entity, Vec::new(), word)));
         }
         insert_found(mentions, found);
+    }
+
+    /// The body that the capitalised head at `at`, alone, refers back to, with the slot and
+    /// span of its mention: a body named before with that head, the body of that head of an
+    /// organisation named before ("le Collège" after "la Commission économique
+    /// eurasienne"), or, after the head of a body of a body and "de", that body of the body
+    /// named before ("le Conseil de la Commission").
+    fn head_referring_back(
+        &self,
+        text: &str,
+        at: usize,
+        mentions: &[Mention],
+    ) -> Option<(usize, std::ops::Range<usize>, EntityIdx)> {
+        // The word as written must be the capitalised head.
+        let head = *REFERRING_HEADS.iter().find(|h| text[at..].starts_with(**h))?;
+        let span = at..at + head.len();
+        let body_of_body = match alone_after_determiner(text, span.clone()) {
+            true => None,
+            false => Some(sub_body_head_before(text, span.start)?),
+        };
+        let span = body_of_body.map_or(span.clone(), |(start, _)| start..span.end);
+        let slot = free_slot(mentions, &span)?;
+        let earlier = &mentions[..slot];
+        let named_before = || earlier.iter().rev().find_map(|m| self.named_with_head(text, m, head));
+        let entity = match body_of_body {
+            Some((_, sub)) => named_before().and_then(|body| self.sub_bodies.get(&(body, sub)).copied()),
+            None => named_before()
+                .or_else(|| earlier.iter().rev().find_map(|m| self.sub_bodies.get(&(m.entity, head)).copied())),
+        }?;
+        Some((slot, span, entity))
+    }
+
+    /// The body that a capitalised head and its adjectives at `span` ("le Conseil
+    /// consultatif a préparé"), after a determiner, refer back to, with the slot of its
+    /// mention: the last institution named before whose name begins with those words and
+    /// goes on ("le Conseil consultatif pour les questions de ...").
+    fn short_form_referring_back(
+        &self,
+        text: &str,
+        span: std::ops::Range<usize>,
+        mentions: &[Mention],
+    ) -> Option<(usize, std::ops::Range<usize>, EntityIdx)> {
+        if !REFERRING_HEADS.iter().any(|h| text[span.start..].starts_with(*h))
+            || !alone_after_determiner(text, span.start..span.start + 1)
+        {
+            return None;
+        }
+        let slot = free_slot(mentions, &span)?;
+        let short = &text[span.clone()];
+        let named = |m: &Mention| {
+            let written = &text[m.start..m.end];
+            (self.gazetteer.entity(m.entity).kind == Kind::Institution
+                && m.form == Form::Name
+                && written.split_whitespace().count() > short.split_whitespace().count()
+                && written.split_whitespace().zip(short.split_whitespace()).all(|(a, b)| a == b))
+            .then_some(m.entity)
+        };
+        let entity = mentions[..slot].iter().rev().find_map(named)?;
+        Some((slot, span, entity))
     }
 
     /// The institution `m` names, if its name opens with `head` and goes on ("la
