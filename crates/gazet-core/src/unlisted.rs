@@ -916,7 +916,9 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         if is_factory_head(word) || power_plant || railway || commercial_port {
             // "qui fabrique des ascenseurs pour les quartiers de Tcheliabinsk": in
             // lowercase, "fabrique" without a determiner is the verb.
-            if word == "fabrique" && !tokens.peek().is_some_and(|(_, before)| is_determiner(strip_elision(before))) {
+            if word == "fabrique"
+                && !tokens.peek().is_some_and(|(_, before)| opens_feminine_noun_phrase(strip_elision(before)))
+            {
                 return None;
             }
             // A plant's capitalised words are its own name, not a person's ("l'usine
@@ -1002,8 +1004,9 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
     None
 }
 
-/// Whether `word` is a determiner a noun may follow ("la fabrique", "l'ancienne fabrique").
-fn is_determiner(word: &str) -> bool {
+/// Whether `word` opens a feminine noun phrase, a determiner or an adjective before the noun
+/// ("la fabrique", "l'ancienne fabrique").
+fn opens_feminine_noun_phrase(word: &str) -> bool {
     let word = word.trim_start_matches(QUOTES).trim_start_matches('(');
     matches!(
         word.to_lowercase().as_str(),
