@@ -3352,17 +3352,27 @@ fn sub_bodies_by_parent(gazetteer: &Gazetteer) -> rustc_hash::FxHashMap<(EntityI
             continue;
         }
         let Some(parent) = gazetteer.parent_of(idx) else { continue };
-        let parent_name = &gazetteer.entity(parent).name;
-        let Some(head) = BODY_HEAD_BEFORE_DE.iter().chain(REFERRING_HEADS).find(|h| {
-            entity.name.strip_prefix(**h).is_some_and(|rest| {
-                ["de la ", "de l'", "du ", "de "]
-                    .iter()
-                    .any(|de| rest.strip_prefix(' ').and_then(|r| r.strip_prefix(de)) == Some(parent_name.as_str()))
-            })
-        }) else {
+        // The head, a space, then the parent's name after "de" as templates write it
+        // (`inflect::de_forms`: "de la Commission ...", "du Kazakhstan").
+        let Some((head, complement)) = BODY_HEAD_BEFORE_DE
+            .iter()
+            .chain(REFERRING_HEADS)
+            .find_map(|h| Some((*h, entity.name.strip_prefix(*h)?.strip_prefix(' ')?)))
+        else {
             continue;
         };
-        sub_bodies.insert((parent, *head), idx);
+        let parent_entity = gazetteer.entity(parent);
+        // Most complements neither open with the preposition ("Comité exécutif régional de
+        // Gomel") nor end with the parent's name: the forms are made only for those that may.
+        let of_parent = complement.starts_with('d')
+            && complement.ends_with(parent_entity.name.as_str())
+            && crate::inflect::de_forms(&parent_entity.name, None)
+                .into_iter()
+                .chain(crate::inflect::de_forms(&parent_entity.name, parent_entity.article.as_deref()))
+                .any(|de| de == complement);
+        if of_parent {
+            sub_bodies.insert((parent, head), idx);
+        }
     }
     sub_bodies
 }
