@@ -1365,7 +1365,7 @@ pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
         let next_at = text.len() - text[end..].trim_start().len();
         let next = text[next_at..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         let after = text[next_at + next.len()..].trim_start();
-        let compass = matches!(next, "Nord" | "Sud" | "Est" | "Ouest" | "Centre")
+        let compass = COMPASS_NAMES.contains(&next)
             && next_at + next.len() <= ceiling
             && !text[next_at + next.len()..].starts_with(['-', '\''])
             && !after.starts_with(char::is_uppercase);
@@ -1412,25 +1412,14 @@ fn says_which_body(word: &str) -> bool {
         && !COMPLEMENT_PREPOSITIONS.contains(&word)
         && !matches!(word, "et" | "ou" | "le" | "la" | "les")
         // "la Commission mise sur le commerce": a verb after the subject.
-        && !crate::extract::CLAUSE_WORDS.iter().any(|w| folds_to(word, w))
+        && !is_clause_word(word)
 }
 
-/// Whether lowercase `word` is `ascii` with its French accents ("mène" is "mene"), without
-/// folding it into a new string.
-fn folds_to(word: &str, ascii: &str) -> bool {
-    let mut letters = ascii.bytes();
-    word.chars().all(|c| {
-        let plain = match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c => c,
-        };
-        letters.next().is_some_and(|b| char::from(b) == plain)
-    }) && letters.next().is_none()
+/// Whether `word` folds to one of the words that open a clause (`extract::CLAUSE_WORDS`,
+/// folded: "mène" is "mene"). Folded once, compared with each.
+fn is_clause_word(word: &str) -> bool {
+    let folded = crate::normalize::fold_surface(word);
+    crate::extract::CLAUSE_WORDS.iter().any(|w| w.as_bytes() == folded)
 }
 
 /// Heads of the schools named after the part of the country they serve.
