@@ -3187,10 +3187,7 @@ fn adjectives_before_clause(folded: &[u8], head_end: usize) -> Option<usize> {
         let rest = folded[end..].strip_prefix(b" ")?;
         let len = rest.iter().position(|b| !(b.is_ascii_lowercase() || *b == b'-')).unwrap_or(rest.len());
         let word = &rest[..len];
-        if len < 4
-            || NOT_ADJECTIVES.iter().any(|w| w.as_bytes() == word)
-            || CLAUSE_WORDS.iter().any(|w| w.as_bytes() == word)
-        {
+        if len < 4 || NOT_ADJECTIVES.iter().any(|w| w.as_bytes() == word) || is_folded_clause_word(word) {
             return None;
         }
         end += 1 + len;
@@ -3257,7 +3254,7 @@ fn clause_follows(folded_after: &[u8]) -> bool {
         Some(b' ') => {
             let rest = &folded_after[1..];
             let word = &rest[..rest.iter().position(|&b| !(b.is_ascii_lowercase() || b == b'-')).unwrap_or(rest.len())];
-            if CLAUSE_WORDS.iter().any(|w| w.as_bytes() == word) {
+            if is_folded_clause_word(word) {
                 return true;
             }
             // "ont chargé la Commission de préparer un accord", "d'établir": an infinitive
@@ -3280,8 +3277,13 @@ fn clause_follows(folded_after: &[u8]) -> bool {
     }
 }
 
+/// Whether folded `word` is one of [`CLAUSE_WORDS`].
+pub(crate) fn is_folded_clause_word(word: &[u8]) -> bool {
+    CLAUSE_WORDS.iter().any(|w| w.as_bytes() == word)
+}
+
 /// Words that open a clause after a subject or object ([`clause_follows`]), folded.
-pub(crate) const CLAUSE_WORDS: &[&str] = &[
+const CLAUSE_WORDS: &[&str] = &[
     "a",
     "est",
     "sont",

@@ -1415,11 +1415,10 @@ fn says_which_body(word: &str) -> bool {
         && !is_clause_word(word)
 }
 
-/// Whether `word` folds to one of the words that open a clause (`extract::CLAUSE_WORDS`,
-/// folded: "mène" is "mene"). Folded once, compared with each.
+/// Whether `word` folds to one of the words that open a clause
+/// (`extract::is_folded_clause_word`: "mène" is "mene").
 fn is_clause_word(word: &str) -> bool {
-    let folded = crate::normalize::fold_surface(word);
-    crate::extract::CLAUSE_WORDS.iter().any(|w| w.as_bytes() == folded)
+    crate::extract::is_folded_clause_word(&crate::normalize::fold_surface(word))
 }
 
 /// Heads of the schools named after the part of the country they serve.
