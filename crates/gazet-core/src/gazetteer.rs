@@ -937,10 +937,12 @@ fn slot_stem_len(value: &str) -> Option<usize> {
 }
 
 /// A slot written as a selector instead of a list of ids: `STATE` (every ISO 3166-1
-/// state), or `KIND:subtype` optionally narrowed to states, `REGION:city@BY,RU`.
+/// state), or `KIND:subtype` (or several, `city/capital`) optionally narrowed to states,
+/// `REGION:city@BY,RU`.
 struct SlotSelector {
     kind: Kind,
-    subtype: Option<String>,
+    /// Any of these subtypes; empty for any subtype.
+    subtypes: Vec<String>,
     states: Vec<String>,
 }
 
@@ -948,7 +950,7 @@ impl SlotSelector {
     /// `None` when the slot is a plain list of ids.
     fn parse(spec: &str) -> Option<Result<SlotSelector, String>> {
         if spec == "STATE" {
-            return Some(Ok(SlotSelector { kind: Kind::State, subtype: None, states: Vec::new() }));
+            return Some(Ok(SlotSelector { kind: Kind::State, subtypes: Vec::new(), states: Vec::new() }));
         }
         let (kind, rest) = spec.split_once(':')?;
         let kind = Kind::parse(kind).filter(|_| kind.bytes().all(|b| b.is_ascii_uppercase()))?;
@@ -956,17 +958,17 @@ impl SlotSelector {
             Some((sub, states)) => (sub, states.split(',').map(|s| format!("iso3166-1:{}", s.trim())).collect()),
             None => (rest, Vec::new()),
         };
-        if subtype.is_empty() {
-            return Some(Err("selector needs a subtype: KIND:subtype[@CC,CC]".into()));
+        if subtype.split('/').any(str::is_empty) {
+            return Some(Err("selector needs a subtype: KIND:subtype[/subtype][@CC,CC]".into()));
         }
-        Some(Ok(SlotSelector { kind, subtype: Some(subtype.to_string()), states }))
+        Some(Ok(SlotSelector { kind, subtypes: subtype.split('/').map(str::to_string).collect(), states }))
     }
 
     fn accepts(&self, gazetteer: &Gazetteer, idx: EntityIdx) -> bool {
         let e = gazetteer.entity(idx);
         e.kind == self.kind
-            && (self.kind != Kind::State || self.subtype.is_some() || e.id.starts_with("iso3166-1:"))
-            && self.subtype.as_ref().is_none_or(|s| *s == e.subtype)
+            && (self.kind != Kind::State || !self.subtypes.is_empty() || e.id.starts_with("iso3166-1:"))
+            && (self.subtypes.is_empty() || self.subtypes.contains(&e.subtype))
             && (self.states.is_empty()
                 || gazetteer.find_state(idx).is_some_and(|s| self.states.contains(&gazetteer.entity(s).id)))
     }
@@ -1364,6 +1366,16 @@ mod tests {
         let bad = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
             gazet:region/x-{key}\tREGION\tdistrict\tx {de}\t\t\t\tx {de}\tREGION:\n";
         assert_eq!(load(&[("a.tsv", &rows), ("templates.tsv", bad)]).unwrap_err().column.as_deref(), Some("slot"));
+        // Several subtypes, one row: the capital too.
+        let rows = format!("{rows}geonames:625144\tREGION\tcapital\tMinsk\tiso3166-1:BY\n");
+        let t = "id\tkind\tsubtype\tname\tparent\txrefs\tprior\tnames\tslot\n\
+            gazet:region/district-{key}\tREGION\tdistrict\tdistrict {de}\t{slot}\t\t\tdistrict {de}\tREGION:city/capital@BY\n";
+        let g = load(&[("a.tsv", &rows), ("templates.tsv", t)]).unwrap();
+        assert!(g.lookup("gazet:region/district-620181").is_some());
+        assert!(g.lookup("gazet:region/district-625144").is_some());
+        assert!(g.lookup("gazet:region/district-2988507").is_none());
+        let bad = bad.replace("REGION:", "REGION:city/");
+        assert_eq!(load(&[("a.tsv", &rows), ("templates.tsv", &bad)]).unwrap_err().column.as_deref(), Some("slot"));
     }
 
     #[test]
