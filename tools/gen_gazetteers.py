@@ -605,6 +605,22 @@ def clean_iso_subdivision_name(name):
     return clean_value(n)
 
 
+# Azerbaijani letters written the English way, and the Russian way's other letters: q as g,
+# c as j (before "ç" becomes "ch"), ı as y.
+AZERBAIJANI_ENGLISH = (("Ş", "Sh"), ("ş", "sh"), ("Ç", "Ch"), ("ç", "ch"), ("X", "Kh"), ("x", "kh"),
+                       ("Ğ", "Gh"), ("ğ", "gh"))
+AZERBAIJANI_RUSSIAN = (("C", "J"), ("c", "j")) + AZERBAIJANI_ENGLISH + (("Q", "G"), ("q", "g"), ("ı", "y"))
+
+
+def azerbaijani_romanisation(n, russian=False):
+    """An Azerbaijani name in ASCII, its letters written the English way ("İmişli" ->
+    "Imishli") or, with `russian`, as Russian transliterates them ("Cəlilabad" ->
+    "Jalilabad", "Qəbələ" -> "Gabala")."""
+    for src, dst in AZERBAIJANI_RUSSIAN if russian else AZERBAIJANI_ENGLISH:
+        n = n.replace(src, dst)
+    return to_ascii_variant(n)
+
+
 def build_regions(fr2, exonyms):
     rows = []
     report = []
@@ -641,23 +657,12 @@ def build_regions(fr2, exonyms):
                 if cc == "AZ":
                     # From the name itself: its ASCII variant has lost the cedillas
                     # ("İmişli" -> "Imishli", not "Imisli").
-                    en = n
-                    for src, dst in (("Ş", "Sh"), ("ş", "sh"), ("Ç", "Ch"), ("ç", "ch"), ("X", "Kh"),
-                                     ("x", "kh"), ("Ğ", "Gh"), ("ğ", "gh")):
-                        en = en.replace(src, dst)
-                    en = to_ascii_variant(en)
-                    names.add(en)
-                    # French follows the Russian spelling of Azerbaijani names: q as g, c as
-                    # dj, ı as y ("Qəbələ" -> "Gabala", "Cəlilabad" -> "Djalilabad",
-                    # "Masallı" -> "Masally"); only of a name in the Azerbaijani alphabet.
+                    names.add(azerbaijani_romanisation(n))
+                    # French follows the Russian spelling of Azerbaijani names ("Qəbələ" ->
+                    # "Gabala", "Cəlilabad" -> "Djalilabad", "Masallı" -> "Masally"); only
+                    # of a name in the Azerbaijani alphabet.
                     if any(ch in "əƏıİşŞçÇğĞöÖüÜ" for ch in n):
-                        ru = n
-                        # c before ç, which becomes a ch.
-                        for src, dst in (("C", "J"), ("c", "j"), ("Ş", "Sh"), ("ş", "sh"), ("Ç", "Ch"),
-                                         ("ç", "ch"), ("X", "Kh"), ("x", "kh"), ("Ğ", "Gh"), ("ğ", "gh"),
-                                         ("Q", "G"), ("q", "g"), ("ı", "y")):
-                            ru = ru.replace(src, dst)
-                        ru = to_ascii_variant(ru)
+                        ru = azerbaijani_romanisation(n, russian=True)
                         for v in (ru, caucasus_transliteration(ru)):
                             if valid_surface(v):
                                 names.add(v)
@@ -675,7 +680,7 @@ def build_regions(fr2, exonyms):
                     v = caucasus_transliteration(n)
                 else:
                     continue
-                for v in with_initial_e([v]):
+                for v in with_spelling_variants([v]):
                     if v != n and valid_surface(v):
                         names.add(v)
             designators = DESIGNATORS.get(subtype, "")
@@ -1050,7 +1055,7 @@ def french_transliteration(n, double_s=True):
                 out.append(ch)
         w = "".join(out)
         return w[0].upper() + w[1:] if cap else w
-    return " ".join("-".join(word(part) for part in token.split("-")) for token in n.split(" "))
+    return each_word(n, word)
 
 
 def yotated_vowels_as_i(n):
@@ -1149,7 +1154,12 @@ def with_final_e(spellings):
     return list(dict.fromkeys(spellings + [v + "e" for v in spellings if v.endswith(("in", "yn"))]))
 
 
-def with_initial_e(spellings):
+def each_word(n, word):
+    """n with `word` applied to each of its words, the parts of a hyphenated name too."""
+    return " ".join("-".join(word(part) for part in token.split("-")) for token in n.split(" "))
+
+
+def with_spelling_variants(spellings):
     """The spellings, then their forms with an initial "Ie" written "E" (initial_ye_variant),
     with an initial "Ia", "Ie", "Iou" written with a "Y" (initial_y_variant) and with a final
     "-ky" written "-ki" (final_ki_variant), each once, in that order."""
@@ -1163,7 +1173,7 @@ def initial_y_variant(n):
     "Iekaterinbourg" -> "Yekaterinbourg". Word by word; n unchanged if no word starts so."""
     def word(w):
         return "Y" + w[1:] if w.startswith(("Ia", "Ie", "Iou")) and len(w) > 3 else w
-    return " ".join("-".join(word(part) for part in token.split("-")) for token in n.split(" "))
+    return each_word(n, word)
 
 
 def final_ki_variant(n):
@@ -1171,7 +1181,7 @@ def final_ki_variant(n):
     -> "Joukovski", "Dzerjinsky" -> "Dzerjinski"). Word by word; n unchanged if no word ends so."""
     def word(w):
         return w[:-1] + "i" if w.endswith("ky") and len(w) > 4 else w
-    return " ".join("-".join(word(part) for part in token.split("-")) for token in n.split(" "))
+    return each_word(n, word)
 
 
 def initial_ye_variant(n):
@@ -1180,7 +1190,7 @@ def initial_ye_variant(n):
     parts of a hyphenated name too); n unchanged if no word starts so."""
     def word(w):
         return "E" + w[2:] if w.startswith("Ie") and len(w) > 2 and w[2] not in _VOWELS + "ï" else w
-    return " ".join("-".join(word(part) for part in token.split("-")) for token in n.split(" "))
+    return each_word(n, word)
 
 
 # States whose GeoNames names romanise Armenian, Georgian or Azerbaijani the English way
@@ -1438,7 +1448,7 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                 base = to_ascii_variant(n).replace("'", "") if cc in ("TJ", "UZ") else n
                 spellings = [french_transliteration(base), french_transliteration(base, double_s=False),
                              yotated_vowels_as_i(base)]
-                for v in with_initial_e(with_final_e(spellings)):
+                for v in with_spelling_variants(with_final_e(spellings)):
                     if v != n and valid_surface(v) and keep(v, derived=True):
                         names.add(v)
                 if n != c["name"] and valid_surface(n) and keep(n, derived=True):
@@ -1454,7 +1464,7 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             for n in accepted if english_alternates else []:
                 if not looks_english_romanised(n) or re.search(r"[wqxj]|c(?!h)|hh", n.lower()):
                     continue
-                for v in with_initial_e(with_final_e([french_transliteration(n), yotated_vowels_as_i(n)])):
+                for v in with_spelling_variants(with_final_e([french_transliteration(n), yotated_vowels_as_i(n)])):
                     if v != n and valid_surface(v) and keep(v, derived=True):
                         names.add(v)
         # The Russian Cyrillic names, romanised and in their French spelling, where GeoNames
@@ -1469,13 +1479,13 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                     if not similar_to_any(base, bases, 0.5) and not FORMER_TOWN_NAME.search(base):
                         continue
                     spellings = [base, french_transliteration(base), french_transliteration(base, double_s=False)]
-                    for v in with_initial_e(with_final_e(spellings)):
+                    for v in with_spelling_variants(with_final_e(spellings)):
                         if valid_surface(v) and keep(v, derived=True):
                             names.add(v)
         # Only from the GeoNames name: it is the English-style romanisation, while alternate
         # names romanise for other languages ("Tscharenzawan"), which French does not follow.
         if cc in CAUCASUS_COUNTRIES:
-            for v in with_initial_e([caucasus_transliteration(c["name"])]):
+            for v in with_spelling_variants([caucasus_transliteration(c["name"])]):
                 if v != c["name"] and valid_surface(v) and keep(v, derived=True):
                     names.add(v)
         # Belarusian writes h where Russian writes g ("Homel" for "Gomel"), and texts mix
