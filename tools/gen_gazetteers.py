@@ -768,12 +768,16 @@ def distinctive_subdivision_name(cc, name, words):
     """Whether a subdivision's ISO name is matched bare though no French exonym: a name of
     several words two of which neither French nor shared by many places are
     ("Uttar Pradesh", "Rio Grande do Sul", "Khyber Pakhtunkhwa"; not "North-West", "Los
-    Santos"), or of one word of five letters or more in BARE_SUBDIVISION_COUNTRIES
-    ("Maharashtra"). The caller leaves out French words, states' names and towns' names."""
+    Santos"), or in BARE_SUBDIVISION_COUNTRIES, whose states French names bare, of one word
+    of five letters or more ("Maharashtra") or of several, one of them its own and none a
+    common word of places ("Tamil Nadu", whose "tamil" is a French word; "Mato Grosso").
+    The caller leaves out French words, states' names and towns' names."""
     parts = [fold(w) for w in re.split(r"[ -]", name) if w]
     own = [w for w in parts if w not in words and w.strip("'‘’") not in COMMON_PLACE_WORDS]
     letters = sum(ch.isalpha() for ch in name)
     if len(parts) >= 2:
+        if cc in BARE_SUBDIVISION_COUNTRIES and own and not any(w in COMMON_PLACE_WORDS for w in parts):
+            return True
         return len(own) >= 2
     return cc in BARE_SUBDIVISION_COUNTRIES and letters >= 5
 
@@ -814,11 +818,12 @@ def compass_variants(name):
     return [f"{base} {COMPASS_SUFFIX_FORMS.get(point, 'du ' + point)}"]
 
 
-def build_world_regions(fr2, words, state_keys, taken_keys):
+def build_world_regions(fr2, words, state_keys, taken_keys, exonyms):
     """Rows for the first-level subdivisions of the states not in REGION_COUNTRIES. Their
     names need a designator (`@`): bare, "Lagos" or "Santa Cruz" are as often something
     else, and texts about the CIS name them rarely. A French exonym of the ISO name
-    ("Bavière", "Lombardie", "Voïvodine") is matched bare too, unless a region or a town
+    ("Bavière", "Lombardie", "Voïvodine"), or a French spelling of `exonyms` (the curated
+    region_exonyms.tsv rows: "Pendjab"), is matched bare too, unless a region or a town
     has that name (`taken_keys`: "Dubaï"). Names that are French words ("Centre") or a
     state's ("Géorgie") are left out."""
     rows, report = [], []
@@ -834,7 +839,8 @@ def build_world_regions(fr2, words, state_keys, taken_keys):
         fr_name = fr2(s.name)
         fr_clean = clean_iso_subdivision_name(fr_name) if fr_name != s.name else None
         names = Surfaces()
-        candidates = [(fr_clean, True)] + [(v, True) for v in compass_variants(fr_clean)] + [(iso_clean, False)]
+        curated = [(n, True) for n in (exonyms.get(s.code) or {}).get("names", "").split("|") if n]
+        candidates = [(fr_clean, True)] + [(v, True) for v in compass_variants(fr_clean)] + curated + [(iso_clean, False)]
         for n, exonym in candidates:
             n = proper_name(n) if n else None
             if not n:
@@ -1582,7 +1588,7 @@ def main():
     taken_keys = set(state_keys)
     for r in regions + cities:
         taken_keys.update(fold(n.lstrip("~@^=")) for n in split_list(r["names"]) + [r["name"]])
-    world_regions, rep4 = build_world_regions(t2.gettext, words, state_keys, taken_keys)
+    world_regions, rep4 = build_world_regions(t2.gettext, words, state_keys, taken_keys, region_exonyms)
     regions += world_regions
     rep3 += rep4
 

@@ -1217,16 +1217,21 @@ impl Extractor {
                 continue;
             }
             let ceiling = mentions.get(next).map_or(text.len(), |m| m.start);
-            let span = crate::unlisted::purpose_body(text, head, ceiling)
-                .or_else(|| crate::unlisted::compass_body(text, head, ceiling));
+            // A school named after its part of the country holds no place after it: that
+            // is its town ("du Nord-Ouest de Xi'an").
+            let (span, may_hold_next) = match crate::unlisted::purpose_body(text, head, ceiling) {
+                Some(span) => (Some(span), true),
+                None => (crate::unlisted::compass_body(text, head, ceiling), false),
+            };
             let Some(mut span) = span else { continue };
-            let holds_next = mentions.get(next).is_some_and(|m| {
-                let kind = self.gazetteer.entity(m.entity).kind;
-                let gap = &text[span.end..m.start];
-                kind != Kind::Firm
-                    && matches!(m.form, Form::Name | Form::Acronym)
-                    && (de_only(gap) || kind == Kind::Institution && of_member_states(gap))
-            });
+            let holds_next = may_hold_next
+                && mentions.get(next).is_some_and(|m| {
+                    let kind = self.gazetteer.entity(m.entity).kind;
+                    let gap = &text[span.end..m.start];
+                    kind != Kind::Firm
+                        && matches!(m.form, Form::Name | Form::Acronym)
+                        && (de_only(gap) || kind == Kind::Institution && of_member_states(gap))
+                });
             let word = ordinal_before(mentions, next);
             if holds_next {
                 span.end = mentions[next].end;

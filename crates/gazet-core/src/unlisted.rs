@@ -539,6 +539,9 @@ pub fn body_start(text: &str, place: usize, floor: usize, of_body: bool) -> Opti
     if is_railway_head(head.word) && text[head.start..].split_whitespace().nth(2) != Some("fer") {
         return None;
     }
+    if COMPASS_BODY_HEADS.contains(&head.word) && ends_with_compass_point(&text[head.start..place]) {
+        return None;
+    }
     // A head right before the preposition names a location ("Centre de la Russie"), but
     // for a council's or a local executive's, or before another body.
     let named_alone = of_body || COUNCIL_HEADS.contains(&head.word) || LOCAL_EXECUTIVE_HEADS.contains(&head.word);
@@ -1421,6 +1424,21 @@ fn is_clause_word(word: &str) -> bool {
     crate::extract::is_folded_clause_word(&crate::normalize::fold_surface(word))
 }
 
+/// Whether a school's name read back from a place (`before`: its head to the preposition
+/// before the place) ends with "du", a compass point and "de" or "d'" with no article: the
+/// school is named after the part of the country it serves, and the town after it is where
+/// it is, not part of its name ("l'Université polytechnique du Nord-Ouest de Xi'an",
+/// [`compass_body`]); with an article, the point is the place's ("du Nord-Ouest de la
+/// Russie").
+fn ends_with_compass_point(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    if !words.next().is_some_and(|word| matches!(word, "de" | "d'" | "d’")) {
+        return false;
+    }
+    let point = words.next().unwrap_or("");
+    !point.is_empty() && point.split('-').all(|part| COMPASS_NAMES.contains(&part)) && words.next() == Some("du")
+}
+
 /// Heads of the schools named after the part of the country they serve.
 const COMPASS_BODY_HEADS: &[&str] = &["Université", "Institut", "Académie", "École"];
 
@@ -1442,11 +1460,15 @@ pub fn compass_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
     for (k, (start, token)) in tokens_forwards(text, word_end, ceiling).enumerate() {
         if token == "du" && k > 0 {
             let end = compass_point_after(text, word_end).filter(|&end| end <= ceiling)?;
-            // "du Nord du pays", "du Nord de Kazakhstan", "du Sud Oural": the point of
-            // something else.
+            // "du Nord du pays", "du Nord de la Russie", "du Sud Oural": the point of
+            // something else. A town after "de" is where the school is, not part of its
+            // name ("l'Université polytechnique du Nord-Ouest de Xi'an").
             let next = text[end..].trim_start();
+            let town_after = ["de ", "d'", "d’"]
+                .iter()
+                .any(|p| next.strip_prefix(p).is_some_and(|town| town.trim_start().starts_with(char::is_uppercase)));
             let continues = next.starts_with(char::is_uppercase)
-                || ["de ", "du ", "des ", "d'", "d’"].iter().any(|p| next.starts_with(p));
+                || ["de ", "du ", "des ", "d'", "d’"].iter().any(|p| next.starts_with(p)) && !town_after;
             return (!continues).then_some(head..end);
         }
         let says_which = says_which_body(token) || matches!(token, "d'État" | "d’État");

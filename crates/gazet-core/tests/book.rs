@@ -1555,12 +1555,19 @@ fn world_cities_of_150000_by_names_no_word_or_state_shares() {
 
 /// Subdivisions of other states named bare though French has no exonym for them: names of
 /// two words of their own ("Uttar Pradesh", "Rio Grande do Sul"), and the states of India,
-/// Pakistan and Brazil by one word ("Maharashtra", "Sindh"); not names many places share
-/// ("North-West").
+/// Pakistan and Brazil by one word ("Maharashtra", "Sindh") or by several, one of their
+/// own ("Tamil Nadu", though "tamil" is a French word; "Mato Grosso"), and by the French
+/// spellings ISO lacks ("Pendjab"); not names many places share ("North-West").
 #[test]
 fn distinctive_subdivision_names_of_other_states_are_bare() {
     let text = "des tracteurs pour l'Uttar Pradesh, le Maharashtra, le Sindh et le Rio Grande do Sul ; \
                 the North-West corridor";
+    let more = "à Chennai, dans le Tamil Nadu, et dans le Mato Grosso ; les exploitations du Pendjab.";
+    assert_eq!(id_of_word(more, "Mato Grosso").as_deref(), Some("iso3166-2:BR-MT"));
+    let found = mentions(more);
+    assert!(found.values().any(|(id, _)| id == "iso3166-2:IN-TN"), "{found:?}");
+    let pendjab = found.iter().find(|(&(a, b), _)| &more[a..b] == "Pendjab");
+    assert!(pendjab.is_some_and(|(_, (id, _))| id.ends_with("-PB")), "{found:?}");
     assert_eq!(id_of_word(text, "Maharashtra").as_deref(), Some("iso3166-2:IN-MH"));
     assert_eq!(id_of_word(text, "Sindh").as_deref(), Some("iso3166-2:PK-SD"));
     let found = mentions(text);

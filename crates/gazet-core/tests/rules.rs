@@ -1408,6 +1408,8 @@ fn a_compass_point_names_a_school() {
     let regions = format!(
         "{HEADER}\
 gazet:region/oural\tREGION\tmacro-region\tOural\n\
+geonames:1790630\tREGION\tcity\tXi'an\t\t\t0.6\n\
+geonames:2037013\tREGION\tcity\tHarbin\t\t\t0.6\n\
 iso3166-1:KZ\tSTATE\tcountry\tKazakhstan\t\t\t0.9\n"
     );
     let e = engine_of(&[("regions.tsv", regions.as_str())]);
@@ -1430,6 +1432,16 @@ iso3166-1:KZ\tSTATE\tcountry\tKazakhstan\t\t\t0.9\n"
     assert_eq!(
         found(&e, "l'Université polytechnique du Nord-Ouest et l'Académie technique d'État du Nord coopèrent"),
         [unlisted("Université polytechnique du Nord-Ouest"), unlisted("Académie technique d'État du Nord")]
+    );
+    // A town after the compass point is where the school is, not part of its name.
+    assert_eq!(
+        found(&e, "l'Université polytechnique du Nord-Ouest de Xi'an et l'Université agricole du Nord-Est d'Harbin"),
+        [
+            unlisted("Université polytechnique du Nord-Ouest"),
+            named("Xi'an", "geonames:1790630"),
+            unlisted("Université agricole du Nord-Est"),
+            named("Harbin", "geonames:2037013")
+        ]
     );
     for text in [
         "l'Université technique du Nord du pays",
