@@ -2457,10 +2457,16 @@ impl<'a> Token<'a> {
     }
 }
 
-/// The cue words of unlisted firms (legal forms and business nouns), for the scan to spot
-/// as it reads words.
+/// The cue words of unlisted firms (legal forms, business nouns and nouns of plants: "la
+/// société X", "l'usine X"), for the scan to spot as it reads words.
 pub fn cue_words() -> impl Iterator<Item = &'static str> {
-    LEGAL_FORMS.iter().chain(POSTPOSED_LEGAL_FORMS).chain(BUSINESS_NOUNS).chain(POSTPOSED_HEADS).copied()
+    LEGAL_FORMS
+        .iter()
+        .chain(POSTPOSED_LEGAL_FORMS)
+        .chain(BUSINESS_NOUNS)
+        .chain(POSTPOSED_HEADS)
+        .chain(FACTORY_HEADS)
+        .copied()
 }
 
 /// English head nouns written after a firm's name, and part of it: "Minsk Tractor Works",
@@ -2972,6 +2978,9 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         }
         name_before(tokens, i).or_else(|| name_after(tokens, after))
     } else if is_business_noun(strip_elision(token.text)) || is_factory_noun(strip_elision(token.text)) {
+        // "l'usine de Kungrad" is the plant of a town: a plant's name follows its noun and
+        // adjectives with no preposition ("l'usine Zvezdotchka").
+        let plant = !is_business_noun(strip_elision(token.text));
         let mut j = i + 1;
         // The adjectives, and a state company's "d'État" among them ("l'entreprise d'État
         // OJSC "Barqi Tojik"", not a firm named "État"; "l'entreprise d'État cubaine
@@ -2981,11 +2990,17 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
             if matches!(token.text, "d'État" | "d’État") {
                 j += 1;
             } else if adjectives < MAX_ADJECTIVES && is_lower_word(token.text) {
+                if plant && (matches!(token.text, "de" | "du" | "des") || strip_elision(token.text) != token.text) {
+                    return quoted_name_after_what_it_makes(tokens, i);
+                }
                 j += 1;
                 adjectives += 1;
             } else {
                 break;
             }
+        }
+        if plant && tokens.get(j).is_some_and(|t| strip_elision(t.text).len() < t.text.len()) {
+            return quoted_name_after_what_it_makes(tokens, i);
         }
         // "la société biélorusse UP "Polimerkonstruktsiya"": a legal form may come first.
         if tokens.get(j).is_some_and(|t| is_legal_form(t.text)) {
@@ -4502,6 +4517,9 @@ mod tests {
         // A state company's adjectives after "d'État"; a winery's quoted name.
         assert_eq!(names("l'entreprise d'État cubaine TRANSIMPORT achète"), ["TRANSIMPORT"]);
         assert_eq!(names("la cave \"Khareba\", dont les chais"), ["Khareba"]);
+        // A plant's name follows its noun with no preposition: "l'usine de X" is X's plant.
+        assert_eq!(names("l'usine Zvezdotchka, puis l'usine de Koungrad et la sucrerie d'Ouzda"), ["Zvezdotchka"]);
+        assert_eq!(names("l'usine de tapis \"Vitebskie kovry\" exporte"), ["Vitebskie kovry"]);
     }
 
     #[test]

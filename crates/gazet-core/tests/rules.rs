@@ -859,6 +859,11 @@ fn unlisted_firms_by_legal_form_business_noun_and_reference() {
             ("Biznesofset", "gazet:firm/unlisted"),
         ]
     );
+    // A plant's noun names its firm right after it; after "de", the plant's town.
+    assert_eq!(
+        spans(&e, "en 2020, l'usine Zvezdotchka et le combinat minier Severonickel, puis l'usine de Koungrad"),
+        ["Zvezdotchka", "Severonickel"]
+    );
     // After an elided article, the noun still names ("l'entreprise unitaire d'État").
     assert_eq!(
         spans(&e, "depuis 2015, l'entreprise unitaire d'État \n\nMosgortrans a acquis et L'entreprise de transport Passazhiravtotrans"),
