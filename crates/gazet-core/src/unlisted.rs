@@ -3592,13 +3592,12 @@ pub fn name_before_acronym(text: &str, open: usize, floor: usize) -> Option<(usi
 /// not a Roman numeral ("II").
 fn is_acronym(s: &str) -> bool {
     let words: Vec<&str> = s.split(' ').collect();
-    let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
-    let lower = s.bytes().filter(u8::is_ascii_lowercase).count();
-    (2..=12).contains(&s.len())
+    // Capitals beyond ASCII too: Turkish and Central European acronyms ("DEİK", "TÜSİAD").
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    let lower = s.chars().filter(|c| c.is_lowercase()).count();
+    (2..=12).contains(&s.chars().count())
         && words.len() <= 2
-        && words
-            .iter()
-            .all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()) && w.starts_with(|c: char| c.is_ascii_uppercase()))
+        && words.iter().all(|w| w.chars().all(char::is_alphabetic) && w.starts_with(char::is_uppercase))
         && upper >= 2
         && lower < upper
         && !s.bytes().all(|b| b"IVXLC".contains(&b))

@@ -1718,6 +1718,15 @@ fn short_names_and_acronyms_in_parentheses_name_bodies() {
             acronym("RCC"),
         ]
     );
+    // An acronym's capitals may lie beyond ASCII (Turkish "İ").
+    assert_eq!(
+        found(&e, "le Conseil des relations économiques extérieures (DEİK) a reçu ; le DEİK a signé"),
+        [
+            named("Conseil des relations économiques extérieures", "gazet:inst/unlisted"),
+            acronym("DEİK"),
+            acronym("DEİK"),
+        ]
+    );
     // A name its acronym confirms may end with a place after "de": the place is inside it.
     assert_eq!(
         found(&e, "la Régie du transport électrique de Minsk (RTEM) a reçu. La RTEM"),
