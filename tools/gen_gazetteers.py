@@ -649,8 +649,11 @@ def build_regions(fr2, exonyms):
                     n = proper_name(n)
                     if n:
                         names.add(n)
-            # ASCII transliterations (schwa, dotted I, modifier apostrophes)
-            for n in list(names.items):
+            # ASCII transliterations (schwa, dotted I, modifier apostrophes); of Azerbaijan's
+            # ISO name too, which a French catalogue name folded alike hides ("Masallı"
+            # under "Masalli": its Russian spelling is "Masally").
+            azerbaijani = [iso_clean] if cc == "AZ" and iso_clean and iso_clean not in names.items else []
+            for n in list(names.items) + azerbaijani:
                 a = to_ascii_variant(n)
                 if a != n:
                     names.add(a)
@@ -660,8 +663,9 @@ def build_regions(fr2, exonyms):
                     names.add(azerbaijani_romanisation(n))
                     # French follows the Russian spelling of Azerbaijani names ("Qəbələ" ->
                     # "Gabala", "Cəlilabad" -> "Djalilabad", "Masallı" -> "Masally"); only
-                    # of a name in the Azerbaijani alphabet.
-                    if any(ch in "əƏıİşŞçÇğĞöÖüÜ" for ch in n):
+                    # of a name in the Azerbaijani alphabet ("Zaqatala" -> "Zagatala", "Qax" ->
+                    # "Gakh": no English or French name writes q without u, nor x so).
+                    if any(ch in "əƏıİşŞçÇğĞöÖüÜ" for ch in n) or re.search(r"[qQ](?!u)|x", n):
                         ru = azerbaijani_romanisation(n, russian=True)
                         for v in (ru, caucasus_transliteration(ru)):
                             if valid_surface(v):

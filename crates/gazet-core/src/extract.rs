@@ -914,6 +914,15 @@ impl Extractor {
                         .then_some(true)
                     })
                     .or_else(|| side_before(before).then_some(false))
+                    .or_else(|| {
+                        // "les districts viticoles de Chamakhi et d'Ismayilli": where the
+                        // subdivisions are districts (Azerbaijan's), a district's designator
+                        // with its adjectives names one.
+                        let district = readings
+                            .iter()
+                            .any(|v| v.bare_subdivision && self.gazetteer.entity(v.entity).subtype == "district");
+                        district.then(|| designator_of_before(before, &[b"district", b"districts"])).flatten()
+                    })
             };
             if coordinated || designated.is_some() {
                 // A region, rather than a city that is a subdivision too ("Minsk" the
@@ -4283,6 +4292,11 @@ fn side_before(before: &[u8]) -> bool {
 /// russes de "): Some(true) for a plural designator. With no adjective the designator and
 /// the name are one pattern of the gazetteer ("région de Gomel") and never come here.
 fn designator_before(before: &[u8]) -> Option<bool> {
+    designator_of_before(before, DESIGNATORS)
+}
+
+/// [`designator_before`] for the designators of `designators`.
+fn designator_of_before(before: &[u8], designators: &[&[u8]]) -> Option<bool> {
     const LEADS: [&[u8]; 8] = [b" de la ", b" de l'", b" de ", b" d'", b" du ", b" - ", b" : ", b": "];
     const NOT_ADJECTIVES: &[&[u8]] = &[
         b"de", b"du", b"des", b"la", b"le", b"les", b"et", b"ou", b"en", b"au", b"aux", b"dans", b"sur", b"pour",
@@ -4292,7 +4306,7 @@ fn designator_before(before: &[u8]) -> Option<bool> {
     let mut words = rest.rsplit(|&b| b == b' ');
     for adjectives in 0..3 {
         let word = words.next()?;
-        if DESIGNATORS.contains(&word) {
+        if designators.contains(&word) {
             return (adjectives > 0).then(|| word.ends_with(b"s"));
         }
         // "les comités exécutifs régionaux de Brest et de Gomel": bodies of several regions.

@@ -627,13 +627,25 @@ fn a_kind_of_state_company_before_a_quoted_name_is_no_acronym() {
 }
 
 /// French spells Azerbaijan's districts as Russian does ("Qəbələ" -> "Gabala", "Cəlilabad"
-/// -> "Djalilabad"): after a plural designator, those names are the districts.
+/// -> "Djalilabad", "Masallı" -> "Masally", "Zaqatala" -> "Zagatala", "Qax" -> "Gakh"):
+/// after a plural designator, those names are the districts, adjectives between too ("les
+/// districts viticoles de"); not Belarus's towns, whose subdivisions are regions.
 #[test]
 fn azerbaijani_districts_in_their_russian_spelling() {
     let text = "les districts de Gabala, de Djalilabad et de Khodjaly";
     assert_eq!(id_of_word(text, "Gabala").as_deref(), Some("iso3166-2:AZ-QAB"));
     assert_eq!(id_of_word(text, "Djalilabad").as_deref(), Some("iso3166-2:AZ-CAL"));
     assert_eq!(id_of_word(text, "Khodjaly").as_deref(), Some("iso3166-2:AZ-XCI"));
+    let text = "les districts de Masally, de Gakh et de Zagatala";
+    assert_eq!(id_of_word(text, "Masally").as_deref(), Some("iso3166-2:AZ-MAS"));
+    assert_eq!(id_of_word(text, "Gakh").as_deref(), Some("iso3166-2:AZ-QAX"));
+    assert_eq!(id_of_word(text, "Zagatala").as_deref(), Some("iso3166-2:AZ-ZAQ"));
+    let text = "les districts viticoles de Chamakhi et d'Ismayilli, le district montagneux de Lerik";
+    assert_eq!(id_of_word(text, "Chamakhi").as_deref(), Some("iso3166-2:AZ-SMI"));
+    assert_eq!(id_of_word(text, "Ismayilli").as_deref(), Some("iso3166-2:AZ-ISM"));
+    assert_eq!(id_of_word(text, "Lerik").as_deref(), Some("iso3166-2:AZ-LER"));
+    let text = "les districts frontaliers de Brest et de Grodno";
+    assert_eq!(id_of_word(text, "Brest").as_deref(), Some("geonames:629634"));
 }
 
 /// Translations from Russian often write only the soft vowels the French way and keep the
