@@ -1355,6 +1355,20 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
         cc = r["parent"].split(":")[1]
         if cc in CITY_COUNTRIES:
             regions_by_cc.setdefault(cc, []).append(r)
+    # The names of the subdivisions that are not districts, by state: a village that bears
+    # one needs a designator ("Syunik", "Tavouch", "Kotayk": the marzes, named after no town,
+    # not the villages of their names). A district is named after its town ("Fizouli"), a
+    # city subdivision is the town ("Khankendi").
+    subdivision_keys = {(r["parent"].split(":")[1], fold(n.lstrip("@")))
+                        for r in regions if r["subtype"] not in ("district", CITY) for n in split_list(r["names"])}
+    # The spellings of the districts, by state and folded name: a district named after its
+    # town lends the town its French spellings ("Fizouli" for Fuzuli).
+    district_spellings = {}
+    for r in regions:
+        if r["subtype"] == "district":
+            spellings = [n for n in split_list(r["names"]) if not n.startswith("@")]
+            for n in spellings:
+                district_spellings[(r["parent"].split(":")[1], fold(n))] = spellings
     city_names = {gid: split_list(r["names"]) + [r["name"]] for gid, r in exonyms.items()}
     admin1, admin_log = infer_admin1([c for c in cities if c["countrycode"] in CITY_COUNTRIES],
                                      regions_by_cc, city_names, places)
@@ -1498,6 +1512,11 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             for v in with_spelling_variants([caucasus_transliteration(c["name"])]):
                 if v != c["name"] and valid_surface(v) and keep(v, derived=True):
                     names.add(v)
+        # A district named after the town: its spellings are the town's too.
+        for n in list(names.items):
+            for v in district_spellings.get((cc, fold(n)), []):
+                if valid_surface(v) and keep(v, derived=True):
+                    names.add(v)
         # Belarusian writes h where Russian writes g ("Homel" for "Gomel"), and texts mix
         # the two: the h form of a Belarusian town's g names ("Hlubokoe" for "Glubokoe"),
         # through the same filters.
@@ -1533,7 +1552,8 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             "parent": parent,
             "xrefs": "",
             "prior": fmt_prior(0.9 if is_capital else city_prior(c["population"])),
-            "names": "|".join(("@" + n if needs_designator else n) for n in names.items),
+            "names": "|".join(("@" + n if needs_designator or is_village and (cc, fold(n)) in subdivision_keys else n)
+                              for n in names.items),
             "acronyms": "",
             "adjectives": "",
             "prefixes": "",

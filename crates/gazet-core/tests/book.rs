@@ -1929,3 +1929,17 @@ fn presidents_executive_offices_and_participles_after_pour() {
         &[("Agence des transports de Bakou", "gazet:inst/unlisted"), ("Soumgaït", "geonames:584923")],
     );
 }
+
+/// A village named like a subdivision of its state that no town names is no reading of the
+/// bare name: "Syunik", "Tavouch", "Chirak", "Kotayk" are Armenia's marzes; a district
+/// named after its town lends the town its French spellings, and the bare name is the town
+/// ("Fizouli", Fuzuli).
+#[test]
+fn villages_named_like_a_region_need_a_designator() {
+    let text = "Le Syunik et le Tavouch exportent ; les entreprises de Chirak et de Kotayk ; à Fizouli.";
+    assert_eq!(id_of_word(text, "Syunik").as_deref(), Some("iso3166-2:AM-SU"));
+    assert_eq!(id_of_word(text, "Tavouch").as_deref(), Some("iso3166-2:AM-TV"));
+    assert_eq!(id_of_word(text, "Chirak").as_deref(), Some("iso3166-2:AM-SH"));
+    assert_eq!(id_of_word(text, "Kotayk").as_deref(), Some("iso3166-2:AM-KT"));
+    assert_eq!(id_of_word(text, "Fizouli").as_deref(), Some("geonames:148106"));
+}
