@@ -621,11 +621,18 @@ def azerbaijani_romanisation(n, russian=False):
     return to_ascii_variant(n)
 
 
+# Subdivisions whose districts ISO 3166-2 lists under them, and French names as Azerbaijan's
+# others ("les districts de Charour, de Babek et d'Ordoubad" of Nakhchivan): their districts
+# are rows too.
+DISTRICT_GROUPING_SUBDIVISIONS = {"AZ-NX"}
+
+
 def build_regions(fr2, exonyms):
     rows = []
     report = []
     for cc in REGION_COUNTRIES:
-        subs = sorted((s for s in pycountry.subdivisions.get(country_code=cc) if not s.parent_code),
+        subs = sorted((s for s in pycountry.subdivisions.get(country_code=cc)
+                       if not s.parent_code or s.parent_code in DISTRICT_GROUPING_SUBDIVISIONS),
                       key=lambda s: s.code)
         for s in subs:
             ex = exonyms.get(s.code, {})
@@ -889,6 +896,40 @@ def city_keys(c, extra=()):
     keys.update(fold(x) for x in extra)
     keys.update(fold(x.replace("'", "").replace("\u2019", "")) for x in [c["name"]])
     return keys
+
+
+def share_district_town_spellings(regions, cities):
+    """A district named after its town and the town are spelt alike: each takes the other's
+    spellings ("Fizouli" of the district for Fuzuli the town, "Zanguilan" of the town for
+    the district), so a bare name is the town and a name in a list of districts the
+    district, whichever spelling the text uses. A town named only after a designator (`@`)
+    keeps its names so."""
+    by_key = {}
+    for c in cities:
+        for n in split_list(c["names"]):
+            by_key.setdefault(fold(n.lstrip("@")), []).append(c)
+    shared = 0
+    for r in regions:
+        if r["subtype"] != "district":
+            continue
+        cc = r["parent"].split(":")[1]
+        district_names = [n for n in split_list(r["names"]) if not n.startswith("@")]
+        towns = {c["id"]: c for n in district_names for c in by_key.get(fold(n), [])
+                 if c["parent"].split(":")[1].split("-")[0] == cc}
+        for town in towns.values():
+            town_names = split_list(town["names"])
+            designated = all(n.startswith("@") for n in town_names)
+            town_keys = {fold(n.lstrip("@")) for n in town_names}
+            district_keys = {fold(n) for n in split_list(r["names"])}
+            added = [("@" + n if designated else n) for n in district_names if fold(n) not in town_keys]
+            lent = [n for n in town_names if not n.startswith("@") and fold(n) not in district_keys]
+            if added:
+                town["names"] = "|".join(town_names + added)
+            if lent:
+                r["names"] = "|".join(split_list(r["names"]) + lent)
+                district_keys.update(fold(n) for n in lent)
+            shared += bool(added or lent)
+    return shared
 
 
 def infer_admin1(cities, regions_by_cc, city_names, places):
@@ -1361,14 +1402,10 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
     # city subdivision is the town ("Khankendi").
     subdivision_keys = {(r["parent"].split(":")[1], fold(n.lstrip("@")))
                         for r in regions if r["subtype"] not in ("district", CITY) for n in split_list(r["names"])}
-    # The spellings of the districts, by state and folded name: a district named after its
-    # town lends the town its French spellings ("Fizouli" for Fuzuli).
-    district_spellings = {}
-    for r in regions:
-        if r["subtype"] == "district":
-            spellings = [n for n in split_list(r["names"]) if not n.startswith("@")]
-            for n in spellings:
-                district_spellings[(r["parent"].split(":")[1], fold(n))] = spellings
+    # The names the subdivisions bear now (their canonical names, not the former ones their
+    # rows list: "Constantinople", "Lemberg").
+    subdivision_names = {(r["parent"].split(":")[1], fold(r["name"]))
+                         for r in regions if r["subtype"] not in ("district", CITY)}
     city_names = {gid: split_list(r["names"]) + [r["name"]] for gid, r in exonyms.items()}
     admin1, admin_log = infer_admin1([c for c in cities if c["countrycode"] in CITY_COUNTRIES],
                                      regions_by_cc, city_names, places)
@@ -1512,11 +1549,6 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             for v in with_spelling_variants([caucasus_transliteration(c["name"])]):
                 if v != c["name"] and valid_surface(v) and keep(v, derived=True):
                     names.add(v)
-        # A district named after the town: its spellings are the town's too.
-        for n in list(names.items):
-            for v in district_spellings.get((cc, fold(n)), []):
-                if valid_surface(v) and keep(v, derived=True):
-                    names.add(v)
         # Belarusian writes h where Russian writes g ("Homel" for "Gomel"), and texts mix
         # the two: the h form of a Belarusian town's g names ("Hlubokoe" for "Glubokoe"),
         # through the same filters.
@@ -1539,6 +1571,13 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             report.append(f"cities: {gid} {c['name']}: no state row for {cc}, parent left empty")
             parent = ""
         is_capital = gid in capitals
+
+        def former_subdivision_name(n):
+            # A town's former name that a subdivision bears now names the subdivision, bare
+            # ("Akmola", "Sverdlovsk"). Not a name like the town's own ("Rostov" of
+            # Rostov-sur-le-Don, "Ispahan" of Isfahan, "Izmir" of İzmir).
+            return (cc, fold(n)) in subdivision_names and not similar_to_any(n, [fold(canonical), fold(c["name"])], 0.5)
+
         common_noun = fold(strip_city_word(c["name"])).replace("'", "") in COMMON_NOUN_TOWN_NAMES
         needs_designator = (gid in designated_only or common_noun) and not ex and not is_capital
         # A village has no district named after it: the district templates take only
@@ -1552,8 +1591,8 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             "parent": parent,
             "xrefs": "",
             "prior": fmt_prior(0.9 if is_capital else city_prior(c["population"])),
-            "names": "|".join(("@" + n if needs_designator or is_village and (cc, fold(n)) in subdivision_keys else n)
-                              for n in names.items),
+            "names": "|".join(("@" + n if needs_designator or is_village and (cc, fold(n)) in subdivision_keys
+                               or former_subdivision_name(n) else n) for n in names.items),
             "acronyms": "",
             "adjectives": "",
             "prefixes": "",
@@ -1609,6 +1648,7 @@ def main():
     places = {r["code"]: r["place"] for r in read_tsv(os.path.join(DATA, "region_places.tsv"))}
     cities, rep3, admin_log = build_cities(gc, small_gc, city_exonyms, words, state_keys, regions, states,
                                            places)
+    rep3.append(f"districts and towns sharing spellings: {share_district_town_spellings(regions, cities)}")
     taken_keys = set(state_keys)
     for r in regions + cities:
         taken_keys.update(fold(n.lstrip("~@^=")) for n in split_list(r["names"]) + [r["name"]])

@@ -550,8 +550,8 @@ fn unlisted_places_after_crossings_plural_districts_and_spas() {
     );
     // Listed towns of the list keep their own ids.
     assert_mentions_exactly(
-        "Les districts de Charour, de Babek et d'Ordoubad ont reçu des tracteurs.",
-        &[("Charour", "gazet:region/unlisted"), ("Babek", "geonames:148413"), ("Ordoubad", "geonames:147368")],
+        "Les districts de Zaroubino, de Lida et de Mosty ont reçu des tracteurs.",
+        &[("Zaroubino", "gazet:region/unlisted"), ("Lida", "geonames:626081"), ("Mosty", "geonames:625367")],
     );
     assert_mentions_exactly(
         "les eaux minérales de la station thermale de Hankavan et le poste de Premier ministre",
@@ -1942,4 +1942,32 @@ fn villages_named_like_a_region_need_a_designator() {
     assert_eq!(id_of_word(text, "Chirak").as_deref(), Some("iso3166-2:AM-SH"));
     assert_eq!(id_of_word(text, "Kotayk").as_deref(), Some("iso3166-2:AM-KT"));
     assert_eq!(id_of_word(text, "Fizouli").as_deref(), Some("geonames:148106"));
+}
+
+/// Nakhchivan's districts, which ISO 3166-2 lists under the autonomous republic, are
+/// districts as Azerbaijan's others ("les districts de Charour, de Babek et d'Ordoubad"); a
+/// district and the town it is named after share their spellings, so the district reading
+/// of a list holds whichever the text uses ("les districts de Djabraïl et de Zanguilan").
+#[test]
+fn nakhchivan_districts_and_the_spellings_of_districts_and_their_towns() {
+    let text = "les districts de Charour, de Babek et d'Ordoubad ; les districts de Barda et de Zanguilan ; à Ordoubad";
+    assert_eq!(id_of_word(text, "Charour").as_deref(), Some("iso3166-2:AZ-SAR"));
+    assert_eq!(id_of_word(text, "Babek").as_deref(), Some("iso3166-2:AZ-BAB"));
+    assert_eq!(id_of_word(text, "Ordoubad").as_deref(), Some("iso3166-2:AZ-ORD"));
+    assert_eq!(id_of_word(text, "Zanguilan").as_deref(), Some("iso3166-2:AZ-ZAN"));
+    let town = text.rfind("Ordoubad").unwrap();
+    assert_eq!(
+        mentions(text).get(&(town, town + "Ordoubad".len())).map(|(id, _)| id.as_str()),
+        Some("geonames:147368")
+    );
+}
+
+/// A town's former name that a subdivision bears now is the subdivision's, bare ("Akmola",
+/// "Sverdlovsk"). Not a name like the town's own ("Rostov" of Rostov-sur-le-Don).
+#[test]
+fn former_town_names_that_subdivisions_bear_now() {
+    let text = "les usines d'Akmola et de Sverdlovsk ; à Rostov";
+    assert_eq!(id_of_word(text, "Akmola").as_deref(), Some("iso3166-2:KZ-11"));
+    assert_eq!(id_of_word(text, "Sverdlovsk").as_deref(), Some("iso3166-2:RU-SVE"));
+    assert_eq!(id_of_word(text, "Rostov").as_deref(), Some("geonames:501175"));
 }
