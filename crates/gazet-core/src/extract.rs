@@ -757,13 +757,32 @@ impl Extractor {
         // names few states, so a short list beats a map.
         let mut dominance: Vec<(EntityIdx, u32)> = Vec::new();
         let mut located: Vec<(u32, EntityIdx)> = Vec::new();
+        // The subdivisions the unambiguous mentions name or lie in: a town of one of them is
+        // that town rather than its namesake elsewhere ("les fabriques d'Ivanovo" in a text
+        // on the Ivanovo region, not the Belarusian Ivanovo of a text on Belarus).
+        let mut subdivisions: Vec<(EntityIdx, u32)> = Vec::new();
         let is_ambiguous = |c: &Candidate| {
             let entity = self.variant(c.best()).entity;
             c.readings().any(|r| self.variant(r).entity != entity)
         };
+        let subdivision_of = |e: EntityIdx| -> Option<EntityIdx> {
+            let of = |e: EntityIdx| self.gazetteer.entity(e).id.starts_with("iso3166-2:");
+            if of(e) {
+                Some(e)
+            } else {
+                self.gazetteer.parent_of(e).filter(|&p| of(p))
+            }
+        };
         for c in &chosen {
             if !is_ambiguous(c) {
-                if let Some(state) = self.gazetteer.state_of(self.variant(c.best()).entity) {
+                let entity = self.variant(c.best()).entity;
+                if let Some(subdivision) = subdivision_of(entity) {
+                    match subdivisions.iter_mut().find(|(s, _)| *s == subdivision) {
+                        Some((_, n)) => *n += 1,
+                        None => subdivisions.push((subdivision, 1)),
+                    }
+                }
+                if let Some(state) = self.gazetteer.state_of(entity) {
                     located.push((c.folded_start, state));
                     match dominance.iter_mut().find(|(s, _)| *s == state) {
                         Some((_, n)) => *n += 1,
@@ -784,12 +803,21 @@ impl Extractor {
                 }
             }
         };
-        // Near states first, then the whole document's.
-        let weight = |e: EntityIdx, near: &[(EntityIdx, u32)]| -> u64 {
+        // For a town, its subdivision named in the document first; then near states, then
+        // the whole document's.
+        let weight = |e: EntityIdx, near: &[(EntityIdx, u32)]| -> u128 {
             let Some(state) = self.gazetteer.state_of(e) else { return 0 };
-            let weight_in =
-                |states: &[(EntityIdx, u32)]| states.iter().find(|(s, _)| *s == state).map_or(0, |(_, n)| *n);
-            u64::from(weight_in(near)) << 32 | u64::from(weight_in(&dominance))
+            let weight_in = |states: &[(EntityIdx, u32)], of: EntityIdx| {
+                states.iter().find(|(s, _)| *s == of).map_or(0, |(_, n)| *n)
+            };
+            let entity = self.gazetteer.entity(e);
+            let in_subdivision = match self.gazetteer.parent_of(e) {
+                Some(parent) if entity.is_town() => weight_in(&subdivisions, parent),
+                _ => 0,
+            };
+            u128::from(in_subdivision) << 64
+                | u128::from(weight_in(near, state)) << 32
+                | u128::from(weight_in(&dominance, state))
         };
         let mut near: Vec<(EntityIdx, u32)> = Vec::new();
         // Short names that refer back ("le Commonwealth" for the CIS) need their entity named
@@ -870,7 +898,7 @@ impl Extractor {
                 // sort costs one pass when, as usual, the order barely changes (a surface of
                 // a million-form gazetteer may have dozens of readings).
                 states_near(c.folded_start, &mut near);
-                let mut weights = [0u64; 64];
+                let mut weights = [0u128; 64];
                 for (w, v) in weights.iter_mut().zip(&readings) {
                     *w = weight(v.entity, &near);
                 }

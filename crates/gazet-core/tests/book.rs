@@ -1971,3 +1971,19 @@ fn former_town_names_that_subdivisions_bear_now() {
     assert_eq!(id_of_word(text, "Sverdlovsk").as_deref(), Some("iso3166-2:RU-SVE"));
     assert_eq!(id_of_word(text, "Rostov").as_deref(), Some("geonames:501175"));
 }
+
+/// A town of a subdivision the text names is that town rather than its namesake in the
+/// state the text names most: "Ivanovo" in a text on Belarus is the Belarusian town, unless
+/// the text names the Russian region of Ivanovo.
+#[test]
+fn the_subdivision_named_chooses_among_namesake_towns() {
+    let belarus = "Le Bélarus, Minsk, Brest et Gomel exportent ; la Biélorussie vend.";
+    let text = format!("{belarus} Les fabriques d'Ivanovo achètent du lin biélorusse.");
+    assert_eq!(id_of_word(&text, "Ivanovo").as_deref(), Some("geonames:627811"));
+    let text = format!("{belarus} La région d'Ivanovo et ses fabriques : Ivanovo achète du lin biélorusse.");
+    let town = text.rfind("Ivanovo").unwrap();
+    assert_eq!(
+        mentions(&text).get(&(town, town + "Ivanovo".len())).map(|(id, _)| id.as_str()),
+        Some("geonames:555312")
+    );
+}
