@@ -673,8 +673,11 @@ def build_regions(fr2, exonyms):
                     # of a name in the Azerbaijani alphabet ("Zaqatala" -> "Zagatala", "Qax" ->
                     # "Gakh": no English or French name writes q without u, nor x so).
                     if any(ch in "əƏıİşŞçÇğĞöÖüÜ" for ch in n) or re.search(r"[qQ](?!u)|x", n):
+                        # Russian writes the schwa as a or as e ("Kəlbəcər" -> "Kelbadjar",
+                        # "Ağcabədi" -> "Agdjabedi"): its e after the first a too.
                         ru = azerbaijani_romanisation(n, russian=True)
-                        for v in (ru, caucasus_transliteration(ru)):
+                        ru_e = azerbaijani_romanisation(n.replace("ə", "e", 1).replace("Ə", "E", 1), russian=True)
+                        for v in dict.fromkeys((ru, caucasus_transliteration(ru), ru_e, caucasus_transliteration(ru_e))):
                             if valid_surface(v):
                                 names.add(v)
                 if cc == "EE" and n.endswith("maa") and len(n) > 6:

@@ -644,6 +644,10 @@ fn azerbaijani_districts_in_their_russian_spelling() {
     assert_eq!(id_of_word(text, "Chamakhi").as_deref(), Some("iso3166-2:AZ-SMI"));
     assert_eq!(id_of_word(text, "Ismayilli").as_deref(), Some("iso3166-2:AZ-ISM"));
     assert_eq!(id_of_word(text, "Lerik").as_deref(), Some("iso3166-2:AZ-LER"));
+    // Russian writes the schwa as a or as e ("Kəlbəcər" -> "Kelbadjar", "Tərtər" -> "Tertar").
+    let text = "les districts de Kelbadjar et de Tertar";
+    assert_eq!(id_of_word(text, "Kelbadjar").as_deref(), Some("iso3166-2:AZ-KAL"));
+    assert_eq!(id_of_word(text, "Tertar").as_deref(), Some("iso3166-2:AZ-TAR"));
     let text = "les districts frontaliers de Brest et de Grodno";
     assert_eq!(id_of_word(text, "Brest").as_deref(), Some("geonames:629634"));
 }
