@@ -901,12 +901,12 @@ def city_keys(c, extra=()):
     return keys
 
 
-def share_district_town_spellings(regions, cities):
+def share_district_town_spellings(regions, cities, words):
     """A district named after its town and the town are spelt alike: each takes the other's
     spellings ("Fizouli" of the district for Fuzuli the town, "Zanguilan" of the town for
     the district), so a bare name is the town and a name in a list of districts the
     district, whichever spelling the text uses. A town named only after a designator (`@`)
-    keeps its names so."""
+    keeps its names so; a French word ("Saki", the monkey) is lent to neither."""
     by_key = {}
     for c in cities:
         for n in split_list(c["names"]):
@@ -924,8 +924,10 @@ def share_district_town_spellings(regions, cities):
             designated = all(n.startswith("@") for n in town_names)
             town_keys = {fold(n.lstrip("@")) for n in town_names}
             district_keys = {fold(n) for n in split_list(r["names"])}
-            added = [("@" + n if designated else n) for n in district_names if fold(n) not in town_keys]
-            lent = [n for n in town_names if not n.startswith("@") and fold(n) not in district_keys]
+            added = [("@" + n if designated else n) for n in district_names
+                     if fold(n) not in town_keys and fold(n) not in words]
+            lent = [n for n in town_names if not n.startswith("@") and fold(n) not in district_keys
+                    and fold(n) not in words]
             if added:
                 town["names"] = "|".join(town_names + added)
             if lent:
@@ -1651,7 +1653,7 @@ def main():
     places = {r["code"]: r["place"] for r in read_tsv(os.path.join(DATA, "region_places.tsv"))}
     cities, rep3, admin_log = build_cities(gc, small_gc, city_exonyms, words, state_keys, regions, states,
                                            places)
-    rep3.append(f"districts and towns sharing spellings: {share_district_town_spellings(regions, cities)}")
+    rep3.append(f"districts and towns sharing spellings: {share_district_town_spellings(regions, cities, words)}")
     taken_keys = set(state_keys)
     for r in regions + cities:
         taken_keys.update(fold(n.lstrip("~@^=")) for n in split_list(r["names"]) + [r["name"]])
