@@ -760,7 +760,7 @@ impl Extractor {
         // The subdivisions the unambiguous mentions name or lie in: a town of one of them is
         // that town rather than its namesake elsewhere ("les fabriques d'Ivanovo" in a text
         // on the Ivanovo region, not the Belarusian Ivanovo of a text on Belarus).
-        let mut subdivisions: Vec<(EntityIdx, u32)> = Vec::new();
+        let mut subdivisions: rustc_hash::FxHashMap<EntityIdx, u32> = rustc_hash::FxHashMap::default();
         let is_ambiguous = |c: &Candidate| {
             let entity = self.variant(c.best()).entity;
             c.readings().any(|r| self.variant(r).entity != entity)
@@ -777,10 +777,7 @@ impl Extractor {
             if !is_ambiguous(c) {
                 let entity = self.variant(c.best()).entity;
                 if let Some(subdivision) = subdivision_of(entity) {
-                    match subdivisions.iter_mut().find(|(s, _)| *s == subdivision) {
-                        Some((_, n)) => *n += 1,
-                        None => subdivisions.push((subdivision, 1)),
-                    }
+                    *subdivisions.entry(subdivision).or_default() += 1;
                 }
                 if let Some(state) = self.gazetteer.state_of(entity) {
                     located.push((c.folded_start, state));
@@ -812,7 +809,7 @@ impl Extractor {
             };
             let entity = self.gazetteer.entity(e);
             let in_subdivision = match self.gazetteer.parent_of(e) {
-                Some(parent) if entity.is_town() => weight_in(&subdivisions, parent),
+                Some(parent) if entity.is_town() => subdivisions.get(&parent).copied().unwrap_or(0),
                 _ => 0,
             };
             u128::from(in_subdivision) << 64
