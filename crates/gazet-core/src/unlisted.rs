@@ -2458,15 +2458,11 @@ impl<'a> Token<'a> {
 }
 
 /// The cue words of unlisted firms (legal forms, business nouns and nouns of plants: "la
-/// société X", "l'usine X"), for the scan to spot as it reads words.
+/// société X", "l'usine X"), for the scan to spot as it reads words. Not the heads that are
+/// nouns only capitalised ("Port", "Régie"): "à Port Klang", "la Régie Autonome".
 pub fn cue_words() -> impl Iterator<Item = &'static str> {
-    LEGAL_FORMS
-        .iter()
-        .chain(POSTPOSED_LEGAL_FORMS)
-        .chain(BUSINESS_NOUNS)
-        .chain(POSTPOSED_HEADS)
-        .chain(FACTORY_HEADS)
-        .copied()
+    let plants = FACTORY_HEADS.iter().filter(|head| head.starts_with(char::is_lowercase));
+    LEGAL_FORMS.iter().chain(POSTPOSED_LEGAL_FORMS).chain(BUSINESS_NOUNS).chain(POSTPOSED_HEADS).chain(plants).copied()
 }
 
 /// English head nouns written after a firm's name, and part of it: "Minsk Tractor Works",

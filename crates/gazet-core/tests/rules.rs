@@ -864,6 +864,8 @@ fn unlisted_firms_by_legal_form_business_noun_and_reference() {
         spans(&e, "en 2020, l'usine Zvezdotchka et le combinat minier Severonickel, puis l'usine de Koungrad"),
         ["Zvezdotchka", "Severonickel"]
     );
+    // Heads capitalised only ("Port", "Régie") are no cues: "la Régie Autonome" names no firm.
+    assert!(spans(&e, "en 2020, la Régie Autonome des transports a acheté").is_empty());
     // After an elided article, the noun still names ("l'entreprise unitaire d'État").
     assert_eq!(
         spans(&e, "depuis 2015, l'entreprise unitaire d'État \n\nMosgortrans a acquis et L'entreprise de transport Passazhiravtotrans"),
