@@ -919,11 +919,11 @@ def share_district_town_spellings(regions, cities, words):
         district_names = [n for n in split_list(r["names"]) if not n.startswith("@")]
         towns = {c["id"]: c for n in district_names for c in by_key.get(fold(n), [])
                  if c["parent"].split(":")[1].split("-")[0] == cc}
+        district_keys = {fold(n) for n in split_list(r["names"])}
         for town in towns.values():
             town_names = split_list(town["names"])
             designated = all(n.startswith("@") for n in town_names)
             town_keys = {fold(n.lstrip("@")) for n in town_names}
-            district_keys = {fold(n) for n in split_list(r["names"])}
             added = [("@" + n if designated else n) for n in district_names
                      if fold(n) not in town_keys and fold(n) not in words]
             lent = [n for n in town_names if not n.startswith("@") and fold(n) not in district_keys
@@ -1405,12 +1405,11 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
     # one needs a designator ("Syunik", "Tavouch", "Kotayk": the marzes, named after no town,
     # not the villages of their names). A district is named after its town ("Fizouli"), a
     # city subdivision is the town ("Khankendi").
-    subdivision_keys = {(r["parent"].split(":")[1], fold(n.lstrip("@")))
-                        for r in regions if r["subtype"] not in ("district", CITY) for n in split_list(r["names"])}
+    named_apart = [(r["parent"].split(":")[1], r) for r in regions if r["subtype"] not in ("district", CITY)]
+    subdivision_keys = {(cc, fold(n.lstrip("@"))) for cc, r in named_apart for n in split_list(r["names"])}
     # The names the subdivisions bear now (their canonical names, not the former ones their
     # rows list: "Constantinople", "Lemberg").
-    subdivision_names = {(r["parent"].split(":")[1], fold(r["name"]))
-                         for r in regions if r["subtype"] not in ("district", CITY)}
+    subdivision_names = {(cc, fold(r["name"])) for cc, r in named_apart}
     city_names = {gid: split_list(r["names"]) + [r["name"]] for gid, r in exonyms.items()}
     admin1, admin_log = infer_admin1([c for c in cities if c["countrycode"] in CITY_COUNTRIES],
                                      regions_by_cc, city_names, places)

@@ -1092,7 +1092,7 @@ fn for_each_variant(
     emit: &mut dyn FnMut(&str, Variant, Option<usize>),
 ) {
     let sensitive = |form: Form, s: &Surface| s.accent_sensitive || config.accent_sensitive.contains(&form);
-    let is_subdivision = entity.kind == Kind::Region && entity.id.starts_with("iso3166-2:");
+    let is_subdivision = entity.kind == Kind::Region && entity.is_subdivision();
     let variant = |form: Form, policy: CasePolicy, surface: &str, accent_sensitive: bool| Variant {
         entity: idx,
         form,

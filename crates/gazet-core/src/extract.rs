@@ -766,7 +766,7 @@ impl Extractor {
             c.readings().any(|r| self.variant(r).entity != entity)
         };
         let subdivision_of = |e: EntityIdx| -> Option<EntityIdx> {
-            let of = |e: EntityIdx| self.gazetteer.entity(e).id.starts_with("iso3166-2:");
+            let of = |e: EntityIdx| self.gazetteer.entity(e).is_subdivision();
             if of(e) {
                 Some(e)
             } else {
@@ -866,7 +866,7 @@ impl Extractor {
                 // states stay ("l'accent sur le Caucase").
                 readings.retain(|v| {
                     let entity = self.gazetteer.entity(v.entity);
-                    v.form != Form::Name || !(entity.is_town() || entity.id.starts_with("iso3166-2:"))
+                    v.form != Form::Name || !(entity.is_town() || entity.is_subdivision())
                 });
                 if readings.is_empty() {
                     continue;
@@ -1559,7 +1559,7 @@ impl Extractor {
         let place = self.gazetteer.entity(state.entity);
         let gap = text.get(body.end..state.start)?;
         if place.kind == Kind::Region {
-            let subdivision = place.id.starts_with("iso3166-2:");
+            let subdivision = place.is_subdivision();
             return (subdivision
                 && (de_only(gap) || coordinated_complements(gap))
                 && self.gazetteer.made_by_template(body.entity))
@@ -3708,8 +3708,9 @@ fn followed_by_place_complement(after: &str) -> bool {
 
 /// Words that name a river right before its name: "sur le", "sur l'", and a stretch of a
 /// river with its complement ("la cascade du", "les rives du", "le bassin de l'", "le cours
-/// inférieur du", "le régime du", "l'eau du", "la cascade de centrales du"); the river's or the mountains' own noun ("le fleuve",
-/// "les monts"); a range's chains or passes ("les chaînes du", "les cols du").
+/// inférieur du", "le régime du", "l'eau du", "la cascade de centrales du"); the river's or
+/// the mountains' own noun ("le fleuve", "les monts"); a range's chains or passes ("les
+/// chaînes du", "les cols du").
 fn after_river_words(before: &str) -> bool {
     const STRETCHES: [&str; 20] = [
         "eau",

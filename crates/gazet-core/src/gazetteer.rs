@@ -124,6 +124,11 @@ impl Entity {
         }
     }
 
+    /// Whether the entity is an ISO 3166-2 subdivision (its id names that authority).
+    pub fn is_subdivision(&self) -> bool {
+        self.id.starts_with("iso3166-2:")
+    }
+
     /// A city, capital, town or village: a place named bare ("Minsk"), not a subdivision.
     pub fn is_town(&self) -> bool {
         self.kind == Kind::Region && matches!(self.subtype.as_str(), "city" | "capital" | "town" | "village")

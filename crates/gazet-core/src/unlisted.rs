@@ -2347,6 +2347,15 @@ fn is_business_noun(word: &str) -> bool {
     BUSINESS_NOUNS.contains(&word)
 }
 
+/// Whether `word` is a business noun (`Some(false)`) or a noun of plants (`Some(true)`).
+fn business_or_plant_noun(word: &str) -> Option<bool> {
+    if is_business_noun(word) {
+        Some(false)
+    } else {
+        is_factory_noun(word).then_some(true)
+    }
+}
+
 /// A noun of plants, singular or plural ("usine", "combinats", "Laiteries").
 fn is_factory_noun(word: &str) -> bool {
     is_factory_head(word.strip_suffix('s').unwrap_or(word))
@@ -2973,10 +2982,9 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
             return name_before(tokens, i);
         }
         name_before(tokens, i).or_else(|| name_after(tokens, after))
-    } else if is_business_noun(strip_elision(token.text)) || is_factory_noun(strip_elision(token.text)) {
+    } else if let Some(plant) = business_or_plant_noun(strip_elision(token.text)) {
         // "l'usine de Kungrad" is the plant of a town: a plant's name follows its noun and
         // adjectives with no preposition ("l'usine Zvezdotchka").
-        let plant = !is_business_noun(strip_elision(token.text));
         let mut j = i + 1;
         // The adjectives, and a state company's "d'État" among them ("l'entreprise d'État
         // OJSC "Barqi Tojik"", not a firm named "État"; "l'entreprise d'État cubaine
