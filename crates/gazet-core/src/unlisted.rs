@@ -1952,7 +1952,9 @@ pub fn english_name_after_place(text: &str, place_end: usize, limit: usize) -> O
             at += spaces + word_len;
             continue;
         }
-        if !word.chars().next().is_some_and(char::is_uppercase) || !word.is_ascii() {
+        // A French article capitalised opens a sentence, not a word of an English name
+        // ("vers la Russie Le Port international ...").
+        if !word.chars().next().is_some_and(char::is_uppercase) || !word.is_ascii() || is_capitalised_article(word) {
             break;
         }
         at += spaces + word_len;
@@ -1970,6 +1972,12 @@ pub fn english_name_after_place(text: &str, place_end: usize, limit: usize) -> O
         }
     }
     end
+}
+
+/// Whether `word` is a French article or determiner written with its capital ("Le", "Les",
+/// "Cette"): it opens a sentence.
+fn is_capitalised_article(word: &str) -> bool {
+    matches!(word, "Le" | "La" | "Les" | "Un" | "Une" | "Des" | "Du" | "Au" | "Aux" | "Ce" | "Cette" | "Ces")
 }
 
 /// The next item of a list of firms after byte `at` (the end of the previous item): a

@@ -918,6 +918,14 @@ fn english_firm_names_of_transport_and_wine_led_by_their_place() {
             ("Telavi Wine Cellar", "gazet:firm/unlisted"),
         ],
     );
+    // A capitalised article after a place opens a sentence (a heading's last word here).
+    assert_mentions_exactly(
+        "le transit vers l'Asie centrale\nLe Port international de commerce maritime de Bakou",
+        &[
+            ("Asie centrale", "gazet:region/asie-centrale"),
+            ("Port international de commerce maritime de Bakou", "gazet:firm/unlisted"),
+        ],
+    );
 }
 
 /// A state's development bank is a public body (the writers' call, as for the Eurasian
