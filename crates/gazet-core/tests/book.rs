@@ -1999,3 +1999,25 @@ fn the_subdivision_named_chooses_among_namesake_towns() {
         Some("geonames:555312")
     );
 }
+
+/// A chamber's full name holds its parliament only with the state ("Conseil de la République
+/// de l'Assemblée nationale de la République du Bélarus"); with the parliament alone, the
+/// chamber's name ends before it, as writers mark it.
+#[test]
+fn a_chamber_holds_its_parliament_only_with_the_state() {
+    assert_mentions_exactly(
+        "le Conseil de la République de l'Assemblée nationale de la République du Bélarus a dit",
+        &[(
+            "Conseil de la République de l'Assemblée nationale de la République du Bélarus",
+            "gazet:inst/by-council-of-the-republic",
+        )],
+    );
+    let text = "la Chambre des représentants et le Conseil de la République de l'Assemblée nationale coopèrent";
+    let found = mentions(text);
+    let at = text.find("Conseil").unwrap();
+    assert_eq!(
+        found.get(&(at, at + "Conseil de la République".len())).map(|(id, _)| id.as_str()),
+        Some("gazet:inst/by-council-of-the-republic"),
+        "{found:?}"
+    );
+}
