@@ -415,6 +415,7 @@ impl Extractor {
             self.attach_academy_acronyms(text, &mut mentions);
             self.add_places_after_heads(text, &original(&spotted.place_heads), &mut mentions);
             self.add_places_joined_to_towns(text, &mut mentions);
+            self.add_former_names_of_towns(text, &mut mentions);
             self.add_quoted_euroregions(text, &mut mentions);
             self.add_district_adjectives(text, &folded, &spotted.districts, &mut mentions);
             self.add_unlisted_firms(text, &original(&spotted.firm_cues), &mut mentions);
@@ -2551,6 +2552,35 @@ impl Extractor {
             }
         }
         found.sort_by_key(|(slot, m)| (*slot, m.start));
+        insert_found(mentions, found);
+    }
+
+    /// A town's former name in an apposition ("Bokhtar, l'ancienne Kourgan-Tioubé";
+    /// `places::former_name_after`) is the town, whatever else that name could be.
+    fn add_former_names_of_towns(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut found: Vec<(usize, Mention)> = Vec::new();
+        for i in 0..mentions.len() {
+            let town = &mentions[i];
+            if town.form != Form::Name || !self.gazetteer.entity(town.entity).is_town() {
+                continue;
+            }
+            let Some(span) = crate::places::former_name_after(text, town.end) else { continue };
+            let entity = town.entity;
+            match mentions.get(i + 1) {
+                Some(next) if next.start == span.start && next.end == span.end => {
+                    if self.gazetteer.entity(next.entity).kind == Kind::Region && next.entity != entity {
+                        let next = &mut mentions[i + 1];
+                        next.entity = entity;
+                        next.alternatives.clear();
+                    }
+                }
+                Some(next) if next.start < span.end => {}
+                _ => {
+                    let word = ordinal_before(mentions, i + 1);
+                    found.push((i + 1, Mention::found_by_rule(span, entity, Vec::new(), word)));
+                }
+            }
+        }
         insert_found(mentions, found);
     }
 

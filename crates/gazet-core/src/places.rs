@@ -279,6 +279,24 @@ pub fn dashed_after(text: &str, end: usize) -> Option<Range<usize>> {
     name_from(text, text.len() - name.len(), opens_a_sentence)
 }
 
+/// The former name set after a town's name at byte `end`, as an apposition: "Bokhtar,
+/// l'ancienne Kourgan-Tioubé", "Bouston (ancien Tchkalovsk)". French writes a renamed town
+/// so, and the old name is the same place.
+pub fn former_name_after(text: &str, end: usize) -> Option<Range<usize>> {
+    // Not after a closing quote: the town ended a quoted name, whose former name follows
+    // ("Gazprom transgaz Saint-Pétersbourg", l'ancienne Lentransgaz).
+    let after_mark = text[end..].trim_start().strip_prefix([',', '('])?.trim_start();
+    let name = FORMER_NAME_WORDS.iter().find_map(|w| after_mark.strip_prefix(w))?;
+    let name_start = name.trim_start();
+    if name_start.len() == name.len() {
+        return None;
+    }
+    name_from(text, text.len() - name_start.len(), opens_a_sentence)
+}
+
+/// The words that introduce a place's former name in an apposition.
+const FORMER_NAME_WORDS: &[&str] = &["l'ancienne", "l’ancienne", "l'ancien", "l’ancien", "ancienne", "ancien"];
+
 /// The name joined by a spaced dash before byte `start` ("Kozlovitchi - Koroszczyn" read
 /// from the second): one to [`MAX_NAME_WORDS`] capitalised words right before " - ".
 pub fn dashed_before(text: &str, start: usize) -> Option<Range<usize>> {

@@ -2021,3 +2021,19 @@ fn a_chamber_holds_its_parliament_only_with_the_state() {
         "{found:?}"
     );
 }
+
+/// A renamed town's former name in an apposition is the town: "l'ancienne X" after a comma
+/// or in parentheses, even where the gazetteer lacks the old name or gives it to another
+/// place; not after a quoted name that a town ends.
+#[test]
+fn a_former_name_in_apposition_is_the_town() {
+    let found = mentions("À Kyzylorda, l'ancienne Ak-Metchet, et à Bouston (ancien Tchkalovsk), et");
+    let mut spans: Vec<_> = found.iter().collect();
+    spans.sort();
+    let ids: Vec<&str> = spans.iter().map(|(_, (id, _))| id.as_str()).collect();
+    assert_eq!(ids, ["geonames:1519922", "geonames:1519922", "geonames:1538311", "geonames:1538311"], "{found:?}");
+    let text = "le réseau de \"Gazprom transgaz Saint-Pétersbourg\", l'ancienne Lentransgaz, livre";
+    let found = mentions(text);
+    let at = text.find("Lentransgaz").unwrap();
+    assert!(!found.iter().any(|(&(start, _), (id, _))| start == at && id.starts_with("geonames:")), "{found:?}");
+}
