@@ -407,7 +407,49 @@ def build_states(countries, fr1, curated):
             "designators": "",
             "article": state_article(canonical, cur.get("article", "")),
         })
+    add_derived_prefixes(rows, report)
     return rows, report
+
+
+def derived_prefix(adjective):
+    """The combining form French builds from a demonym adjective for a compound
+    ("vénézuélo-biélorusse", "argentino-", "dominicano-", "sénégalo-", "slovaco-"), or
+    None where no rule holds."""
+    a = adjective
+    for ending, replacement in (("ien", "o"), ("yen", "yo"), ("ain", "ano"), ("ais", "o"), ("ois", "o"), ("que", "co"), ("in", "o")):
+        if a.endswith(ending) and len(a) - len(ending) >= 3:
+            return a[: -len(ending)] + replacement
+    if a.endswith("e") and not a.endswith(("ée", "éen")) and len(a) > 4:
+        return a[:-1] + "o"
+    if a[-1] in "bcdfghklmnprstz" and not a.endswith(("éen", "ien")):
+        return a + "o"
+    return None
+
+
+def add_derived_prefixes(rows, report):
+    """States with no curated combining prefix get the one their first French adjective
+    gives (`derived_prefix`): it is matched only before a hyphen and another state's part,
+    so a rare form costs nothing. A form that another state's prefix, name or adjective
+    already is, or that two states would share, is left out."""
+    taken = {}
+    for r in rows:
+        code = r["id"].split(":")[1]
+        for n in split_list(r["prefixes"]) + split_list(r["names"]) + split_list(r["adjectives"]):
+            taken.setdefault(fold(n.lstrip("~")), set()).add(code)
+    derived = {}
+    for r in rows:
+        if r["kind"] != "STATE" or r["prefixes"]:
+            continue
+        french = [a for a in split_list(r["adjectives"]) if not a.startswith("~")]
+        prefix = derived_prefix(french[0]) if french else None
+        if prefix:
+            derived.setdefault(fold(prefix), []).append((r, prefix))
+    for key, owners in sorted(derived.items()):
+        if len(owners) > 1 or key in taken:
+            report.append(f"states: derived prefix {owners[0][1]!r} left out (shared)")
+            continue
+        r, prefix = owners[0]
+        r["prefixes"] = prefix
 
 
 def state_surface_owners(states):
