@@ -1345,6 +1345,40 @@ def small_town_min_population(cc):
     return VILLAGE_MIN_POPULATION if cc in VILLAGE_COUNTRIES else SMALL_TOWN_MIN_POPULATION
 
 
+# Words of the Uzbek and Belarusian names GeoNames gives a second, unpopulated row of a
+# town under ("Mo‘ynoq Shahri", "Horad Krychaw"): that row is the town again.
+TOWN_ROW_WORDS = {"shahri", "shahar", "shaharchasi", "qishlog’i", "qishlog'i", "horad"}
+# How near another place an unpopulated one may lie and still be a place of its own.
+UNPOPULATED_APART_KM = 5
+
+
+def unpopulated_villages(small_gc, known):
+    """The places of VILLAGE_COUNTRIES that GeoNames lists with no population (district
+    seats such as "Sokuluk", "Aravan", "Khovaling", "Khotimsk"), under the same conditions
+    as the smaller towns' names, but for the second rows of towns (a name with one of
+    TOWN_ROW_WORDS, or a place within UNPOPULATED_APART_KM of another) and for names or
+    spellings that a known place bears."""
+    # A name another place bears, in any of its spellings, stays that place's ("Bagdad",
+    # "Danghara", "Moskva").
+    taken = {fold(n) for o in known for n in [o["name"], *o.get("alternatenames", [])]}
+    out = []
+    for c in small_gc.get_cities().values():
+        if c["countrycode"] not in VILLAGE_COUNTRIES or c["population"] != 0:
+            continue
+        if any(fold(n) in taken for n in [c["name"], *c.get("alternatenames", [])]):
+            continue
+        words = c["name"].split(" ")
+        if (sum(ch.isalpha() for ch in c["name"]) < 5 or not c["name"][:1].isalpha()
+                or any(w[:1].islower() for w in words)
+                or any(w.lower() in TOWN_ROW_WORDS for w in words)):
+            continue
+        if any(o["geonameid"] != c["geonameid"] and haversine_km(c, o) < UNPOPULATED_APART_KM
+               for o in known + out if o["countrycode"] == c["countrycode"]):
+            continue
+        out.append(c)
+    return sorted(out, key=lambda c: c["geonameid"])
+
+
 def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, places):
     cities = list(gc.get_cities().values())
     by_id = {c["geonameid"]: c for c in cities}
@@ -1358,6 +1392,7 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                    and small_town_min_population(c["countrycode"]) <= c["population"] < MIN_POPULATION
                    and sum(ch.isalpha() for ch in c["name"]) >= 5 and c["name"][:1].isalpha()
                    and not any(tok[:1].islower() for tok in c["name"].split(" "))]
+    small_towns += unpopulated_villages(small_gc, cities + small_towns)
     by_id.update((c["geonameid"], c) for c in small_towns)
     listed = curated_body_names()
     designated_only = {c["geonameid"] for c in small_towns if c["countrycode"] in DISTRICT_TOWN_COUNTRIES

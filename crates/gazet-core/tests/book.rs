@@ -2048,3 +2048,29 @@ fn a_former_name_in_apposition_is_the_town() {
     let at = text.find("Lentransgaz").unwrap();
     assert!(!found.iter().any(|(&(start, _), (id, _))| start == at && id.starts_with("geonames:")), "{found:?}");
 }
+
+/// A Georgian or Latvian municipality is named by its designator and its town ("la
+/// municipalité de Khelvatchaouri"), one span; the town alone is the town.
+#[test]
+fn a_municipality_is_named_after_its_town() {
+    assert_mentions_exactly(
+        "la municipalité de Khelvatchaouri, près de Batoumi",
+        &[("municipalité de Khelvatchaouri", "gazet:region/municipality-613971"), ("Batoumi", "geonames:615532")],
+    );
+    assert_mentions_exactly("Khelvatchaouri est une ville", &[("Khelvatchaouri", "geonames:613971")]);
+}
+
+/// District seats that GeoNames lists with no population are towns too ("Aravan",
+/// "Khotimsk"), unless another place bears their name.
+#[test]
+fn district_seats_listed_with_no_population_are_towns() {
+    assert_mentions_exactly(
+        "vers Och, Aravan et Ouzgen, puis à Khotimsk",
+        &[
+            ("Och", "geonames:1527534"),
+            ("Aravan", "geonames:1528831"),
+            ("Ouzgen", "geonames:1527513"),
+            ("Khotimsk", "geonames:627381"),
+        ],
+    );
+}
