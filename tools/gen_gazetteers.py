@@ -49,6 +49,8 @@ WORLD_CITY_MIN_POPULATION = 500_000
 # Bolívar"), where Belarus's partners, plants and embassies are, by their names that no
 # French word and no state shares ("Halle", "Le Havre", "Armenia" in Colombia are left out).
 WORLD_TOWN_MIN_POPULATION = 150_000
+WORLD_SMALL_TOWN_MIN_POPULATION = 50_000
+WORLD_SMALL_TOWN_EXCLUDED = {"US", "CA", "GB", "AU", "NZ", "IE", "FR"}
 # Cities of the world that bear the surname of a person French texts name more often than
 # the city (a locality of Bogotá, cities of Canada and Ohio): their names are left out.
 PERSON_NAMED_WORLD_CITIES = {"Kennedy", "Hamilton", "Columbus"}
@@ -1470,6 +1472,18 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
     selected |= set(capitals) | set(exonyms)
     world_towns = {c["geonameid"] for c in cities if c["population"] >= WORLD_TOWN_MIN_POPULATION
                    and c["name"] not in PERSON_NAMED_WORLD_CITIES} - selected
+    # The world's smaller towns, of 50,000 or more, where plants, mines and ports lie
+    # ("Zrenjanin", "Gabès", "Dhahran"): not in the states whose towns bear English or
+    # French words and surnames, and by names of five letters or more.
+    small_world_towns = {c["geonameid"] for c in cities
+                         if WORLD_SMALL_TOWN_MIN_POPULATION <= c["population"] < WORLD_TOWN_MIN_POPULATION
+                         and c["countrycode"] not in WORLD_SMALL_TOWN_EXCLUDED
+                         and sum(ch.isalpha() for ch in c["name"]) >= 5} - selected
+    # Their names that a larger place bears, in any spelling, stay the larger place's
+    # ("Rosario" is one of Rosarito's).
+    larger_names = {fold(n) for c in cities if c["geonameid"] in selected
+                    for n in [c["name"], *c.get("alternatenames", [])]}
+    world_towns |= small_world_towns
     selected |= world_towns
 
     state_ids = {r["id"] for r in states}
@@ -1644,6 +1658,11 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             if not kept or not world_town_name(canonical):
                 report.append(f"cities: {gid} {c['name']} ({cc}) skipped: a world town named as a French word or a state")
                 continue
+            if gid in small_world_towns:
+                kept = [n for n in kept if fold(n) not in larger_names]
+                if fold(canonical) in larger_names or not kept:
+                    report.append(f"cities: {gid} {c['name']} ({cc}) skipped: a larger place's name")
+                    continue
             names.items = kept
         parent = admin1.get((cc, c["admin1code"])) if cc in CITY_COUNTRIES else None
         if not parent:

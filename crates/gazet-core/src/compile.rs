@@ -1413,9 +1413,9 @@ mod tests {
         let compiled = Compiled::build(&g, &EngineConfig::default()).unwrap();
         let in_automaton = compiled.automata.patterns_len();
         let filled = compiled.patterns.len() - in_automaton;
-        // Were the filled surfaces in the automaton, it would hold more than twice as many
-        // patterns (some 160,000).
-        assert!(filled > 50_000 && in_automaton < filled, "{filled} filled, {in_automaton} in the automaton");
+        // Were the filled surfaces in the automaton, it would hold about twice as many
+        // patterns (some 215,000).
+        assert!(filled > 50_000 && in_automaton < 2 * filled, "{filled} filled, {in_automaton} in the automaton");
         let by = g.lookup("gazet:inst/ministry-foreign-affairs-by").unwrap();
         let pattern = compiled
             .patterns

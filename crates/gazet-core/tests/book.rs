@@ -2074,3 +2074,13 @@ fn district_seats_listed_with_no_population_are_towns() {
         ],
     );
 }
+
+/// The world's towns of 50,000 people or more are towns ("Zrenjanin", "Gabès"), but not by a
+/// name a larger place bears ("Rosario" stays Argentina's, not one of Rosarito's names).
+#[test]
+fn the_worlds_smaller_towns_are_towns_by_their_own_names() {
+    assert_mentions_exactly(
+        "les exploitations autour de Zrenjanin et de Gabès, et le port de Rosario",
+        &[("Zrenjanin", "geonames:783814"), ("Gabès", "geonames:2468369"), ("Rosario", "geonames:3838583")],
+    );
+}
