@@ -2084,3 +2084,13 @@ fn the_worlds_smaller_towns_are_towns_by_their_own_names() {
         &[("Zrenjanin", "geonames:783814"), ("Gabès", "geonames:2468369"), ("Rosario", "geonames:3838583")],
     );
 }
+
+/// "Syr-Daria" bare is the river ("les bassins de l'Amou-Daria et du Syr-Daria"); the region
+/// is "Syrdaria", or "Syr-Daria" after its designator.
+#[test]
+fn the_syr_daria_is_the_river_but_after_a_designator() {
+    assert_mentions_exactly(
+        "la région de Syr-Daria et les bassins de l'Amou-Daria et du Syr-Daria, et le Syrdaria",
+        &[("région de Syr-Daria", "iso3166-2:UZ-SI"), ("Syrdaria", "iso3166-2:UZ-SI")],
+    );
+}
