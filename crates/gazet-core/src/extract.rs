@@ -2181,7 +2181,8 @@ impl Extractor {
                     && (before.trim_end_matches([' ', '\u{a0}']).ends_with(['"', '«', '“'])
                         || before.trim_end().ends_with("minérale")
                         || before.trim_end().ends_with("minérales"));
-                if (state_name || quoted_place) && after_product_noun(text, m.start) {
+                let listed_drink = m.form == Form::Name && kind == Kind::Region && in_list_of_drinks(before);
+                if listed_drink || (state_name || quoted_place) && after_product_noun(text, m.start) {
                     Some(true)
                 } else if state_name {
                     crate::unlisted::model_number_after(text, m.end)
@@ -3540,6 +3541,49 @@ fn after_product_noun(text: &str, start: usize) -> bool {
         return false;
     }
     PRODUCT_NOUNS.contains(&&word[last_word_start(word)..])
+}
+
+/// Nouns of drinks whose brands are named after places ("les vins Saperavi, Mukuzani et
+/// Tsinandali", "le cognac Ararat", "les eaux minérales Nabeghlavi et Borjomi").
+const DRINK_NOUNS: &[&str] =
+    &["vin", "vins", "cognac", "cognacs", "brandy", "vodka", "vodkas", "bière", "bières", "minérale", "minérales"];
+
+/// Most words a list of drinks' brands spans back from one of its names to its noun.
+const MAX_DRINK_LIST_WORDS: usize = 8;
+
+/// Whether `before`, the text before a place's name, ends with a noun of drinks
+/// ([`DRINK_NOUNS`]), perhaps with "d'appellation", and a list of capitalised names after
+/// it: the place names a brand ("les vins d'appellation Moukouzani, Tsinandali et ...").
+fn in_list_of_drinks(before: &str) -> bool {
+    let mut rest = before.trim_end().trim_end_matches(['"', '«', '“']).trim_end();
+    // The word after the one read: the noun must be followed by a name, not by "et", and on
+    // its line (a heading may end with the noun: "... et les vins \n\nKoutaïssi, centre").
+    let mut after_is_name = true;
+    let tail = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '«' | '“'));
+    let mut line_break_after = before[tail.len()..].contains('\n');
+    for _ in 0..MAX_DRINK_LIST_WORDS {
+        let (head, token) = last_token(rest);
+        if token.is_empty() {
+            return false;
+        }
+        let word = token
+            .trim_end_matches([',', '"', '»', '”'])
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches(['"', '«', '“']);
+        if DRINK_NOUNS.contains(&word) {
+            return after_is_name && !line_break_after;
+        }
+        let name =
+            word.chars().next().is_some_and(char::is_uppercase) && word.chars().all(|c| c.is_alphabetic() || c == '-');
+        let appellation = matches!(word, "d'appellation" | "d’appellation");
+        if !(name || appellation || word == "et") || token.ends_with(['.', ';', ':', ')']) {
+            return false;
+        }
+        after_is_name = name || appellation;
+        line_break_after = head[head.trim_end().len()..].contains('\n');
+        rest = head.trim_end();
+    }
+    false
 }
 
 /// The last run of non-space characters of `text` and what comes before it, its trailing

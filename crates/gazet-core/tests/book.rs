@@ -2094,3 +2094,16 @@ fn the_syr_daria_is_the_river_but_after_a_designator() {
         &[("région de Syr-Daria", "iso3166-2:UZ-SI"), ("Syrdaria", "iso3166-2:UZ-SI")],
     );
 }
+
+/// Places that name drinks in a list after their noun are brands, not places ("les vins
+/// d'appellation Moukouzani, Tsinandali et Kindzmarauli", "le cognac Ararat"); not after
+/// "et", and not across the line break a heading ends with.
+#[test]
+fn places_listed_after_a_drink_are_brands() {
+    assert_mentions_exactly(
+        "les vins d'appellation Moukouzani, Tsinandali et Kindzmarauli, le cognac Ararat et les eaux \
+         minérales Nabeghlavi et Borjomi512 ; le vin et Tbilissi",
+        &[("Tbilissi", "geonames:611717")],
+    );
+    assert_mentions_exactly("l'industrie et les vins \n\nKoutaïssi, centre", &[("Koutaïssi", "geonames:613607")]);
+}
