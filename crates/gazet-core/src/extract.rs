@@ -3555,12 +3555,12 @@ const MAX_DRINK_LIST_WORDS: usize = 8;
 /// ([`DRINK_NOUNS`]), perhaps with "d'appellation", and a list of capitalised names after
 /// it: the place names a brand ("les vins d'appellation Moukouzani, Tsinandali et ...").
 fn in_list_of_drinks(before: &str) -> bool {
-    let mut rest = before.trim_end().trim_end_matches(['"', '«', '“']).trim_end();
+    // The list's last word, before the spaces and the opening quote of the place's name.
+    let mut rest = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '«' | '“'));
     // The word after the one read: the noun must be followed by a name, not by "et", and on
     // its line (a heading may end with the noun: "... et les vins \n\nKoutaïssi, centre").
     let mut after_is_name = true;
-    let tail = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '«' | '“'));
-    let mut line_break_after = before[tail.len()..].contains('\n');
+    let mut line_break_after = before[rest.len()..].contains('\n');
     for _ in 0..MAX_DRINK_LIST_WORDS {
         let (head, token) = last_token(rest);
         if token.is_empty() {
