@@ -626,6 +626,7 @@ COUNTRY_DESIGNATORS = {  # extra local designator nouns used in French texts
     ("LV", "municipality"): "novads",
     ("GE", "region"): "mkhare",
     ("MD", CITY): "municipalité|municipiu",  # "municipalité de Bălți"
+    ("CN", CITY): "municipalité",  # "la municipalité de Chongqing"
 }
 
 GENERIC_WORDS = re.compile(
@@ -842,6 +843,34 @@ def distinctive_subdivision_name(cc, name, words):
 GROUPING_SUBDIVISION_TYPES = {"geographical unit"}
 
 
+# States whose places bear Arabic names, in which the article ("al", "el", "ash") is written
+# joined to the next word by a hyphen or apart from it, both in French texts and in the
+# sources: "Al Ahmadi" (ISO), "le gouvernorat d'Al-Ahmadi"; "Ras al-Khaïmah".
+ARABIC_NAME_COUNTRIES = {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA",
+                         "SA", "SD", "SY", "TN", "YE"}
+ARABIC_ARTICLES = {"al", "el", "ar", "as", "ash", "ad", "an", "az", "at", "ath", "adh", "ed", "er", "es", "ez"}
+
+
+def arabic_article_variants(cc, name):
+    """The other spellings of an Arabic place name's articles: every article joined to the
+    next word by a hyphen, and every one apart ("Al Ahmadi" -> "Al-Ahmadi", "Ras al-Khaïmah"
+    -> "Ras al Khaïmah"). Nothing for the places of other states ("At-Bachy" is Kyrgyz)."""
+    if cc not in ARABIC_NAME_COUNTRIES:
+        return []
+    tokens = re.split(r"([ -])", name)
+    spots = [i for i in range(1, len(tokens) - 1, 2)
+             if fold(tokens[i - 1]) in ARABIC_ARTICLES and tokens[i + 1][:1].isalpha()]
+    variants = []
+    for joiner in ("-", " "):
+        t = list(tokens)
+        for i in spots:
+            t[i] = joiner
+        v = "".join(t)
+        if v != name:
+            variants.append(v)
+    return variants
+
+
 def is_first_level(s):
     """Whether subdivision `s` is a first-level administration: it has no parent, or its
     parent is a grouping of them (GROUPING_SUBDIVISION_TYPES)."""
@@ -912,10 +941,11 @@ def build_world_regions(fr2, words, state_keys, taken_keys, exonyms):
             french_word = k in words or ("-" not in n or compass) and all(w in words for w in parts)
             bare = (exonym and k != fold(iso_clean or "") or distinctive_subdivision_name(cc, n, words)) \
                 and k not in taken_keys and not french_word
-            names.add(n if bare else "@" + n)
-            a = to_ascii_variant(n)
-            if a != n:
-                names.add(a if bare else "@" + a)
+            for v in [n] + arabic_article_variants(cc, n):
+                names.add(v if bare else "@" + v)
+                a = to_ascii_variant(v)
+                if a != v:
+                    names.add(a if bare else "@" + a)
         if not names.items:
             report.append(f"regions: {s.code} {s.name!r} skipped (no name of its own)")
             continue
@@ -1659,6 +1689,12 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                     v = "H" + n[1:]
                     if keep(v, derived=True):
                         names.add(v)
+        # Not for the world's smaller towns, whose names are kept by one word: a variant
+        # would bring in towns that no such name had ("El-Mourouj").
+        for n in list(names.items) if gid not in small_world_towns else []:
+            for v in arabic_article_variants(cc, n.lstrip("~@^=")):
+                if keep(v, derived=True):
+                    names.add(v)
         if gid in world_towns:
             kept = [n for n in names.items if world_town_name(n)]
             if not kept or not world_town_name(canonical):

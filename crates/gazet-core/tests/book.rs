@@ -2107,3 +2107,35 @@ fn places_listed_after_a_drink_are_brands() {
     );
     assert_mentions_exactly("l'industrie et les vins \n\nKoutaïssi, centre", &[("Koutaïssi", "geonames:613607")]);
 }
+
+/// An Arabic place name's article is written apart or joined by a hyphen, in the sources
+/// and in French texts alike: both spellings name the place ("gouvernorat d'Al-Ahmadi" for
+/// ISO's "Al Aḩmadī", "Ras el-Khaïmah"; `tools/gen_gazetteers.py`, `arabic_article_variants`).
+#[test]
+fn arabic_articles_apart_or_hyphenated() {
+    assert_mentions_exactly(
+        "à Al-Ahmadi, dans le gouvernorat d'Al-Ahmadi, et à Ras el-Khaïmah",
+        &[
+            ("Al-Ahmadi", "geonames:285839"),
+            ("gouvernorat d'Al-Ahmadi", "iso3166-2:KW-AH"),
+            ("Ras el-Khaïmah", "iso3166-2:AE-RK"),
+        ],
+    );
+    assert_mentions_exactly("à Al Ahmadi", &[("Al Ahmadi", "geonames:285839")]);
+}
+
+/// China's municipalities are named with "municipalité", and its autonomous regions by
+/// their official names with the people's adjective ("région autonome zhuang du Guangxi").
+#[test]
+fn chinese_municipalities_and_autonomous_regions_by_their_official_names() {
+    assert_mentions_exactly(
+        "la municipalité de Chongqing, la région autonome zhuang du Guangxi, la région autonome hui du \
+         Ningxia et la région autonome ouïgoure du Xinjiang",
+        &[
+            ("municipalité de Chongqing", "iso3166-2:CN-CQ"),
+            ("région autonome zhuang du Guangxi", "iso3166-2:CN-GX"),
+            ("région autonome hui du Ningxia", "iso3166-2:CN-NX"),
+            ("région autonome ouïgoure du Xinjiang", "iso3166-2:CN-XJ"),
+        ],
+    );
+}
