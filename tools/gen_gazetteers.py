@@ -796,6 +796,12 @@ WORLD_REGION_TYPES = {
 }
 
 
+# The designator French gives some states' subdivisions instead of their type's: Hungary's
+# and Croatia's counties are "comitats" ("le comitat de Győr-Moson-Sopron", "le comitat de
+# Split-Dalmatie"), the type's "comté" still read.
+WORLD_COUNTRY_DESIGNATORS = {("HU", "county"): "comitat|comté", ("HR", "county"): "comitat|comté"}
+
+
 # States whose first-level subdivisions French texts name bare, by names of one word too
 # ("le Maharashtra", "le Sindh", "Goiás"): federal states where partners of Belarus sit,
 # whose subdivisions are not named after persons as Venezuela's or Mexico's are ("Bolívar",
@@ -919,12 +925,15 @@ def build_world_regions(fr2, words, state_keys, taken_keys, exonyms):
         if not kind:
             continue
         subtype, designators = kind
+        designators = WORLD_COUNTRY_DESIGNATORS.get((cc, subtype), designators)
         iso_clean = clean_iso_subdivision_name(s.name)
         fr_name = fr2(s.name)
         fr_clean = clean_iso_subdivision_name(fr_name) if fr_name != s.name else None
         names = Surfaces()
         curated = [(n, True) for n in (exonyms.get(s.code) or {}).get("names", "").split("|") if n]
-        candidates = [(fr_clean, True)] + [(v, True) for v in compass_variants(fr_clean)] + curated + [(iso_clean, False)]
+        # The curated exonyms first: their first name is the canonical one, for iso-codes'
+        # French names are sometimes misspelt ("Turinge", "Extramadoure").
+        candidates = curated + [(fr_clean, True)] + [(v, True) for v in compass_variants(fr_clean)] + [(iso_clean, False)]
         for n, exonym in candidates:
             n = proper_name(n) if n else None
             if not n:

@@ -2139,3 +2139,27 @@ fn chinese_municipalities_and_autonomous_regions_by_their_official_names() {
         ],
     );
 }
+
+/// Europe's regions by the names French gives them, where iso-codes gives none or misspells
+/// one ("Thuringe", not "Turinge"), Hungary's counties with "comitat", the nations of the
+/// United Kingdom, and the historical regions that name no subdivision ("Bohême").
+#[test]
+fn european_regions_by_their_french_names() {
+    assert_mentions_exactly(
+        "la Thuringe, la Rhénanie-du-Nord-Westphalie, le comitat de Pest, la Flandre, la Galice, \
+         la Moravie-du-Sud, l'Écosse, le pays de Galles, l'Irlande du Nord, la Bohême et la Transylvanie",
+        &[
+            ("Thuringe", "iso3166-2:DE-TH"),
+            ("Rhénanie-du-Nord-Westphalie", "iso3166-2:DE-NW"),
+            ("comitat de Pest", "iso3166-2:HU-PE"),
+            ("Flandre", "iso3166-2:BE-VLG"),
+            ("Galice", "iso3166-2:ES-GA"),
+            ("Moravie-du-Sud", "iso3166-2:CZ-64"),
+            ("Écosse", "iso3166-2:GB-SCT"),
+            ("pays de Galles", "iso3166-2:GB-WLS"),
+            ("Irlande du Nord", "iso3166-2:GB-NIR"),
+            ("Bohême", "gazet:region/bohemia"),
+            ("Transylvanie", "gazet:region/transylvania"),
+        ],
+    );
+}
