@@ -442,7 +442,26 @@ impl Extractor {
             self.add_newspapers_in_sources(text, &mut mentions);
         }
         self.leave_articles_out(text, &mut mentions);
+        self.leave_holdings_out(text, &mut mentions);
         mentions
+    }
+
+    /// "Holding" after a firm's name is its organisational form, outside the name as a legal
+    /// form is ("Koç Holding" is `Koç`, "Zhejiang Geely Holding Group" `Zhejiang Geely`),
+    /// listed with it or not: the unlisted firms' names are read so too
+    /// (`unlisted::without_forms`).
+    fn leave_holdings_out(&self, text: &str, mentions: &mut [Mention]) {
+        for m in mentions.iter_mut().filter(|m| m.form == Form::Name) {
+            let span = &text[m.start..m.end];
+            let Some(name) = ["Holding Group", "Holding"].iter().find_map(|form| {
+                span.strip_suffix(form).filter(|rest| rest.ends_with(char::is_whitespace)).map(str::trim_end)
+            }) else {
+                continue;
+            };
+            if name.starts_with(char::is_uppercase) && self.gazetteer.entity(m.entity).kind == Kind::Firm {
+                m.end = m.start + name.len();
+            }
+        }
     }
 
     /// A place's name written with its French article ("La Havane", "Le Caire", the

@@ -2163,3 +2163,17 @@ fn european_regions_by_their_french_names() {
         ],
     );
 }
+
+/// "Holding" after a listed firm's name is left outside, as after an unlisted one's and as
+/// a legal form is: "Koç Holding" is `Koç`, "Zhejiang Geely Holding Group" `Zhejiang Geely`.
+#[test]
+fn holding_after_a_listed_firm_is_left_outside() {
+    assert_mentions_exactly(
+        "des filiales de Koç Holding et de Zhejiang Geely Holding Group, et Niva Holding",
+        &[
+            ("Koç", "gazet:firm/koc-holding"),
+            ("Zhejiang Geely", "gazet:firm/geely"),
+            ("Niva", "gazet:firm/niva-holding"),
+        ],
+    );
+}
