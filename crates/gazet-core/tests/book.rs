@@ -986,8 +986,8 @@ fn english_firm_names_before_a_legal_form() {
          Potash Limited, avec la société Kyrgyz Potash LLC, mais pas le Limited Edition",
         &[
             ("Lahore", "geonames:1172451"),
-            ("Millat Tractors", "gazet:firm/unlisted"),
-            // Listed, it stops before its legal form too.
+            // Listed, they stop before their legal form too.
+            ("Millat Tractors", "gazet:firm/millat-tractors"),
             ("Indian Potash", "gazet:firm/indian-potash"),
             ("Kyrgyz Potash", "gazet:firm/unlisted"),
         ],
@@ -1034,13 +1034,13 @@ fn the_entities_of_bosnia() {
 }
 
 /// A state's railway company named by its adjective, unlisted ("les Chemins de fer
-/// indiens"), as the listed ones are ("les Chemins de fer kazakhs").
+/// boliviens"), as the listed ones are ("les Chemins de fer kazakhs").
 #[test]
 fn railways_named_by_a_state_adjective() {
     assert_mentions_exactly(
-        "les Chemins de \n\nfer indiens et les Chemins de fer kazakhs, mais les chemins de fer ouzbeks",
+        "les Chemins de \n\nfer boliviens et les Chemins de fer kazakhs, mais les chemins de fer ouzbeks",
         &[
-            ("Chemins de \n\nfer indiens", "gazet:firm/unlisted"),
+            ("Chemins de \n\nfer boliviens", "gazet:firm/unlisted"),
             ("Chemins de fer kazakhs", "gazet:firm/ktz"),
             ("ouzbeks", "iso3166-1:UZ"),
         ],
@@ -1052,12 +1052,12 @@ fn railways_named_by_a_state_adjective() {
 #[test]
 fn english_firm_names_with_and_and_a_demonym() {
     assert_mentions_exactly(
-        "La Metals and Engineering Corporation (METEC) et la Nigerian \n\nNational Petroleum Corporation, \
+        "La Steppe Metals and Machinery Corporation (SMMC) et la Nigerian \n\nNational Cotton Corporation, \
          mais pas les tracteurs and Trading Company.",
         &[
-            ("Metals and Engineering Corporation", "gazet:firm/unlisted"),
-            ("METEC", "gazet:firm/unlisted"),
-            ("Nigerian \n\nNational Petroleum Corporation", "gazet:firm/unlisted"),
+            ("Steppe Metals and Machinery Corporation", "gazet:firm/unlisted"),
+            ("SMMC", "gazet:firm/unlisted"),
+            ("Nigerian \n\nNational Cotton Corporation", "gazet:firm/unlisted"),
             ("Trading Company", "gazet:firm/unlisted"),
         ],
     );
@@ -1223,7 +1223,8 @@ fn national_railways_by_their_french_names() {
 }
 
 /// Poland borders Belarus: its towns of 15,000 are read as those of the other neighbours
-/// are, but for the quarters of its great cities ("Ursus" in Warsaw, also a tractor maker).
+/// are, but for the quarters of its great cities ("Ursus" in Warsaw, also a tractor maker,
+/// which it is here).
 #[test]
 fn polish_border_towns_but_not_the_quarters_of_great_cities() {
     assert_mentions_exactly(
@@ -1232,6 +1233,7 @@ fn polish_border_towns_but_not_the_quarters_of_great_cities() {
             ("Małaszewicze", "gazet:region/malaszewicze"),
             ("Biała Podlaska", "geonames:776175"),
             ("Suwałki", "geonames:757718"),
+            ("Ursus", "gazet:firm/ursus"),
         ],
     );
 }
@@ -1366,7 +1368,7 @@ fn a_river_is_not_the_region_named_after_it() {
 #[test]
 fn an_english_state_name_inside_an_english_name_is_no_mention() {
     assert_mentions_exactly(
-        "les mines de Coal India et les terminaux de Semen Indonesia",
+        "les mines de Coal India et les terminaux de Sinar Indonesia",
         &[("Coal India", "gazet:firm/coal-india")],
     );
     assert_mentions_exactly("tandis que Georgian Post a lancé", &[("Georgian Post", "gazet:firm/georgian-post")]);
