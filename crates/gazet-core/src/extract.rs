@@ -1353,6 +1353,17 @@ impl Extractor {
                     renamed.push((i + 1, m.entity, form));
                     continue;
                 }
+                // An acronym the gazetteers give another entity, in parentheses right after a
+                // name whose initials it spells, is that name's: the text defines it so
+                // ("Raiffeisen Bank International (RBI)", not the Reserve Bank of India).
+                if parenthesised == Some(Form::Acronym)
+                    && next.form == Form::Acronym
+                    && next.entity != m.entity
+                    && spells_initials(&text[next.start..next.end], &text[m.start..m.end])
+                {
+                    renamed.push((i + 1, m.entity, Form::Acronym));
+                    continue;
+                }
             }
             let name_end = past_closing_quote(text, m.start, m.end);
             let Some((span, form)) = crate::unlisted::acronym_after(text, name_end)
@@ -3051,6 +3062,22 @@ const NEAR_CONTEXT: u32 = 400;
 /// The form of a name that stands alone in parentheses, given the text `before` it from
 /// the end of the previous name and the text `after` it: a short name ("(Minpromtorg)"),
 /// or the legal name after its legal form ('(OJSC "Orchanski lnokombinat")').
+/// Whether `acronym` spells the initials of `name`'s words, but for its lowercase
+/// function words ("Raiffeisen Bank International" -> "RBI", "Banque de développement de la
+/// République du Bélarus" -> "BDRB"), case aside.
+fn spells_initials(acronym: &str, name: &str) -> bool {
+    let initials = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(crate::unlisted::strip_elision)
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(*w, "de" | "des" | "du" | "la" | "le" | "les" | "et" | "and" | "of" | "the" | "&")
+        })
+        .filter_map(|w| w.chars().next());
+    let letters = acronym.chars().filter(|c| c.is_alphabetic());
+    letters.map(|c| c.to_lowercase().to_string()).eq(initials.map(|c| c.to_lowercase().to_string()))
+}
+
 fn parenthesised_alone(before: &str, after: &str) -> Option<Form> {
     let inner = before.trim_start_matches(' ').strip_prefix('(')?;
     if inner.is_empty() {

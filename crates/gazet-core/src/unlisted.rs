@@ -3441,7 +3441,7 @@ fn quoted_between(tokens: &[Token], first: usize, last: usize) -> Option<Range<u
     (end > start && clean && starts_upper(first_word)).then_some(start..end)
 }
 
-fn strip_elision(token: &str) -> &str {
+pub(crate) fn strip_elision(token: &str) -> &str {
     for prefix in ["d'", "d’", "l'", "l’", "D'", "D’", "L'", "L’"] {
         if let Some(rest) = token.strip_prefix(prefix) {
             return rest;

@@ -2179,3 +2179,19 @@ fn holding_after_a_listed_firm_is_left_outside() {
         ],
     );
 }
+
+/// An acronym that the gazetteers give another entity is the name's it follows in
+/// parentheses when it spells that name's initials: the text defines it ("Raiffeisen Bank
+/// International (RBI)"); elsewhere it keeps its listed entity.
+#[test]
+fn an_acronym_defined_in_parentheses_is_the_names_it_follows() {
+    assert_mentions_exactly(
+        "une filiale de Raiffeisen Bank International (RBI), à Vienne",
+        &[
+            ("Raiffeisen Bank International", "gazet:firm/raiffeisen-bank-international"),
+            ("RBI", "gazet:firm/raiffeisen-bank-international"),
+            ("Vienne", "geonames:2761369"),
+        ],
+    );
+    assert_mentions_exactly("selon la RBI, le taux", &[("RBI", "gazet:inst/central-bank-in")]);
+}
