@@ -2195,3 +2195,18 @@ fn an_acronym_defined_in_parentheses_is_the_names_it_follows() {
     );
     assert_mentions_exactly("selon la RBI, le taux", &[("RBI", "gazet:inst/central-bank-in")]);
 }
+
+/// The French names of Korean provinces, of Penang and of Egyptian and Omani governorates,
+/// with their designators ("la province du Gyeongsang du Sud", "le gouvernorat du Dhofar").
+#[test]
+fn asian_and_arab_subdivisions_by_their_french_names() {
+    assert_mentions_exactly(
+        "la province du Gyeongsang du Sud, l'État de Penang, le gouvernorat du Dhofar et la Nouvelle-Vallée",
+        &[
+            ("province du Gyeongsang du Sud", "iso3166-2:KR-48"),
+            ("État de Penang", "iso3166-2:MY-07"),
+            ("gouvernorat du Dhofar", "iso3166-2:OM-ZU"),
+            ("Nouvelle-Vallée", "iso3166-2:EG-WAD"),
+        ],
+    );
+}
