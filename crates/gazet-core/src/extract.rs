@@ -3075,7 +3075,7 @@ fn spells_initials(acronym: &str, name: &str) -> bool {
         })
         .filter_map(|w| w.chars().next());
     let letters = acronym.chars().filter(|c| c.is_alphabetic());
-    letters.map(|c| c.to_lowercase().to_string()).eq(initials.map(|c| c.to_lowercase().to_string()))
+    letters.flat_map(char::to_lowercase).eq(initials.flat_map(char::to_lowercase))
 }
 
 fn parenthesised_alone(before: &str, after: &str) -> Option<Form> {
