@@ -1164,13 +1164,16 @@ fn for_each_variant(
                 }
             }
             // Texts translated from Russian or English put a borrowed designator after the
-            // name: "Kemerovo Oblast", "Mary velayat", "Krasnodar Krai".
+            // name: "Kemerovo Oblast", "Mary velayat", "Krasnodar Krai"; titles in Uzbek,
+            // Tajik or Kazakh, the designator with its possessive ending: "Toshkent
+            // viloyati", "Almaty oblysy".
             let postposed = if POSTPOSED_DESIGNATORS.contains(&designator.as_str()) {
                 Some(designator.as_str())
             } else {
                 ENGLISH_DESIGNATORS.iter().find(|(french, _)| french == designator).map(|&(_, english)| english)
             };
-            if let Some(designator) = postposed {
+            let possessive = NATIVE_POSSESSIVE_DESIGNATORS.iter().find(|(bare, _)| bare == designator).map(|&(_, p)| p);
+            for designator in postposed.into_iter().chain(possessive) {
                 let postposed = format!("{} {designator}", name.text);
                 emit(
                     &postposed,
@@ -1225,7 +1228,11 @@ fn for_each_variant(
 /// French designators and the English words put after the name in the English titles
 /// this book's references quote ("Gomel region", "Punjab province").
 const ENGLISH_DESIGNATORS: &[(&str, &str)] =
-    &[("région", "region"), ("province", "province"), ("district", "district")];
+    &[("région", "region"), ("province", "province"), ("district", "district"), ("territoire", "territory")];
+
+/// Postposed designators of the region's languages with the possessive ending they take
+/// after a name ("Toshkent viloyati", "Almaty oblysy").
+const NATIVE_POSSESSIVE_DESIGNATORS: &[(&str, &str)] = &[("viloyat", "viloyati"), ("oblys", "oblysy")];
 
 const POSTPOSED_DESIGNATORS: &[&str] = &[
     "oblast", "oblys", "krai", "kraï", "okrug", "velayat", "welayat", "viloyat", "marz", "aimag", "aïmag", "raion",

@@ -2210,3 +2210,20 @@ fn asian_and_arab_subdivisions_by_their_french_names() {
         ],
     );
 }
+
+/// A designator after the name, in English ("Krasnoyarsk Territory") or in the region's
+/// languages with its possessive ending ("Toshkent viloyati", "Almaty oblysy"), names the
+/// region, as "Minsk Region" does.
+#[test]
+fn postposed_territory_and_possessive_designators() {
+    assert_mentions_exactly(
+        "Krasnoyarsk Territory and Minsk Region; Toshkent viloyati va Belarus; Almaty oblysy",
+        &[
+            ("Krasnoyarsk Territory", "iso3166-2:RU-KYA"),
+            ("Minsk Region", "iso3166-2:BY-MI"),
+            ("Toshkent viloyati", "iso3166-2:UZ-TO"),
+            ("Belarus", "iso3166-1:BY"),
+            ("Almaty oblysy", "iso3166-2:KZ-19"),
+        ],
+    );
+}
