@@ -447,18 +447,11 @@ impl Extractor {
     }
 
     /// "Holding" after a firm's name is its organisational form, outside the name as a legal
-    /// form is ("Koç Holding" is `Koç`, "Zhejiang Geely Holding Group" `Zhejiang Geely`),
-    /// listed with it or not: the unlisted firms' names are read so too
-    /// (`unlisted::without_forms`).
+    /// form is ("Koç Holding" is `Koç`), listed with it or not (`unlisted::before_holding`).
     fn leave_holdings_out(&self, text: &str, mentions: &mut [Mention]) {
         for m in mentions.iter_mut().filter(|m| m.form == Form::Name) {
-            let span = &text[m.start..m.end];
-            let Some(name) = ["Holding Group", "Holding"].iter().find_map(|form| {
-                span.strip_suffix(form).filter(|rest| rest.ends_with(char::is_whitespace)).map(str::trim_end)
-            }) else {
-                continue;
-            };
-            if name.starts_with(char::is_uppercase) && self.gazetteer.entity(m.entity).kind == Kind::Firm {
+            let Some(name) = crate::unlisted::before_holding(&text[m.start..m.end]) else { continue };
+            if self.gazetteer.entity(m.entity).kind == Kind::Firm {
                 m.end = m.start + name.len();
             }
         }
@@ -3062,6 +3055,17 @@ const NEAR_CONTEXT: u32 = 400;
 /// The form of a name that stands alone in parentheses, given the text `before` it from
 /// the end of the previous name and the text `after` it: a short name ("(Minpromtorg)"),
 /// or the legal name after its legal form ('(OJSC "Orchanski lnokombinat")').
+fn parenthesised_alone(before: &str, after: &str) -> Option<Form> {
+    let inner = before.trim_start_matches(' ').strip_prefix('(')?;
+    if inner.is_empty() {
+        return after.starts_with(')').then_some(Form::Acronym);
+    }
+    let forms = inner.trim_end_matches(['"', '«', '“', ' ']);
+    let quoted = forms.len() < inner.len();
+    let closed = if quoted { after.trim_start_matches(['"', '»', '”', ' ']) } else { after };
+    (closed.starts_with(')') && forms.split_whitespace().all(crate::unlisted::is_legal_form)).then_some(Form::Name)
+}
+
 /// Whether `acronym` spells the initials of `name`'s words, but for its lowercase
 /// function words ("Raiffeisen Bank International" -> "RBI", "Banque de développement de la
 /// République du Bélarus" -> "BDRB"), case aside.
@@ -3076,17 +3080,6 @@ fn spells_initials(acronym: &str, name: &str) -> bool {
         .filter_map(|w| w.chars().next());
     let letters = acronym.chars().filter(|c| c.is_alphabetic());
     letters.flat_map(char::to_lowercase).eq(initials.flat_map(char::to_lowercase))
-}
-
-fn parenthesised_alone(before: &str, after: &str) -> Option<Form> {
-    let inner = before.trim_start_matches(' ').strip_prefix('(')?;
-    if inner.is_empty() {
-        return after.starts_with(')').then_some(Form::Acronym);
-    }
-    let forms = inner.trim_end_matches(['"', '«', '“', ' ']);
-    let quoted = forms.len() < inner.len();
-    let closed = if quoted { after.trim_start_matches(['"', '»', '”', ' ']) } else { after };
-    (closed.starts_with(')') && forms.split_whitespace().all(crate::unlisted::is_legal_form)).then_some(Form::Name)
 }
 
 /// Most lowercase words after a name inside its quotes ('"Lidskoe pivo"').

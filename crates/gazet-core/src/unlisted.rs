@@ -2845,15 +2845,21 @@ fn without_forms(text: &str, span: Range<usize>) -> Range<usize> {
         }
         None => span,
     };
-    // "Holding" after the name is its organisational form, outside as a legal form is
-    // ("Gomselmash Holding" is `Gomselmash`).
-    let name = &text[span.clone()];
-    match name.strip_suffix("Holding").map(str::trim_end) {
-        Some(rest) if rest.len() < name.len() - "Holding".len() && starts_upper(rest) => {
-            span.start..span.start + rest.len()
-        }
-        _ => span,
+    match before_holding(&text[span.clone()]) {
+        Some(rest) => span.start..span.start + rest.len(),
+        None => span,
     }
+}
+
+/// The name before a trailing "Holding" or "Holding Group", the organisational form, outside
+/// the name as a legal form is ("Gomselmash Holding" is `Gomselmash`, "Zhejiang Geely Holding
+/// Group" `Zhejiang Geely`): for unlisted names here, for listed ones at the end of the
+/// extraction.
+pub(crate) fn before_holding(name: &str) -> Option<&str> {
+    ["Holding Group", "Holding"]
+        .iter()
+        .find_map(|form| name.strip_suffix(form).filter(|rest| rest.ends_with(char::is_whitespace)).map(str::trim_end))
+        .filter(|rest| starts_upper(rest))
 }
 
 /// A colon that may introduce a publisher: " : Name, 2017", the name maybe on the next
