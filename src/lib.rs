@@ -3,6 +3,7 @@
 
 pub mod batch;
 pub mod cli;
+pub mod memory;
 pub mod proto;
 pub mod serve;
 
@@ -22,12 +23,16 @@ static GAZETTEER_SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz
 /// gazetteer files are parsed or compiled as for a folder.
 pub fn embedded_engine() -> Result<Extractor, GazetteerError> {
     let load = || {
-        Gazetteer::from_snapshot(GAZETTEER_SNAPSHOT).or_else(|reason| {
+        let read = Gazetteer::from_snapshot(GAZETTEER_SNAPSHOT);
+        memory::release_embedded_pages(GAZETTEER_SNAPSHOT);
+        read.or_else(|reason| {
             eprintln!("gazet: warning: parsed the embedded gazetteer files at start-up: {reason}");
             Gazetteer::embedded()
         })
     };
-    let (engine, refused) = Extractor::load_with_image(COMPILED_GAZETTEERS, EngineConfig::default(), load)?;
+    let loaded = Extractor::load_with_image(COMPILED_GAZETTEERS, EngineConfig::default(), load);
+    memory::release_embedded_pages(COMPILED_GAZETTEERS);
+    let (engine, refused) = loaded?;
     if let Some(reason) = refused {
         eprintln!("gazet: warning: compiled the embedded gazetteers at start-up: {reason}");
     }
@@ -63,6 +68,21 @@ mod tests {
         assert_eq!(snapshot.len(), parsed.len());
         let ids = |g: &Gazetteer| g.entities().iter().map(|e| e.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&snapshot), ids(&parsed));
+    }
+
+    /// The embedded engine drops the pages of its image and snapshot once read: a reload
+    /// of the embedded gazetteers reads them back whole.
+    #[test]
+    fn the_embedded_engine_loads_again_after_its_pages_are_dropped() {
+        let first = super::embedded_engine().expect("the embedded engine builds");
+        let again = super::embedded_engine().expect("and builds again");
+        assert_eq!(first.gazetteer().content_hash(), again.gazetteer().content_hash());
+        let snapshot = Gazetteer::from_snapshot(GAZETTEER_SNAPSHOT).expect("the snapshot reads again");
+        assert_eq!(snapshot.content_hash(), first.gazetteer().content_hash());
+        let text = "La Biélorussie et le Kazakhstan.";
+        let options = gazet_core::ExtractOptions::default();
+        assert_eq!(first.extract(text, &options).mentions, again.extract(text, &options).mentions);
+        assert_eq!(again.extract(text, &options).mentions.len(), 2);
     }
 
     #[test]

@@ -46,6 +46,7 @@ impl Engine {
             Source::Embedded => crate::embedded_engine()?,
             Source::Dir(dir) => Extractor::new(Gazetteer::load_dir(dir)?, EngineConfig::default())?,
         };
+        crate::memory::release_free_heap();
         Ok(Engine::new(extractor, source.clone()))
     }
 
