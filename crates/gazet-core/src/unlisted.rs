@@ -2178,6 +2178,7 @@ const BUSINESS_NOUNS: &[&str] = &[
     "tour-opérateur",
     "coopérative",
     "banque",
+    "bourse",
 ];
 
 /// Nouns of firms that name one only with a quoted name right after them: a chain of shops

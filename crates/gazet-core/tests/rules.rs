@@ -864,6 +864,15 @@ fn unlisted_firms_by_legal_form_business_noun_and_reference() {
         spans(&e, "en 2020, l'usine Zvezdotchka et le combinat minier Severonickel, puis l'usine de Koungrad"),
         ["Zvezdotchka", "Severonickel"]
     );
+    // An exchange is a firm (ANNOTATION.md: commodity exchanges): "la bourse kazakhe ETS";
+    // "bourse d'études" names nothing.
+    assert_eq!(
+        found(&e, "la bourse kazakhe ETS et une bourse d'études Erasmus")
+            .iter()
+            .map(|g| (g.0.as_str(), g.1.as_str()))
+            .collect::<Vec<_>>(),
+        [("kazakhe", "iso3166-1:KZ"), ("ETS", "gazet:firm/unlisted")]
+    );
     // Heads capitalised only ("Port", "Régie") are no cues: "la Régie Autonome" names no firm.
     assert!(spans(&e, "en 2020, la Régie Autonome des transports a acheté").is_empty());
     // After an elided article, the noun still names ("l'entreprise unitaire d'État").
