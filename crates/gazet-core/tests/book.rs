@@ -919,11 +919,11 @@ fn bodies_of_a_president_port_authorities_and_short_names_in_parentheses() {
 #[test]
 fn english_firm_names_of_transport_and_wine_led_by_their_place() {
     assert_mentions_exactly(
-        "442 Darkhan Railway and the \"Termez Cargo Centre\", LLC \"Telavi Wine Cellar\"",
+        "442 Darkhan Railway and the \"Termez Cargo Centre\", LLC \"Gurjaani Wine Cellar\"",
         &[
             ("Darkhan Railway", "gazet:firm/unlisted"),
             ("Termez Cargo Centre", "gazet:firm/unlisted"),
-            ("Telavi Wine Cellar", "gazet:firm/unlisted"),
+            ("Gurjaani Wine Cellar", "gazet:firm/unlisted"),
         ],
     );
     // A capitalised article after a place opens a sentence (a heading's last word here).
