@@ -274,6 +274,8 @@ pub async fn start(config: Config, listener: TcpListener, engine: Option<Arc<Eng
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     init_logging(args.log_format, &args.log)?;
     let config = Config::from_args(&args)?;
+    // A server is judged by its resident memory once started, not by its start-up.
+    gazet_core::build_one_part_at_a_time(true);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {
         use tokio::signal::unix::{signal, SignalKind};

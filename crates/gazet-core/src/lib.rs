@@ -34,7 +34,7 @@ pub mod unlisted;
 pub mod urls;
 mod words;
 
-pub use compile::{CompileStats, EngineConfig, Form};
+pub use compile::{build_one_part_at_a_time, CompileStats, EngineConfig, Form};
 pub use cooccur::{Aggregate, CoUnit};
 pub use extract::{ExtractOptions, Extraction, Extractor, Mention, MentionRecord};
 pub use gazetteer::{Entity, EntityIdx, Gazetteer, GazetteerError, Kind};
