@@ -421,6 +421,7 @@ impl Extractor {
             self.add_unlisted_firms(text, &original(&spotted.firm_cues), &mut mentions);
             let capitals = crate::unlisted::capital_word_starts(text);
             self.add_compound_firm_names(text, &capitals, &mut mentions);
+            self.add_transliterated_plant_names(text, &capitals, &mut mentions);
             self.add_numbered_plants(text, &mut mentions);
             self.join_hyphenated_firm_names(text, &mut mentions);
             self.extend_listed_firms_over_capitalised_words(text, &mut mentions);
@@ -1459,6 +1460,20 @@ impl Extractor {
     /// where no other mention lies (`unlisted::compound_firm_names`).
     fn add_compound_firm_names(&self, text: &str, capitals: &[usize], mentions: &mut Vec<Mention>) {
         self.add_unlisted_firm_spans(crate::unlisted::compound_firm_names(text, capitals), mentions);
+    }
+
+    /// "l'Orchanski miasokonservny kombinat", "Pskovsky gormolzavod": plants named the
+    /// Russian way, untranslated, are unlisted firms (`unlisted::transliterated_plant_names`).
+    /// The place's adjective that opens such a name is no mention of its own: a mention
+    /// inside the name (a district's adjective, "Pskovsky") gives way to it, one across its
+    /// edge keeps its place.
+    fn add_transliterated_plant_names(&self, text: &str, capitals: &[usize], mentions: &mut Vec<Mention>) {
+        let spans = crate::unlisted::transliterated_plant_names(text, capitals);
+        if spans.is_empty() {
+            return;
+        }
+        mentions.retain(|m| !spans.iter().any(|span| span.start <= m.start && m.end <= span.end));
+        self.add_unlisted_firm_spans(spans, mentions);
     }
 
     /// "l'Usine de réparation aéronautique n° 558": plants known by their number are
@@ -2849,11 +2864,19 @@ impl<'a> Context<'a> {
             let mut rev = trimmed[..trimmed.len() - 1].chars().rev();
             rev.next().is_some_and(char::is_uppercase) && rev.next().is_none_or(|c| !c.is_alphanumeric())
         };
-        // "Surname, I.": a comma and a capitalised word before the initial.
+        // "Surname, I." or "Surname, I. O." (Russian authors' two initials): a comma and a
+        // capitalised word before the initials.
         let after_author_initial = after_initial && {
-            let without_dot = &trimmed[..trimmed.len() - 1];
-            let initial = without_dot.char_indices().next_back().map_or(0, |(i, _)| i);
-            let before_initial = without_dot[..initial].trim_end();
+            let mut before_initial = trimmed;
+            for _ in 0..2 {
+                let Some(without_dot) = before_initial.strip_suffix('.') else { break };
+                let Some((initial, letter)) = without_dot.char_indices().next_back() else { break };
+                let before = &without_dot[..initial];
+                if !letter.is_uppercase() || before.chars().next_back().is_some_and(char::is_alphanumeric) {
+                    break;
+                }
+                before_initial = before.trim_end();
+            }
             before_initial.strip_suffix(',').is_some_and(|author| {
                 let word = &author[last_word_start(author)..];
                 word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 2

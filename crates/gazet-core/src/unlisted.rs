@@ -3846,6 +3846,68 @@ pub fn compound_firm_names(text: &str, capitals: &[usize]) -> Vec<Range<usize>> 
     found
 }
 
+/// Russian adjective endings of a place's name, transliterated, that open a firm's name
+/// ("Orchanski", "Pskovsky", "Bobruiskaya": of Orcha, Pskov, Bobrouïsk).
+const PLACE_ADJECTIVE_ENDINGS: &[&str] =
+    &["ski", "sky", "skiy", "skii", "skoï", "skoy", "skoi", "skaya", "skaïa", "skaia", "skoe", "skoïe", "skoye"];
+
+/// Transliterated Russian nouns of plants, the last letters of such a name's last word
+/// ("zavod", "gormolzavod", "myasokombinat", "fabrika").
+const TRANSLITERATED_PLANT_NOUNS: &[&str] = &["zavod", "kombinat", "fabrika"];
+
+/// Endings of the transliterated adjectives between the two ("mashinostroitelny",
+/// "miasokonservny", "zhirovoy", "obuvnaya").
+const TRANSLITERATED_ADJECTIVE_ENDINGS: &[&str] =
+    &["y", "i", "ï", "oy", "oï", "aya", "aïa", "aia", "oe", "oye", "oïe", "ya"];
+
+/// Most transliterated adjectives between a place's adjective and the plant's noun.
+const MAX_TRANSLITERATED_ADJECTIVES: usize = 2;
+
+/// Byte spans of the firm names of `text` that the Russian way of naming plants makes,
+/// transliterated and left untranslated: a place's adjective, capitalised, up to two
+/// lowercase adjectives and a noun of plants ("Orchanski miasokonservny kombinat",
+/// "Volkovyssky mashinostroitelny zavod", "Pskovsky gormolzavod"). No French word ends so:
+/// the three together name a plant, whatever a gazetteer says of the first
+/// ([`compound_firm_names`] reads the names made of one word).
+/// `capitals` are the text's [`capital_word_starts`].
+pub fn transliterated_plant_names(text: &str, capitals: &[usize]) -> Vec<Range<usize>> {
+    let word_end = |from: usize| from + text[from..].find(|c: char| !c.is_alphabetic()).unwrap_or(text.len() - from);
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for &start in capitals {
+        if found.last().is_some_and(|last| start < last.end) {
+            continue;
+        }
+        let end = word_end(start);
+        let first = &text[start..end];
+        if !PLACE_ADJECTIVE_ENDINGS.iter().any(|ending| first.len() >= ending.len() + 3 && first.ends_with(ending)) {
+            continue;
+        }
+        let mut at = end;
+        for _ in 0..=MAX_TRANSLITERATED_ADJECTIVES {
+            let next = at + (text[at..].len() - text[at..].trim_start().len());
+            if next == at {
+                break;
+            }
+            let next_end = word_end(next);
+            let word = &text[next..next_end];
+            if word.is_empty() || !word.chars().all(char::is_lowercase) {
+                break;
+            }
+            if TRANSLITERATED_PLANT_NOUNS.iter().any(|noun| word.ends_with(noun)) {
+                if !word_goes_on(text, next_end) {
+                    found.push(start..next_end);
+                }
+                break;
+            }
+            if !TRANSLITERATED_ADJECTIVE_ENDINGS.iter().any(|ending| word.ends_with(ending)) {
+                break;
+            }
+            at = next_end;
+        }
+    }
+    found
+}
+
 /// Trade fairs named like a firm, which texts name without their event's noun too ("une
 /// feuille de route signée à Innoprom"): events, not firms (ANNOTATION.md).
 const TRADE_FAIRS: &[&str] = &["Innoprom", "Neftegaz"];

@@ -2235,3 +2235,47 @@ fn postposed_territory_and_possessive_designators() {
         ],
     );
 }
+
+/// Plants named the Russian way and left untranslated: a place's adjective, transliterated
+/// adjectives and a noun of plants make one unlisted firm, and a district's adjective
+/// inside ("Pskovsky") gives way to it.
+#[test]
+fn plants_named_the_russian_way() {
+    assert_mentions_exactly(
+        "l'Orchanski miasokonservny kombinat, dont les conserves partent vers l'Asie, et un entrepôt commun avec Pskovsky \n\ngormolzavod",
+        &[
+            ("Orchanski miasokonservny kombinat", "gazet:firm/unlisted"),
+            ("Asie", "gazet:region/asie"),
+            ("Pskovsky \n\ngormolzavod", "gazet:firm/unlisted"),
+        ],
+    );
+    // A French word after the adjective ends the reading: the district stays.
+    assert_mentions_exactly("le district Pskovsky et le zavod", &[("Pskovsky", "gazet:region/district-504341")]);
+}
+
+/// "la centrale nucléaire biélorusse": the one plant of its state, named by the state's
+/// adjective, is that plant (the written chapters since round 22), and its town after it a
+/// place of its own.
+#[test]
+fn a_states_one_nuclear_plant_by_its_adjective() {
+    assert_mentions_exactly(
+        "la centrale nucléaire biélorusse d'Ostrovets et la centrale nucléaire arménienne",
+        &[
+            ("centrale nucléaire biélorusse", "gazet:firm/belarusian-npp"),
+            ("Ostrovets", "geonames:623941"),
+            ("centrale nucléaire arménienne", "gazet:firm/metsamor-npp"),
+        ],
+    );
+}
+
+/// A reference's author with two initials ("Markarian, S. V."): the title after them is no
+/// person's name, even when it opens with a state's.
+#[test]
+fn a_title_after_an_authors_two_initials() {
+    assert_mentions_exactly(
+        "821 Markarian, S. V. Belarus and Armenia in the EAEU // Vestnik. - 2023.",
+        &[("Belarus", "iso3166-1:BY"), ("Armenia", "iso3166-1:AM"), ("EAEU", "gazet:inst/eaeu")],
+    );
+    // Without the author's comma, the initials are a person's: "S. V. Belarus" is no state.
+    assert_mentions_exactly("selon S. V. Belarus, le président", &[]);
+}
