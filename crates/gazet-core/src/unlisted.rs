@@ -3871,7 +3871,16 @@ const MAX_TRANSLITERATED_ADJECTIVES: usize = 2;
 /// ([`compound_firm_names`] reads the names made of one word).
 /// `capitals` are the text's [`capital_word_starts`].
 pub fn transliterated_plant_names(text: &str, capitals: &[usize]) -> Vec<Range<usize>> {
-    let word_end = |from: usize| from + text[from..].find(|c: char| !c.is_alphabetic()).unwrap_or(text.len() - from);
+    let bytes = text.as_bytes();
+    // Bytes at a time while the word is ASCII (nearly always), chars past a non-ASCII one.
+    let word_end = |from: usize| {
+        let ascii = from + bytes[from..].iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(bytes.len() - from);
+        if bytes.get(ascii).is_some_and(|b| !b.is_ascii()) {
+            ascii + text[ascii..].find(|c: char| !c.is_alphabetic()).unwrap_or(text.len() - ascii)
+        } else {
+            ascii
+        }
+    };
     let mut found: Vec<Range<usize>> = Vec::new();
     for &start in capitals {
         if found.last().is_some_and(|last| start < last.end) {
@@ -3879,7 +3888,12 @@ pub fn transliterated_plant_names(text: &str, capitals: &[usize]) -> Vec<Range<u
         }
         let end = word_end(start);
         let first = &text[start..end];
-        if !PLACE_ADJECTIVE_ENDINGS.iter().any(|ending| first.len() >= ending.len() + 3 && first.ends_with(ending)) {
+        // Every ending has "sk" in the word's last six bytes: most words are turned away by
+        // that one search.
+        let tail = &first.as_bytes()[first.len().saturating_sub(6)..];
+        if !tail.windows(2).any(|pair| pair == b"sk")
+            || !PLACE_ADJECTIVE_ENDINGS.iter().any(|ending| first.len() >= ending.len() + 3 && first.ends_with(ending))
+        {
             continue;
         }
         let mut at = end;
