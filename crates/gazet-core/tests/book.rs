@@ -2279,3 +2279,27 @@ fn a_title_after_an_authors_two_initials() {
     // Without the author's comma, the initials are a person's: "S. V. Belarus" is no state.
     assert_mentions_exactly("selon S. V. Belarus, le président", &[]);
 }
+
+/// The CIS's commissions by their literal official titles, long as they are, and a
+/// university's name without the acronym that follows it in parentheses.
+#[test]
+fn cis_commissions_by_their_official_titles() {
+    assert_mentions_exactly(
+        "Il relève de la Commission des États membres de la CEI pour l'utilisation de l'énergie atomique à des fins pacifiques, où siègent",
+        &[(
+            "Commission des États membres de la CEI pour l'utilisation de l'énergie atomique à des fins pacifiques",
+            "gazet:inst/cis-commission-atomic-energy",
+        )],
+    );
+    assert_mentions_exactly(
+        "la Commission de coordination opérationnelle et technologique du fonctionnement parallèle des systèmes énergétiques de la CEI et des pays baltes assure",
+        &[(
+            "Commission de coordination opérationnelle et technologique du fonctionnement parallèle des systèmes énergétiques de la CEI et des pays baltes",
+            "gazet:inst/cis-power-systems-coordination-commission",
+        )],
+    );
+    assert_mentions_exactly(
+        "formé à l'Université nationale de recherche nucléaire (MEPhI) et",
+        &[("Université nationale de recherche nucléaire", "gazet:inst/ru-mephi"), ("MEPhI", "gazet:inst/ru-mephi")],
+    );
+}
