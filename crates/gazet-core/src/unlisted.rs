@@ -2409,6 +2409,14 @@ fn quoted_after_firm_words(text: &str) -> impl Iterator<Item = usize> + '_ {
         {
             return Some(start);
         }
+        // 'le journal régional "Ak Jaïyk"': one adjective after a noun that quotes names.
+        if is_lower_word(word) {
+            let head = before[..start].trim_end();
+            let noun_start = last_word_start(head);
+            if QUOTING_FIRM_NOUNS.contains(&strip_elision(&head[noun_start..])) {
+                return Some(noun_start);
+            }
+        }
         // "l'association de production "Azersilah"": a production company.
         if word == "production" {
             let head = before[..start].trim_end().strip_suffix("de").map(str::trim_end)?;
@@ -3036,9 +3044,19 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     } else if QUOTING_FIRM_NOUNS.contains(&bare)
         || (bare == "édition" && elided && i.checked_sub(1).is_some_and(|k| names_a_publishing_house(tokens[k].text)))
     {
-        // 'la chaîne "Nomin"', 'le marché "Dordoï"': only a quoted name.
-        let next = tokens.get(i + 1)?;
-        (opens_quote(next.text) || quoted_span(next).is_some()).then(|| name_after(tokens, i + 1)).flatten()
+        // 'la chaîne "Nomin"', 'le marché "Dordoï"': only a quoted name, maybe after one
+        // adjective ('le journal régional "Ak Jaïyk"', 'la chaîne publique "Khabar"').
+        let quoted = |t: &Token| opens_quote(t.text) || quoted_span(t).is_some();
+        let adjective = QUOTING_FIRM_NOUNS.contains(&bare)
+            && tokens.get(i + 1).is_some_and(|t| {
+                is_lower_word(t.text)
+                    && strip_elision(t.text) == t.text
+                    && !matches!(t.text, "de" | "du" | "des" | "et")
+            })
+            && tokens.get(i + 2).is_some_and(quoted);
+        let at = if adjective { i + 2 } else { i + 1 };
+        let next = tokens.get(at)?;
+        quoted(next).then(|| name_after(tokens, at)).flatten()
     } else if is_quoting_body_noun(bare) {
         // "l'association de production "Azersilah"" (a company: the caller reads the
         // noun right before the quote).

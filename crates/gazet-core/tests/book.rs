@@ -2303,3 +2303,14 @@ fn cis_commissions_by_their_official_titles() {
         &[("Université nationale de recherche nucléaire", "gazet:inst/ru-mephi"), ("MEPhI", "gazet:inst/ru-mephi")],
     );
 }
+
+/// A noun that names a firm only by a quoted name may take one adjective before the quote
+/// ('le journal régional "Ak Jaïyk"'); a complement ('la chaîne de montage "Lada"') is
+/// something else.
+#[test]
+fn a_quoted_paper_after_an_adjective() {
+    assert_mentions_exactly(
+        "le journal régional \"Ak Jaïyk\" a consacré un article, et la chaîne de montage \"Kvant\" tourne",
+        &[("Ak Jaïyk", "gazet:firm/unlisted")],
+    );
+}
