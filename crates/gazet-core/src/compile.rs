@@ -196,7 +196,7 @@ impl Compiled {
     /// while the parts get their failure transitions. Case shapes are made on first use.
     pub fn build(gazetteer: &Gazetteer, config: &EngineConfig) -> Result<Compiled, String> {
         let started = Instant::now();
-        let threaded = several_cores().then(|| {
+        let threaded = build_side_by_side().then(|| {
             std::thread::scope(|scope| {
                 // Unbounded: the producer never waits for the automata (about 200 chunks for
                 // the default gazetteer, 1,500 for a million forms).
@@ -319,9 +319,9 @@ pub fn build_one_part_at_a_time(yes: bool) {
 }
 
 /// Whether to build side by side: more than one core to build on, and not told otherwise
-/// ([`build_one_part_at_a_time`]). With one, the parts of the automaton are built one after
+/// ([`build_one_part_at_a_time`]). Otherwise the parts of the automaton are built one after
 /// the other on this thread.
-fn several_cores() -> bool {
+fn build_side_by_side() -> bool {
     !ONE_PART_AT_A_TIME.load(std::sync::atomic::Ordering::Relaxed)
         && std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2
 }
@@ -361,7 +361,7 @@ impl Automata {
     }
 
     /// Builds the parts of `patterns` (their ids are their positions), one per thread when
-    /// there is more than one core.
+    /// [`build_side_by_side`].
     fn build<P: AsRef<[u8]> + Sync>(patterns: &[P]) -> Result<Automata, String> {
         let mut split: Vec<Vec<u32>> = vec![Vec::new(); PARTS];
         for (id, pattern) in patterns.iter().enumerate() {
@@ -372,7 +372,7 @@ impl Automata {
             let nfa = build_automaton_from(ids.iter().map(|&id| patterns[id as usize].as_ref()))?;
             Ok(Part { nfa, ids })
         };
-        let parts: Vec<Result<Part, String>> = if several_cores() {
+        let parts: Vec<Result<Part, String>> = if build_side_by_side() {
             std::thread::scope(|scope| {
                 let mut split = split.into_iter();
                 let first = split.next().unwrap_or_default();
