@@ -2745,6 +2745,7 @@ impl Extractor {
             let entity = if crate::unlisted::quoted_after_body_noun(text, span.start)
                 || crate::unlisted::after_interstate_noun(text, span.start)
                 || crate::unlisted::university_in_publisher_slot(text, &span)
+                || crate::unlisted::quoted_body_name(text, &span)
             {
                 self.unlisted_institution
             } else {
@@ -4097,6 +4098,17 @@ fn coordinated_complements(gap: &str) -> bool {
     // that does not open with a comma or "et".
     let opening = gap.trim_start();
     if gap.len() > 240 || !(opening.starts_with(',') || opening.starts_with("et ") || opening.starts_with("et\n")) {
+        return false;
+    }
+    // "... de la République kirghize et de l'Institut national de normalisation de la
+    // République d'Arménie": a body's head starts a second body, not a complement; but a
+    // government is one ("l'Administration du Chef et du Gouvernement de la République
+    // tchétchène").
+    let second_body = |word: &str| {
+        let word = crate::unlisted::strip_elision(word);
+        crate::unlisted::is_body_head(word) && !matches!(word, "Gouvernement" | "Cabinet")
+    };
+    if gap.split_whitespace().any(second_body) {
         return false;
     }
     let mut words: Vec<String> = Vec::new();

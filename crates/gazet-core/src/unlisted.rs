@@ -535,6 +535,14 @@ pub fn body_start(text: &str, place: usize, floor: usize, of_body: bool) -> Opti
     if !preposition {
         return None;
     }
+    // "... de la République kirghize et de l'Institut national ...": a second body,
+    // coordinated with the first, not a complement of it; but a government is named with
+    // its head ("l'Administration du Chef et du Gouvernement de la République tchétchène").
+    let mut tokens = tokens.peekable();
+    let coordinated = tokens.peek().is_some_and(|(_, word)| matches!(*word, "et" | "ou"));
+    if coordinated && !["Gouvernement", "Cabinet"].iter().any(|head| text[place..].starts_with(head)) {
+        return None;
+    }
     let head = head_of_name(tokens)?;
     if is_railway_head(head.word) && text[head.start..].split_whitespace().nth(2) != Some("fer") {
         return None;
@@ -585,6 +593,14 @@ const ROLE_NOUNS: &[&str] = &[
 /// Whether `word`, in lowercase, names a person who heads or serves a body ([`ROLE_NOUNS`]).
 pub(crate) fn is_role_noun(word: &str) -> bool {
     ROLE_NOUNS.contains(&word)
+}
+
+/// Whether `word` names people who head or serve a body, one or several, deputies too
+/// ("vice-ministres", "représentants", "experts").
+fn names_people_serving(word: &str) -> bool {
+    let word = word.strip_prefix("vice-").unwrap_or(word);
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    is_role_noun(word) || is_role_noun(singular) || matches!(singular, "expert" | "fonctionnaire" | "agent")
 }
 
 /// The end of the name of the person a body is named after, written with initials right
@@ -781,6 +797,11 @@ fn full_name_end(text: &str, start: usize, at: usize) -> Option<usize> {
     (words > 0).then_some(end)
 }
 
+/// Whether `word` is the capitalised head noun of a public body ("Institut", "Agence").
+pub(crate) fn is_body_head(word: &str) -> bool {
+    BODY_HEADS.contains(&word)
+}
+
 /// Whether a name begins with the head noun of a public body ("Centre de recherche de
 /// Carélie", "ministère de l'Intérieur").
 pub fn begins_with_body_head(name: &str) -> bool {
@@ -821,6 +842,10 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
     // d'État \"Alecu Russo\" de Bălți").
     let mut eponym = 0;
     let mut open_quotes = 0i32;
+    // Whether the word right before the preposition closes a quote: a quoted name ends
+    // there, and one that opens at its head is whole ("le RUE \"Centre d'expertises ...
+    // publique\" du ministère de la Santé": the centre and the ministry are two bodies).
+    let mut quote_closes_first = false;
     // Whether "commerce" or "commercial" was read among the words (a commercial port's).
     let mut commerce_read = false;
     let mut after_parenthesis = false;
@@ -871,6 +896,11 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         // Read backwards, a closing quote comes first: an opening one left open means the
         // place is inside a quoted name ("Université nationale \"Collège de Tchernihiv\"").
         open_quotes += i32::from(opens) - i32::from(closes);
+        quote_closes_first |= closes && following.is_empty();
+        let head_word = is_factory_head(word) || BODY_HEADS.contains(&word) || LOWERCASE_BODY_HEADS.contains(&word);
+        if opens && open_quotes == 0 && quote_closes_first && words > 0 && head_word {
+            return None;
+        }
         // But a quote that opens at the head quotes the whole name ("le \"Port maritime de
         // commerce de Taganrog\"").
         let quoted_head = opens && open_quotes == 1 && (is_factory_head(word) || BODY_HEADS.contains(&word));
@@ -904,6 +934,14 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         // may hold.
         if matches!(word, "a" | "ont" | "est" | "sont" | "était" | "étaient" | "sera" | "seront" | "avait" | "avaient")
         {
+            return None;
+        }
+        // "siègent les vice-ministres du ministère de ...": the people who serve the body
+        // after it, right before the preposition, end the words a name may hold.
+        // A complement of the head's is not ("le Cabinet des ministres de ...").
+        let serving = names_people_serving(word)
+            && tokens.peek().is_none_or(|(_, before)| !matches!(*before, "des" | "de" | "du" | "d'" | "d’"));
+        if following.is_empty() && serving {
             return None;
         }
         // A capitalised word ends the search: it is the head or the name is not one; after
@@ -2233,6 +2271,33 @@ pub(crate) fn quoted_after_body_noun(text: &str, name_start: usize) -> bool {
     is_quoting_body_noun(noun) && !english
 }
 
+/// Head nouns that make a quoted name a public body's whatever comes before the quote:
+/// a legal form before it is a state institution's ('RUE "Institut de la pisciculture"',
+/// 'FSBI "Centre scientifique d'expertise des produits médicaux"'). Not "Association",
+/// "Bureau" or "Chambre": production associations and design bureaus are companies.
+const QUOTED_BODY_HEADS: &[&str] = &[
+    "Académie",
+    "Agence",
+    "Bibliothèque",
+    "Centre",
+    "Collège",
+    "Conservatoire",
+    "École",
+    "Faculté",
+    "Hôpital",
+    "Inspection",
+    "Institut",
+    "Laboratoire",
+    "Lycée",
+    "Université",
+];
+
+/// Whether the name spanning `span` is quoted and opens with one of [`QUOTED_BODY_HEADS`].
+pub(crate) fn quoted_body_name(text: &str, span: &Range<usize>) -> bool {
+    quote_before(text, span.start).is_some()
+        && text[span.clone()].split_whitespace().next().is_some_and(|first| QUOTED_BODY_HEADS.contains(&first))
+}
+
 /// Whether the name at `name_start` is that of a body several states set up: "interétatique"
 /// in the noun phrase right before it ("la Compagnie interétatique de télévision et de
 /// radio \"Mir\"", "la société interétatique Mir", "la MTRK \"Mir\""), which names an
@@ -3370,11 +3435,12 @@ fn name_after(tokens: &[Token], at: usize) -> Option<Range<usize>> {
         return None;
     }
     let start = first.start + (first.text.len() - first_core.len());
-    let mut end = first.start + first.text.trim_end_matches(TRAILING).len();
+    let mut end = first.start + without_call_after_punctuation(first.text).trim_end_matches(TRAILING).len();
     let mut j = at;
-    while !first_stops(tokens[j].text) && j + 1 < tokens.len() && j - at < 4 {
+    while !first_stops(without_call_after_punctuation(tokens[j].text)) && j + 1 < tokens.len() && j - at < 4 {
         let next = tokens[j + 1];
-        if is_capitalised(next.text.trim_end_matches(TRAILING)) && !is_legal_form(next.text.trim_end_matches(TRAILING))
+        let next_text = without_call_after_punctuation(next.text);
+        if is_capitalised(next_text.trim_end_matches(TRAILING)) && !is_legal_form(next_text.trim_end_matches(TRAILING))
         {
             j += 1;
         } else if CONNECTORS.contains(&next.text)
@@ -3384,9 +3450,15 @@ fn name_after(tokens: &[Token], at: usize) -> Option<Range<usize>> {
         } else {
             break;
         }
-        end = tokens[j].start + tokens[j].text.trim_end_matches(TRAILING).len();
+        end = tokens[j].start + without_call_after_punctuation(tokens[j].text).trim_end_matches(TRAILING).len();
     }
     (end > start).then_some(start..end)
+}
+
+/// A token without the footnote call glued to its closing punctuation ("Cronimet.472",
+/// "Kazakhstan,12"): the punctuation ends the name as it would without the call.
+fn without_call_after_punctuation(token: &str) -> &str {
+    without_footnote_call(token, |word| word.ends_with(TRAILING)).unwrap_or(token)
 }
 
 const TRAILING: [char; 7] = [',', ';', ':', '.', ')', '"', '»'];

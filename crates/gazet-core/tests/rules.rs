@@ -3083,3 +3083,78 @@ fn a_publishing_house_quoted_after_maison_d_edition_is_a_firm() {
     );
     assert!(found(&e, "la cinquième édition \"Eurasia Days\" a réuni").is_empty());
 }
+
+/// A quoted name that opens at its head ends at its closing quote: what follows the quote
+/// is the body it belongs to, a name of its own ('le RUE "Institut de la pisciculture" de
+/// l'Académie ...'). After a legal form, a quoted name with a research body's head is an
+/// institution, not a company.
+#[test]
+fn a_quoted_body_ends_at_its_closing_quote() {
+    let e = engine();
+    let body = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(
+            &e,
+            "et la RUE   \"Institut de la pisciculture\" de l'Académie nationale des sciences du   Bélarus travaillent"
+        ),
+        [
+            body("Institut de la pisciculture"),
+            named("Académie nationale des sciences du   Bélarus", "gazet:inst/academy-of-sciences-by")
+        ]
+    );
+    // Unquoted, the institute of the academy is one name.
+    assert_eq!(
+        found(&e, "et l'Institut de la pisciculture de l'Académie nationale des sciences du Bélarus travaille"),
+        [body("Institut de la pisciculture de l'Académie nationale des sciences du Bélarus")]
+    );
+    // A plant's quoted name after a legal form stays a company's.
+    assert_eq!(
+        found(&e, "la JSC \"Usine de tracteurs\" de Minsk"),
+        [named("Usine de tracteurs", "gazet:firm/unlisted"), named("Minsk", "geonames:625144")]
+    );
+}
+
+/// A footnote call glued to a sentence's full stop ends the firm's name there, as the
+/// stop alone would: "le groupe allemand Cronimet.472 Plus au sud" is Cronimet.
+#[test]
+fn a_footnote_call_after_a_full_stop_ends_a_firms_name() {
+    let e = engine();
+    let firm = |text: &str| named(text, "gazet:firm/unlisted");
+    assert_eq!(
+        found(&e, "contrôlé par le groupe arménien Cronimet.472   Plus au sud, la mine."),
+        [("arménien".into(), "iso3166-1:AM".into(), Form::Adjective), firm("Cronimet")]
+    );
+}
+
+/// People who serve a body, right before "du ministère ...", end the words a body's name
+/// may hold: the committee before them is not named with the ministry. So does "et": a
+/// body after it is a second body, not a complement of the first.
+#[test]
+fn people_serving_or_a_coordination_end_a_bodys_name() {
+    let e = engine();
+    let body = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(
+            &e,
+            "Au Comité consultatif pour   le complexe agro-industriel siègent les vice-ministres du ministère \
+             de   l'Agriculture de la République du Kazakhstan."
+        ),
+        [body("ministère de   l'Agriculture de la République du Kazakhstan")]
+    );
+    // Ministers as a complement of the head name a body ("le Cabinet des ministres").
+    assert_eq!(
+        found(&e, "le Cabinet des ministres de la République du Kazakhstan a décidé"),
+        [body("Cabinet des ministres de la République du Kazakhstan")]
+    );
+    assert_eq!(
+        found(
+            &e,
+            "du Centre de normalisation de la République du Kazakhstan et de l'Institut national de \
+             normalisation de la République du Bélarus."
+        ),
+        [
+            body("Centre de normalisation de la République du Kazakhstan"),
+            body("Institut national de normalisation de la République du Bélarus")
+        ]
+    );
+}
