@@ -661,13 +661,15 @@ impl Extractor {
             return None;
         }
         let mut context = Context::of(&text[..start]);
-        context.before_initial = followed_by_initial(&text[end..]);
+        context.before_initial = followed_by_initial(&text[end..]) || followed_by_two_initials(&text[end..]);
         context.before_capitalised = followed_by_capitalised_word(&text[end..]);
         context.before_surname = context.before_capitalised && followed_by_surname(&text[end..]);
         context.before_quoted_name = followed_by_quoted_name(&text[end..]);
         context.before_name = followed_by_name(&text[end..]);
         context.before_lowercase = context.after_author_initial
-            && (followed_by_lowercase_word(&text[end..]) || followed_by_title_punctuation(&text[end..]));
+            && (followed_by_lowercase_word(&text[end..])
+                || followed_by_title_punctuation(&text[end..])
+                || followed_by_compound(&text[end..]));
         let (first, last) = self.compiled.pattern_ranges[hit.pattern as usize];
         let seen = Shape::of_span(text, start, end);
         let variants = &self.compiled.variants[first as usize..last as usize];
@@ -3959,6 +3961,26 @@ fn followed_by_lowercase_word(after: &str) -> bool {
 fn followed_by_title_punctuation(after: &str) -> bool {
     let rest = after.trim_start();
     rest.len() < after.len() && rest.starts_with(['-', '–', '—', ':'])
+}
+
+/// "-Ouzbékistan": a hyphen and a capitalised word glued to the match, a compound of
+/// places ("Karimova, M. Biélorussie-Ouzbékistan : les régions ..."), which no person's
+/// name after an initial is.
+fn followed_by_compound(after: &str) -> bool {
+    let mut chars = after.chars();
+    chars.next() == Some('-') && chars.next().is_some_and(char::is_uppercase)
+}
+
+/// " I. P.": two initials after the name, as Russian references write their authors
+/// ("Kalinine I. P. Les holdings dans l'industrie").
+fn followed_by_two_initials(after: &str) -> bool {
+    let mut chars = after.chars();
+    let initial = |chars: &mut std::str::Chars| {
+        chars.next().is_some_and(char::is_whitespace)
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.next() == Some('.')
+    };
+    initial(&mut chars) && initial(&mut chars)
 }
 
 /// ", B. Zalessky" or ", A.": a comma, then a capital and a full stop.

@@ -3158,3 +3158,20 @@ fn people_serving_or_a_coordination_end_a_bodys_name() {
         ]
     );
 }
+
+/// In a reference, a name followed by two initials is its author ("Vitebsk I. P. Les
+/// holdings"), unless "de" makes it a place and the person who heads it; and after an
+/// author's initial a compound of places begins the title ("Karimova, M.
+/// Biélorussie-Ouzbékistan : ...").
+#[test]
+fn authors_initials_around_a_name_in_a_reference() {
+    let e = engine();
+    assert_eq!(spans(&e, "519 Vitebsk I. P. Les holdings dans l'industrie du Bélarus : bilan."), ["Bélarus"]);
+    assert_eq!(spans(&e, "le président du comité exécutif de Vitebsk I. P. Ivanov"), ["Vitebsk"]);
+    assert_eq!(
+        spans(&e, "518 Karimova, M. Biélorussie-Ouzbékistan : les régions au cœur de la coopération."),
+        ["Biélorussie", "Ouzbékistan"]
+    );
+    // A person's double-barrelled name after an initial stays a person's.
+    assert!(spans(&e, "selon M. Minsk-Vladimirov, le plan").is_empty());
+}
