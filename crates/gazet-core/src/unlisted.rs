@@ -3994,6 +3994,13 @@ pub fn transliterated_plant_names(text: &str, capitals: &[usize]) -> Vec<Range<u
             }
             let next_end = word_end(next);
             let word = &text[next..next_end];
+            // "Riazanskaïa GRES": a power plant, named with its kind's acronym.
+            if at == end && POWER_PLANT_ACRONYMS.contains(&word) {
+                if !word_goes_on(text, next_end) {
+                    found.push(start..next_end);
+                }
+                break;
+            }
             if word.is_empty() || !word.chars().all(char::is_lowercase) {
                 break;
             }
@@ -4122,6 +4129,16 @@ pub fn english_body_start(text: &str, place: usize, floor: usize) -> Option<usiz
             && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
             && word != "The";
         if start.is_some() {
+            // "l'Aviation Administration of Kazakhstan": the French article elided before
+            // the English name is not part of it, and nothing before it is.
+            let unelided = strip_elision(word);
+            let elided = unelided.len() < word.len()
+                && unelided.starts_with(char::is_uppercase)
+                && unelided.chars().all(char::is_alphabetic);
+            if elided && read < MAX_ENGLISH_BODY_WORDS {
+                start = Some(at + word.len() - unelided.len());
+                break;
+            }
             if !capitalised || read >= MAX_ENGLISH_BODY_WORDS {
                 break;
             }

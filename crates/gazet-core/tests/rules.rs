@@ -3175,3 +3175,25 @@ fn authors_initials_around_a_name_in_a_reference() {
     // A person's double-barrelled name after an initial stays a person's.
     assert!(spans(&e, "selon M. Minsk-Vladimirov, le plan").is_empty());
 }
+
+/// An English body's name takes the capitalised words before its head, up to a French
+/// article elided before them: "l'Aviation Administration of Kazakhstan".
+#[test]
+fn an_english_bodys_name_starts_after_an_elided_article() {
+    let e = engine();
+    assert_eq!(
+        found(&e, "telle l'Aviation Administration of Kazakhstan, fondée en 2019."),
+        [named("Aviation Administration of Kazakhstan", "gazet:inst/unlisted")]
+    );
+}
+
+/// A place's adjective in Russian and a power plant's kind by its acronym name a plant,
+/// transliterated and left untranslated: "Riazanskaïa GRES", "Moldavskaïa GRES".
+#[test]
+fn a_transliterated_power_plant_is_a_firm() {
+    let e = engine();
+    let firm = |text: &str| named(text, "gazet:firm/unlisted");
+    assert_eq!(found(&e, "la centrale (Riazanskaïa GRES) de la ville"), [firm("Riazanskaïa GRES")]);
+    assert_eq!(found(&e, "la Moldavskaïa GRES, à Dnestrovsc,"), [firm("Moldavskaïa GRES")]);
+    assert!(found(&e, "la Riazanskaïa GRESILLE").is_empty());
+}
