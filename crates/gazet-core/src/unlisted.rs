@@ -133,6 +133,8 @@ const BODY_HEADS: &[&str] = &[
     // Commission économique eurasienne".
     "Collège",
     "Comité",
+    // "le Congrès des autorités locales de Moldova".
+    "Congrès",
     "Commission",
     "Conseil",
     "Conservatoire",
@@ -154,6 +156,8 @@ const BODY_HEADS: &[&str] = &[
     "Inspection",
     "Institut",
     "Laboratoire",
+    // "le Khoural populaire de la République de Kalmoukie", "le Grand Khoural d'État".
+    "Khoural",
     "Lycée",
     "Mairie",
     // "le Medjlis suprême de la République autonome du Nakhitchevan", a parliament.
@@ -172,6 +176,8 @@ const BODY_HEADS: &[&str] = &[
     "Réserve",
     "Observatoire",
     "Office",
+    // "l'Organisme d'inspection de la sécurité alimentaire de la République d'Arménie".
+    "Organisme",
     "Orchestre",
     "Parlement",
     "Parquet",

@@ -3197,3 +3197,28 @@ fn a_transliterated_power_plant_is_a_firm() {
     assert_eq!(found(&e, "la Moldavskaïa GRES, à Dnestrovsc,"), [firm("Moldavskaïa GRES")]);
     assert!(found(&e, "la Riazanskaïa GRESILLE").is_empty());
 }
+
+/// A Khoural (a parliament of Buryatia, Kalmykia or Mongolia), a Congrès and an Organisme,
+/// capitalised, head bodies' names as a Comité does.
+#[test]
+fn khoural_congres_and_organisme_head_bodies_names() {
+    let e = engine();
+    let body = |text: &str| named(text, "gazet:inst/unlisted");
+    assert_eq!(
+        found(&e, "soutenu par le Khoural populaire de la République du Kazakhstan, le projet"),
+        [body("Khoural populaire de la République du Kazakhstan")]
+    );
+    assert_eq!(
+        found(&e, "le Congrès des autorités locales de Biélorussie (CALM) a signé"),
+        [
+            body("Congrès des autorités locales de Biélorussie"),
+            ("CALM".into(), "gazet:inst/unlisted".into(), Form::Acronym)
+        ]
+    );
+    assert_eq!(
+        found(&e, "et l'Organisme d'inspection de la sécurité alimentaire   de la République du Kazakhstan."),
+        [body("Organisme d'inspection de la sécurité alimentaire   de la République du Kazakhstan")]
+    );
+    // In lowercase, an "organisme" is any body.
+    assert_eq!(spans(&e, "un organisme d'inspection de la République du Kazakhstan"), ["République du Kazakhstan"]);
+}
