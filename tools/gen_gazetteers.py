@@ -719,7 +719,10 @@ def build_regions(fr2, exonyms):
                         # "Ağcabədi" -> "Agdjabedi"): its e after the first a too.
                         ru = azerbaijani_romanisation(n, russian=True)
                         ru_e = azerbaijani_romanisation(n.replace("ə", "e", 1).replace("Ə", "E", 1), russian=True)
-                        for v in dict.fromkeys((ru, caucasus_transliteration(ru), ru_e, caucasus_transliteration(ru_e))):
+                        # French writes the dotless ı as i too ("Hacıqabul" -> "Hadjigaboul").
+                        ru_i = azerbaijani_romanisation(n.replace("ı", "i"), russian=True)
+                        spellings = (ru, ru_e, ru_i)
+                        for v in dict.fromkeys(w for r in spellings for w in (r, caucasus_transliteration(r))):
                             if valid_surface(v):
                                 names.add(v)
                 if cc == "EE" and n.endswith("maa") and len(n) > 6:
@@ -1689,6 +1692,14 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
             for v in with_spelling_variants([caucasus_transliteration(c["name"])]):
                 if v != c["name"] and valid_surface(v) and keep(v, derived=True):
                     names.add(v)
+        # An Azerbaijani name in its own alphabet, as French follows Russian ("Hacıqabul"
+        # -> "Hadjigaboul", "Hadjygaboul"), its dotless ı as i or as y.
+        if cc == "AZ" and (any(ch in "əƏıİşŞçÇğĞöÖüÜ" for ch in c["name"]) or re.search(r"[qQ](?!u)|x", c["name"])):
+            for n in (c["name"], c["name"].replace("ı", "i")):
+                ru = azerbaijani_romanisation(n, russian=True)
+                for v in with_spelling_variants([ru, caucasus_transliteration(ru)]):
+                    if v != c["name"] and valid_surface(v) and keep(v, derived=True):
+                        names.add(v)
         # Belarusian writes h where Russian writes g ("Homel" for "Gomel"), and texts mix
         # the two: the h form of a Belarusian town's g names ("Hlubokoe" for "Glubokoe"),
         # through the same filters.

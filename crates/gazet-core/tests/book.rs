@@ -648,6 +648,12 @@ fn azerbaijani_districts_in_their_russian_spelling() {
     assert_eq!(id_of_word(text, "Masally").as_deref(), Some("iso3166-2:AZ-MAS"));
     assert_eq!(id_of_word(text, "Gakh").as_deref(), Some("iso3166-2:AZ-QAX"));
     assert_eq!(id_of_word(text, "Zagatala").as_deref(), Some("iso3166-2:AZ-ZAQ"));
+    // The dotless ı as i as well as y, districts and towns: "Hacıqabul" -> "Hadjigaboul".
+    let text = "les districts de Hadjigaboul et de Goubadli, puis à Hadjygaboul et à Hadjigaboul";
+    assert_eq!(id_of_word(text, "Hadjigaboul").as_deref(), Some("iso3166-2:AZ-HAC"));
+    assert_eq!(id_of_word(text, "Goubadli").as_deref(), Some("iso3166-2:AZ-QBI"));
+    assert_eq!(id_of_word(text, "Hadjygaboul").as_deref(), Some("geonames:585225"));
+    assert_eq!(id_of_word(&text[text.rfind("à").unwrap()..], "Hadjigaboul").as_deref(), Some("geonames:585225"));
     let text = "les districts viticoles de Chamakhi et d'Ismayilli, le district montagneux de Lerik";
     assert_eq!(id_of_word(text, "Chamakhi").as_deref(), Some("iso3166-2:AZ-SMI"));
     assert_eq!(id_of_word(text, "Ismayilli").as_deref(), Some("iso3166-2:AZ-ISM"));
