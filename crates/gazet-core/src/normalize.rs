@@ -700,7 +700,14 @@ fn starts_word(rest: &str) -> bool {
 /// ("Saint-\n\nPétersbourg"), and a combining prefix ends in "o" ("Russo-\nbiélorusse"):
 /// both keep their hyphen.
 fn splits_a_name(text: &str, hyphen: usize, next_line: usize) -> bool {
-    if !text[next_line..].chars().next().is_some_and(char::is_lowercase) {
+    let next = &text[next_line..];
+    if !next.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    // A lowercase word that goes on with a hyphen or an apostrophe is a compound's
+    // particle ("Rostov-\n\nsur-le-Don", "Komsomolsk-\nsur-l'Amour"), not a name's end.
+    let particle = next.trim_start_matches(char::is_alphabetic);
+    if particle.starts_with(['-', '\'', '’']) {
         return false;
     }
     let piece: Vec<char> = text[..hyphen].chars().rev().take_while(|c| c.is_alphabetic()).collect();
@@ -934,6 +941,9 @@ pub(crate) mod tests {
         assert_eq!(folded("Russo-\nbiélorusse"), "russo-bielorusse");
         assert_eq!(folded("Kara-\nBalta"), "kara-balta");
         assert_eq!(folded("A-\nb"), "a-b");
+        // A particle that goes on with a hyphen or an apostrophe is a compound's.
+        assert_eq!(folded("Rostov-\n\nsur-le-Don"), "rostov-sur-le-don");
+        assert_eq!(folded("Komsomolsk-\nsur-l'Amour"), "komsomolsk-sur-l'amour");
         // A dash between spaces is punctuation, not a broken word.
         assert_eq!(folded("eurasienne - \nLe"), "eurasienne - le");
     }

@@ -588,6 +588,10 @@ fn name_at(first: Token, more: &[Token]) -> Option<(Name, NameEnd)> {
         words += 1;
         end = Some(token.start + word.len());
         let after = &token.text[word.len()..];
+        // A hyphen at a line's end joins the word to the next line's ("Kamin-\n\nKachyrskyï").
+        if after == "-" {
+            continue;
+        }
         if !after.is_empty() {
             // A footnote call glued to the name ("Meghri359") ends it as a space would.
             let after = after.trim_start_matches(|c: char| c.is_ascii_digit());

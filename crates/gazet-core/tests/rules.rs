@@ -3222,3 +3222,19 @@ fn khoural_congres_and_organisme_head_bodies_names() {
     // In lowercase, an "organisme" is any body.
     assert_eq!(spans(&e, "un organisme d'inspection de la République du Kazakhstan"), ["République du Kazakhstan"]);
 }
+
+/// A hyphen at a line's end joins an unlisted place's name to the next line's word, in a
+/// list after a plural designator: "les districts de Ratne et de Kamin-\n\nKachyrskyï".
+#[test]
+fn a_listed_places_name_goes_on_past_a_hyphen_at_a_line_end() {
+    let e = engine();
+    let place = |text: &str| named(text, "gazet:region/unlisted");
+    assert_eq!(
+        found(&e, "venus des districts de Ratne et de Kamin-\n\nKachyrskyï, tandis que"),
+        [place("Ratne"), place("Kamin-\n\nKachyrskyï")]
+    );
+    assert_eq!(
+        found(&e, "venus des districts de Ratne et de Kamin-Kachyrskyï, tandis que"),
+        [place("Ratne"), place("Kamin-Kachyrskyï")]
+    );
+}
