@@ -2319,7 +2319,22 @@ impl Extractor {
             if !listed_firm {
                 return None;
             }
-            let Some(end) = crate::unlisted::words_naming_a_firm_after(text, m.end) else {
+            // '"Krasnye Barrikady"': capitalised words between the opening quote and a
+            // listed firm's name that closes the quotes name another firm, whole.
+            let previous_end = i.checked_sub(1).map_or(0, |p| mentions[p].end);
+            let m = &mut mentions[i];
+            if let Some(start) = capitalised_words_from_opening_quote(text, previous_end, m.start, m.end) {
+                m.start = start;
+                m.entity = self.unlisted_firm;
+                m.form = Form::Name;
+                m.alternatives.clear();
+                return None;
+            }
+            // '"Belneftekhim USA"': a word in capitals closing its quotes names another firm
+            // too (a dealer in a country), as a capitalised word does.
+            let after = crate::unlisted::words_naming_a_firm_after(text, m.end)
+                .or_else(|| capitals_to_closing_quote(text, m.start, m.end));
+            let Some(end) = after else {
                 // '"Lidskoe pivo"': lowercase words in its quotes finish the firm's own name.
                 return lowercase_words_to_closing_quote(text, m.start, m.end);
             };
@@ -3113,6 +3128,44 @@ const MAX_QUOTED_LOWERCASE_WORDS: usize = 3;
 
 /// Where the lowercase words end that follow the name at `start..end` up to the closing
 /// quote, when an opening quote stands right before it: '"Lidskoe pivo"' ends after "pivo".
+/// Where a quoted name starts that runs from its opening quote over one or two capitalised
+/// words, transliterated Russian adjectives, to the name from `start` to `end`, which its
+/// closing quote follows, if none of it lies before `floor`: '"Krasnye Barrikady"' (not the
+/// organisational form of '"Production Association Belorusneft"').
+fn capitalised_words_from_opening_quote(text: &str, floor: usize, start: usize, end: usize) -> Option<usize> {
+    if !text[end..].starts_with(['"', '»', '”']) {
+        return None;
+    }
+    let mut at = start;
+    for _ in 0..2 {
+        let before = text[floor.min(at)..at].strip_suffix(' ')?;
+        let word_start = before.rfind(|c: char| !(c.is_alphabetic() || c == '-')).map_or(0, |i| i + 1);
+        let word = &before[word_start..];
+        let mut chars = word.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
+        if !capitalised || !crate::unlisted::ends_like_transliterated_adjective(word) {
+            return None;
+        }
+        at = floor.min(at) + word_start;
+        if text[..at].ends_with(['"', '«', '“']) {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// Where one word in capitals right after a quoted firm's name (from `start` to `end`)
+/// ends, if its closing quote follows it: '"Belneftekhim USA"'.
+fn capitals_to_closing_quote(text: &str, start: usize, end: usize) -> Option<usize> {
+    if !text[..start].ends_with(['"', '«', '“']) {
+        return None;
+    }
+    let rest = &text[end..];
+    let word = rest.strip_prefix(' ')?;
+    let len = word.find(|c: char| !c.is_ascii_uppercase()).unwrap_or(word.len());
+    (len >= 2 && word[len..].starts_with(['"', '»', '”'])).then_some(end + 1 + len)
+}
+
 fn lowercase_words_to_closing_quote(text: &str, start: usize, end: usize) -> Option<usize> {
     if !text[..start].ends_with(['"', '«', '“']) && !text[..start].trim_end_matches(' ').ends_with(['«', '“']) {
         return None;

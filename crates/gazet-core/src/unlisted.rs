@@ -3956,6 +3956,12 @@ const TRANSLITERATED_PLANT_NOUNS: &[&str] = &["zavod", "kombinat", "fabrika"];
 const TRANSLITERATED_ADJECTIVE_ENDINGS: &[&str] =
     &["y", "i", "ï", "oy", "oï", "aya", "aïa", "aia", "oe", "oye", "oïe", "ya"];
 
+/// Whether `word` ends as a transliterated Russian adjective does ("Krasnye", "Zolotoy",
+/// "Belaya"), or a place's ("Pskovsky").
+pub(crate) fn ends_like_transliterated_adjective(word: &str) -> bool {
+    TRANSLITERATED_ADJECTIVE_ENDINGS.iter().chain(["ye", "ie", "ïe"].iter()).any(|ending| word.ends_with(ending))
+}
+
 /// Most transliterated adjectives between a place's adjective and the plant's noun.
 const MAX_TRANSLITERATED_ADJECTIVES: usize = 2;
 

@@ -3238,3 +3238,20 @@ fn a_listed_places_name_goes_on_past_a_hyphen_at_a_line_end() {
         [place("Ratne"), place("Kamin-Kachyrskyï")]
     );
 }
+
+/// A listed firm's name that does not fill its quotes is part of another firm's: a word in
+/// capitals after it ('"Gomselmash USA"', a dealer) or transliterated Russian adjectives
+/// before it ('"Krasny Gomselmash"'); not an English organisational form before it.
+#[test]
+fn a_listed_firm_inside_a_longer_quoted_name() {
+    let e = engine();
+    let firm = |text: &str| named(text, "gazet:firm/unlisted");
+    assert_eq!(found(&e, "les sociétés \"Gomselmash USA\", ainsi que"), [firm("Gomselmash USA")]);
+    assert_eq!(found(&e, "le chantier \"Krasny Gomselmash\", dans le"), [firm("Krasny Gomselmash")]);
+    assert_eq!(
+        found(&e, "RUE \"Production Association Gomselmash\" et"),
+        [named("Gomselmash", "gazet:firm/gomselmash")]
+    );
+    // Unquoted, a word in capitals after the name is a name of its own.
+    assert_eq!(found(&e, "Gomselmash USA et"), [named("Gomselmash", "gazet:firm/gomselmash")]);
+}
