@@ -2320,3 +2320,18 @@ fn a_quoted_paper_after_an_adjective() {
         &[("Ak Jaïyk", "gazet:firm/unlisted")],
     );
 }
+
+/// The Customs Union named with its member states is the union and the states, as the
+/// written chapters read it twice (ua11, round 36): the states are not part of its name.
+#[test]
+fn the_customs_union_and_its_member_states() {
+    assert_mentions_exactly(
+        "un rapprochement avec l'Union douanière de la Biélorussie, du Kazakhstan et de la Russie.",
+        &[
+            ("Union douanière", "gazet:inst/customs-union"),
+            ("Biélorussie", "iso3166-1:BY"),
+            ("Kazakhstan", "iso3166-1:KZ"),
+            ("Russie", "iso3166-1:RU"),
+        ],
+    );
+}
