@@ -2335,3 +2335,19 @@ fn the_customs_union_and_its_member_states() {
         ],
     );
 }
+
+/// "la Banque nationale" without its state is the central bank of the state the text is
+/// about, as a bare ministry is; the Uzbek commercial bank whose name begins so is not.
+#[test]
+fn a_bare_national_bank_is_the_documents_states() {
+    let belarus = "Le Bélarus compte vingt-quatre ministères et la Banque nationale, et le ministère de la \
+                   Sylviculture gère les forêts du Bélarus.";
+    assert_eq!(id_of_word(belarus, "Banque nationale").as_deref(), Some("gazet:inst/central-bank-by"));
+    assert_eq!(id_of_word(belarus, "ministère de la Sylviculture").as_deref(), Some("gazet:inst/ministry-forestry-by"));
+    let kazakhstan = "Au Kazakhstan, la Banque nationale a relevé son taux ; le Kazakhstan exporte.";
+    assert_eq!(id_of_word(kazakhstan, "Banque nationale").as_deref(), Some("gazet:inst/central-bank-kz"));
+    assert_mentions_exactly(
+        "les lignes de la Banque nationale de l'activité économique extérieure de la République d'Ouzbékistan",
+        &[("Banque nationale de l'activité économique extérieure de la République d'Ouzbékistan", "gazet:firm/nbu")],
+    );
+}
