@@ -4175,17 +4175,6 @@ fn coordinated_complements(gap: &str) -> bool {
     if gap.len() > 240 || !(opening.starts_with(',') || opening.starts_with("et ") || opening.starts_with("et\n")) {
         return false;
     }
-    // "... de la République kirghize et de l'Institut national de normalisation de la
-    // République d'Arménie": a body's head starts a second body, not a complement; but a
-    // government is one ("l'Administration du Chef et du Gouvernement de la République
-    // tchétchène").
-    let second_body = |word: &str| {
-        let word = crate::unlisted::strip_elision(word);
-        crate::unlisted::is_body_head(word) && !matches!(word, "Gouvernement" | "Cabinet")
-    };
-    if gap.split_whitespace().any(second_body) {
-        return false;
-    }
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
     let end_word = |word: &mut String, words: &mut Vec<String>| {
@@ -4227,7 +4216,7 @@ fn coordinated_complements(gap: &str) -> bool {
     if separators.first() != Some(&0) || separators.last().map(|&k| rest[k]) != Some("et") {
         return false;
     }
-    separators.iter().enumerate().all(|(n, &from)| {
+    let complements = separators.iter().enumerate().all(|(n, &from)| {
         let to = separators.get(n + 1).copied().unwrap_or(rest.len());
         let complement = &rest[from + 1..to];
         let article = match complement {
@@ -4239,7 +4228,16 @@ fn coordinated_complements(gap: &str) -> bool {
         // République du Bélarus": a person who serves a body, not one of its domains.
         let person = complement.get(article).is_some_and(|noun| crate::unlisted::is_role_noun(noun));
         (1..=6).contains(&(complement.len() - article)) && !person
-    })
+    });
+    // "... de la République kirghize et de l'Institut national de normalisation de la
+    // République d'Arménie": a body's head starts a second body, not a complement; but a
+    // government is one ("l'Administration du Chef et du Gouvernement de la République
+    // tchétchène").
+    let second_body = |word: &str| {
+        let word = crate::unlisted::strip_elision(word);
+        crate::unlisted::is_body_head(word) && !matches!(word, "Gouvernement" | "Cabinet")
+    };
+    complements && !gap.split_whitespace().any(second_body)
 }
 
 /// Where the lowercase complement that ends `before` starts, a body's domains ("l'Université

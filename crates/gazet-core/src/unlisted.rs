@@ -601,6 +601,9 @@ pub(crate) fn is_role_noun(word: &str) -> bool {
     ROLE_NOUNS.contains(&word)
 }
 
+/// Determiners before the people who serve a body ("les vice-ministres du ministère").
+const DETERMINERS_OF_PEOPLE: &[&str] = &["le", "la", "les", "l'", "l’", "leurs", "leur", "ses", "son", "sa", "ces"];
+
 /// Whether `word` names people who head or serve a body, one or several, deputies too
 /// ("vice-ministres", "représentants", "experts").
 fn names_people_serving(word: &str) -> bool {
@@ -944,10 +947,11 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         }
         // "siègent les vice-ministres du ministère de ...": the people who serve the body
         // after it, right before the preposition, end the words a name may hold.
-        // A complement of the head's is not ("le Cabinet des ministres de ...").
-        let serving = names_people_serving(word)
-            && tokens.peek().is_none_or(|(_, before)| !matches!(*before, "des" | "de" | "du" | "d'" | "d’"));
-        if following.is_empty() && serving {
+        // A complement of the head's, after "des", is not ("le Cabinet des ministres de ...").
+        if following.is_empty()
+            && tokens.peek().is_some_and(|(_, before)| DETERMINERS_OF_PEOPLE.contains(before))
+            && names_people_serving(word)
+        {
             return None;
         }
         // A capitalised word ends the search: it is the head or the name is not one; after
