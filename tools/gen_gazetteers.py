@@ -742,6 +742,11 @@ def build_regions(fr2, exonyms):
                 for v in with_spelling_variants([v]):
                     if v != n and valid_surface(v):
                         names.add(v)
+                        # A hyphenated name is often spelt half the English way, half the
+                        # French ("Racha-Letchkhoumi"): every mix of the two spellings' parts.
+                        for mix in hyphenated_mixes(n, v):
+                            if valid_surface(mix):
+                                names.add(mix)
             designators = DESIGNATORS.get(subtype, "")
             extra = COUNTRY_DESIGNATORS.get((cc, subtype))
             if extra:
@@ -1336,6 +1341,20 @@ def initial_ye_variant(n):
 # ("Charentsavan", "Gurjaani", "Shamakhi"), which French texts write the French way
 # ("Tcharentsavan", "Gourdjaani", "Chamakhi"): j is "dj", the rest as from Russian.
 CAUCASUS_COUNTRIES = {"AM", "GE", "AZ"}
+
+
+def hyphenated_mixes(a, b):
+    """The names made of the hyphen-separated parts of `a` and `b`, two spellings of one
+    name, each part taken from either ("Racha-Lechkhumi", "Ratcha-Letchkhoumi" ->
+    "Racha-Letchkhoumi", "Ratcha-Lechkhumi"); none if they have different numbers of parts
+    or more than three."""
+    pa, pb = a.split("-"), b.split("-")
+    if len(pa) != len(pb) or not 2 <= len(pa) <= 3:
+        return []
+    mixes = [""]
+    for x, y in zip(pa, pb):
+        mixes = [m + ("-" if m else "") + part for m in mixes for part in dict.fromkeys((x, y))]
+    return [m for m in mixes if m not in (a, b)]
 
 
 def caucasus_transliteration(n):

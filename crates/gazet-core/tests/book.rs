@@ -2351,3 +2351,12 @@ fn a_bare_national_bank_is_the_documents_states() {
         &[("Banque nationale de l'activité économique extérieure de la République d'Ouzbékistan", "gazet:firm/nbu")],
     );
 }
+
+/// A hyphenated region's name spelt half the English way, half the French, is the region:
+/// "Racha-Letchkhoumi" between "Racha-Lechkhumi" and "Ratcha-Letchkhoumi".
+#[test]
+fn hyphenated_names_spelt_half_english_half_french() {
+    let text = "la Gourie et la Racha-Letchkhoumi, puis la Ratcha-Lechkhumi";
+    assert_eq!(id_of_word(text, "Racha-Letchkhoumi").as_deref(), Some("iso3166-2:GE-RL"));
+    assert_eq!(id_of_word(text, "Ratcha-Lechkhumi").as_deref(), Some("iso3166-2:GE-RL"));
+}
