@@ -666,10 +666,11 @@ impl Extractor {
         context.before_surname = context.before_capitalised && followed_by_surname(&text[end..]);
         context.before_quoted_name = followed_by_quoted_name(&text[end..]);
         context.before_name = followed_by_name(&text[end..]);
+        context.before_compound = context.after_initial && followed_by_compound(&text[end..]);
         context.before_lowercase = context.after_author_initial
             && (followed_by_lowercase_word(&text[end..])
                 || followed_by_title_punctuation(&text[end..])
-                || followed_by_compound(&text[end..]));
+                || context.before_compound);
         let (first, last) = self.compiled.pattern_ranges[hit.pattern as usize];
         let seen = Shape::of_span(text, start, end);
         let variants = &self.compiled.variants[first as usize..last as usize];
@@ -2367,8 +2368,10 @@ impl Extractor {
             let mission = text[start..].starts_with("Embassy") || text[start..].starts_with("Consulate");
             if let Some(host) = mentions.get(i + 1).filter(|_| mission) {
                 let host_kind = self.gazetteer.entity(host.entity).kind;
+                let between = &text[m.end..host.start];
+                // "... in the Republic of Kazakhstan": the state's long name takes "the".
                 if matches!(host_kind, Kind::State | Kind::Region)
-                    && text[m.end..host.start].split_whitespace().eq(["in"])
+                    && (between.split_whitespace().eq(["in"]) || between.split_whitespace().eq(["in", "the"]))
                 {
                     end = host.end;
                 }
@@ -2856,6 +2859,8 @@ struct Context<'a> {
     after_author_initial: bool,
     /// After an author's initial, a lowercase word, a dash or a colon right after the match.
     before_lowercase: bool,
+    /// "-China": a hyphen and a capitalised word glued to the match ([`followed_by_compound`]).
+    before_compound: bool,
     /// "Gusev, B. Zalessky": a comma and an initial after a name make it a person's.
     before_initial: bool,
     /// "Vladimir Dvornik": a capitalised word right after the match.
@@ -2906,6 +2911,7 @@ impl<'a> Context<'a> {
             after_initial,
             after_author_initial,
             before_lowercase: false,
+            before_compound: false,
             before_initial: false,
             before_capitalised: false,
             before_surname: false,
@@ -3029,7 +3035,10 @@ impl<'a> Context<'a> {
     fn allows(&self, variant: &Variant, seen: &Shape, written: &Shape, original: &str, gazetteer: &Gazetteer) -> bool {
         match variant.form {
             Form::Name => {
-                let title = self.after_author_initial && self.before_lowercase;
+                // "Zhang L. Belarus-China Cooperation": a compound of places after an
+                // initial begins a reference's title, with or without the author's comma.
+                let title =
+                    self.after_author_initial && self.before_lowercase || self.after_initial && self.before_compound;
                 let person = (((self.after_initial && !title) || self.before_initial && !self.after_de())
                     && !self.after_article())
                     || match self.in_dedication() {

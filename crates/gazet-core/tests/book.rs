@@ -2360,3 +2360,21 @@ fn hyphenated_names_spelt_half_english_half_french() {
     assert_eq!(id_of_word(text, "Racha-Letchkhoumi").as_deref(), Some("iso3166-2:GE-RL"));
     assert_eq!(id_of_word(text, "Ratcha-Lechkhumi").as_deref(), Some("iso3166-2:GE-RL"));
 }
+
+/// An embassy's English name takes in its host after "in the" as after "in"; and a
+/// compound of places after an author's initial begins the title, with no comma after
+/// the author's name too ("Zhang L. Belarus-China Cooperation").
+#[test]
+fn english_references_embassies_and_titles() {
+    assert_mentions_exactly(
+        "2022 / Embassy of the Republic of Belarus in  the Republic of Kazakhstan. - Astana, 2023.",
+        &[
+            ("Embassy of the Republic of Belarus in  the Republic of Kazakhstan", "gazet:inst/unlisted"),
+            ("Astana", "geonames:1526273"),
+        ],
+    );
+    let title = "Minsk, 2023. - С. 88. \n869 Zhang L. Belarus-China Cooperation at the Regional Level : Jiangsu, ";
+    assert_eq!(id_of_word(title, "Belarus").as_deref(), Some("iso3166-1:BY"));
+    // A person's name after an initial stays a person's.
+    assert_mentions_exactly("selon L. Georgia, le plan", &[]);
+}
