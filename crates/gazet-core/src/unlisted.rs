@@ -2000,6 +2000,11 @@ pub fn english_name_after_place(text: &str, place_end: usize, limit: usize) -> O
             at += spaces + word_len;
             continue;
         }
+        // "Mozyr refinery": an English title's plant in lowercase, a word French never
+        // writes.
+        if end.is_none() && matches!(word, "refinery" | "factory") {
+            return Some((at + spaces + word_len, BodyKind::Firm));
+        }
         // A French article capitalised opens a sentence, not a word of an English name
         // ("vers la Russie Le Port international ...").
         if !word.chars().next().is_some_and(char::is_uppercase) || !word.is_ascii() || is_capitalised_article(word) {

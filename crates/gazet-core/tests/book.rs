@@ -2378,3 +2378,15 @@ fn english_references_embassies_and_titles() {
     // A person's name after an initial stays a person's.
     assert_mentions_exactly("selon L. Georgia, le plan", &[]);
 }
+
+/// An English title's plant named by its town and a lowercase "refinery" or "factory" is
+/// a firm, whole: "Naftan and Mozyr refinery to assist Seydi refinery upgrade".
+#[test]
+fn an_english_refinery_in_lowercase_is_a_firm() {
+    let text = "615 Naftan and Mozyr refinery to assist Seydi refinery upgrade // BelTA. - 2022.";
+    let found = mentions(text);
+    let at = |span: &str| text.find(span).map(|s| (s, s + span.len())).unwrap();
+    assert!(found.contains_key(&at("Mozyr refinery")), "{found:?}");
+    assert!(found.contains_key(&at("Seydi refinery")), "{found:?}");
+    assert_eq!(found[&at("Mozyr refinery")].1, Form::Name);
+}
