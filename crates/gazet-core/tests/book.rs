@@ -2390,3 +2390,17 @@ fn an_english_refinery_in_lowercase_is_a_firm() {
     assert!(found.contains_key(&at("Seydi refinery")), "{found:?}");
     assert_eq!(found[&at("Mozyr refinery")].1, Form::Name);
 }
+
+/// Russia by its Russian name in a title ("Soïouz. Belarus - Rossiya"); the news group
+/// named with it stays whole.
+#[test]
+fn russia_by_its_russian_name() {
+    assert_mentions_exactly(
+        "le supplément \"Soïouz. Belarus - Rossiya\" et le groupe Rossiya Segodnya",
+        &[
+            ("Belarus", "iso3166-1:BY"),
+            ("Rossiya", "iso3166-1:RU"),
+            ("Rossiya Segodnya", "gazet:firm/rossiya-segodnya"),
+        ],
+    );
+}
