@@ -2400,7 +2400,7 @@ fn russia_by_its_russian_name() {
         &[
             ("Belarus", "iso3166-1:BY"),
             ("Rossiya", "iso3166-1:RU"),
-            ("Rossiya Segodnya", "gazet:firm/rossiya-segodnya"),
+            ("Rossiya Segodnya", "gazet:inst/rossiya-segodnya"),
         ],
     );
 }
