@@ -1279,9 +1279,19 @@ impl Extractor {
                 && mentions.get(next).is_some_and(|m| {
                     let kind = self.gazetteer.entity(m.entity).kind;
                     let gap = &text[span.end..m.start];
+                    // "l'Administration du représentant de l'État dans la région de
+                    // Kakhétie": a representation is named with its region, after "dans".
+                    let in_region = kind == Kind::Region
+                        && m.form == Form::Name
+                        && matches!(
+                            gap.split_whitespace().collect::<Vec<_>>().as_slice(),
+                            ["dans", "la" | "l'" | "l’"]
+                        )
+                        && text[m.start..].starts_with("région")
+                        && crate::unlisted::names_a_regional_representation(&text[span.clone()]);
                     kind != Kind::Firm
                         && matches!(m.form, Form::Name | Form::Acronym)
-                        && (de_only(gap) || kind == Kind::Institution && of_member_states(gap))
+                        && (de_only(gap) || kind == Kind::Institution && of_member_states(gap) || in_region)
                 });
             let word = ordinal_before(mentions, next);
             if holds_next {

@@ -232,9 +232,14 @@ const MISSION_HEADS: &[&str] = &["Ambassade", "Consulat", "Bureau", "Délégatio
 const REPRESENTATION_HEADS: &[&str] = &["Représentation plénipotentiaire", "représentation plénipotentiaire"];
 
 /// Whether the name `name` is a government's representation in one of its regions
-/// ([`REPRESENTATION_HEADS`]).
+/// ([`REPRESENTATION_HEADS`]), or the administration of its representative there
+/// ("l'Administration du représentant de l'État dans la région de Kakhétie", Georgia's).
 pub fn names_a_regional_representation(name: &str) -> bool {
     opens_with_head(name, REPRESENTATION_HEADS)
+        || name.strip_prefix("Administration").is_some_and(|rest| {
+            let mut words = rest.split_whitespace();
+            words.next() == Some("du") && words.next() == Some("représentant")
+        })
 }
 
 /// Whether the name `name` is a state's mission abroad ([`MISSION_HEADS`]).
@@ -1851,7 +1856,7 @@ pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&st
             if !(prepositions.contains(&stripped) || prepositions.contains(&article)) {
                 return at;
             }
-        } else if article.is_empty() && bare.len() > 6 && bare.ends_with("ant") {
+        } else if article.is_empty() && bare.len() > 6 && bare.ends_with("ant") && !is_role_noun(bare) {
             // A present participle: the words after the name say what was done with it ("des
             // autobus achetés par l'Agence des transports de Bakou pour les lignes reliant
             // Bakou à Soumgaït"), a name holds none.

@@ -3255,3 +3255,24 @@ fn a_listed_firm_inside_a_longer_quoted_name() {
     // Unquoted, a word in capitals after the name is a name of its own.
     assert_eq!(found(&e, "Gomselmash USA et"), [named("Gomselmash", "gazet:firm/gomselmash")]);
 }
+
+/// Georgia's "Administration du représentant de l'État dans la région de X" is one body,
+/// named with its region after "dans la"; "représentant", a noun, is no participle ending
+/// the body's name.
+#[test]
+fn the_administration_of_a_states_representative_in_a_region() {
+    let e = engine();
+    assert_eq!(
+        found(&e, "et de l'Administration du représentant de l'État dans la région de   Gomel.521 Les discussions"),
+        [named("Administration du représentant de l'État dans la région de   Gomel", "gazet:inst/unlisted")]
+    );
+    assert_eq!(
+        found(&e, "et l'Administration du représentant de l'État a signé."),
+        [named("Administration du représentant de l'État", "gazet:inst/unlisted")]
+    );
+    // Another body only located in the region is not named with it.
+    assert_eq!(
+        found(&e, "et l'Agence du tourisme dans la région de Gomel a signé."),
+        [named("Agence du tourisme", "gazet:inst/unlisted"), named("région de Gomel", "iso3166-2:BY-HO")]
+    );
+}
