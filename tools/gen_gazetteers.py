@@ -1305,10 +1305,17 @@ def each_word(n, word):
 
 def with_spelling_variants(spellings):
     """The spellings, then their forms with an initial "Ie" written "E" (initial_ye_variant),
-    with an initial "Ia", "Ie", "Iou" written with a "Y" (initial_y_variant) and with a final
-    "-ky" written "-ki" (final_ki_variant), each once, in that order."""
-    derived = [f(v) for f in (initial_ye_variant, initial_y_variant, final_ki_variant) for v in spellings]
+    with an initial "Ia", "Ie", "Iou" written with a "Y" (initial_y_variant), with a final
+    "-ky" written "-ki" (final_ki_variant) and with "ouou" written "ouu" (long_u_variant),
+    each once, in that order."""
+    derived = [f(v) for f in (initial_ye_variant, initial_y_variant, final_ki_variant, long_u_variant) for v in spellings]
     return list(dict.fromkeys(spellings + derived))
+
+
+def long_u_variant(n):
+    """French writes a long vowel's second u (Kyrgyz "uu") as u as often as ou: "Kara-Suu"
+    -> "Kara-Souu" beside "Kara-Souou". n unchanged if it has no "ouou"."""
+    return n.replace("ouou", "ouu")
 
 
 def initial_y_variant(n):

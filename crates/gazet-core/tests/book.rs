@@ -454,6 +454,14 @@ fn french_spellings_of_english_romanisations() {
     assert_eq!(id_of("Elabouga"), Some("geonames:468082".to_string()));
 }
 
+/// A Kyrgyz long vowel's second u written u as well as ou: "Kara-Souu", "Kara-Souou".
+#[test]
+fn kyrgyz_long_u_in_french_spellings() {
+    let text = "le marché de Kara-Souu, près d'Och, et Kara-Souou";
+    assert_eq!(id_of_word(text, "Kara-Souu").as_deref(), Some("geonames:1528091"));
+    assert_eq!(id_of_word(text, "Kara-Souou").as_deref(), Some("geonames:1528091"));
+}
+
 /// The euroregions on Belarus's borders are regions, designator included; a forum named
 /// after one with its year is not ("Eurorégion Neman-2018", as the dev gold reads it).
 /// The Central Black Earth region by its short French name.
