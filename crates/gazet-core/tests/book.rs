@@ -454,6 +454,19 @@ fn french_spellings_of_english_romanisations() {
     assert_eq!(id_of("Elabouga"), Some("geonames:468082".to_string()));
 }
 
+/// The main road crossings of Central Asia, named without a checkpoint's noun.
+#[test]
+fn central_asian_border_crossings() {
+    assert_mentions_exactly(
+        "dont ceux de Torougart et d'Irkechtam à la frontière, et celui de Dostouk",
+        &[
+            ("Torougart", "gazet:region/torugart"),
+            ("Irkechtam", "gazet:region/irkeshtam"),
+            ("Dostouk", "gazet:region/dostuk"),
+        ],
+    );
+}
+
 /// A Kyrgyz long vowel's second u written u as well as ou: "Kara-Souu", "Kara-Souou".
 #[test]
 fn kyrgyz_long_u_in_french_spellings() {
