@@ -2867,6 +2867,9 @@ struct Context<'a> {
     /// ("Surname, I."), and if a lowercase word, a dash or a colon follows the name, the
     /// name begins the title: it is no person's.
     after_author_initial: bool,
+    /// "Zhang L. Belarus-China": a capitalised word and an initial, an author without the
+    /// comma.
+    after_surname_initial: bool,
     /// After an author's initial, a lowercase word, a dash or a colon right after the match.
     before_lowercase: bool,
     /// "-China": a hyphen and a capitalised word glued to the match ([`followed_by_compound`]).
@@ -2897,9 +2900,9 @@ impl<'a> Context<'a> {
             let mut rev = trimmed[..trimmed.len() - 1].chars().rev();
             rev.next().is_some_and(char::is_uppercase) && rev.next().is_none_or(|c| !c.is_alphanumeric())
         };
-        // "Surname, I." or "Surname, I. O." (Russian authors' two initials): a comma and a
-        // capitalised word before the initials.
-        let after_author_initial = after_initial && {
+        // The text before the initials: "Surname, I." or "Surname, I. O." (Russian authors'
+        // two initials), or "Surname I." with no comma.
+        let before_initials = if after_initial {
             let mut before_initial = trimmed;
             for _ in 0..2 {
                 let Some(without_dot) = before_initial.strip_suffix('.') else { break };
@@ -2910,16 +2913,24 @@ impl<'a> Context<'a> {
                 }
                 before_initial = before.trim_end();
             }
-            before_initial.strip_suffix(',').is_some_and(|author| {
-                let word = &author[last_word_start(author)..];
-                word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 2
-            })
+            before_initial
+        } else {
+            ""
         };
+        let ends_with_surname = |author: &str| {
+            let word = &author[last_word_start(author)..];
+            word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 2
+        };
+        // A comma and a capitalised word before the initials.
+        let after_author_initial = before_initials.strip_suffix(',').is_some_and(ends_with_surname);
+        // "Zhang L.": a capitalised word right before them ("selon M." is no author).
+        let after_surname_initial = after_initial && ends_with_surname(before_initials);
         Context {
             trimmed,
             spaced,
             after_initial,
             after_author_initial,
+            after_surname_initial,
             before_lowercase: false,
             before_compound: false,
             before_initial: false,
@@ -3046,9 +3057,9 @@ impl<'a> Context<'a> {
         match variant.form {
             Form::Name => {
                 // "Zhang L. Belarus-China Cooperation": a compound of places after an
-                // initial begins a reference's title, with or without the author's comma.
-                let title =
-                    self.after_author_initial && self.before_lowercase || self.after_initial && self.before_compound;
+                // author's initial begins a reference's title, with or without the comma.
+                let title = self.after_author_initial && self.before_lowercase
+                    || self.after_surname_initial && self.before_compound;
                 let person = (((self.after_initial && !title) || self.before_initial && !self.after_de())
                     && !self.after_article())
                     || match self.in_dedication() {
