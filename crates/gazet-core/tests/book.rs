@@ -2425,3 +2425,35 @@ fn russia_by_its_russian_name() {
         ],
     );
 }
+
+/// Names the written chapters give in other word orders or shorter: the Turkmen and the
+/// Belarusian exchanges, the Timiryazev academy by its double name, Belarus's customs
+/// committee without its state, and the CIS's councils in a text on the CIS.
+#[test]
+fn exchanges_academies_and_councils_by_their_other_names() {
+    assert_mentions_exactly(
+        "la Bourse d'État des marchandises et des matières premières du Turkménistan et la Bourse \
+         biélorusse des devises et des valeurs",
+        &[
+            (
+                "Bourse d'État des marchandises et des matières premières du Turkménistan",
+                "gazet:firm/turkmen-commodity-exchange",
+            ),
+            ("Bourse biélorusse des devises et des valeurs", "gazet:firm/bcse"),
+        ],
+    );
+    assert_mentions_exactly(
+        "l'Université agraire d'État russe - Académie agricole de Moscou K.A. Timiriazev anime le réseau",
+        &[(
+            "Université agraire d'État russe - Académie agricole de Moscou K.A. Timiriazev",
+            "gazet:inst/ru-timiryazev",
+        )],
+    );
+    let customs = "Au Bélarus, le Comité d'État des douanes a développé un module.";
+    assert_eq!(id_of_word(customs, "Comité d'État des douanes").as_deref(), Some("gazet:inst/customs-by"));
+    let cis = "La CEI a un statut que le Conseil des chefs de gouvernement confère aux établissements.";
+    assert_eq!(
+        id_of_word(cis, "Conseil des chefs de gouvernement").as_deref(),
+        Some("gazet:inst/cis-council-of-heads-of-government")
+    );
+}
