@@ -432,6 +432,7 @@ impl Extractor {
             self.repeat_unlisted_firms(text, &capitals, &mut mentions);
             self.repeat_quoted_unlisted_bodies(text, &mut mentions);
             self.add_bodies_named_by_adjectives(text, &mut mentions);
+            self.name_trade_houses_by_their_state(text, &mut mentions);
             self.add_bodies_named_by_their_purpose(text, &body_heads, &mut mentions);
             self.join_branches_to_their_parents(text, &mut mentions);
             self.extend_over_eponyms(text, &mut mentions);
@@ -1211,6 +1212,33 @@ impl Extractor {
                 })
                 .collect();
             insert_found(mentions, found);
+        }
+    }
+
+    /// "la Maison de commerce biélorusse d'Erevan": a trade house capitalised and named by
+    /// its state's adjective is a firm, whole (the written chapters mark it so each time);
+    /// in lowercase, "la maison de commerce biélorusse" describes one, and only the
+    /// adjective is a mention.
+    fn name_trade_houses_by_their_state(&self, text: &str, mentions: &mut [Mention]) {
+        const HEAD: [&str; 3] = ["Maison", "de", "commerce"];
+        for m in mentions.iter_mut().filter(|m| m.form == Form::Adjective) {
+            let mut from = m.start.saturating_sub(48);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = &text[from..m.start];
+            if !before.ends_with(char::is_whitespace) || !before.trim_end().ends_with("commerce") {
+                continue;
+            }
+            let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+            if words.iter().rev().ne(HEAD.iter()) || self.gazetteer.entity(m.entity).kind != Kind::State {
+                continue;
+            }
+            let Some(head) = before.rfind("Maison") else { continue };
+            m.start = m.start - before.len() + head;
+            m.entity = self.unlisted_firm;
+            m.form = Form::Name;
+            m.alternatives.clear();
         }
     }
 

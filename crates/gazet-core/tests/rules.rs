@@ -3276,3 +3276,25 @@ fn the_administration_of_a_states_representative_in_a_region() {
         [named("Agence du tourisme", "gazet:inst/unlisted"), named("région de Gomel", "iso3166-2:BY-HO")]
     );
 }
+
+/// "la Maison de commerce biélorusse d'Erevan", capitalised, is a firm named by its state's
+/// adjective, whole; in lowercase it describes one, and only the adjective is a mention.
+/// The words before the adjective may hold any letters, accented ones too.
+#[test]
+fn a_capitalised_trade_house_named_by_its_state_is_a_firm() {
+    let e = engine();
+    assert_eq!(
+        found(&e, "livrés par la Maison de commerce biélorusse d'Arménie. La maison de commerce biélorusse à Minsk"),
+        [
+            named("Maison de commerce biélorusse", "gazet:firm/unlisted"),
+            named("Arménie", "iso3166-1:AM"),
+            ("biélorusse".into(), "iso3166-1:BY".into(), Form::Adjective),
+            named("Minsk", "geonames:625144"),
+        ]
+    );
+    assert_eq!(
+        found(&e, "Les fenêtres élevées de la Maison de commerce   biélorusse, ouverte"),
+        [named("Maison de commerce   biélorusse", "gazet:firm/unlisted")]
+    );
+    assert_eq!(found(&e, "éééééééééééééééééééééééé biélorusse").len(), 1);
+}
