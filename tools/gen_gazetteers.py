@@ -654,6 +654,12 @@ AZERBAIJANI_ENGLISH = (("Ş", "Sh"), ("ş", "sh"), ("Ç", "Ch"), ("ç", "ch"), (
 AZERBAIJANI_RUSSIAN = (("C", "J"), ("c", "j")) + AZERBAIJANI_ENGLISH + (("Q", "G"), ("q", "g"), ("ı", "y"))
 
 
+def in_azerbaijani_alphabet(n):
+    """Whether `n` is written in the Azerbaijani alphabet: one of its own letters, or q
+    without u or x, which no English or French name writes so ("Zaqatala", "Qax")."""
+    return any(ch in "əƏıİşŞçÇğĞöÖüÜ" for ch in n) or bool(re.search(r"[qQ](?!u)|x", n))
+
+
 def azerbaijani_romanisation(n, russian=False):
     """An Azerbaijani name in ASCII, its letters written the English way ("İmişli" ->
     "Imishli") or, with `russian`, as Russian transliterates them ("Cəlilabad" ->
@@ -714,7 +720,7 @@ def build_regions(fr2, exonyms):
                     # "Gabala", "Cəlilabad" -> "Djalilabad", "Masallı" -> "Masally"); only
                     # of a name in the Azerbaijani alphabet ("Zaqatala" -> "Zagatala", "Qax" ->
                     # "Gakh": no English or French name writes q without u, nor x so).
-                    if any(ch in "əƏıİşŞçÇğĞöÖüÜ" for ch in n) or re.search(r"[qQ](?!u)|x", n):
+                    if in_azerbaijani_alphabet(n):
                         # Russian writes the schwa as a or as e ("Kəlbəcər" -> "Kelbadjar",
                         # "Ağcabədi" -> "Agdjabedi"): its e after the first a too.
                         ru = azerbaijani_romanisation(n, russian=True)
@@ -1720,7 +1726,7 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                     names.add(v)
         # An Azerbaijani name in its own alphabet, as French follows Russian ("Hacıqabul"
         # -> "Hadjigaboul", "Hadjygaboul"), its dotless ı as i or as y.
-        if cc == "AZ" and (any(ch in "əƏıİşŞçÇğĞöÖüÜ" for ch in c["name"]) or re.search(r"[qQ](?!u)|x", c["name"])):
+        if cc == "AZ" and in_azerbaijani_alphabet(c["name"]):
             for n in (c["name"], c["name"].replace("ı", "i")):
                 ru = azerbaijani_romanisation(n, russian=True)
                 for v in with_spelling_variants([ru, caucasus_transliteration(ru)]):

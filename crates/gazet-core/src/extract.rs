@@ -1230,8 +1230,8 @@ impl Extractor {
             if !before.ends_with(char::is_whitespace) || !before.trim_end().ends_with("commerce") {
                 continue;
             }
-            let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
-            if words.iter().rev().ne(HEAD.iter()) || self.gazetteer.entity(m.entity).kind != Kind::State {
+            let head_read = before.split_whitespace().rev().take(HEAD.len()).eq(HEAD.iter().rev().copied());
+            if !head_read || self.gazetteer.entity(m.entity).kind != Kind::State {
                 continue;
             }
             let Some(head) = before.rfind("Maison") else { continue };
@@ -3184,8 +3184,6 @@ fn spells_initials(acronym: &str, name: &str) -> bool {
 /// Most lowercase words after a name inside its quotes ('"Lidskoe pivo"').
 const MAX_QUOTED_LOWERCASE_WORDS: usize = 3;
 
-/// Where the lowercase words end that follow the name at `start..end` up to the closing
-/// quote, when an opening quote stands right before it: '"Lidskoe pivo"' ends after "pivo".
 /// Where a quoted name starts that runs from its opening quote over one or two capitalised
 /// words, transliterated Russian adjectives, to the name from `start` to `end`, which its
 /// closing quote follows, if none of it lies before `floor`: '"Krasnye Barrikady"' (not the
@@ -3224,6 +3222,8 @@ fn capitals_to_closing_quote(text: &str, start: usize, end: usize) -> Option<usi
     (len >= 2 && word[len..].starts_with(['"', '»', '”'])).then_some(end + 1 + len)
 }
 
+/// Where the lowercase words end that follow the name at `start..end` up to the closing
+/// quote, when an opening quote stands right before it: '"Lidskoe pivo"' ends after "pivo".
 fn lowercase_words_to_closing_quote(text: &str, start: usize, end: usize) -> Option<usize> {
     if !text[..start].ends_with(['"', '«', '“']) && !text[..start].trim_end_matches(' ').ends_with(['«', '“']) {
         return None;

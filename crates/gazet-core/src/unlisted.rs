@@ -911,8 +911,12 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         // place is inside a quoted name ("Université nationale \"Collège de Tchernihiv\"").
         open_quotes += i32::from(opens) - i32::from(closes);
         quote_closes_first |= closes && following.is_empty();
-        let head_word = is_factory_head(word) || BODY_HEADS.contains(&word) || LOWERCASE_BODY_HEADS.contains(&word);
-        if opens && open_quotes == 0 && quote_closes_first && words > 0 && head_word {
+        if opens
+            && open_quotes == 0
+            && quote_closes_first
+            && words > 0
+            && (is_factory_head(word) || BODY_HEADS.contains(&word) || LOWERCASE_BODY_HEADS.contains(&word))
+        {
             return None;
         }
         // But a quote that opens at the head quotes the whole name ("le \"Port maritime de
