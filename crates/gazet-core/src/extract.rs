@@ -891,7 +891,14 @@ impl Extractor {
                 }
             }
             let state = |v: &&Variant| self.gazetteer.entity(v.entity).kind == Kind::State;
+            // The second state of a hyphenated pair ("Belarus-China Cooperation") is a state
+            // whatever follows it.
+            let joined_to_state = i > 0
+                && text[..c.start].ends_with('-')
+                && chosen[i - 1].end + 1 == c.start
+                && chosen[i - 1].readings().any(|r| self.gazetteer.entity(self.variant(r).entity).kind == Kind::State);
             if readings.iter().any(state)
+                && !joined_to_state
                 && (followed_by_capitalised_word(&text[c.end..])
                     && chosen.get(i + 1).is_none_or(|next| next.start != c.end + 1)
                     || after_capitalised_word(&text[..c.start]))
@@ -1548,6 +1555,25 @@ impl Extractor {
         names.sort_unstable();
         names.dedup();
         let spans = crate::unlisted::repeated_names(text, &names, capitals);
+        // A name made of places ("LLC \"Tajik-Belarus\"") is the firm's again where the
+        // text repeats it, over the places read in it; a single place is left as it is.
+        let mut joins = Vec::new();
+        for span in &spans {
+            let first = mentions.partition_point(|m| m.end <= span.start);
+            let last = mentions.partition_point(|m| m.start < span.end);
+            let inside = &mentions[first..last];
+            if inside.len() >= 2
+                && inside[0].start >= span.start
+                && inside[inside.len() - 1].end <= span.end
+                && inside.iter().all(|m| matches!(self.gazetteer.entity(m.entity).kind, Kind::State | Kind::Region))
+            {
+                joins.push((first, inside.len(), span.clone()));
+            }
+        }
+        for (first, count, span) in joins.into_iter().rev() {
+            join_run(mentions, first, count, span, self.unlisted_firm);
+            mentions[first].form = Form::Name;
+        }
         self.add_unlisted_firm_spans(spans, mentions);
     }
 

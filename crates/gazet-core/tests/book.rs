@@ -1413,6 +1413,26 @@ fn an_english_state_name_inside_an_english_name_is_no_mention() {
     );
 }
 
+/// A firm's name made of places, found with its legal form, is the firm's again where the
+/// text repeats it, over the places read in it; a single place repeated stays the place.
+#[test]
+fn a_firm_named_with_places_is_the_firm_where_repeated() {
+    assert_mentions_exactly(
+        "la coentreprise LLC \"Tajik-Belarus\" a ouvert. \n814 Tajik-Belarus assembled 412 tractors, \
+         et les ateliers de \"Tajik-Belarus\" à Douchanbé.",
+        &[
+            ("Tajik-Belarus", "gazet:firm/unlisted"),
+            ("Tajik-Belarus", "gazet:firm/unlisted"),
+            ("Tajik-Belarus", "gazet:firm/unlisted"),
+            ("Douchanbé", "geonames:1221874"),
+        ],
+    );
+    let text = "l'OJSC \"Minsk\" et la ville de Minsk";
+    let found = mentions(text);
+    let town = text.rfind("Minsk").unwrap();
+    assert_eq!(found.get(&(town, town + 5)).map(|m| m.0.as_str()), Some("geonames:625144"), "{found:?}");
+}
+
 /// A place named right after a mineral water or a wine is the brand ("l'eau minérale
 /// Borjomi", "les vins \"Tsinandali\""), not the place; the place where it is bottled is.
 #[test]
@@ -2396,6 +2416,9 @@ fn english_references_embassies_and_titles() {
     );
     let title = "Minsk, 2023. - С. 88. \n869 Zhang L. Belarus-China Cooperation at the Regional Level : Jiangsu, ";
     assert_eq!(id_of_word(title, "Belarus").as_deref(), Some("iso3166-1:BY"));
+    // The second state of the pair too, though a capitalised word follows it.
+    assert_eq!(id_of_word(title, "China").as_deref(), Some("iso3166-1:CN"));
+    assert_mentions_exactly("Belarus-Russia Relations", &[("Belarus", "iso3166-1:BY"), ("Russia", "iso3166-1:RU")]);
     // A person's name after an initial stays a person's.
     assert_mentions_exactly("selon L. Georgia, le plan", &[]);
 }
