@@ -433,6 +433,7 @@ impl Extractor {
             self.repeat_quoted_unlisted_bodies(text, &mut mentions);
             self.add_bodies_named_by_adjectives(text, &mut mentions);
             self.name_trade_houses_by_their_state(text, &mut mentions);
+            self.name_business_councils_by_their_states(text, &mut mentions);
             self.add_bodies_named_by_their_purpose(text, &body_heads, &mut mentions);
             self.join_branches_to_their_parents(text, &mut mentions);
             self.extend_over_eponyms(text, &mut mentions);
@@ -1246,6 +1247,42 @@ impl Extractor {
             m.entity = self.unlisted_firm;
             m.form = Form::Name;
             m.alternatives.clear();
+        }
+    }
+
+    /// "le Conseil d'affaires Géorgie-Biélorussie": a business council capitalised and named
+    /// by the pair of states it joins is an institution, whole (the written chapters mark it
+    /// so each time); "le Conseil d'affaires biélorusso-géorgien" is descriptive, its
+    /// adjectives the mentions (ANNOTATION.md).
+    fn name_business_councils_by_their_states(&self, text: &str, mentions: &mut Vec<Mention>) {
+        const HEAD: [&str; 2] = ["Conseil", "d'affaires"];
+        let is_state_name = |m: &Mention| m.form == Form::Name && self.gazetteer.entity(m.entity).kind == Kind::State;
+        let mut i = 0;
+        while i + 1 < mentions.len() {
+            let (first, second) = (&mentions[i], &mentions[i + 1]);
+            let joined = is_state_name(first)
+                && is_state_name(second)
+                && text[first.end..second.start].trim_matches(char::is_whitespace) == "-";
+            let mut from = first.start.saturating_sub(40);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = &text[from..first.start];
+            let head_read = joined
+                && before.ends_with(char::is_whitespace)
+                && before
+                    .split_whitespace()
+                    .rev()
+                    .take(HEAD.len())
+                    .map(|w| w.replace('’', "'"))
+                    .eq(HEAD.iter().rev().map(|w| w.to_string()));
+            if head_read {
+                let head = from + before.rfind("Conseil").expect("read above");
+                let end = second.end;
+                join_run(mentions, i, 2, head..end, self.unlisted_institution);
+                mentions[i].form = Form::Name;
+            }
+            i += 1;
         }
     }
 

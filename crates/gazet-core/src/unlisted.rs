@@ -954,6 +954,12 @@ fn head_of_name<'a>(tokens: impl Iterator<Item = (usize, &'a str)>) -> Option<Na
         {
             return None;
         }
+        // "C'est avec le Cabinet des ministres qu'une délégation du comité ...": a relative
+        // or conjunction opens a clause, which no name holds.
+        if matches!(word, "que" | "qui" | "dont" | "où") || unquoted.starts_with("qu'") || unquoted.starts_with("qu’")
+        {
+            return None;
+        }
         // "siègent les vice-ministres du ministère de ...": the people who serve the body
         // after it, right before the preposition, end the words a name may hold.
         // A complement of the head's, after "des", is not ("le Cabinet des ministres de ...").
@@ -1398,6 +1404,9 @@ pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
     let mut end = complement_end(text, head_end, ceiling, COMPLEMENT_PREPOSITIONS);
     // Adjectives between the head and its complement ("l'Agence nationale du vin", "la
     // Commission interministérielle du commerce international").
+    // Two adjectives joined by "et" take one place ("le Centre républicain scientifique et
+    // pratique d'oncologie", the Russian "scientifique-pratique").
+    let mut joined = false;
     for _ in 0..MAX_PURPOSE_ADJECTIVES {
         if end > head_end {
             break;
@@ -1408,6 +1417,14 @@ pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
             return None;
         }
         head_end = ceiling.max(head_end) - rest.trim_start().len() + adjective.len();
+        let mut next = text[head_end..ceiling.max(head_end)].split_whitespace();
+        if !joined && next.next() == Some("et") && next.next().is_some_and(says_which_body) {
+            joined = true;
+            let after_et = head_end + text[head_end..].find("et").expect("read above") + 2;
+            let second = text[after_et..].trim_start();
+            let second_len = second.split(char::is_whitespace).next().unwrap_or("").len();
+            head_end = text.len() - second.len() + second_len;
+        }
         end = complement_end(text, head_end, ceiling, COMPLEMENT_PREPOSITIONS);
     }
     if end == head_end {
@@ -1421,7 +1438,13 @@ pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
     // A compass point right after names which of several such bodies ("l'Agence de
     // développement régional Nord (ADR Nord)") and ends the name; another capitalised word
     // goes on with the name: another rule reads it, or none.
-    if text[end..].starts_with(char::is_whitespace) && text[end..].trim_start().starts_with(char::is_uppercase) {
+    // The person the body is named after, with initials ("... de radiologie médicale N. N.
+    // Alexandrov"), ends the name.
+    let named_after = text[end..].split_whitespace().next().is_some_and(is_initials)
+        && eponym_end(text, head, end).is_some_and(|e| e <= ceiling);
+    if named_after {
+        end = eponym_end(text, head, end).expect("read above");
+    } else if text[end..].starts_with(char::is_whitespace) && text[end..].trim_start().starts_with(char::is_uppercase) {
         let next_at = text.len() - text[end..].trim_start().len();
         let next = text[next_at..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         let after = text[next_at + next.len()..].trim_start();

@@ -1413,6 +1413,71 @@ fn an_english_state_name_inside_an_english_name_is_no_mention() {
     );
 }
 
+/// A body's name holds no clause: "qu'", "que", "qui", "dont" and "où" end the words read
+/// back from a place ("C'est avec le Cabinet des ministres qu'une délégation du comité
+/// exécutif régional de Grodno a signé").
+#[test]
+fn a_relative_word_ends_a_body_name() {
+    assert_mentions_exactly(
+        "C'est avec le Cabinet des ministres qu'une délégation du comité exécutif régional de Grodno a signé.",
+        &[("comité exécutif régional de Grodno", "gazet:inst/executive-committee-by-hr")],
+    );
+}
+
+/// "scientifique et pratique", two adjectives joined, take one adjective's place between a
+/// body's head and what it does; a person named with initials right after ends the name.
+#[test]
+fn joined_adjectives_and_initials_in_a_purpose_body() {
+    assert_mentions_exactly(
+        "Le Centre républicain scientifique et pratique de médecine radiologique et d'écologie humaine, à Gomel.",
+        &[
+            (
+                "Centre républicain scientifique et pratique de médecine radiologique et d'écologie humaine",
+                "gazet:inst/unlisted",
+            ),
+            ("Gomel", "geonames:627907"),
+        ],
+    );
+    assert_mentions_exactly(
+        "le Centre républicain scientifique et pratique d'oncologie et de radiologie médicale N. N. Alexandrov, situé",
+        &[(
+            "Centre républicain scientifique et pratique d'oncologie et de radiologie médicale N. N. Alexandrov",
+            "gazet:inst/unlisted",
+        )],
+    );
+    // Not three adjectives in a row, nor "et" before an article.
+    assert_mentions_exactly("la Commission nationale et la Russie", &[("Russie", "iso3166-1:RU")]);
+}
+
+/// A capitalised business council named by the pair of states it joins is an institution,
+/// whole; named by their adjectives it is descriptive (ANNOTATION.md).
+#[test]
+fn a_business_council_named_by_two_states_is_an_institution() {
+    assert_mentions_exactly(
+        "lors de la réunion du Conseil d'affaires Géorgie-Biélorussie à Tbilissi",
+        &[("Conseil d'affaires Géorgie-Biélorussie", "gazet:inst/unlisted"), ("Tbilissi", "geonames:611717")],
+    );
+    assert_mentions_exactly(
+        "le Conseil d'affaires biélorusso-géorgien",
+        &[("biélorusso", "iso3166-1:BY"), ("géorgien", "iso3166-1:GE")],
+    );
+}
+
+/// Azerbaijan's economic regions named by two places are found bare ("Cheki-Zagatala");
+/// one named by a town alone needs its designator.
+#[test]
+fn economic_regions_named_by_two_places_are_found_bare() {
+    assert_mentions_exactly(
+        "le Nakhitchevan, Cheki-Zagatala et Gouba-Khatchmaz, et Bakou",
+        &[
+            ("Nakhitchevan", "iso3166-2:AZ-NX"),
+            ("Cheki-Zagatala", "gazet:region/shaki-zagatala-economic-region"),
+            ("Gouba-Khatchmaz", "gazet:region/guba-khachmaz-economic-region"),
+            ("Bakou", "geonames:587084"),
+        ],
+    );
+}
+
 /// A firm's name made of places, found with its legal form, is the firm's again where the
 /// text repeats it, over the places read in it; a single place repeated stays the place.
 #[test]
