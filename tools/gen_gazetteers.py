@@ -660,6 +660,13 @@ def in_azerbaijani_alphabet(n):
     return any(ch in "əƏıİşŞçÇğĞöÖüÜ" for ch in n) or bool(re.search(r"[qQ](?!u)|x", n))
 
 
+def azerbaijani_place_name(n):
+    """Whether a place of Azerbaijan's own name (ISO 3166-2, GeoNames) is in the Azerbaijani
+    alphabet: `in_azerbaijani_alphabet`, or a Q first before u, which English writes so too
+    but Russian as G ("Quba" -> "Guba", French "Gouba"; "Qusar" -> "Goussar")."""
+    return in_azerbaijani_alphabet(n) or n.startswith("Qu")
+
+
 def azerbaijani_romanisation(n, russian=False):
     """An Azerbaijani name in ASCII, its letters written the English way ("İmişli" ->
     "Imishli") or, with `russian`, as Russian transliterates them ("Cəlilabad" ->
@@ -720,7 +727,7 @@ def build_regions(fr2, exonyms):
                     # "Gabala", "Cəlilabad" -> "Djalilabad", "Masallı" -> "Masally"); only
                     # of a name in the Azerbaijani alphabet ("Zaqatala" -> "Zagatala", "Qax" ->
                     # "Gakh": no English or French name writes q without u, nor x so).
-                    if in_azerbaijani_alphabet(n):
+                    if in_azerbaijani_alphabet(n) or n == iso_clean and azerbaijani_place_name(n):
                         # Russian writes the schwa as a or as e ("Kəlbəcər" -> "Kelbadjar",
                         # "Ağcabədi" -> "Agdjabedi"): its e after the first a too.
                         ru = azerbaijani_romanisation(n, russian=True)
@@ -1726,7 +1733,7 @@ def build_cities(gc, small_gc, exonym_rows, words, state_keys, regions, states, 
                     names.add(v)
         # An Azerbaijani name in its own alphabet, as French follows Russian ("Hacıqabul"
         # -> "Hadjigaboul", "Hadjygaboul"), its dotless ı as i or as y.
-        if cc == "AZ" and in_azerbaijani_alphabet(c["name"]):
+        if cc == "AZ" and azerbaijani_place_name(c["name"]):
             for n in (c["name"], c["name"].replace("ı", "i")):
                 ru = azerbaijani_romanisation(n, russian=True)
                 for v in with_spelling_variants([ru, caucasus_transliteration(ru)]):
