@@ -3440,8 +3440,19 @@ fn insert_found(mentions: &mut Vec<Mention>, found: Vec<(usize, Mention)>) {
 
 /// Head nouns of bodies that, alone, refer back to the body named before
 /// ([`Extractor::add_heads_referring_back`]).
-const REFERRING_HEADS: &[&str] =
-    &["Commission", "Conseil", "Comité", "Assemblée", "Collège", "Fonds", "Agence", "Cour", "Parlement"];
+const REFERRING_HEADS: &[&str] = &[
+    "Commission",
+    "Conseil",
+    "Comité",
+    "Assemblée",
+    "Collège",
+    "Fonds",
+    "Agence",
+    "Cour",
+    "Parlement",
+    "Bureau",
+    "Centre",
+];
 
 /// Whether the head noun at `span`, which punctuation or a clause follows
 /// ([`clause_follows`]), stands alone: a determiner right before it ("la", "le", "l'",
@@ -3501,6 +3512,15 @@ fn adjectives_before_clause(folded: &[u8], head_end: usize) -> Option<usize> {
         }
         end += 1 + len;
         if clause_follows(&folded[end..]) {
+            // "le centre republicain scientifique et pratique d'oncologie": "et" joins
+            // another adjective of the same name, not a clause.
+            if let Some(next) = folded[end..].strip_prefix(b" et ") {
+                let len = next.iter().position(|b| !(b.is_ascii_lowercase() || *b == b'-')).unwrap_or(next.len());
+                let word = &next[..len];
+                if len >= 4 && !NOT_ADJECTIVES.iter().any(|w| w.as_bytes() == word) && !is_folded_clause_word(word) {
+                    return None;
+                }
+            }
             return Some(end);
         }
     }
@@ -3790,10 +3810,20 @@ const DRINK_NOUNS: &[&str] =
 /// Most words a list of drinks' brands spans back from one of its names to its noun.
 const MAX_DRINK_LIST_WORDS: usize = 8;
 
+/// The most bytes [`in_list_of_drinks`] reads back.
+const DRINK_LIST_WINDOW: usize = 400;
+
 /// Whether `before`, the text before a place's name, ends with a noun of drinks
 /// ([`DRINK_NOUNS`]), perhaps with "d'appellation", and a list of capitalised names after
 /// it: the place names a brand ("les vins d'appellation Moukouzani, Tsinandali et ...").
 fn in_list_of_drinks(before: &str) -> bool {
+    // A list of a few names reads back a few hundred bytes at most: a text with no space
+    // must not be read back whole at each place ("Russie-Minsk-JSC-" repeated).
+    let mut from = before.len().saturating_sub(DRINK_LIST_WINDOW);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &before[from..];
     // The list's last word, before the spaces and the opening quote of the place's name.
     let mut rest = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '«' | '“'));
     // The word after the one read: the noun must be followed by a name, not by "et", and on

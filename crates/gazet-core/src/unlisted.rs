@@ -355,6 +355,10 @@ const FACTORY_HEADS: &[&str] = &[
     "Manufacture",
     // A port run as a company ("Port maritime de commerce de Mourmansk"); in lowercase,
     // "le port de Poti" is where ships call.
+    // A shipyard capitalised is a firm ("le Chantier naval de Kherson", "le Chantier de
+    // construction et de réparation navales de Retchitsa"); in lowercase, "les chantiers
+    // navals de Severodvinsk" are the town's.
+    "Chantier",
     "Port",
     // A town's public utility, capitalised ("la Régie du transport électrique de
     // Chișinău"); in lowercase, "la régie" is any management.
@@ -1895,6 +1899,10 @@ pub fn complement_end(text: &str, at: usize, ceiling: usize, prepositions: &[&st
             || not_in_names(stripped)
             // A reflexive or negated verb or a relative opens a clause ("s'est réuni").
             || matches!(article, "s'" | "s’" | "n'" | "n’" | "qu'" | "qu’")
+            // "le Bureau de coordination de la lutte contre le crime organisé siège à
+            // Moscou": the noun "siège" before a place's preposition is the verb.
+            || matches!(stripped, "siège" | "siègent")
+                && ["à ", "au ", "aux ", "en "].iter().any(|p| text[token_start + word.len()..].trim_start().starts_with(p))
             // "l'État", capitalised as a common noun ("la gestion des biens de l'État").
             || !(bare.chars().all(|c| c.is_lowercase() || c == '-') || bare == "État" && !article.is_empty())
             || bare.is_empty() && article.is_empty()
@@ -1997,6 +2005,9 @@ const PLACE_LED_BODY_HEADS: &[&str] = &[
 /// Most capitalised words of an English firm name after the place it begins with.
 const MAX_ENGLISH_NAME_WORDS: usize = 7;
 
+/// The most bytes [`english_name_after_place`] reads after the place.
+const ENGLISH_NAME_WINDOW: usize = 400;
+
 /// Where the English name of a firm or body that begins with the place mention ending at
 /// `place_end` ends, and which it is: capitalised words follow the place, one of them a
 /// head noun ([`POSTPOSED_HEADS`], [`PLACE_LED_HEADS`], [`PLACE_LED_BODY_HEADS`]), and the
@@ -2011,8 +2022,14 @@ pub fn english_name_after_place(text: &str, place_end: usize, limit: usize) -> O
     let mut at = place_end;
     let mut end = None;
     let mut after_of = false;
+    // A name of a few words is read within a few hundred bytes: a text with no space must not
+    // be read to its end at each place ("Russie-Minsk-JSC-" repeated).
+    let mut window_end = (place_end + ENGLISH_NAME_WINDOW).min(text.len());
+    while !text.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
     for _ in 0..MAX_ENGLISH_NAME_WORDS + 3 {
-        let rest = &text[at..];
+        let rest = &text[at..window_end.max(at)];
         let spaces = rest.len() - rest.trim_start().len();
         let word_len = rest[spaces..].find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(rest.len() - spaces);
         let word = &rest[spaces..spaces + word_len];

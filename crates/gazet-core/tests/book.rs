@@ -1478,6 +1478,32 @@ fn economic_regions_named_by_two_places_are_found_bare() {
     );
 }
 
+/// A shipyard capitalised and named by its town is a firm, whole ("le Chantier naval de
+/// Kherson"); in lowercase the yards are the town's ("les chantiers navals de
+/// Severodvinsk").
+#[test]
+fn a_capitalised_shipyard_is_a_firm() {
+    assert_mentions_exactly(
+        "À Kherson, le Chantier naval de Kherson construisait des barges.",
+        &[("Kherson", "geonames:706448"), ("Chantier naval de Kherson", "gazet:firm/unlisted")],
+    );
+    assert_mentions_exactly("les chantiers navals de Severodvinsk travaillent", &[("Severodvinsk", "geonames:496285")]);
+}
+
+/// Reference names the generator and the curated lists hold: the Gulf Cooperation
+/// Council by its official French name; Quba and Qusar in their Russian spelling.
+#[test]
+fn official_and_russian_spellings() {
+    assert_mentions_exactly(
+        "le Conseil de coopération des États arabes du Golfe (CCG)",
+        &[("Conseil de coopération des États arabes du Golfe", "gazet:inst/gcc"), ("CCG", "gazet:inst/gcc")],
+    );
+    assert_mentions_exactly(
+        "installé à Gouba et à Goussar",
+        &[("Gouba", "geonames:585221"), ("Goussar", "geonames:585220")],
+    );
+}
+
 /// A firm's name made of places, found with its legal form, is the firm's again where the
 /// text repeats it, over the places read in it; a single place repeated stays the place.
 #[test]
@@ -1589,6 +1615,29 @@ fn a_name_quoted_after_the_euroregion_designator_is_the_euroregion() {
         "Les eurorégions \"à venir\" et la neurorégion \"Minsk\".",
         &[("Minsk", "geonames:625144")],
     );
+}
+
+/// "le Bureau" and "le Centre" alone refer back to a bureau or centre named before, as the
+/// other heads do; a centre's adjectives that go on after "et" are another centre's name,
+/// not a short form; "siège" before a place's preposition is a verb, outside a body's name.
+#[test]
+fn a_bureau_or_a_centre_alone_refers_back() {
+    let text = "le Centre antiterroriste des États membres de la CEI siège à Moscou. Le Centre tient un fichier.";
+    let found = mentions(text);
+    let bare = text.rfind("Centre").unwrap();
+    let named = found.get(&(text.find("Centre").unwrap(), text.find(" siège").unwrap())).map(|m| m.0.clone());
+    assert_eq!(named.as_deref(), Some("gazet:inst/cis-atc"), "{found:?}");
+    assert_eq!(found.get(&(bare, bare + "Centre".len())).map(|m| m.0.clone()), named, "{found:?}");
+    let text = "le Bureau de coordination de la lutte contre le crime organisé siège à Moscou. Le Bureau gère \
+                une banque de données.";
+    // The name ends before "siège", the verb before a place ("siège à Moscou").
+    let found = mentions(text);
+    let name = (3, text.find(" siège").unwrap());
+    assert!(found.get(&name).is_some_and(|m| m.0.starts_with("gazet:inst/")), "{found:?}");
+    let text = "les chirurgiens du Centre républicain scientifique et pratique de cardiologie, et le Centre \
+                républicain scientifique et pratique d'oncologie portant le nom de N. N. Alexandrov";
+    let short = text.rfind("Centre").unwrap();
+    assert!(!mentions(text).contains_key(&(short, short + "Centre républicain scientifique".len())));
 }
 
 /// The head noun of a body named before, capitalised and alone, refers back to that body
