@@ -727,7 +727,8 @@ def build_regions(fr2, exonyms):
                     # "Gabala", "Cəlilabad" -> "Djalilabad", "Masallı" -> "Masally"); only
                     # of a name in the Azerbaijani alphabet ("Zaqatala" -> "Zagatala", "Qax" ->
                     # "Gakh": no English or French name writes q without u, nor x so).
-                    if in_azerbaijani_alphabet(n) or n == iso_clean and azerbaijani_place_name(n):
+                    # The ISO name is the place's own: its first "Qu" is Azerbaijani too.
+                    if azerbaijani_place_name(n) if n == iso_clean else in_azerbaijani_alphabet(n):
                         # Russian writes the schwa as a or as e ("Kəlbəcər" -> "Kelbadjar",
                         # "Ağcabədi" -> "Agdjabedi"): its e after the first a too.
                         ru = azerbaijani_romanisation(n, russian=True)

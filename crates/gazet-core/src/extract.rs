@@ -1230,20 +1230,11 @@ impl Extractor {
     fn name_trade_houses_by_their_state(&self, text: &str, mentions: &mut [Mention]) {
         const HEAD: [&str; 3] = ["Maison", "de", "commerce"];
         for m in mentions.iter_mut().filter(|m| m.form == Form::Adjective) {
-            let mut from = m.start.saturating_sub(48);
-            while !text.is_char_boundary(from) {
-                from += 1;
-            }
-            let before = &text[from..m.start];
-            if !before.ends_with(char::is_whitespace) || !before.trim_end().ends_with("commerce") {
+            let Some(head) = head_words_before(text, m.start, &HEAD, 48) else { continue };
+            if self.gazetteer.entity(m.entity).kind != Kind::State {
                 continue;
             }
-            let head_read = before.split_whitespace().rev().take(HEAD.len()).eq(HEAD.iter().rev().copied());
-            if !head_read || self.gazetteer.entity(m.entity).kind != Kind::State {
-                continue;
-            }
-            let Some(head) = before.rfind("Maison") else { continue };
-            m.start = m.start - before.len() + head;
+            m.start = head;
             m.entity = self.unlisted_firm;
             m.form = Form::Name;
             m.alternatives.clear();
@@ -1263,21 +1254,7 @@ impl Extractor {
             let joined = is_state_name(first)
                 && is_state_name(second)
                 && text[first.end..second.start].trim_matches(char::is_whitespace) == "-";
-            let mut from = first.start.saturating_sub(40);
-            while !text.is_char_boundary(from) {
-                from += 1;
-            }
-            let before = &text[from..first.start];
-            let head_read = joined
-                && before.ends_with(char::is_whitespace)
-                && before
-                    .split_whitespace()
-                    .rev()
-                    .take(HEAD.len())
-                    .map(|w| w.replace('’', "'"))
-                    .eq(HEAD.iter().rev().map(|w| w.to_string()));
-            if head_read {
-                let head = from + before.rfind("Conseil").expect("read above");
+            if let Some(head) = joined.then(|| head_words_before(text, first.start, &HEAD, 40)).flatten() {
                 let end = second.end;
                 join_run(mentions, i, 2, head..end, self.unlisted_institution);
                 mentions[i].form = Form::Name;
@@ -3342,6 +3319,29 @@ fn join_run(mentions: &mut Vec<Mention>, first: usize, count: usize, span: std::
     m.entity = entity;
     m.alternatives.clear();
     mentions.drain(first + 1..first + count);
+}
+
+/// Where the words `head` start when they are the last words before `at`, white space
+/// between them and `at`, all within `window` bytes before it ("Maison de commerce" before
+/// "biélorusse"); a curly apostrophe reads as a straight one ("Conseil d’affaires").
+fn head_words_before(text: &str, at: usize, head: &[&str], window: usize) -> Option<usize> {
+    let mut from = at.saturating_sub(window);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..at];
+    if !before.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let same = |read: &str, word: &str| read.chars().map(|c| if c == '’' { '\'' } else { c }).eq(word.chars());
+    let mut words = before.split_whitespace().rev();
+    let mut first = None;
+    for word in head.iter().rev() {
+        let read = words.next().filter(|read| same(read, word))?;
+        first = Some(read);
+    }
+    // The first head word is a slice of `before`: its start, as an offset.
+    first.map(|read| from + (read.as_ptr() as usize - before.as_ptr() as usize))
 }
 
 /// Where a new mention of byte span `span` goes among `mentions` (in order, not

@@ -353,12 +353,12 @@ const FACTORY_HEADS: &[&str] = &[
     "Biscuiterie",
     "manufacture",
     "Manufacture",
-    // A port run as a company ("Port maritime de commerce de Mourmansk"); in lowercase,
-    // "le port de Poti" is where ships call.
     // A shipyard capitalised is a firm ("le Chantier naval de Kherson", "le Chantier de
     // construction et de réparation navales de Retchitsa"); in lowercase, "les chantiers
     // navals de Severodvinsk" are the town's.
     "Chantier",
+    // A port run as a company ("Port maritime de commerce de Mourmansk"); in lowercase,
+    // "le port de Poti" is where ships call.
     "Port",
     // A town's public utility, capitalised ("la Régie du transport électrique de
     // Chișinău"); in lowercase, "la régie" is any management.
@@ -1421,13 +1421,14 @@ pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
             return None;
         }
         head_end = ceiling.max(head_end) - rest.trim_start().len() + adjective.len();
-        let mut next = text[head_end..ceiling.max(head_end)].split_whitespace();
-        if !joined && next.next() == Some("et") && next.next().is_some_and(says_which_body) {
-            joined = true;
-            let after_et = head_end + text[head_end..].find("et").expect("read above") + 2;
-            let second = text[after_et..].trim_start();
-            let second_len = second.split(char::is_whitespace).next().unwrap_or("").len();
-            head_end = text.len() - second.len() + second_len;
+        let after = &text[head_end..ceiling.max(head_end)];
+        let mut next = after.split_whitespace();
+        if !joined && next.next() == Some("et") {
+            if let Some(second) = next.next().filter(|word| says_which_body(word)) {
+                joined = true;
+                // The second adjective is a slice of `after`: its end, as an offset.
+                head_end += second.as_ptr() as usize - after.as_ptr() as usize + second.len();
+            }
         }
         end = complement_end(text, head_end, ceiling, COMPLEMENT_PREPOSITIONS);
     }
@@ -1444,10 +1445,15 @@ pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
     // goes on with the name: another rule reads it, or none.
     // The person the body is named after, with initials ("... de radiologie médicale N. N.
     // Alexandrov"), ends the name.
-    let named_after = text[end..].split_whitespace().next().is_some_and(is_initials)
-        && eponym_end(text, head, end).is_some_and(|e| e <= ceiling);
-    if named_after {
-        end = eponym_end(text, head, end).expect("read above");
+    let named_after = text[end..ceiling.max(end)]
+        .split_whitespace()
+        .next()
+        .is_some_and(is_initials)
+        .then(|| eponym_end(text, head, end))
+        .flatten()
+        .filter(|&e| e <= ceiling);
+    if let Some(eponym_end) = named_after {
+        end = eponym_end;
     } else if text[end..].starts_with(char::is_whitespace) && text[end..].trim_start().starts_with(char::is_uppercase) {
         let next_at = text.len() - text[end..].trim_start().len();
         let next = text[next_at..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
