@@ -662,7 +662,7 @@ impl Extractor {
         if self.blocked_by_prefix(before) {
             return None;
         }
-        let mut context = Context::of(&text[..start]);
+        let mut context = Context::of(tail(&text[..start], LOOK_BEHIND_WINDOW));
         context.before_initial = followed_by_initial(&text[end..]) || followed_by_two_initials(&text[end..]);
         context.before_capitalised = followed_by_capitalised_word(&text[end..]);
         context.before_surname = context.before_capitalised && followed_by_surname(&text[end..]);
@@ -715,9 +715,14 @@ impl Extractor {
         if !acronym {
             return passed;
         }
-        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-        let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p);
-        let running = text[line_start..line_end].chars().any(char::is_lowercase);
+        // The line around the span, or the window of it a look-behind reads each way: a
+        // heading is short, and a text without line breaks must not be read whole at each
+        // span in capitals.
+        let before = tail(&text[..start], LOOK_BEHIND_WINDOW);
+        let before = before.rfind('\n').map_or(before, |p| &before[p + 1..]);
+        let after = head(&text[end..], LOOK_BEHIND_WINDOW);
+        let after = after.find('\n').map_or(after, |p| &after[..p]);
+        let running = before.chars().chain(text[start..end].chars()).chain(after.chars()).any(char::is_lowercase);
         if !running {
             return passed;
         }
@@ -878,7 +883,9 @@ impl Extractor {
                     continue;
                 }
             }
-            if after_river_words(&text[..c.start]) && text[c.start..].starts_with(char::is_uppercase) {
+            if after_river_words(tail(&text[..c.start], LOOK_BEHIND_WINDOW))
+                && text[c.start..].starts_with(char::is_uppercase)
+            {
                 // "sur le Naryn", "la cascade du Naryn", "les rives du Don": the river, not
                 // the subdivision or the town named after it ("sur le territoire de
                 // Stavropol" names the region with its designator). Macro-regions and
@@ -3459,7 +3466,7 @@ const REFERRING_HEADS: &[&str] = &[
 /// "du", "au", "cette", "ce"), not itself after another body's head and "de" ("le Conseil
 /// de la Commission").
 fn alone_after_determiner(text: &str, span: std::ops::Range<usize>) -> bool {
-    let before = &text[..span.start];
+    let before = tail(&text[..span.start], LOOK_BEHIND_WINDOW);
     let (rest, determiner) = if let Some(rest) = before.strip_suffix("l'").or_else(|| before.strip_suffix("l’")) {
         (rest, "l'")
     } else if let Some(rest) = before.strip_suffix("L'").or_else(|| before.strip_suffix("L’")) {
@@ -3535,7 +3542,7 @@ const NOT_ADJECTIVES: &[&str] = &["pour", "dans", "avec", "sous", "entre", "aupr
 /// Conseil de la Commission", "le Bureau du Comité", "l'Assemblée de l'Agence"): where it
 /// starts and which head it is, after a determiner or an elided article.
 fn sub_body_head_before(text: &str, start: usize) -> Option<(usize, &'static str)> {
-    let before = &text[..start];
+    let before = tail(&text[..start], LOOK_BEHIND_WINDOW);
     let mut tokens = before.split_whitespace().rev();
     let preposition_ok = if let Some(rest) = before.strip_suffix("l'").or_else(|| before.strip_suffix("l’")) {
         rest.ends_with(char::is_whitespace) && tokens.next().is_some_and(|t| t.ends_with("l'") || t.ends_with("l’"))
@@ -3813,17 +3820,35 @@ const MAX_DRINK_LIST_WORDS: usize = 8;
 /// The most bytes [`in_list_of_drinks`] reads back.
 const DRINK_LIST_WINDOW: usize = 400;
 
+/// The last `max` bytes of `text`, or fewer: from the first char boundary in them.
+fn tail(text: &str, max: usize) -> &str {
+    let mut from = text.len().saturating_sub(max);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
+}
+
+/// The first `max` bytes of `text`, or fewer: up to the last char boundary in them.
+fn head(text: &str, max: usize) -> &str {
+    let mut to = max.min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[..to]
+}
+
+/// The most bytes the checks of a match read back ([`Context`]): its look-behinds read a
+/// few words, and a text with no space must not be read back whole at each match.
+const LOOK_BEHIND_WINDOW: usize = 400;
+
 /// Whether `before`, the text before a place's name, ends with a noun of drinks
 /// ([`DRINK_NOUNS`]), perhaps with "d'appellation", and a list of capitalised names after
 /// it: the place names a brand ("les vins d'appellation Moukouzani, Tsinandali et ...").
 fn in_list_of_drinks(before: &str) -> bool {
     // A list of a few names reads back a few hundred bytes at most: a text with no space
     // must not be read back whole at each place ("Russie-Minsk-JSC-" repeated).
-    let mut from = before.len().saturating_sub(DRINK_LIST_WINDOW);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &before[from..];
+    let before = tail(before, DRINK_LIST_WINDOW);
     // The list's last word, before the spaces and the opening quote of the place's name.
     let mut rest = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '«' | '“'));
     // The word after the one read: the noun must be followed by a name, not by "et", and on

@@ -184,6 +184,9 @@ fn name_from(text: &str, from: usize, refused: fn(&str) -> bool) -> Option<Range
 /// The byte spans of the places named after the head noun that starts at byte `at` of
 /// `text`, in order. Names that other mentions cover are the caller's to drop.
 pub fn places_at(text: &str, at: usize) -> Vec<Range<usize>> {
+    if crate::unlisted::head_word_at(text, at, char::is_whitespace).is_none() {
+        return Vec::new();
+    }
     let mut tokens = tokens_from(text, at).take(24);
     let Some(first) = tokens.next() else { return Vec::new() };
     // Most spotted words head nothing here ("point de vue", "la ville"): turned away before
@@ -456,6 +459,7 @@ fn describes_plant(token: &str) -> bool {
 /// all. Once found, the place is read as the end of the plant's name like a listed town
 /// (`unlisted::body_start`).
 pub fn place_after_plant_at(text: &str, at: usize) -> Option<Range<usize>> {
+    crate::unlisted::head_word_at(text, at, char::is_whitespace)?;
     let mut tokens = tokens_from(text, at).take(MAX_PLANT_WORDS + MAX_NAME_WORDS + 2);
     let head = tokens.next()?;
     let head_word = head.text.strip_prefix('(').unwrap_or(head.text);

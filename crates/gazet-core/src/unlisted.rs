@@ -682,7 +682,7 @@ pub fn eponym_body_end(text: &str, head: usize) -> Option<usize> {
 /// [`eponym_body_end`], and whether the person's name is written in full, with no initials
 /// ("l'Université Hanyang", "l'Institut physico-technique Ioffe").
 pub fn eponym_body(text: &str, head: usize) -> Option<(usize, bool)> {
-    let head_len = text[head..].find(char::is_whitespace)?;
+    let head_len = head_word_at(text, head, char::is_whitespace).filter(|w| w.len() < text.len() - head)?.len();
     if !EPONYM_BODY_HEADS.contains(&&text[head..head + head_len]) {
         return None;
     }
@@ -1397,7 +1397,7 @@ const MINISTRY_DOMAINS: &[&str] = &[
 /// ("le Conseil d'affaires") is descriptive (ANNOTATION.md), and "Centre de la Russie", with
 /// no lowercase complement, a place.
 pub fn purpose_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usize>> {
-    let word = text[head..].split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.')).next()?;
+    let word = head_word_at(text, head, |c| c.is_whitespace() || matches!(c, ',' | ';' | '.'))?;
     if !PURPOSE_HEADS.contains(&word) {
         return None;
     }
@@ -1542,7 +1542,7 @@ const MAX_COMPASS_BODY_WORDS: usize = 3;
 /// saying which ("technique d'État"), then "du" and a compass point
 /// ([`compass_point_after`]), with no place or name after it, all before `ceiling`.
 pub fn compass_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usize>> {
-    let word = text[head..].split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.')).next()?;
+    let word = head_word_at(text, head, |c| c.is_whitespace() || matches!(c, ',' | ';' | '.'))?;
     if !COMPASS_BODY_HEADS.contains(&word) || !after_article_or_lowercase_word(text, head) {
         return None;
     }
@@ -2115,11 +2115,13 @@ pub fn firm_list_item(text: &str, at: usize) -> Result<Option<(Range<usize>, boo
     };
     let mut elided = ["d'", "d’"].iter().find_map(|e| after_sep.strip_prefix(e)).unwrap_or(after_sep);
     // Legal forms and quotes before the name are no part of it (", et JSC "Belshina"").
-    while let Some((word, rest)) = elided.split_once(' ') {
-        if !is_legal_form(word) {
+    // (A legal form is a short word: the space after it is looked for among the first bytes
+    // only, or a text without spaces would be read whole at each item.)
+    while let Some(space) = elided.bytes().take(HEAD_WORD_MAX).position(|b| b == b' ') {
+        if !is_legal_form(&elided[..space]) {
             break;
         }
-        elided = rest.trim_start();
+        elided = elided[space + 1..].trim_start();
     }
     let elided = elided.strip_prefix(['"', '«', '“']).map_or(elided, str::trim_start);
     let start = text.len() - elided.len();
@@ -2798,6 +2800,8 @@ pub fn opens_with_two_word_designator(name: &str) -> bool {
 pub fn territory_at(text: &str, at: usize) -> Option<(Range<usize>, bool)> {
     // ASCII whitespace only: a designator is nearly always followed by an adjective or an
     // article, and Unicode-aware splitting cost some 3,000 instructions a call.
+    // The designator's first word, looked up before the words after it are read.
+    head_word_at(text, at, |c| c.is_ascii_whitespace())?;
     let mut tokens = text[at..]
         .split_ascii_whitespace()
         .map(|t| Token { start: t.as_ptr() as usize - text.as_ptr() as usize, text: t })
@@ -3088,6 +3092,26 @@ fn window_tokens(text: &str, at: usize, before: usize, after: usize) -> Option<(
     let tokens = tokenize(&text[start..end]);
     let i = tokens.iter().position(|t| start + t.start == at)?;
     Some((start, end, tokens, i))
+}
+
+/// Longer than any head noun a rule looks up in its list.
+pub(crate) const HEAD_WORD_MAX: usize = 64;
+
+/// The word at `at`, up to the first char that `ends` (or the text's end), if it is at most
+/// [`HEAD_WORD_MAX`] bytes long: a longer one is in no list of head nouns. Reading a word to
+/// its end whatever its length made a text without spaces quadratic, each head noun in it
+/// reading the rest of the text.
+pub(crate) fn head_word_at(text: &str, at: usize, ends: impl Fn(char) -> bool) -> Option<&str> {
+    let mut limit = (at + HEAD_WORD_MAX + 1).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[at..limit];
+    match window.find(ends) {
+        Some(p) => Some(&window[..p]),
+        None if limit == text.len() => Some(window),
+        None => None,
+    }
 }
 
 /// A window edge moved onto whitespace, so that the window holds whole tokens.
@@ -3695,12 +3719,18 @@ pub fn acronym_after(text: &str, end: usize) -> Option<Range<usize>> {
     is_acronym(inner).then_some(start..start + inner.len())
 }
 
+/// The most bytes [`parenthesis_after`] reads for the closing parenthesis: an acronym or a
+/// short name, perhaps with a few words after it, and a text with an opening parenthesis
+/// at each name and no closing one must not be read whole at each.
+const PARENTHESIS_WINDOW: usize = 300;
+
 /// Where the text inside the parenthesis right after `end` (spaces between) starts, and
 /// that text, up to the closing parenthesis.
 fn parenthesis_after(text: &str, end: usize) -> Option<(usize, &str)> {
     let rest = &text[end..];
     let opened = rest.trim_start().strip_prefix('(')?;
-    Some((end + (rest.len() - opened.len()), &opened[..opened.find(')')?]))
+    let close = opened.bytes().take(PARENTHESIS_WINDOW).position(|b| b == b')')?;
+    Some((end + (rest.len() - opened.len()), &opened[..close]))
 }
 
 /// The short name in parentheses right after the name that ends at `end` ("l'Office
