@@ -1324,6 +1324,12 @@ impl Extractor {
                 continue;
             }
             let ceiling = mentions.get(next).map_or(text.len(), |m| m.start);
+            if let Some(span) = crate::unlisted::compass_railway(text, head, ceiling) {
+                floor = span.end;
+                let word = ordinal_before(mentions, next);
+                found.push((next, false, Mention::found_by_rule(span, self.unlisted_firm, Vec::new(), word)));
+                continue;
+            }
             // A school named after its part of the country holds no place after it: that
             // is its town ("du Nord-Ouest de Xi'an").
             let (span, may_hold_next) = match crate::unlisted::purpose_body(text, head, ceiling) {
@@ -3954,6 +3960,13 @@ fn in_dedication(before: &str) -> Dedication {
         let word_start = word_start_after_space_or_apostrophe(lower);
         let word = &lower[word_start..];
         if !word.chars().next().is_some_and(char::is_uppercase) || word_start == 0 {
+            return Dedication::None;
+        }
+        // "... portant le nom de Heydar Aliyev. Soumgaït, ...": a full stop after a word
+        // longer than an initial ("V.", "Iou.") ends the sentence, and the name with it; so
+        // does a comma ("le nom de Lénine, Minsk").
+        let sentence_end = word.strip_suffix('.').is_some_and(|w| w.chars().count() > 3);
+        if sentence_end || word.ends_with([',', ';', ':', '!', '?']) {
             return Dedication::None;
         }
         rest = &lower[..word_start];

@@ -504,6 +504,19 @@ pub fn joins_a_branch_to_its_parent(between: &str) -> bool {
     }
 }
 
+/// "le Chemin de fer du Sud-Ouest", "les Chemins de fer du Nord": a railway named after
+/// its part of the country, capitalised, is a firm whose name ends with the compass point
+/// (not before `ceiling`), unless a complement goes on ("du Nord de la France" is the
+/// caller's to read as a place).
+pub fn compass_railway(text: &str, head: usize, ceiling: usize) -> Option<Range<usize>> {
+    let rest = &text[head..];
+    let after_head = ["Chemin de fer", "Chemins de fer"].iter().find_map(|h| rest.strip_prefix(h))?;
+    let end = compass_point_after(text, text.len() - after_head.len()).filter(|&end| end <= ceiling)?;
+    let next = text[end..].trim_start();
+    let continues = ["de ", "du ", "des ", "d'", "d’"].iter().any(|p| next.starts_with(p));
+    (!continues).then_some(head..end)
+}
+
 /// The first word of a railway's name ("Chemin de fer de Lviv"), capitalised: in
 /// lowercase, "le chemin de fer de Brest" is a line.
 const RAILWAY_HEADS: &[&str] = &["Chemin", "Chemins"];
@@ -2271,6 +2284,7 @@ const BUSINESS_NOUNS: &[&str] = &[
     "sociétés",
     "entreprise",
     "coentreprise",
+    "corporation",
     "holding",
     "agroholding",
     "agro-holding",
@@ -2296,7 +2310,8 @@ const BUSINESS_NOUNS: &[&str] = &[
 /// "Khareba"'), a paper ('le
 /// journal "Severny Kazakhstan"', newspapers are firms). Unquoted, they
 /// are followed by places and bodies ("le marché de l'Union", "la chaîne du Tian Shan").
-const QUOTING_FIRM_NOUNS: &[&str] = &["chaîne", "marché", "journal", "quotidien", "hebdomadaire", "magazine", "cave"];
+const QUOTING_FIRM_NOUNS: &[&str] =
+    &["chaîne", "marché", "journal", "quotidien", "hebdomadaire", "magazine", "cave", "entreprises"];
 
 /// Nouns of public bodies whose name follows in quotes: an agency, an association of an
 /// industry, a foundation ("l'agence "Uzstandart"", "l'association "Uztextilprom""). The
@@ -2469,7 +2484,7 @@ fn quote_before(text: &str, name_start: usize) -> Option<usize> {
 const SHORT_LEGAL_FORMS: &[&str] = &[
     "JV", "SE", "AO", "SP", "UE", "IP", "PE", "SA", "AG", "UP", "RUP", "IOOO", "ChUP", "RUE", "RUPE", "NC", "NK",
     "NAK", "ANK", "PA", "GK", "TNC", "SEC", "RSE", "NAC", "HC", "OJSHC", "OSHC", "RSC", "MTRK", "UAB", "AB", "SIA",
-    "Firm",
+    "Firm", "AFK",
 ];
 
 /// Legal forms written only after the name: "Millat Tractors Limited". (Before a name the
@@ -2573,10 +2588,11 @@ fn described_noun_before(text: &str, at: usize) -> Option<usize> {
     for _ in 0..=MAX_DESCRIBING_WORDS {
         let (start, token) = words.next()?;
         let word = strip_elision(token);
-        if is_factory_noun(word) || is_business_noun(word) {
+        if is_factory_noun(word) || is_business_noun(word) || QUOTING_FIRM_NOUNS.contains(&word) {
             return Some(start);
         }
-        if !says_what_it_makes(token) {
+        // 'les entreprises d'État "Volyntorf" et "Rivnetorf"'.
+        if !says_what_it_makes(token) && !matches!(token, "d'État" | "d’État") {
             return None;
         }
     }
@@ -3213,7 +3229,11 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
                     && !matches!(t.text, "de" | "du" | "des" | "et")
             })
             && tokens.get(i + 2).is_some_and(quoted);
-        let at = if adjective { i + 2 } else { i + 1 };
+        let mut at = if adjective { i + 2 } else { i + 1 };
+        // 'les entreprises d'État "Volyntorf" et "Rivnetorf"'.
+        if !adjective && tokens.get(at).is_some_and(|t| matches!(t.text, "d'État" | "d’État")) {
+            at += 1;
+        }
         let next = tokens.get(at)?;
         quoted(next).then(|| name_after(tokens, at)).flatten()
     } else if is_quoting_body_noun(bare) {

@@ -2594,3 +2594,58 @@ fn exchanges_academies_and_councils_by_their_other_names() {
         Some("gazet:inst/cis-council-of-heads-of-government")
     );
 }
+
+/// A full stop after a person's name ends the sentence and the dedication with it: the
+/// town that opens the next sentence is a place ("... portant le nom de Heydar Aliyev.
+/// Soumgaït, ..."); an initial's full stop does not ("le nom de V. I. Lénine").
+#[test]
+fn a_sentence_ends_a_dedication() {
+    let text = "la raffinerie de Bakou portant le nom de Heydar Aliyev. \n\nSoumgaït, que l'on appelait la ville des chimistes";
+    assert_eq!(id_of_word(text, "Soumgaït").as_deref(), Some("geonames:584923"));
+    let text = "l'usine qui porte le nom de V. I. Lénine à Minsk";
+    assert_eq!(id_of_word(text, "Lénine"), None);
+}
+
+/// A capitalised railway named after its part of the country is a firm, whole ("le Chemin
+/// de fer du Sud-Ouest"); the lowercase line is not.
+#[test]
+fn a_railway_named_after_its_part_of_the_country() {
+    let text = "le Chemin de fer biélorusse, le Chemin de fer du Sud-Ouest et le Chemin de fer de Lviv";
+    assert_eq!(id_of_word(text, "Chemin de fer du Sud-Ouest").as_deref(), Some("gazet:firm/unlisted"));
+    assert_eq!(id_of_word(text, "Chemin de fer de Lviv").as_deref(), Some("gazet:firm/lviv-railway"));
+    assert_mentions_exactly("le chemin de fer du Nord passe par la ville", &[]);
+}
+
+/// Quoted names after the plural "entreprises" (with "d'État" between or not) are firms,
+/// and so is a capitalised name after "corporation"; "AFK" is a legal form ("la
+/// corporation AFK "Sistema"").
+#[test]
+fn state_enterprises_corporations_and_their_legal_forms() {
+    assert_mentions_exactly(
+        "coopéraient avec les entreprises d'État \"Volyntorf\" et \"Rivnetorf\", et une délégation",
+        &[("Volyntorf", "gazet:firm/unlisted"), ("Rivnetorf", "gazet:firm/unlisted")],
+    );
+    let text = "L'usine automobile, intégrée à la corporation Bogdan, montait des autobus.";
+    assert_eq!(id_of_word(text, "Bogdan").as_deref(), Some("gazet:firm/unlisted"));
+    let text = "le Segezha Group de la corporation AFK \"Sistema\", a acquis";
+    assert!(id_of_word(text, "Sistema").is_some_and(|id| id.starts_with("gazet:firm/")), "{text}");
+    assert_eq!(id_of_word(text, "AFK"), None);
+}
+
+/// Places and firms of round 41 that the data lacked: Turkmen towns by their Turkmen and
+/// old names, a Kazakh town, Polesia by its Ukrainian name, rating agencies, Turkish firms
+/// and the Turkish export bank.
+#[test]
+fn places_and_firms_of_the_caspian_and_turkey() {
+    for (text, word, id) in [
+        ("passe par Saragt et la ville iranienne", "Saragt", "geonames:1218456"),
+        ("le poste frontière de Serhetabat, l'ancienne Kouchka, et", "Kouchka", "geonames:1219377"),
+        ("par Atyraou et Beïneou, et les tarifs", "Beïneou", "geonames:610298"),
+        ("les anciens kolkhozes de la Polissia ukrainienne", "Polissia", "gazet:region/polesie"),
+        ("notées par les agences russes ACRA et Expert RA", "Expert RA", "gazet:firm/expert-ra"),
+        ("la banque d'exportation Türk Eximbank a ouvert", "Türk Eximbank", "gazet:inst/turk-eximbank"),
+        ("Les usines Tofaş et Oyak Renault, implantées", "Oyak Renault", "gazet:firm/oyak-renault"),
+    ] {
+        assert_eq!(id_of_word(text, word).as_deref(), Some(id), "{text}");
+    }
+}
