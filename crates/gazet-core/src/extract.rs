@@ -663,7 +663,9 @@ impl Extractor {
             return None;
         }
         let mut context = Context::of(tail(&text[..start], LOOK_BEHIND_WINDOW));
-        context.before_initial = followed_by_initial(&text[end..]) || followed_by_two_initials(&text[end..]);
+        context.before_initial = followed_by_initial(&text[end..])
+            || followed_by_two_initials(&text[end..])
+            || ends_like_a_surname(original) && followed_by_initial_then_name(&text[end..]);
         context.before_capitalised = followed_by_capitalised_word(&text[end..]);
         context.before_surname = context.before_capitalised && followed_by_surname(&text[end..]);
         context.before_quoted_name = followed_by_quoted_name(&text[end..]);
@@ -4223,6 +4225,17 @@ fn followed_by_two_initials(after: &str) -> bool {
             && chars.next() == Some('.')
     };
     initial(&mut chars) && initial(&mut chars)
+}
+
+/// " S. Les marchés": an initial and a capitalised word, as after an author's surname in a
+/// reference with no comma ("Ivanov S. Les marchés communs ...").
+fn followed_by_initial_then_name(after: &str) -> bool {
+    let mut chars = after.chars();
+    chars.next() == Some(' ')
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.next() == Some('.')
+        && chars.next() == Some(' ')
+        && chars.next().is_some_and(char::is_uppercase)
 }
 
 /// ", B. Zalessky" or ", A.": a comma, then a capital and a full stop.

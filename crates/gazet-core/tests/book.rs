@@ -2649,3 +2649,14 @@ fn places_and_firms_of_the_caspian_and_turkey() {
         assert_eq!(id_of_word(text, word).as_deref(), Some(id), "{text}");
     }
 }
+
+/// A place that ends like a surname, then an initial and a capitalised word, with no comma,
+/// is an author in a reference ("7 Ivanov S. Les marchés communs ..."); with the comma it
+/// already was ("Ivanov, S."). The town in running text stays a town.
+#[test]
+fn a_surname_before_an_initial_is_an_author() {
+    assert_eq!(id_of_word("7 Ivanov S. Les marchés communs de l'énergie.", "Ivanov"), None);
+    assert_eq!(id_of_word("7 Ivanov, S. Les marchés communs de l'énergie.", "Ivanov"), None);
+    assert_eq!(id_of_word("la ville d'Ivanov accueille", "Ivanov").as_deref(), Some("geonames:555312"));
+    assert_eq!(id_of_word("à Minsk A. Loukachenko a reçu", "Minsk").as_deref(), Some("geonames:625144"));
+}
