@@ -3037,8 +3037,20 @@ impl<'a> Context<'a> {
     /// "traduit en russe", "En russe, l'organisation ...", "parlent russe", "en
     /// translittération russe": the language, not the state.
     fn after_en(&self) -> bool {
-        self.spaced
-            && matches!(self.last_word(), "en" | "En" | "parle" | "parlent" | "parler" | "parlant" | "translittération")
+        let before_language =
+            |word: &str| matches!(word, "en" | "En" | "parle" | "parlent" | "parler" | "parlant" | "translittération");
+        if !self.spaced {
+            return false;
+        }
+        let word = self.last_word();
+        // "la population parle majoritairement russe": an adverb between the verb and the
+        // language.
+        before_language(word)
+            || word.len() > 5 && word.ends_with("ment") && {
+                let (rest, _) = last_token(self.trimmed);
+                let rest = trim_end(rest);
+                before_language(&rest[last_word_start(rest)..])
+            }
     }
 
     /// The words before name a sea, a lake or a shore ("l'océan Indien", "la mer Baltique",

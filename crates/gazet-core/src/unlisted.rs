@@ -2310,8 +2310,19 @@ const BUSINESS_NOUNS: &[&str] = &[
 /// "Khareba"'), a paper ('le
 /// journal "Severny Kazakhstan"', newspapers are firms). Unquoted, they
 /// are followed by places and bodies ("le marché de l'Union", "la chaîne du Tian Shan").
-const QUOTING_FIRM_NOUNS: &[&str] =
-    &["chaîne", "marché", "journal", "quotidien", "hebdomadaire", "magazine", "cave", "entreprises"];
+const QUOTING_FIRM_NOUNS: &[&str] = &[
+    "chaîne",
+    "marché",
+    "journal",
+    "quotidien",
+    "hebdomadaire",
+    "magazine",
+    "cave",
+    "entreprises",
+    "opérateurs",
+    "terminal",
+    "voyagiste",
+];
 
 /// Nouns of public bodies whose name follows in quotes: an agency, an association of an
 /// industry, a foundation ("l'agence "Uzstandart"", "l'association "Uztextilprom""). The

@@ -2660,3 +2660,55 @@ fn a_surname_before_an_initial_is_an_author() {
     assert_eq!(id_of_word("la ville d'Ivanov accueille", "Ivanov").as_deref(), Some("geonames:555312"));
     assert_eq!(id_of_word("à Minsk A. Loukachenko a reçu", "Minsk").as_deref(), Some("geonames:625144"));
 }
+
+/// A language after "parle" and an adverb is the language, not the state ("la population
+/// parle majoritairement russe").
+#[test]
+fn a_language_after_an_adverb() {
+    assert_eq!(id_of_word("l'autonomie, dont la population parle majoritairement russe, reste", "russe"), None);
+    assert_eq!(id_of_word("la délégation russe parle longuement", "russe").as_deref(), Some("iso3166-1:RU"));
+}
+
+/// Quoted names after mobile operators, a terminal or a tour operator are firms.
+#[test]
+fn quoted_names_of_operators_terminals_and_tour_operators() {
+    assert_mentions_exactly(
+        "les opérateurs mobiles \"A1\" et \"MTS\" couvrent le territoire",
+        &[("A1", "gazet:firm/unlisted"), ("MTS", "gazet:firm/mts")],
+    );
+    let text = "le terminal \"BLB Baltijas Termināls\" traitait une partie des exportations";
+    assert_eq!(id_of_word(text, "BLB Baltijas Termināls").as_deref(), Some("gazet:firm/unlisted"));
+    let text = "commercialisés par le voyagiste \"Belintourist\" ; en 2022";
+    assert_eq!(id_of_word(text, "Belintourist").as_deref(), Some("gazet:firm/unlisted"));
+}
+
+/// Places and bodies of round 42 that the data lacked: Budjak, Taymyr, small Arctic and
+/// Central Asian towns by their French and old names, and three bodies by their French names.
+#[test]
+fn places_and_bodies_of_the_arctic_and_central_asia() {
+    for (text, word, id) in [
+        ("les steppes que l'on appelle le Boudjak", "Boudjak", "gazet:region/budjak"),
+        ("Le Taïmyr, dont le district municipal couvre", "Taïmyr", "gazet:region/taimyr"),
+        ("un terminal pétrolier près de Dikson, sur la côte", "Dikson", "geonames:1507390"),
+        ("les ateliers d'OJSC \"Sughdagroservis\" à Gafourov, près de Khodjent", "Gafourov", "geonames:1514900"),
+        ("le combinat d'Adrasman, les mines de Taboshar et", "Taboshar", "geonames:1514829"),
+        ("les mines d'uranium autour d'Ouchkoudouk, dispose", "Ouchkoudouk", "geonames:1512506"),
+        (
+            "la Communauté régionale des communications (RCC)",
+            "Communauté régionale des communications",
+            "gazet:inst/rcc",
+        ),
+        (
+            "l'agrément de l'Administration générale des douanes de Chine pour plusieurs usines",
+            "Administration générale des douanes de Chine",
+            "gazet:inst/customs-cn",
+        ),
+        (
+            "créés par la Fondation Incubateur d'entreprises (EIF)",
+            "Fondation Incubateur d'entreprises",
+            "gazet:inst/eif-am",
+        ),
+    ] {
+        assert_eq!(id_of_word(text, word).as_deref(), Some(id), "{text}");
+    }
+}
