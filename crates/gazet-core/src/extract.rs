@@ -665,7 +665,7 @@ impl Extractor {
         let mut context = Context::of(tail(&text[..start], LOOK_BEHIND_WINDOW));
         context.before_initial = followed_by_initial(&text[end..])
             || followed_by_two_initials(&text[end..])
-            || ends_like_a_surname(original) && followed_by_initial_then_name(&text[end..]);
+            || followed_by_initial_then_name(&text[end..]) && ends_like_a_surname(original);
         context.before_capitalised = followed_by_capitalised_word(&text[end..]);
         context.before_surname = context.before_capitalised && followed_by_surname(&text[end..]);
         context.before_quoted_name = followed_by_quoted_name(&text[end..]);
