@@ -15,6 +15,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::Anchored;
 use serde::Serialize;
 
+use crate::boundaries::{ceil_char_boundary, floor_char_boundary, head, tail};
 use crate::case::{self, Shape};
 use crate::compile::{
     CasePolicy, Compiled, EngineConfig, Form, Part, StartFilter, Variant, CUE_BODY, CUE_DISTRICT, CUE_FIRM, CUE_PLACE,
@@ -162,14 +163,8 @@ fn chunk_end(text: &str, base: usize, limit: usize) -> usize {
     if hard >= text.len() {
         return text.len();
     }
-    let mut hard_boundary = hard;
-    while !text.is_char_boundary(hard_boundary) {
-        hard_boundary -= 1;
-    }
-    let mut soft = base + limit / 2;
-    while !text.is_char_boundary(soft) {
-        soft += 1;
-    }
+    let hard_boundary = floor_char_boundary(text, hard);
+    let soft = ceil_char_boundary(text, base + limit / 2);
     let window = &text[soft.min(hard_boundary)..hard_boundary];
     let cut = window
         .rfind("\n\n")
@@ -3352,11 +3347,7 @@ fn join_run(mentions: &mut Vec<Mention>, first: usize, count: usize, span: std::
 /// between them and `at`, all within `window` bytes before it ("Maison de commerce" before
 /// "biélorusse"); a curly apostrophe reads as a straight one ("Conseil d’affaires").
 fn head_words_before(text: &str, at: usize, head: &[&str], window: usize) -> Option<usize> {
-    let mut from = at.saturating_sub(window);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &text[from..at];
+    let before = tail(&text[..at], window);
     if !before.ends_with(char::is_whitespace) {
         return None;
     }
@@ -3367,8 +3358,8 @@ fn head_words_before(text: &str, at: usize, head: &[&str], window: usize) -> Opt
         let read = words.next().filter(|read| same(read, word))?;
         first = Some(read);
     }
-    // The first head word is a slice of `before`: its start, as an offset.
-    first.map(|read| from + (read.as_ptr() as usize - before.as_ptr() as usize))
+    // The first head word is a slice of `text`: its start, as an offset.
+    first.map(|read| read.as_ptr() as usize - text.as_ptr() as usize)
 }
 
 /// Where a new mention of byte span `span` goes among `mentions` (in order, not
@@ -3840,24 +3831,6 @@ const MAX_DRINK_LIST_WORDS: usize = 8;
 /// The most bytes [`in_list_of_drinks`] reads back.
 const DRINK_LIST_WINDOW: usize = 400;
 
-/// The last `max` bytes of `text`, or fewer: from the first char boundary in them.
-fn tail(text: &str, max: usize) -> &str {
-    let mut from = text.len().saturating_sub(max);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    &text[from..]
-}
-
-/// The first `max` bytes of `text`, or fewer: up to the last char boundary in them.
-fn head(text: &str, max: usize) -> &str {
-    let mut to = max.min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    &text[..to]
-}
-
 /// The most bytes the checks of a match read back ([`Context`]): its look-behinds read a
 /// few words, and a text with no space must not be read back whole at each match.
 const LOOK_BEHIND_WINDOW: usize = 400;
@@ -3949,11 +3922,7 @@ fn ends_like_a_surname(name: &str) -> bool {
 /// ("Nur-Sultan").
 fn in_dedication(before: &str) -> Dedication {
     // Only the last few words matter: look at most 80 bytes back.
-    let mut from = before.len().saturating_sub(80);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut rest = &before[from..];
+    let mut rest = tail(before, 80);
     for _ in 0..3 {
         let lower = trim_end(rest);
         if let Some(head) = ["nom de", "nom du", "nom d'", "nom d’"].iter().find_map(|p| lower.strip_suffix(p)) {
@@ -4506,11 +4475,7 @@ const CLOSING: [char; 7] = [',', ';', ':', '.', ')', '"', '»'];
 /// phrase, then capitalised words and initials.
 fn named_after_end(text: &str, at: usize) -> Option<usize> {
     // A dedication is a few words: look at most 200 bytes ahead.
-    let mut limit = (at + 200).min(text.len());
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
-    let rest = &text[at..limit];
+    let rest = head(&text[at..], 200);
     if !rest.trim_start().starts_with("portant") {
         return None;
     }

@@ -17,6 +17,7 @@
 //! assert_eq!(ids, ["iso3166-1:BY", "iso3166-1:KZ"]);
 //! ```
 
+mod boundaries;
 mod bytes;
 mod case;
 pub mod compile;

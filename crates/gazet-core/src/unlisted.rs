@@ -29,6 +29,8 @@
 
 use std::ops::Range;
 
+use crate::boundaries::{ceil_char_boundary, floor_char_boundary, head, tail};
+
 /// Id of the entity every unlisted firm refers to.
 pub const UNLISTED_FIRM: &str = "gazet:firm/unlisted";
 
@@ -535,10 +537,7 @@ fn is_railway_head(word: &str) -> bool {
 /// what follows is another body (`of_body`): a body of a body is named so ("l'Académie du
 /// ministère de l'Intérieur", "la Cour de l'UEE").
 pub fn body_start(text: &str, place: usize, floor: usize, of_body: bool) -> Option<(usize, BodyKind)> {
-    let mut from = place.saturating_sub(BODY_WINDOW).max(floor);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = ceil_char_boundary(text, place.saturating_sub(BODY_WINDOW).max(floor));
     let before = &text[from..place];
     let mut tokens = tokens_backwards(text, from, place);
     // The preposition: glued to the place ("d'", "l'") or a word of its own.
@@ -1623,10 +1622,7 @@ const MAX_LISTED_PURPOSES_BYTES: usize = 160;
 /// at `ceiling` ("de la République kirghize").
 fn listed_purposes_end(text: &str, at: usize, ceiling: usize) -> Option<usize> {
     let rest = text[at..ceiling.max(at)].strip_prefix(',')?;
-    let mut limit = rest.len().min(MAX_LISTED_PURPOSES_BYTES);
-    while !rest.is_char_boundary(limit) {
-        limit -= 1;
-    }
+    let limit = floor_char_boundary(rest, MAX_LISTED_PURPOSES_BYTES);
     let mut tokens = tokens_forwards(text, at + 1, at + 1 + limit);
     // Each item opens with its article, after a comma; the last with "et".
     let mut expect_article = true;
@@ -2043,10 +2039,7 @@ pub fn english_name_after_place(text: &str, place_end: usize, limit: usize) -> O
     let mut after_of = false;
     // A name of a few words is read within a few hundred bytes: a text with no space must not
     // be read to its end at each place ("Russie-Minsk-JSC-" repeated).
-    let mut window_end = (place_end + ENGLISH_NAME_WINDOW).min(text.len());
-    while !text.is_char_boundary(window_end) {
-        window_end -= 1;
-    }
+    let window_end = floor_char_boundary(text, place_end + ENGLISH_NAME_WINDOW);
     for _ in 0..MAX_ENGLISH_NAME_WORDS + 3 {
         let rest = &text[at..window_end.max(at)];
         let spaces = rest.len() - rest.trim_start().len();
@@ -2226,10 +2219,7 @@ fn tokens_forwards(text: &str, from: usize, to: usize) -> impl Iterator<Item = (
 /// char, and a body's name is looked for before every place mention after "de"). A `from`
 /// inside a char (a window counted in bytes back from a name) starts at the char after it.
 fn tokens_backwards(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, &str)> {
-    let mut from = from.min(to);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = ceil_char_boundary(text, from.min(to));
     let bytes = text.as_bytes();
     // `char::is_whitespace` on ASCII: tab to carriage return, and space.
     let ascii_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
@@ -2401,11 +2391,7 @@ pub(crate) fn quoted_body_name(text: &str, span: &Range<usize>) -> bool {
 /// radio \"Mir\"", "la société interétatique Mir", "la MTRK \"Mir\""), which names an
 /// institution whatever its head noun (ANNOTATION.md: bodies of the CIS are institutions).
 pub(crate) fn after_interstate_noun(text: &str, name_start: usize) -> bool {
-    let mut from = name_start.saturating_sub(INTERSTATE_WINDOW);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &text[from..name_start];
+    let before = tail(&text[..name_start], INTERSTATE_WINDOW);
     // The noun phrase only: not across a sentence or a clause.
     let phrase = &before[before.rfind(['.', ';', ':', ',', '(', ')']).map_or(0, |p| p + 1)..];
     // "la MTRK \"Mir\"": the Russian initials of an interstate television and radio company.
@@ -3129,14 +3115,10 @@ pub(crate) const HEAD_WORD_MAX: usize = 64;
 /// its end whatever its length made a text without spaces quadratic, each head noun in it
 /// reading the rest of the text.
 pub(crate) fn head_word_at(text: &str, at: usize, ends: impl Fn(char) -> bool) -> Option<&str> {
-    let mut limit = (at + HEAD_WORD_MAX + 1).min(text.len());
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
-    let window = &text[at..limit];
+    let window = head(&text[at..], HEAD_WORD_MAX + 1);
     match window.find(ends) {
         Some(p) => Some(&window[..p]),
-        None if limit == text.len() => Some(window),
+        None if at + window.len() == text.len() => Some(window),
         None => None,
     }
 }
@@ -3146,9 +3128,7 @@ fn window_edge(text: &str, mut at: usize, forward: bool) -> usize {
     if at == 0 || at >= text.len() {
         return at.min(text.len());
     }
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
+    at = floor_char_boundary(text, at);
     if forward {
         text[at..].find(char::is_whitespace).map_or(text.len(), |p| at + p)
     } else {
@@ -4239,10 +4219,7 @@ const MAX_ENGLISH_BODY_WORDS: usize = 12;
 /// before the head are the name's too ("State Customs Committee of ..."); an English
 /// sentence's "The" is not. Nothing of the name may lie before `floor`.
 pub fn english_body_start(text: &str, place: usize, floor: usize) -> Option<usize> {
-    let mut from = floor.max(place.saturating_sub(BODY_WINDOW));
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = ceil_char_boundary(text, floor.max(place.saturating_sub(BODY_WINDOW)));
     let before = text.get(from..place)?;
     let trimmed = before.trim_end();
     if trimmed.len() == before.len() || !(trimmed.ends_with("of") || trimmed.ends_with("the")) {
