@@ -1573,7 +1573,7 @@ pub fn compass_body(text: &str, head: usize, ceiling: usize) -> Option<Range<usi
                 || ["de ", "du ", "des ", "d'", "d’"].iter().any(|p| next.starts_with(p)) && !town_after;
             return (!continues).then_some(head..end);
         }
-        let says_which = says_which_body(token) || matches!(token, "d'État" | "d’État");
+        let says_which = says_which_body(token) || is_of_the_state(token);
         if k == MAX_COMPASS_BODY_WORDS || !says_which {
             return None;
         }
@@ -2589,7 +2589,7 @@ fn described_noun_before(text: &str, at: usize) -> Option<usize> {
             return Some(start);
         }
         // 'les entreprises d'État "Volyntorf" et "Rivnetorf"'.
-        if !says_what_it_makes(token) && !matches!(token, "d'État" | "d’État") {
+        if !says_what_it_makes(token) && !is_of_the_state(token) {
             return None;
         }
     }
@@ -3107,6 +3107,12 @@ fn window_tokens(text: &str, at: usize, before: usize, after: usize) -> Option<(
     Some((start, end, tokens, i))
 }
 
+/// "d'État" after a body's or a company's noun: the one capitalised word that describes it
+/// ("l'Université technique d'État", "les entreprises d'État "Volyntorf"").
+fn is_of_the_state(token: &str) -> bool {
+    matches!(token, "d'État" | "d’État")
+}
+
 /// Longer than any head noun a rule looks up in its list.
 pub(crate) const HEAD_WORD_MAX: usize = 64;
 
@@ -3180,7 +3186,7 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         // TRANSIMPORT").
         let mut adjectives = 0;
         while let Some(token) = tokens.get(j) {
-            if matches!(token.text, "d'État" | "d’État") {
+            if is_of_the_state(token.text) {
                 j += 1;
             } else if adjectives < MAX_ADJECTIVES && is_lower_word(token.text) {
                 if plant && (matches!(token.text, "de" | "du" | "des") || strip_elision(token.text) != token.text) {
@@ -3222,7 +3228,7 @@ fn span_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
             && tokens.get(i + 2).is_some_and(quoted);
         let mut at = if adjective { i + 2 } else { i + 1 };
         // 'les entreprises d'État "Volyntorf" et "Rivnetorf"'.
-        if !adjective && tokens.get(at).is_some_and(|t| matches!(t.text, "d'État" | "d’État")) {
+        if !adjective && tokens.get(at).is_some_and(|t| is_of_the_state(t.text)) {
             at += 1;
         }
         let next = tokens.get(at)?;
